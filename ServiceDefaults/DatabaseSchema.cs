@@ -1,0 +1,43 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// Brings a service's own database to the shape its code expects. Each service embeds idempotent
+/// *.sql scripts; they run in name order under an advisory lock so replicas never race.
+/// </summary>
+public static class DatabaseSchema
+{
+    public static async Task EnsureDatabaseSchemaAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
+        var assembly = Assembly.GetEntryAssembly()!;
+        var scripts = assembly.GetManifestResourceNames()
+            .Where(name => name.EndsWith(".sql", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(name =>
+            {
+                using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
+                return reader.ReadToEnd();
+            })
+            .Prepend(OutboxExtensions.Schema);
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(424242)", connection, transaction))
+        {
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var script in scripts)
+        {
+            await using var command = new NpgsqlCommand(script, connection, transaction);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,52 @@
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// The MassTransit bus on RabbitMQ, one way for every service: durable queues named after the service and
+/// the consumer, publisher confirms, in-process retries and then the consumer's _error queue.
+/// </summary>
+public static class EventBusExtensions
+{
+    public const string ConnectionName = "eventbus";
+
+    public static IHostApplicationBuilder AddEventBus(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configureConsumers = null)
+    {
+        var broker = new Uri(builder.Configuration.GetRequiredConnectionString(ConnectionName));
+        var serviceName = ServiceName(builder);
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            // Queues carry the service's name: two services consuming one event must not compete for it.
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            configureConsumers?.Invoke(bus);
+            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+                endpoint.UseMessageRetry(retry => retry.Intervals(200, 1_000, 5_000)));
+
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                var user = broker.UserInfo.Split(':', 2);
+                rabbit.Host(broker.Host, (ushort)(broker.IsDefaultPort ? 5672 : broker.Port), VirtualHost(broker), host =>
+                {
+                    host.Username(Uri.UnescapeDataString(user[0]));
+                    host.Password(user.Length > 1 ? Uri.UnescapeDataString(user[1]) : string.Empty);
+                    host.PublisherConfirmation = true;
+                });
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+
+        builder.AddOutbox();
+        return builder;
+    }
+
+    private static string VirtualHost(Uri broker) =>
+        broker.AbsolutePath is "" or "/" ? "/" : Uri.UnescapeDataString(broker.AbsolutePath.TrimStart('/'));
+
+    /// <summary>"IdmPlatform.Search" → "search"; the AppHost's OTEL_SERVICE_NAME wins when present.</summary>
+    public static string ServiceName(IHostApplicationBuilder builder) =>
+        (builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name
+            ? name
+            : builder.Environment.ApplicationName.Split('.')[^1]).ToLowerInvariant();
+}
