@@ -1,0 +1,24 @@
+using IdmPlatform.Catalogue.Statements;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddNpgsqlDataSource("cataloguedb");
+await builder.AddRedisClientAsync("redis");
+builder.AddEventBus(bus => bus.AddConsumer<DocumentIngestedConsumer>());
+
+builder.Services.AddSingleton<CatalogueStore>();
+
+var app = builder.Build();
+
+app.UsePlatformProblemDetails();
+await app.EnsureDatabaseSchemaAsync();
+
+app.MapDefaultEndpoints();
+app.MapStatementEndpoints();
+app.MapDocumentEndpoints();
+app.MapEntityEndpoints();
+
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,14 @@
+using IdmPlatform.Contracts;
+using MassTransit;
+
+namespace IdmPlatform.Catalogue.Statements;
+
+/// <summary>Catalogues what ingestion found, then wakes the outbox relay so search and alerts hear of it at once.</summary>
+public sealed class DocumentIngestedConsumer(CatalogueStore store, Outbox outbox) : IConsumer<DocumentIngested>
+{
+    public async Task Consume(ConsumeContext<DocumentIngested> context)
+    {
+        await store.RecordAsync(context.Message, context.CancellationToken);
+        outbox.Wake();
+    }
+}

@@ -1,0 +1,102 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace IdmPlatform.Ingestion.Jobs;
+
+public static class DocumentEndpoints
+{
+    /// <summary>The JSON way in: the content itself with its type, or (later) a URL to fetch.</summary>
+    public sealed record DocumentRequest(string? Content, string? ContentType, string? SourceUrl, string? Url, DateOnly? PublishedAt, string? Language);
+
+    public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/ingestion/documents", SubmitAsync)
+            .WithName("SubmitDocument")
+            .WithSummary("Submit a document (multipart upload or JSON) for extraction; answers 202 with its job.")
+            .DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<IResult> SubmitAsync(HttpRequest request, DocumentSubmission submission, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (request.HasFormContentType)
+            {
+                return await SubmitFormAsync(request, submission, cancellationToken);
+            }
+
+            if (request.HasJsonContentType())
+            {
+                return await SubmitJsonAsync(request, submission, cancellationToken);
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(request);
+        }
+        catch (InvalidDataException ex)
+        {
+            // Multipart bodies over the form limits surface here rather than as a 413 status.
+            return ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
+                ? TooLarge(request)
+                : ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Malformed request body", ex.Message);
+        }
+        catch (JsonException ex)
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Malformed JSON", ex.Message);
+        }
+
+        return ProblemDetailsExtensions.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported request type",
+            "Send multipart/form-data with a 'file' part, or application/json with 'content' and 'contentType'.");
+    }
+
+    private static async Task<IResult> SubmitFormAsync(HttpRequest request, DocumentSubmission submission, CancellationToken cancellationToken)
+    {
+        var form = await request.ReadFormAsync(cancellationToken);
+        if (form.Files.GetFile("file") is not { } file)
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Missing file", "The multipart body needs a part named 'file'.");
+        }
+
+        var contentType = string.IsNullOrEmpty(file.ContentType) || file.ContentType == "application/octet-stream"
+            ? DocumentSubmission.ContentTypeFromFileName(file.FileName)
+            : file.ContentType;
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        DateOnly? publishedOn = DateOnly.TryParse(form["publishedAt"], out var date) ? date : null;
+        return await submission.SubmitAsync(
+            new SubmittedDocument(buffer.ToArray(), contentType, NullIfEmpty(form["sourceUrl"]), publishedOn, NullIfEmpty(form["language"])),
+            cancellationToken);
+    }
+
+    private static async Task<IResult> SubmitJsonAsync(HttpRequest request, DocumentSubmission submission, CancellationToken cancellationToken)
+    {
+        var body = await request.ReadFromJsonAsync<DocumentRequest>(cancellationToken);
+        if (body is null || (body.Content is null && body.Url is null))
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Missing content",
+                "The JSON body needs 'content' with 'contentType', or 'url'.");
+        }
+
+        if (body.Url is not null)
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status422UnprocessableEntity, "Fetching by URL is not available yet",
+                "Upload the document's content instead.");
+        }
+
+        return await submission.SubmitAsync(
+            new SubmittedDocument(Encoding.UTF8.GetBytes(body.Content!), body.ContentType ?? "text/plain", body.SourceUrl, body.PublishedAt, body.Language),
+            cancellationToken);
+    }
+
+    private static IResult TooLarge(HttpRequest request)
+    {
+        var limit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        return ProblemDetailsExtensions.Problem(StatusCodes.Status413PayloadTooLarge, "Document too large",
+            limit is { } bytes ? $"Documents are limited to {bytes / (1024 * 1024)} MiB." : "The document is over the size limit.");
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,45 @@
+using IdmPlatform.Ingestion.Extraction;
+
+namespace IdmPlatform.Ingestion.Jobs;
+
+/// <summary>Accepts a document: checks what can be checked at once, stores it, queues its job.</summary>
+public sealed class DocumentSubmission(JobStore jobs, Outbox outbox)
+{
+    public async Task<IResult> SubmitAsync(SubmittedDocument document, CancellationToken cancellationToken)
+    {
+        var contentType = NormaliseContentType(document.ContentType);
+        if (!DocumentExtractor.SupportedContentTypes.Contains(contentType))
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported document type",
+                $"'{document.ContentType}' is not accepted. Send one of: {string.Join(", ", DocumentExtractor.SupportedContentTypes)}.");
+        }
+
+        if (document.Content.Length == 0)
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Empty document", "The document has no content.");
+        }
+
+        var (job, documentId) = await jobs.SubmitAsync(document, cancellationToken);
+        if (job is null)
+        {
+            return TypedResults.Ok(new { status = JobStatus.Duplicate, documentId });
+        }
+
+        outbox.Wake();
+        return TypedResults.Accepted($"/api/ingestion/jobs/{job.JobId}", new { jobId = job.JobId, status = job.Status, documentId });
+    }
+
+    /// <summary>"text/html; charset=utf-8" → "text/html"; the charset is the extractor's business.</summary>
+    public static string NormaliseContentType(string? contentType) =>
+        (contentType ?? string.Empty).Split(';', 2)[0].Trim().ToLowerInvariant();
+
+    public static string ContentTypeFromFileName(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
+    {
+        ".txt" => "text/plain",
+        ".html" or ".htm" => "text/html",
+        ".md" or ".markdown" => "text/markdown",
+        ".pdf" => "application/pdf",
+        ".docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        _ => "application/octet-stream",
+    };
+}

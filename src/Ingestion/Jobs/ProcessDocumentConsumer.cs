@@ -1,0 +1,78 @@
+using IdmPlatform.Contracts;
+using IdmPlatform.Ingestion.Extraction;
+using MassTransit;
+
+namespace IdmPlatform.Ingestion.Jobs;
+
+/// <summary>
+/// Runs extraction for one job. A document that cannot be read fails its own job with the reason;
+/// it never fails the consumer, so it neither loops through retries nor lands in the error queue.
+/// </summary>
+public sealed partial class ProcessDocumentConsumer(
+    JobStore jobs, DocumentExtractor extractor, Outbox outbox, ILogger<ProcessDocumentConsumer> logger) : IConsumer<DocumentSubmitted>
+{
+    private static readonly TimeSpan ExtractionTimeout = TimeSpan.FromSeconds(60);
+
+    public async Task Consume(ConsumeContext<DocumentSubmitted> context)
+    {
+        var jobId = context.Message.JobId;
+        var cancellationToken = context.CancellationToken;
+        if (await jobs.StartAsync(jobId, cancellationToken) is not { } started)
+        {
+            return; // Already finished: this is a redelivery.
+        }
+
+        ExtractedDocument extracted;
+        try
+        {
+            using var activity = Telemetry.Source.StartActivity("extract document");
+            var hints = new ExtractionHints(started.Document.SourceUrl, started.Document.PublishedOn, started.Document.Language);
+            extracted = await Task.Run(() => extractor.Extract(started.Document.Content, started.Document.ContentType, hints), cancellationToken)
+                .WaitAsync(ExtractionTimeout, cancellationToken);
+        }
+        catch (DocumentRejectedException ex)
+        {
+            await jobs.FailAsync(jobId, ex.Message, cancellationToken);
+            return;
+        }
+        catch (TimeoutException)
+        {
+            await jobs.FailAsync(jobId, $"Extraction took longer than {ExtractionTimeout.TotalSeconds} s and was abandoned.", cancellationToken);
+            return;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogExtractionCrashed(logger, jobId, ex);
+            await jobs.FailAsync(jobId, $"The document could not be read: {ex.Message}", cancellationToken);
+            return;
+        }
+
+        await jobs.CompleteAsync(jobId, ToEvent(jobId, started.DocumentId, started.ContentHash, started.Document.SourceUrl, extracted), cancellationToken);
+        outbox.Wake();
+    }
+
+    private static DocumentIngested ToEvent(string jobId, string documentId, string contentHash, string? sourceUrl, ExtractedDocument document) => new(
+        Guid.NewGuid(),
+        DateTimeOffset.UtcNow,
+        documentId,
+        jobId,
+        contentHash,
+        document.Title,
+        document.PublishedOn,
+        document.Language,
+        document.Kind,
+        sourceUrl,
+        document.Text,
+        DuplicateOf: null,
+        TranslationOf: null,
+        document.Events.Select(e => new EventRef(e.Slug, e.Name, e.StartsOn, e.EndsOn)).ToList(),
+        document.Organisations.Select(o => new OrganisationRef(o.Name, o.Acronym)).ToList(),
+        document.People.Select(p => new PersonRef(p.Name, p.Role, p.Organisation)).ToList(),
+        document.Themes,
+        document.GcmObjectives,
+        document.Statements.Select((s, i) => new IngestedStatement(
+            i, s.Kind, s.Text, s.Speaker, s.Organisation, s.EventSlug, s.Panel, s.PassageStart, s.PassageEnd, s.Themes, s.GcmObjectives)).ToList());
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Extraction of job {JobId} crashed")]
+    private static partial void LogExtractionCrashed(ILogger logger, string jobId, Exception exception);
+}

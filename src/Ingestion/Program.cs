@@ -1,0 +1,29 @@
+using IdmPlatform.Ingestion.Jobs;
+using IdmPlatform.Ingestion.Extraction;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddNpgsqlDataSource("ingestiondb");
+await builder.AddRedisClientAsync("redis");
+builder.AddEventBus(bus => bus.AddConsumer<ProcessDocumentConsumer>());
+
+builder.Services.Configure<IngestionOptions>(builder.Configuration.GetSection(IngestionOptions.Section));
+builder.WebHost.ConfigureKestrel(kestrel =>
+    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>($"{IngestionOptions.Section}:MaxDocumentBytes") ?? IngestionOptions.DefaultMaxDocumentBytes);
+builder.Services.AddSingleton<DocumentExtractor>();
+builder.Services.AddSingleton<JobStore>();
+builder.Services.AddScoped<DocumentSubmission>();
+
+var app = builder.Build();
+
+app.UsePlatformProblemDetails();
+await app.EnsureDatabaseSchemaAsync();
+
+app.MapDefaultEndpoints();
+app.MapDocumentEndpoints();
+app.MapJobEndpoints();
+
+app.Run();
+
+public partial class Program;
