@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace IdmPlatform.Search.Index;
+
+public static class SearchEndpoints
+{
+    public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/search", SearchAsync)
+            .WithName("Search")
+            .WithSummary("Full-text search over statements: \"exact phrase\", OR, -excluded; filters, facets and highlighted snippets.");
+        return app;
+    }
+
+    private static async Task<IResult> SearchAsync(
+        string? q, string? @event, string? organisation, string? person, string? theme, int? gcm, string? language, string? kind,
+        DateOnly? from, DateOnly? to, string? sort, string? facets, string? type, int? limit, string? cursor,
+        SearchIndex index, CancellationToken cancellationToken)
+    {
+        if (type is not (null or "statement"))
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unsupported type", "Only type=statement is searchable for now.");
+        }
+
+        if (sort is not (null or "relevance" or "date"))
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown sort", "sort must be 'relevance' or 'date'.");
+        }
+
+        var facetNames = (facets ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (facetNames.FirstOrDefault(f => !SearchIndex.FacetColumns.ContainsKey(f)) is { } unknown)
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown facet",
+                $"'{unknown}' is not a facet; use any of: {string.Join(", ", SearchIndex.FacetColumns.Keys)}.");
+        }
+
+        if (!Paging.TryDecode(cursor, out var position) || !TryOffset(position, out var offset))
+        {
+            return Paging.InvalidCursor();
+        }
+
+        var query = new SearchQuery(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), @event, organisation, person, theme, gcm, language, kind,
+            from, to, sort == "date", facetNames, Paging.Limit(limit), offset);
+        return TypedResults.Ok(await index.SearchAsync(query, cancellationToken));
+    }
+
+    private static bool TryOffset(string? position, out int offset)
+    {
+        offset = 0;
+        return position is null || (int.TryParse(position, NumberStyles.None, CultureInfo.InvariantCulture, out offset) && offset >= 0);
+    }
+}

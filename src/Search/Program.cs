@@ -1,0 +1,22 @@
+using IdmPlatform.Search.Index;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddNpgsqlDataSource("searchdb");
+await builder.AddRedisClientAsync("redis");
+builder.AddEventBus(bus => bus.AddConsumer<StatementEventsConsumer>());
+
+builder.Services.AddSingleton<SearchIndex>();
+
+var app = builder.Build();
+
+app.UsePlatformProblemDetails();
+await app.EnsureDatabaseSchemaAsync();
+
+app.MapDefaultEndpoints();
+app.MapSearchEndpoints();
+
+app.Run();
+
+public partial class Program;
