@@ -11,10 +11,8 @@ namespace Microsoft.Extensions.Hosting;
 /// published by <see cref="OutboxRelay"/> only once that transaction has committed. A rolled-back change
 /// publishes nothing; a broker that is down at commit time only delays the event.
 /// </summary>
-public sealed class Outbox : IDisposable
+public sealed class Outbox : WakeSignal
 {
-    private readonly SemaphoreSlim _wake = new(0, 1);
-
     public static async Task EnqueueAsync(NpgsqlTransaction transaction, IIntegrationEvent integrationEvent, CancellationToken cancellationToken)
     {
         var type = integrationEvent.GetType();
@@ -31,26 +29,6 @@ public sealed class Outbox : IDisposable
         command.Parameters.AddWithValue("trace", (object?)Activity.Current?.Id ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    /// <summary>Tells the relay that something committed, so it need not wait for its next poll.</summary>
-    public void Wake()
-    {
-        if (_wake.CurrentCount == 0)
-        {
-            try
-            {
-                _wake.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already awake.
-            }
-        }
-    }
-
-    internal Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
-
-    public void Dispose() => _wake.Dispose();
 }
 
 /// <summary>Consumers record each event id they handled, in the same transaction as their work, so redelivery is harmless.</summary>

@@ -1,0 +1,27 @@
+using IdmPlatform.Notifications.Delivery;
+using IdmPlatform.Notifications.Subscriptions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddNpgsqlDataSource("notificationsdb");
+await builder.AddRedisClientAsync("redis");
+builder.AddEventBus(bus => bus.AddConsumer<StatementAlertConsumer>());
+
+builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
+builder.Services.AddSingleton<SubscriptionStore>();
+builder.Services.AddSingleton<DeliveryQueue>();
+builder.Services.AddSingleton<WebhookSender>();
+builder.Services.AddHostedService<DeliveryWorker>();
+
+var app = builder.Build();
+
+app.UsePlatformProblemDetails();
+await app.EnsureDatabaseSchemaAsync();
+
+app.MapDefaultEndpoints();
+app.MapSubscriptionEndpoints();
+
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using IdmPlatform.Notifications.Delivery;
+using Microsoft.Extensions.Options;
+
+namespace IdmPlatform.Notifications.Subscriptions;
+
+public static class SubscriptionEndpoints
+{
+    public sealed record CreateSubscriptionRequest(SubscriptionFilter? Filter, Channel? Channel, string? Digest);
+
+    public static IEndpointRouteBuilder MapSubscriptionEndpoints(this IEndpointRouteBuilder app)
+    {
+        var subscriptions = app.MapGroup("/api/notifications/subscriptions");
+        subscriptions.MapPost("/", CreateAsync).WithName("CreateSubscription")
+            .WithSummary("Subscribe a webhook to new statements matching a filter; the management token and secret are shown once.");
+        subscriptions.MapGet("/{id}", GetAsync).WithName("GetSubscription");
+        subscriptions.MapDelete("/{id}", DeleteAsync).WithName("DeleteSubscription");
+        subscriptions.MapGet("/{id}/deliveries", DeliveriesAsync).WithName("ListDeliveries");
+        subscriptions.MapPost("/{id}/ping", PingAsync).WithName("PingSubscription").WithSummary("Queue a test delivery.");
+        return app;
+    }
+
+    private static async Task<IResult> CreateAsync(
+        CreateSubscriptionRequest request, SubscriptionStore store, IOptions<WebhookOptions> options, CancellationToken cancellationToken)
+    {
+        if (request.Channel is not { Type: "webhook" } channel)
+        {
+            return request.Channel?.Type == "email"
+                ? ProblemDetailsExtensions.Problem(StatusCodes.Status422UnprocessableEntity, "E-mail alerts are not available yet", "Use a webhook channel for now.")
+                : ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Missing channel", "channel must be {\"type\": \"webhook\", \"url\": \"https://…\"}.");
+        }
+
+        if (!Uri.TryCreate(channel.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Invalid webhook URL", "channel.url must be an absolute http or https URL.");
+        }
+
+        if (!options.Value.AllowPrivateTargets && await WebhookSender.IsPrivateTargetAsync(url, cancellationToken))
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status422UnprocessableEntity, "Webhook target not allowed",
+                "The URL resolves to a loopback or private address, which this deployment does not call.");
+        }
+
+        var digest = request.Digest ?? "immediate";
+        if (digest is not ("immediate" or "daily" or "weekly"))
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown digest", "digest must be immediate, daily or weekly.");
+        }
+
+        if (request.Filter?.Gcm?.Any(n => n is < 1 or > 23) == true)
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown GCM objective", "filter.gcm holds objective numbers from 1 to 23.");
+        }
+
+        var secret = WebhookSender.NewSecret();
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var created = await store.CreateAsync(request.Filter ?? new SubscriptionFilter(), channel with { Address = null }, digest, secret, token, cancellationToken);
+        return TypedResults.Created($"/api/notifications/subscriptions/{created.Id}",
+            new { created.Id, created.Status, managementToken = token, secret, created.Filter, created.Channel, created.Digest, created.CreatedAt });
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpRequest request, SubscriptionStore store, CancellationToken cancellationToken) =>
+        await AuthorisedAsync(id, request, store, cancellationToken) is { } subscription ? TypedResults.Ok(subscription) : NotFound(id);
+
+    private static async Task<IResult> DeleteAsync(string id, HttpRequest request, SubscriptionStore store, CancellationToken cancellationToken)
+    {
+        if (await AuthorisedAsync(id, request, store, cancellationToken) is null)
+        {
+            return NotFound(id);
+        }
+
+        await store.DeleteAsync(id, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> DeliveriesAsync(string id, int? limit, string? cursor, HttpRequest request, SubscriptionStore store, CancellationToken cancellationToken)
+    {
+        if (await AuthorisedAsync(id, request, store, cancellationToken) is null)
+        {
+            return NotFound(id);
+        }
+
+        if (!Paging.TryParsePosition(cursor, out var at, out var before))
+        {
+            return Paging.InvalidCursor();
+        }
+
+        var page = await store.DeliveriesAsync(id, Paging.Limit(limit), at, before, cancellationToken);
+        return TypedResults.Ok(new { items = page.Items, nextCursor = page.NextCursor });
+    }
+
+    private static async Task<IResult> PingAsync(string id, HttpRequest request, SubscriptionStore store, DeliveryQueue queue, CancellationToken cancellationToken)
+    {
+        if (await AuthorisedAsync(id, request, store, cancellationToken) is null)
+        {
+            return NotFound(id);
+        }
+
+        await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await SubscriptionStore.EnqueueDeliveryAsync(transaction, id, "ping", null, new { subscriptionId = id }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        queue.Wake();
+        return TypedResults.Accepted($"/api/notifications/subscriptions/{id}/deliveries");
+    }
+
+    /// <summary>
+    /// A wrong token answers exactly like a missing subscription, so ids cannot be probed.
+    /// </summary>
+    private static async Task<SubscriptionView?> AuthorisedAsync(string id, HttpRequest request, SubscriptionStore store, CancellationToken cancellationToken)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? await store.FindAsync(id, header["Bearer ".Length..].Trim(), cancellationToken)
+            : null;
+    }
+
+    private static IResult NotFound(string id) =>
+        ProblemDetailsExtensions.Problem(StatusCodes.Status404NotFound, "Subscription not found",
+            $"There is no subscription '{id}' for this token. Send the management token as 'Authorization: Bearer <token>'.");
+}

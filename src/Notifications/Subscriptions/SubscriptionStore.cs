@@ -1,0 +1,125 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using IdmPlatform.Contracts;
+using Npgsql;
+
+namespace IdmPlatform.Notifications.Subscriptions;
+
+public sealed record DeliveryView(
+    string Id, string EventType, string? StatementId, string Status, int Attempts, int? LastStatusCode, int? LastLatencyMs,
+    string? LastError, DateTimeOffset CreatedAt, DateTimeOffset? DeliveredAt, DateTimeOffset? NextAttemptAt);
+
+/// <summary>Subscriptions and their deliveries in the notifications database.</summary>
+public sealed class SubscriptionStore(NpgsqlDataSource dataSource)
+{
+    public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    public async Task<SubscriptionView> CreateAsync(SubscriptionFilter filter, Channel channel, string digest, string secret, string managementToken, CancellationToken cancellationToken)
+    {
+        var id = Ids.New("sub");
+        await using var command = dataSource.CreateCommand(
+            """
+            INSERT INTO subscriptions (id, filter, channel_type, target, secret, management_token_hash, digest, status)
+            VALUES (@id, @filter::jsonb, @type, @target, @secret, @token, @digest, 'active') RETURNING created_at
+            """);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("filter", JsonSerializer.Serialize(filter, JsonSerializerOptions.Web));
+        command.Parameters.AddWithValue("type", channel.Type);
+        command.Parameters.AddWithValue("target", channel.Url ?? channel.Address!);
+        command.Parameters.AddWithValue("secret", secret);
+        command.Parameters.AddWithValue("token", HashToken(managementToken));
+        command.Parameters.AddWithValue("digest", digest);
+        var createdAt = (DateTime)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return new SubscriptionView(id, "active", filter, channel, digest, new DateTimeOffset(createdAt, TimeSpan.Zero));
+    }
+
+    /// <summary>The subscription, if the token is its management token.</summary>
+    public async Task<SubscriptionView?> FindAsync(string id, string token, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT filter::text, channel_type, target, digest, status, created_at, management_token_hash FROM subscriptions WHERE id = @id");
+        command.Parameters.AddWithValue("id", id);
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await r.ReadAsync(cancellationToken)
+            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(r.GetString(6)), Encoding.ASCII.GetBytes(HashToken(token))))
+        {
+            return null;
+        }
+
+        var type = r.GetString(1);
+        var channel = type == "webhook" ? new Channel(type, r.GetString(2), null) : new Channel(type, null, r.GetString(2));
+        return new SubscriptionView(id, r.GetString(4), JsonSerializer.Deserialize<SubscriptionFilter>(r.GetString(0), JsonSerializerOptions.Web)!,
+            channel, r.GetString(3), r.GetFieldValue<DateTimeOffset>(5));
+    }
+
+    public async Task DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM subscriptions WHERE id = @id");
+        command.Parameters.AddWithValue("id", id);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Subscription>> ActiveWebhooksAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT id, status, filter::text, target, secret FROM subscriptions WHERE status = 'active' AND channel_type = 'webhook'", connection, transaction);
+        var subscriptions = new List<Subscription>();
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            subscriptions.Add(new Subscription(r.GetString(0), r.GetString(1),
+                JsonSerializer.Deserialize<SubscriptionFilter>(r.GetString(2), JsonSerializerOptions.Web)!, r.GetString(3), r.GetString(4)));
+        }
+
+        return subscriptions;
+    }
+
+    /// <summary>Queues one delivery; the (subscription, type, statement) key makes a redelivered event queue nothing new.</summary>
+    public static async Task EnqueueDeliveryAsync(NpgsqlTransaction transaction, string subscriptionId, string eventType, string? statementId, object data, CancellationToken cancellationToken)
+    {
+        var deliveryId = Ids.New("msg");
+        var payload = JsonSerializer.Serialize(new { type = eventType, timestamp = DateTimeOffset.UtcNow, data }, JsonSerializerOptions.Web);
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO deliveries (id, subscription_id, event_type, statement_id, payload, status)
+            VALUES (@id, @subscription, @type, @statement, @payload::jsonb, 'pending')
+            ON CONFLICT (subscription_id, event_type, statement_id) DO NOTHING
+            """, transaction.Connection, transaction);
+        command.Parameters.AddWithValue("id", deliveryId);
+        command.Parameters.AddWithValue("subscription", subscriptionId);
+        command.Parameters.AddWithValue("type", eventType);
+        command.Parameters.AddWithValue("statement", (object?)statementId ?? deliveryId);
+        command.Parameters.AddWithValue("payload", payload);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<Page<DeliveryView>> DeliveriesAsync(string subscriptionId, int limit, DateTimeOffset? beforeAt, string? beforeId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT id, event_type, statement_id, status, attempts, last_status_code, last_latency_ms, last_error, created_at, delivered_at,
+                   CASE WHEN status = 'pending' THEN next_attempt_at END
+            FROM deliveries WHERE subscription_id = @id AND (@at::timestamptz IS NULL OR (created_at, id) < (@at, @before))
+            ORDER BY created_at DESC, id DESC LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("id", subscriptionId);
+        command.Parameters.AddWithValue("at", (object?)beforeAt ?? DBNull.Value);
+        command.Parameters.AddWithValue("before", (object?)beforeId ?? DBNull.Value);
+        command.Parameters.AddWithValue("limit", limit + 1);
+        var items = new List<DeliveryView>();
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            items.Add(new DeliveryView(r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.GetInt32(4),
+                r.IsDBNull(5) ? null : r.GetInt32(5), r.IsDBNull(6) ? null : r.GetInt32(6), r.IsDBNull(7) ? null : r.GetString(7),
+                r.GetFieldValue<DateTimeOffset>(8), r.IsDBNull(9) ? null : r.GetFieldValue<DateTimeOffset>(9),
+                r.IsDBNull(10) ? null : r.GetFieldValue<DateTimeOffset>(10)));
+        }
+
+        var next = items.Count > limit ? Paging.Position(items[limit - 1].CreatedAt, items[limit - 1].Id) : null;
+        return new Page<DeliveryView>(items.Take(limit).ToList(), next);
+    }
+
+    public NpgsqlDataSource DataSource => dataSource;
+}
