@@ -1,0 +1,22 @@
+using IdmPlatform.Gateway;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+await builder.AddRedisClientAsync("redis");
+
+builder.Services.AddReverseProxy().LoadFromMemory(Routes.All, Routes.Clusters(builder.Configuration));
+builder.Services.AddDownstreamHealthChecks(Routes.Services);
+builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
+builder.Services.AddSingleton<RedisRateLimiter>();
+
+var app = builder.Build();
+
+app.UsePlatformProblemDetails();
+app.MapDefaultEndpoints();
+app.UseMiddleware<RateLimitMiddleware>();
+app.MapReverseProxy();
+
+app.Run();
+
+public partial class Program;

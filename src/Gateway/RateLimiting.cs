@@ -1,0 +1,78 @@
+using System.Globalization;
+using StackExchange.Redis;
+
+namespace IdmPlatform.Gateway;
+
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Requests allowed per client (API key, else address) in each window.</summary>
+    public int PermitLimit { get; set; } = 600;
+
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+public sealed record RateLimitDecision(bool Allowed, int Limit, int Remaining, int ResetSeconds);
+
+/// <summary>
+/// A fixed-window counter in Redis, so every gateway replica counts against the same limit.
+/// If Redis is unreachable requests are let through: losing the limiter must not take the API down.
+/// </summary>
+public sealed class RedisRateLimiter(IConnectionMultiplexer redis, Microsoft.Extensions.Options.IOptions<RateLimitOptions> options)
+{
+    public async Task<RateLimitDecision> AcquireAsync(string client)
+    {
+        var (limit, window) = (options.Value.PermitLimit, options.Value.Window);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var windowSeconds = (long)window.TotalSeconds;
+        var windowStart = now - (now % windowSeconds);
+        var reset = (int)(windowStart + windowSeconds - now);
+        try
+        {
+            var key = $"ratelimit:{client}:{windowStart}";
+            var database = redis.GetDatabase();
+            var count = await database.StringIncrementAsync(key);
+            if (count == 1)
+            {
+                await database.KeyExpireAsync(key, window);
+            }
+
+            return new RateLimitDecision(count <= limit, limit, (int)Math.Max(0, limit - count), reset);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return new RateLimitDecision(true, limit, limit, reset);
+        }
+    }
+}
+
+public sealed class RateLimitMiddleware(RequestDelegate next, RedisRateLimiter limiter)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            await next(context);
+            return;
+        }
+
+        var client = context.Request.Headers["X-Api-Key"].FirstOrDefault() is { Length: > 0 } key
+            ? $"key:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..16]}"
+            : $"ip:{context.Connection.RemoteIpAddress}";
+        var decision = await limiter.AcquireAsync(client);
+        var headers = context.Response.Headers;
+        headers["RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
+        headers["RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+        headers["RateLimit-Reset"] = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+        if (decision.Allowed)
+        {
+            await next(context);
+            return;
+        }
+
+        headers.RetryAfter = decision.ResetSeconds.ToString(CultureInfo.InvariantCulture);
+        await ProblemDetailsExtensions.Problem(StatusCodes.Status429TooManyRequests, "Too many requests",
+            $"This client may make {decision.Limit} requests per window; try again in {decision.ResetSeconds} s.").ExecuteAsync(context);
+    }
+}
