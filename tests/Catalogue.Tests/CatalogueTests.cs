@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IdmPlatform.Contracts;
+using IdmPlatform.Testing;
+
+namespace IdmPlatform.Catalogue.Tests;
+
+[Collection(nameof(CatalogueCollection))]
+public sealed class CatalogueTests(CatalogueFixture fixture)
+{
+    private readonly HttpClient _client = fixture.Service.CreateClient();
+
+    /// <summary>A small ingested document written for these tests: two quotes by two speakers at one event.</summary>
+    private static DocumentIngested Document(string? duplicateOf = null)
+    {
+        var documentId = $"doc_{Guid.NewGuid():N}";
+        const string text = "Opening the session, Mira Haddad said: \"Data saves lives.\" Later, Tomás Ribeiro replied: \"Pathways must widen.\"";
+        return new DocumentIngested(
+            Guid.NewGuid(), DateTimeOffset.UtcNow, documentId, "job_test", $"sha256:{documentId}", "Session notes",
+            new DateOnly(2024, 5, 21), "en", "summary", "https://example.org/notes", text, duplicateOf, null,
+            [new EventRef("idm-2024-new-york", "International Dialogue on Migration 2024, New York", new DateOnly(2024, 5, 21), new DateOnly(2024, 5, 22))],
+            [new OrganisationRef("International Organization for Migration", "IOM")],
+            [new PersonRef("Mira Haddad", "Director of Data", "IOM"), new PersonRef("Tomás Ribeiro", "Youth delegate", null)],
+            ["data", "regular-pathways"], [1, 5],
+            [
+                new IngestedStatement(0, "quote", "Data saves lives.", "Mira Haddad", null, null, null, text.IndexOf("Data", StringComparison.Ordinal), text.IndexOf("lives.", StringComparison.Ordinal) + 6, ["data"], [1]),
+                new IngestedStatement(1, "quote", "Pathways must widen.", "Tomás Ribeiro", null, null, null, text.IndexOf("Pathways", StringComparison.Ordinal), text.IndexOf("widen.", StringComparison.Ordinal) + 6, ["regular-pathways"], [5]),
+            ]);
+    }
+
+    private async Task<JsonElement[]> StatementsOfAsync(string documentId)
+    {
+        var page = await _client.GetFromJsonAsync<JsonElement>($"/api/catalogue/statements?document={documentId}");
+        return page.GetProperty("items").EnumerateArray().ToArray();
+    }
+
+    [Fact]
+    public async Task An_ingested_document_is_catalogued_with_its_speakers_event_and_passages()
+    {
+        var document = Document();
+        await fixture.Bus.Publish(document);
+
+        var statements = await Eventually.ReturnsAsync(async () => await StatementsOfAsync(document.DocumentId) is { Length: 2 } found ? found : null,
+            "the statements to be catalogued");
+
+        var mira = statements.Single(s => s.GetProperty("speaker").GetProperty("slug").GetString() == "mira-haddad");
+        Assert.Equal("Data saves lives.", mira.GetProperty("text").GetString());
+        Assert.Equal("iom", mira.GetProperty("organisation").GetProperty("slug").GetString());
+        Assert.Equal("idm-2024-new-york", mira.GetProperty("event").GetProperty("slug").GetString());
+        var passage = mira.GetProperty("passage");
+        Assert.Equal("Data saves lives.", document.Text[passage.GetProperty("start").GetInt32()..passage.GetProperty("end").GetInt32()]);
+        var tomas = statements.Single(s => s.GetProperty("speaker").GetProperty("slug").GetString() == "tomas-ribeiro");
+        Assert.Equal("Tomás Ribeiro", tomas.GetProperty("speaker").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Each_new_statement_is_published_once_even_when_the_event_is_delivered_twice()
+    {
+        var document = Document();
+        await fixture.Bus.Publish(document);
+        await fixture.Bus.Publish(document);
+
+        await Eventually.HoldsAsync(() => Task.FromResult(fixture.Published.Count(p => p.Statement.DocumentId == document.DocumentId) >= 2),
+            "two StatementPublished events");
+        var probe = Document();
+        await fixture.Bus.Publish(probe);
+        await Eventually.HoldsAsync(() => Task.FromResult(fixture.Published.Count(p => p.Statement.DocumentId == probe.DocumentId) >= 2),
+            "the events of a later document, which the relay publishes after the first");
+
+        Assert.Equal(2, fixture.Published.Count(p => p.Statement.DocumentId == document.DocumentId));
+        Assert.Equal(2, (await StatementsOfAsync(document.DocumentId)).Length);
+    }
+
+    [Fact]
+    public async Task A_duplicate_document_is_catalogued_without_alerting_anyone()
+    {
+        var original = Document();
+        var duplicate = Document(duplicateOf: original.DocumentId);
+        await fixture.Bus.Publish(duplicate);
+        await Eventually.ReturnsAsync(async () => await StatementsOfAsync(duplicate.DocumentId) is { Length: 2 } found ? found : null, "the duplicate to be catalogued");
+        var probe = Document();
+        await fixture.Bus.Publish(probe);
+        await Eventually.HoldsAsync(() => Task.FromResult(fixture.Published.Any(p => p.Statement.DocumentId == probe.DocumentId)), "a later document's events");
+
+        Assert.DoesNotContain(fixture.Published, p => p.Statement.DocumentId == duplicate.DocumentId);
+    }
+
+    [Fact]
+    public async Task A_retracted_statement_leaves_the_catalogue_and_its_retraction_is_published()
+    {
+        var document = Document();
+        await fixture.Bus.Publish(document);
+        var statements = await Eventually.ReturnsAsync(async () => await StatementsOfAsync(document.DocumentId) is { Length: 2 } found ? found : null, "the statements");
+        var id = statements[0].GetProperty("id").GetString()!;
+
+        var response = await _client.DeleteAsync($"/api/catalogue/statements/{id}");
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        await ProblemAssert.IsProblemAsync(await _client.GetAsync($"/api/catalogue/statements/{id}"), HttpStatusCode.NotFound, id);
+        await Eventually.HoldsAsync(() => Task.FromResult(fixture.Retracted.Any(r => r.StatementId == id)), "the retraction event");
+    }
+
+    [Fact]
+    public async Task Statements_filter_by_person_and_the_document_shows_its_entities_and_text()
+    {
+        var document = Document();
+        await fixture.Bus.Publish(document);
+        await Eventually.ReturnsAsync(async () => await StatementsOfAsync(document.DocumentId) is { Length: 2 } found ? found : null, "the statements");
+
+        var byPerson = await _client.GetFromJsonAsync<JsonElement>($"/api/catalogue/statements?person=mira-haddad&document={document.DocumentId}");
+        var full = await _client.GetFromJsonAsync<JsonElement>($"/api/catalogue/documents/{document.DocumentId}");
+
+        Assert.Single(byPerson.GetProperty("items").EnumerateArray());
+        Assert.Equal(document.Text, full.GetProperty("text").GetString());
+        Assert.Contains(full.GetProperty("people").EnumerateArray(), p => p.GetProperty("slug").GetString() == "tomas-ribeiro");
+        Assert.Equal(2, full.GetProperty("statements").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("/api/catalogue/statements?gcm=24")]
+    [InlineData("/api/catalogue/statements?cursor=@@@")]
+    public async Task Bad_queries_get_400_problem_details(string url) =>
+        await ProblemAssert.IsProblemAsync(await _client.GetAsync(url), HttpStatusCode.BadRequest);
+
+    [Fact]
+    public async Task The_gcm_objectives_are_the_twenty_three_of_the_compact()
+    {
+        var objectives = await _client.GetFromJsonAsync<JsonElement>("/api/catalogue/gcm-objectives");
+
+        Assert.Equal(Enumerable.Range(1, 23), objectives.EnumerateArray().Select(o => o.GetProperty("number").GetInt32()));
+    }
+}

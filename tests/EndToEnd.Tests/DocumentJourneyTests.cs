@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IdmPlatform.Testing;
+
+namespace IdmPlatform.EndToEnd.Tests;
+
+/// <summary>A document's whole journey through the gateway, as a user of the REST API sees it.</summary>
+[Collection(nameof(PlatformCollection))]
+public sealed class DocumentJourneyTests(PlatformFixture platform)
+{
+    private readonly HttpClient _gateway = platform.Gateway;
+
+    [Fact]
+    public async Task A_submitted_document_is_catalogued_searchable_and_alerted_under_one_trace()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..12];
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var subscription = await _gateway.PostAsJsonAsync("/api/notifications/subscriptions",
+            new { filter = new { q = marker }, channel = new { type = "webhook", url = receiver.Url } });
+        Assert.Equal(HttpStatusCode.Created, subscription.StatusCode);
+        var secret = (await subscription.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
+
+        var traceId = ActivityTraceId.CreateRandom();
+        using var submit = new HttpRequestMessage(HttpMethod.Post, "/api/ingestion/documents")
+        {
+            Content = JsonContent.Create(new
+            {
+                content = $"<html><body><h1>Youth voices at the dialogue</h1><p>\u201CWe are not only the future of migration governance, we are its present,\u201D said Nadia Farouk, a youth delegate from Cairo, on {marker} day.</p></body></html>",
+                contentType = "text/html",
+            }),
+        };
+        submit.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        var accepted = await _gateway.SendAsync(submit);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        var job = await accepted.Content.ReadFromJsonAsync<JsonElement>();
+        var location = accepted.Headers.Location!.ToString();
+
+        var finished = await Eventually.ReturnsAsync(async () =>
+        {
+            var current = await _gateway.GetFromJsonAsync<JsonElement>(location);
+            return current.GetProperty("status").GetString() is "completed" or "failed" ? (object)current : null;
+        }, "the job to finish");
+        Assert.Equal("completed", ((JsonElement)finished).GetProperty("status").GetString());
+
+        var documentId = job.GetProperty("documentId").GetString();
+        var statements = await Eventually.ReturnsAsync(async () =>
+        {
+            var page = await _gateway.GetFromJsonAsync<JsonElement>($"/api/catalogue/statements?document={documentId}");
+            return page.GetProperty("items").GetArrayLength() > 0 ? (object)page.GetProperty("items") : null;
+        }, "the statements in the catalogue");
+        var quote = ((JsonElement)statements).EnumerateArray().First(s => s.GetProperty("kind").GetString() == "quote");
+        Assert.Contains("present", quote.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Nadia Farouk", quote.GetProperty("speaker").GetProperty("name").GetString());
+
+        var found = await Eventually.ReturnsAsync(async () =>
+        {
+            var result = await _gateway.GetFromJsonAsync<JsonElement>($"/api/search?q={marker}");
+            return result.GetProperty("total").GetInt32() > 0 ? (object)result : null;
+        }, "the statement in search");
+        Assert.Equal(quote.GetProperty("id").GetString(), ((JsonElement)found).GetProperty("hits")[0].GetProperty("id").GetString());
+
+        var webhook = await Eventually.ReturnsAsync(() => Task.FromResult(receiver.Received.FirstOrDefault()), "the webhook");
+        Assert.True(webhook.IsSignedWith(secret));
+        Assert.Contains(quote.GetProperty("id").GetString()!, webhook.Body, StringComparison.Ordinal);
+
+        // One trace: the services' spans reach the AppHost's OTLP receiver within their export interval.
+        var services = await Eventually.ReturnsAsync(() =>
+        {
+            var seen = platform.App.Telemetry.GetTrace(traceId.ToHexString()).Select(s => s.ServiceName).ToHashSet();
+            return Task.FromResult(seen.IsSupersetOf(["gateway", "ingestion", "catalogue", "search", "notifications"]) ? seen : null);
+        }, "every service's spans under the submission's trace id");
+        Assert.Contains("ingestion", services);
+    }
+
+    [Fact]
+    public async Task Errors_through_the_gateway_are_problem_details()
+    {
+        await ProblemAssert.IsProblemAsync(await _gateway.GetAsync("/api/catalogue/statements/st_missing"), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(
+            await _gateway.PostAsJsonAsync("/api/ingestion/documents", new { content = "x", contentType = "image/png" }),
+            HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task Every_service_and_the_gateway_report_healthy()
+    {
+        var health = await _gateway.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        var report = await health.Content.ReadFromJsonAsync<JsonElement>();
+        foreach (var service in new[] { "ingestion", "catalogue", "search", "notifications", "redis" })
+        {
+            Assert.Equal("Healthy", report.GetProperty("checks").GetProperty(service).GetProperty("status").GetString());
+        }
+    }
+}

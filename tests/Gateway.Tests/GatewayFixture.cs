@@ -1,0 +1,63 @@
+using IdmPlatform.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace IdmPlatform.Gateway.Tests;
+
+/// <summary>
+/// The gateway on a real Redis, in front of a stand-in backend that echoes what it was asked, so the
+/// tests see exactly what the gateway forwarded.
+/// </summary>
+public sealed class GatewayFixture() : InfrastructureFixture(databaseName: null, withEventBus: false)
+{
+    public const int PermitLimit = 1_000;
+
+    private WebApplication _backend = null!;
+
+    public ServiceFactory<Program> Gateway { get; private set; } = null!;
+
+    public string BackendAddress { get; private set; } = string.Empty;
+
+    public bool BackendHealthy { get; set; } = true;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _backend = builder.Build();
+        _backend.MapGet("/health", () => BackendHealthy ? Results.Ok() : Results.StatusCode(503));
+        _backend.Map("/{**path}", (HttpRequest request) => Results.Json(new { path = request.Path.Value, query = request.QueryString.Value }));
+        await _backend.StartAsync();
+        BackendAddress = _backend.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Gateway = Create(PermitLimit);
+    }
+
+    public ServiceFactory<Program> Create(int permitLimit)
+    {
+        var settings = new Dictionary<string, string> { ["RateLimits:PermitLimit"] = permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        foreach (var service in new[] { "ingestion", "catalogue", "search", "notifications" })
+        {
+            settings[$"services:{service}:http:0"] = BackendAddress;
+        }
+
+        var factory = new ServiceFactory<Program>(settings);
+        factory.CreateClient().Dispose(); // build now, while these settings are the process's
+        return factory;
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await Gateway.DisposeAsync();
+        await _backend.DisposeAsync();
+        await base.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(nameof(GatewayCollection))]
+public sealed class GatewayCollection : ICollectionFixture<GatewayFixture>;

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IdmPlatform.Testing;
+
+namespace IdmPlatform.Gateway.Tests;
+
+[Collection(nameof(GatewayCollection))]
+public sealed class GatewayTests(GatewayFixture fixture)
+{
+    private readonly HttpClient _client = fixture.Gateway.CreateClient();
+
+    [Theory]
+    [InlineData("/api/search?q=pathways")]
+    [InlineData("/api/catalogue/statements?person=ana-lopez")]
+    [InlineData("/api/ingestion/jobs/job_1")]
+    [InlineData("/api/notifications/subscriptions/sub_1")]
+    public async Task Each_public_path_is_forwarded_unchanged_to_its_service(string url)
+    {
+        var echoed = await _client.GetFromJsonAsync<JsonElement>(url);
+
+        Assert.Equal(url, echoed.GetProperty("path").GetString() + echoed.GetProperty("query").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_path_is_a_404_problem()
+    {
+        await ProblemAssert.IsProblemAsync(await _client.GetAsync("/api/nowhere"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Answers_carry_rate_limit_headers()
+    {
+        var response = await _client.GetAsync("/api/search?q=x");
+
+        Assert.Equal(GatewayFixture.PermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture), response.Headers.GetValues("RateLimit-Limit").Single());
+        Assert.True(int.Parse(response.Headers.GetValues("RateLimit-Remaining").Single(), System.Globalization.CultureInfo.InvariantCulture) < GatewayFixture.PermitLimit);
+    }
+
+    [Fact]
+    public async Task A_client_over_its_limit_gets_429_with_retry_after_and_the_count_is_kept_in_redis()
+    {
+        await using var strict = fixture.Create(permitLimit: 3);
+        using var client = strict.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", $"key-{Guid.NewGuid():N}");
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/search?q=x")).StatusCode);
+        }
+
+        var refused = await client.GetAsync("/api/search?q=x");
+        await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests);
+        Assert.NotNull(refused.Headers.RetryAfter);
+
+        // A second gateway replica shares the count through Redis.
+        await using var replica = fixture.Create(permitLimit: 3);
+        using var replicaClient = replica.CreateClient();
+        replicaClient.DefaultRequestHeaders.Add("X-Api-Key", client.DefaultRequestHeaders.GetValues("X-Api-Key").Single());
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await replicaClient.GetAsync("/api/search?q=x")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_gateway_is_healthy_only_while_its_services_are()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/health")).StatusCode);
+
+        fixture.BackendHealthy = false;
+        try
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await _client.GetAsync("/health")).StatusCode);
+        }
+        finally
+        {
+            fixture.BackendHealthy = true;
+        }
+    }
+}

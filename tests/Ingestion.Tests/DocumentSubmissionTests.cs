@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using IdmPlatform.Testing;
+
+namespace IdmPlatform.Ingestion.Tests;
+
+[Collection(nameof(IngestionCollection))]
+public sealed class DocumentSubmissionTests(IngestionFixture fixture)
+{
+    private readonly HttpClient _client = fixture.Service.CreateClient();
+
+    private static string UniqueText() =>
+        $"Geneva, {Guid.NewGuid():N}. \"Regular pathways open doors that smugglers would otherwise hold shut,\" said Amara Okonkwo, speaking for the delegation.";
+
+    [Fact]
+    public async Task A_submitted_text_is_accepted_and_its_job_completes_with_the_statements_found()
+    {
+        var response = await _client.PostAsJsonAsync("/api/ingestion/documents", new { content = UniqueText(), contentType = "text/plain" });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var jobId = accepted.GetProperty("jobId").GetString()!;
+        Assert.Equal($"/api/ingestion/jobs/{jobId}", response.Headers.Location?.ToString());
+
+        var job = await Eventually.ReturnsAsync(async () =>
+        {
+            var current = await _client.GetFromJsonAsync<JsonElement>($"/api/ingestion/jobs/{jobId}");
+            return current.GetProperty("status").GetString() is "completed" or "failed" ? (object)current : null;
+        }, "the job to finish");
+        var finished = (JsonElement)job;
+        Assert.Equal("completed", finished.GetProperty("status").GetString());
+        Assert.True(finished.GetProperty("statementCount").GetInt32() >= 1);
+        Assert.Equal(accepted.GetProperty("documentId").GetString(), finished.GetProperty("documentId").GetString());
+    }
+
+    [Fact]
+    public async Task The_same_bytes_again_are_recognised_as_a_duplicate_of_the_first_document()
+    {
+        var body = new { content = UniqueText(), contentType = "text/plain" };
+        var first = await (await _client.PostAsJsonAsync("/api/ingestion/documents", body)).Content.ReadFromJsonAsync<JsonElement>();
+
+        var again = await _client.PostAsJsonAsync("/api/ingestion/documents", body);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var duplicate = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("duplicate", duplicate.GetProperty("status").GetString());
+        Assert.Equal(first.GetProperty("documentId").GetString(), duplicate.GetProperty("documentId").GetString());
+    }
+
+    [Fact]
+    public async Task A_multipart_upload_is_accepted_with_its_type_taken_from_the_file_name()
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes($"<html><body><p>{UniqueText()}</p></body></html>"));
+        form.Add(file, "file", "release.html");
+        form.Add(new StringContent("https://example.org/release"), "sourceUrl");
+
+        var response = await _client.PostAsync("/api/ingestion/documents", form);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unsupported_type_is_refused_with_415_problem_details()
+    {
+        var response = await _client.PostAsJsonAsync("/api/ingestion/documents", new { content = "a,b,c", contentType = "text/csv" });
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "text/csv");
+    }
+
+    [Fact]
+    public async Task An_empty_document_is_refused_with_400_problem_details()
+    {
+        var response = await _client.PostAsJsonAsync("/api/ingestion/documents", new { content = string.Empty, contentType = "text/plain" });
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "no content");
+    }
+
+    [Fact]
+    public async Task An_upload_over_the_size_limit_is_refused_with_413_without_being_stored()
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(new byte[IngestionFixture.MaxDocumentBytes * 4]) { Headers = { ContentType = new MediaTypeHeaderValue("text/plain") } }, "file", "big.txt");
+
+        var response = await _client.PostAsync("/api/ingestion/documents", form);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "limited");
+    }
+
+    [Fact]
+    public async Task A_malformed_json_body_gets_400_problem_details()
+    {
+        using var content = new StringContent("{\"content\": ", Encoding.UTF8, "application/json");
+
+        var response = await _client.PostAsync("/api/ingestion/documents", content);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task An_unknown_job_is_a_404_problem()
+    {
+        var response = await _client.GetAsync("/api/ingestion/jobs/job_missing");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "job_missing");
+    }
+
+    [Fact]
+    public async Task Jobs_are_listed_newest_first_page_by_page()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await _client.PostAsJsonAsync("/api/ingestion/documents", new { content = UniqueText(), contentType = "text/plain" });
+        }
+
+        var first = await _client.GetFromJsonAsync<JsonElement>("/api/ingestion/jobs?limit=2");
+        var cursor = first.GetProperty("nextCursor").GetString();
+        var second = await _client.GetFromJsonAsync<JsonElement>($"/api/ingestion/jobs?limit=2&cursor={cursor}");
+
+        var firstIds = first.GetProperty("items").EnumerateArray().Select(j => j.GetProperty("jobId").GetString()).ToList();
+        var secondIds = second.GetProperty("items").EnumerateArray().Select(j => j.GetProperty("jobId").GetString()).ToList();
+        Assert.Equal(2, firstIds.Count);
+        Assert.NotEmpty(secondIds);
+        Assert.Empty(firstIds.Intersect(secondIds));
+    }
+}

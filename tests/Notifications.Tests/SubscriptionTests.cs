@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IdmPlatform.Contracts;
+using IdmPlatform.Notifications.Delivery;
+using IdmPlatform.Testing;
+
+namespace IdmPlatform.Notifications.Tests;
+
+[Collection(nameof(NotificationsCollection))]
+public sealed class SubscriptionTests(NotificationsFixture fixture)
+{
+    private readonly HttpClient _client = fixture.Service.CreateClient();
+
+    private static StatementSnapshot Statement(string theme, string text = "Every child on the move needs a guardian.") => new(
+        $"st_{Guid.NewGuid():N}", "quote", text, "en", new DateOnly(2024, 5, 21),
+        new NamedRef("sara-lind", "Sara Lind"), "Youth delegate", null, null, null, [theme], [7], $"doc_{Guid.NewGuid():N}", "Notes", null, 0, text.Length, null);
+
+    private async Task<(string Id, string Token, string Secret)> SubscribeAsync(Uri url, object filter)
+    {
+        var response = await _client.PostAsJsonAsync("/api/notifications/subscriptions", new { filter, channel = new { type = "webhook", url } });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (created.GetProperty("id").GetString()!, created.GetProperty("managementToken").GetString()!, created.GetProperty("secret").GetString()!);
+    }
+
+    [Fact]
+    public async Task A_matching_statement_reaches_the_webhook_once_signed_and_a_non_matching_one_never()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var theme = $"theme-{Guid.NewGuid():N}";
+        var (_, _, secret) = await SubscribeAsync(receiver.Url, new { themes = new[] { theme } });
+        var matching = Statement(theme);
+        var published = new StatementPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, matching);
+
+        await fixture.Bus.Publish(Statement("unrelated"));
+        await fixture.Bus.Publish(published);
+        await fixture.Bus.Publish(published); // at-least-once delivery: the same event again
+
+        var webhook = await Eventually.ReturnsAsync(() => Task.FromResult(receiver.Received.FirstOrDefault()), "the webhook");
+        Assert.True(webhook.IsSignedWith(secret));
+        var body = JsonDocument.Parse(webhook.Body).RootElement;
+        Assert.Equal("statement.published", body.GetProperty("type").GetString());
+        Assert.Equal(matching.Id, body.GetProperty("data").GetProperty("id").GetString());
+
+        // A statement published after the duplicate arrives on its own; the duplicate never does.
+        var later = Statement(theme);
+        await fixture.Bus.Publish(new StatementPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, later));
+        await Eventually.HoldsAsync(() => Task.FromResult(receiver.Received.Any(w => w.Body.Contains(later.Id, StringComparison.Ordinal))), "the later webhook");
+        Assert.Single(receiver.Received, w => w.Body.Contains(matching.Id, StringComparison.Ordinal));
+        Assert.Equal(2, receiver.Received.Count);
+    }
+
+    [Fact]
+    public async Task A_failing_endpoint_is_retried_and_the_delivery_log_shows_each_attempt()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.FailNext(1);
+        var theme = $"theme-{Guid.NewGuid():N}";
+        var (id, token, _) = await SubscribeAsync(receiver.Url, new { themes = new[] { theme } });
+
+        await fixture.Bus.Publish(new StatementPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, Statement(theme)));
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(receiver.Received.FirstOrDefault()), "the retried webhook");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/notifications/subscriptions/{id}/deliveries");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var log = await (await _client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+        var delivery = Assert.Single(log.GetProperty("items").EnumerateArray());
+        Assert.Equal("delivered", delivery.GetProperty("status").GetString());
+        Assert.Equal(2, delivery.GetProperty("attempts").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_subscription_is_only_visible_with_its_management_token()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (id, token, _) = await SubscribeAsync(receiver.Url, new { q = "detention" });
+
+        using var withToken = new HttpRequestMessage(HttpMethod.Get, $"/api/notifications/subscriptions/{id}");
+        withToken.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var withWrongToken = new HttpRequestMessage(HttpMethod.Get, $"/api/notifications/subscriptions/{id}");
+        withWrongToken.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "not-the-token");
+
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(withToken)).StatusCode);
+        await ProblemAssert.IsProblemAsync(await _client.SendAsync(withWrongToken), HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("{\"channel\": {\"type\": \"webhook\", \"url\": \"ftp://example.org/x\"}}", HttpStatusCode.BadRequest)]
+    [InlineData("{\"channel\": {\"type\": \"pigeon\"}}", HttpStatusCode.BadRequest)]
+    [InlineData("{\"filter\": {\"gcm\": [24]}, \"channel\": {\"type\": \"webhook\", \"url\": \"https://example.org/x\"}}", HttpStatusCode.BadRequest)]
+    public async Task Bad_subscriptions_get_problem_details(string json, HttpStatusCode status)
+    {
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+
+        await ProblemAssert.IsProblemAsync(await _client.PostAsync("/api/notifications/subscriptions", content), status);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1/hook", true)]
+    [InlineData("http://10.1.2.3/hook", true)]
+    [InlineData("http://192.168.0.4/hook", true)]
+    [InlineData("http://[::1]/hook", true)]
+    [InlineData("http://93.184.216.34/hook", false)]
+    public async Task Loopback_and_private_targets_are_recognised(string url, bool isPrivate) =>
+        Assert.Equal(isPrivate, await WebhookSender.IsPrivateTargetAsync(new Uri(url), CancellationToken.None));
+}

@@ -1,0 +1,118 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IdmPlatform.Contracts;
+using IdmPlatform.Testing;
+
+namespace IdmPlatform.Search.Tests;
+
+[Collection(nameof(SearchCollection))]
+public sealed class SearchTests(SearchFixture fixture)
+{
+    private readonly HttpClient _client = fixture.Service.CreateClient();
+
+    private static StatementSnapshot Statement(string text, string language, string speaker, string theme, string? eventSlug = null) => new(
+        $"st_{Guid.NewGuid():N}", "quote", text, language, new DateOnly(2023, 10, 11),
+        new NamedRef(speaker.ToLowerInvariant().Replace(' ', '-'), speaker), "Delegate", new NamedRef("iom", "International Organization for Migration"),
+        new NamedRef(eventSlug ?? "idm-2023-geneva", "International Dialogue on Migration 2023, Geneva"), null,
+        [theme], [5], $"doc_{Guid.NewGuid():N}", "Notes", null, 0, text.Length, null);
+
+    private async Task<JsonElement> SearchAsync(string query) => await _client.GetFromJsonAsync<JsonElement>($"/api/search?{query}");
+
+    private async Task IndexAsync(params StatementSnapshot[] statements)
+    {
+        foreach (var statement in statements)
+        {
+            await fixture.Bus.Publish(new StatementPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, statement));
+        }
+
+        foreach (var statement in statements)
+        {
+            await Eventually.HoldsAsync(async () => (await SearchAsync($"q=\"{Uri.EscapeDataString(statement.Speaker!.Name)}\"")).GetProperty("total").GetInt32() > 0,
+                $"{statement.Id} to be indexed");
+        }
+    }
+
+    [Fact]
+    public async Task An_english_query_finds_inflected_forms_and_marks_them_in_the_snippet()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        await IndexAsync(Statement($"Countries are widening labour pathways for seasonal workers {marker}.", "en", "Ines Alvarado", "labour-mobility"));
+
+        var result = await SearchAsync($"q=pathway {marker}");
+
+        var hit = Assert.Single(result.GetProperty("hits").EnumerateArray());
+        Assert.Contains("<mark>pathways</mark>", hit.GetProperty("snippet").GetString(), StringComparison.Ordinal);
+        Assert.Equal("ines-alvarado", hit.GetProperty("speaker").GetProperty("slug").GetString());
+    }
+
+    [Fact]
+    public async Task French_and_spanish_text_is_stemmed_in_its_own_language_and_accents_are_ignored()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        await IndexAsync(
+            Statement($"Les migrants climatiques méritent des voies régulières {marker}.", "fr", "Élodie Marchand", "climate-mobility"),
+            Statement($"Los niños migrantes necesitan protección {marker}.", "es", "Joaquín Salas", "children-and-youth"));
+
+        var french = await SearchAsync($"q=regulieres {marker}");
+        var spanish = await SearchAsync($"q=nino {marker}");
+
+        Assert.Equal("fr", Assert.Single(french.GetProperty("hits").EnumerateArray()).GetProperty("language").GetString());
+        Assert.Equal("es", Assert.Single(spanish.GetProperty("hits").EnumerateArray()).GetProperty("language").GetString());
+    }
+
+    [Fact]
+    public async Task Excluded_words_phrases_and_facets_work_like_a_web_search()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        await IndexAsync(
+            Statement($"Detention must be the last resort {marker}.", "en", "Kofi Mensah", "detention-alternatives", "idm-2024-geneva"),
+            Statement($"Detention of children must end {marker}.", "en", "Lena Vogel", "children-and-youth", "idm-2024-geneva"));
+
+        var excluded = await SearchAsync($"q=detention -children {marker}&facets=theme,person");
+        var phrase = await SearchAsync($"q=\"last resort\" {marker}");
+
+        Assert.Equal(1, excluded.GetProperty("total").GetInt32());
+        var themes = excluded.GetProperty("facets").GetProperty("theme").EnumerateArray().ToList();
+        Assert.Equal("detention-alternatives", Assert.Single(themes).GetProperty("value").GetString());
+        Assert.Equal("Kofi Mensah", Assert.Single(excluded.GetProperty("facets").GetProperty("person").EnumerateArray()).GetProperty("label").GetString());
+        Assert.Equal(1, phrase.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_retracted_statement_is_no_longer_found()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        var statement = Statement($"Remittances should cost less {marker}.", "en", "Priya Nair", "remittances");
+        await IndexAsync(statement);
+
+        await fixture.Bus.Publish(new StatementRetracted(Guid.NewGuid(), DateTimeOffset.UtcNow, statement.Id));
+
+        await Eventually.HoldsAsync(async () => (await SearchAsync($"q={marker}")).GetProperty("total").GetInt32() == 0, "the statement to leave the index");
+    }
+
+    [Fact]
+    public async Task Results_are_paginated_with_a_cursor()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        await IndexAsync(
+            Statement($"One {marker}.", "en", "Ada Quartey", "data"),
+            Statement($"Two {marker}.", "en", "Ben Okoro", "data"),
+            Statement($"Three {marker}.", "en", "Cleo Duarte", "data"));
+
+        var first = await SearchAsync($"q={marker}&limit=2&sort=date");
+        var second = await SearchAsync($"q={marker}&limit=2&sort=date&cursor={first.GetProperty("nextCursor").GetString()}");
+
+        Assert.Equal(3, first.GetProperty("total").GetInt32());
+        Assert.Equal(2, first.GetProperty("hits").GetArrayLength());
+        Assert.Equal(1, second.GetProperty("hits").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("nextCursor").ValueKind);
+    }
+
+    [Theory]
+    [InlineData("q=x&facets=colour")]
+    [InlineData("q=x&sort=popularity")]
+    [InlineData("q=x&cursor=@@@")]
+    public async Task Bad_parameters_get_400_problem_details(string query) =>
+        await ProblemAssert.IsProblemAsync(await _client.GetAsync($"/api/search?{query}"), HttpStatusCode.BadRequest);
+}

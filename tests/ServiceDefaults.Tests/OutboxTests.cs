@@ -1,0 +1,83 @@
+using IdmPlatform.Testing;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace IdmPlatform.ServiceDefaults.Tests;
+
+[Collection(nameof(OutboxCollection))]
+public sealed class OutboxTests(OutboxFixture fixture)
+{
+    private async Task EnqueueAsync(SomethingHappened message, bool commit)
+    {
+        await using var connection = await fixture.DataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await Outbox.EnqueueAsync(transaction, message, CancellationToken.None);
+        if (commit)
+        {
+            await transaction.CommitAsync();
+            fixture.Outbox.Wake();
+        }
+        else
+        {
+            await transaction.RollbackAsync();
+        }
+    }
+
+    private static SomethingHappened Event(string what) => new(Guid.NewGuid(), DateTimeOffset.UtcNow, what);
+
+    private async Task<bool> IsPublishedAsync(Guid eventId)
+    {
+        await using var command = fixture.DataSource.CreateCommand("SELECT published_at IS NOT NULL FROM outbox_messages WHERE event_id = @id");
+        command.Parameters.AddWithValue("id", eventId);
+        return await command.ExecuteScalarAsync() is true;
+    }
+
+    [Fact]
+    public async Task A_committed_event_is_published_and_a_rolled_back_one_never_is()
+    {
+        var rolledBack = Event("rolled back");
+        var committed = Event("committed after it");
+
+        await EnqueueAsync(rolledBack, commit: false);
+        await EnqueueAsync(committed, commit: true);
+
+        await Eventually.HoldsAsync(() => Task.FromResult(fixture.Received.Any(m => m.EventId == committed.EventId)), "the committed event");
+        Assert.DoesNotContain(fixture.Received, m => m.EventId == rolledBack.EventId);
+        await using var count = fixture.DataSource.CreateCommand("SELECT count(*) FROM outbox_messages WHERE event_id = @id");
+        count.Parameters.AddWithValue("id", rolledBack.EventId);
+        Assert.Equal(0L, await count.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task An_event_committed_while_the_broker_is_down_is_published_once_it_is_back()
+    {
+        await fixture.App.StopResourceAsync("eventbus", CancellationToken.None);
+        var message = Event("while the broker was down");
+        try
+        {
+            await EnqueueAsync(message, commit: true);
+            Assert.False(await IsPublishedAsync(message.EventId));
+        }
+        finally
+        {
+            await fixture.App.StartResourceAsync("eventbus", CancellationToken.None);
+            await fixture.App.WaitForResourceHealthyAsync("eventbus", CancellationToken.None);
+        }
+
+        await Eventually.HoldsAsync(() => Task.FromResult(fixture.Received.Any(m => m.EventId == message.EventId)),
+            "the event to arrive after the broker restarted", TimeSpan.FromMinutes(2));
+        Assert.True(await IsPublishedAsync(message.EventId));
+    }
+
+    [Fact]
+    public async Task A_message_no_consumer_can_handle_ends_in_the_error_queue_after_its_retries()
+    {
+        var pill = new PoisonPill(Guid.NewGuid(), DateTimeOffset.UtcNow);
+
+        await fixture.Host.Services.GetRequiredService<IBus>().Publish(pill);
+
+        await Eventually.HoldsAsync(() => Task.FromResult(fixture.DeadLettered.Any(p => p.EventId == pill.EventId)), "the poison message in the error queue");
+    }
+}
