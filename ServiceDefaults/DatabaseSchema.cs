@@ -1,5 +1,4 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -11,10 +10,16 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class DatabaseSchema
 {
-    public static async Task EnsureDatabaseSchemaAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    public static Task EnsureDatabaseSchemaAsync(this IHost app, CancellationToken cancellationToken = default)
     {
         var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
-        var assembly = Assembly.GetEntryAssembly()!;
+        // The service's own assembly, also when a test host is the entry assembly.
+        var assembly = Assembly.Load(app.Services.GetRequiredService<IHostEnvironment>().ApplicationName);
+        return EnsureAsync(dataSource, assembly, cancellationToken);
+    }
+
+    public static async Task EnsureAsync(NpgsqlDataSource dataSource, Assembly assembly, CancellationToken cancellationToken = default)
+    {
         var scripts = assembly.GetManifestResourceNames()
             .Where(name => name.EndsWith(".sql", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)

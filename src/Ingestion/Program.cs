@@ -13,6 +13,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>($"{IngestionOptions.Section}:MaxDocumentBytes") ?? IngestionOptions.DefaultMaxDocumentBytes);
 builder.Services.AddSingleton<DocumentExtractor>();
 builder.Services.AddSingleton<JobStore>();
+builder.Services.AddSingleton<DocumentFetcher>();
 builder.Services.AddScoped<DocumentSubmission>();
 
 var app = builder.Build();

@@ -1,10 +1,6 @@
 using IdmPlatform.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace IdmPlatform.Gateway.Tests;
 
@@ -16,7 +12,7 @@ public sealed class GatewayFixture() : InfrastructureFixture(databaseName: null,
 {
     public const int PermitLimit = 1_000;
 
-    private WebApplication _backend = null!;
+    private LocalSite _backend = null!;
 
     public ServiceFactory<Program> Gateway { get; private set; } = null!;
 
@@ -27,14 +23,12 @@ public sealed class GatewayFixture() : InfrastructureFixture(databaseName: null,
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _backend = builder.Build();
-        _backend.MapGet("/health", () => BackendHealthy ? Results.Ok() : Results.StatusCode(503));
-        _backend.Map("/{**path}", (HttpRequest request) => Results.Json(new { path = request.Path.Value, query = request.QueryString.Value }));
-        await _backend.StartAsync();
-        BackendAddress = _backend.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _backend = await LocalSite.StartAsync(app =>
+        {
+            app.MapGet("/health", () => BackendHealthy ? Results.Ok() : Results.StatusCode(503));
+            app.Map("/{**path}", (HttpRequest request) => Results.Json(new { path = request.Path.Value, query = request.QueryString.Value }));
+        });
+        BackendAddress = _backend.Address.ToString().TrimEnd('/');
         Gateway = Create(PermitLimit);
     }
 

@@ -15,6 +15,7 @@ public sealed class IngestionFixture() : InfrastructureFixture("ingestiondb")
         Service = new ServiceFactory<Program>(new Dictionary<string, string>
         {
             ["Ingestion:MaxDocumentBytes"] = MaxDocumentBytes.ToString(CultureInfo.InvariantCulture),
+            ["Ingestion:AllowPrivateUrls"] = "true",
         });
     }
 

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using IdmPlatform.Contracts;
-using IdmPlatform.Notifications.Delivery;
+using Microsoft.Extensions.Hosting;
 using IdmPlatform.Testing;
 
 namespace IdmPlatform.Notifications.Tests;
@@ -104,5 +104,5 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
     [InlineData("http://[::1]/hook", true)]
     [InlineData("http://93.184.216.34/hook", false)]
     public async Task Loopback_and_private_targets_are_recognised(string url, bool isPrivate) =>
-        Assert.Equal(isPrivate, await WebhookSender.IsPrivateTargetAsync(new Uri(url), CancellationToken.None));
+        Assert.Equal(isPrivate, await NetworkAddresses.IsPrivateTargetAsync(new Uri(url), CancellationToken.None));
 }

@@ -2,11 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace IdmPlatform.Testing;
 
@@ -24,26 +20,20 @@ public sealed record ReceivedWebhook(string Id, string Timestamp, string Signatu
 /// <summary>A subscriber's endpoint on loopback that records every webhook it receives.</summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LocalSite _site = null!;
     private int _failuresLeft;
-
-    private WebhookReceiver(WebApplication app) => _app = app;
 
     public ConcurrentQueue<ReceivedWebhook> Received { get; } = new();
 
-    public Uri Url { get; private set; } = null!;
+    public Uri Url => _site.Url("/hook");
 
     /// <summary>Answers 500 to the next n calls, as a subscriber's flaky server would.</summary>
     public void FailNext(int n) => Interlocked.Exchange(ref _failuresLeft, n);
 
     public static async Task<WebhookReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var receiver = new WebhookReceiver(app);
-        app.MapPost("/hook", async (HttpRequest request) =>
+        var receiver = new WebhookReceiver();
+        receiver._site = await LocalSite.StartAsync(app => app.MapPost("/hook", async (HttpRequest request) =>
         {
             using var reader = new StreamReader(request.Body);
             var body = await reader.ReadToEndAsync();
@@ -56,12 +46,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 request.Headers["webhook-id"].ToString(), request.Headers["webhook-timestamp"].ToString(),
                 request.Headers["webhook-signature"].ToString(), body));
             return Results.NoContent();
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver.Url = new Uri($"{address}/hook");
+        }));
         return receiver;
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _site.DisposeAsync();
 }

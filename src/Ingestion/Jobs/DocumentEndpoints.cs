@@ -18,7 +18,7 @@ public static class DocumentEndpoints
         return app;
     }
 
-    private static async Task<IResult> SubmitAsync(HttpRequest request, DocumentSubmission submission, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitAsync(HttpRequest request, DocumentSubmission submission, DocumentFetcher fetcher, CancellationToken cancellationToken)
     {
         try
         {
@@ -29,7 +29,7 @@ public static class DocumentEndpoints
 
             if (request.HasJsonContentType())
             {
-                return await SubmitJsonAsync(request, submission, cancellationToken);
+                return await SubmitJsonAsync(request, submission, fetcher, cancellationToken);
             }
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
@@ -71,7 +71,7 @@ public static class DocumentEndpoints
             cancellationToken);
     }
 
-    private static async Task<IResult> SubmitJsonAsync(HttpRequest request, DocumentSubmission submission, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitJsonAsync(HttpRequest request, DocumentSubmission submission, DocumentFetcher fetcher, CancellationToken cancellationToken)
     {
         var body = await request.ReadFromJsonAsync<DocumentRequest>(cancellationToken);
         if (body is null || (body.Content is null && body.Url is null))
@@ -82,8 +82,15 @@ public static class DocumentEndpoints
 
         if (body.Url is not null)
         {
-            return ProblemDetailsExtensions.Problem(StatusCodes.Status422UnprocessableEntity, "Fetching by URL is not available yet",
-                "Upload the document's content instead.");
+            if (!Uri.TryCreate(body.Url, UriKind.Absolute, out var url))
+            {
+                return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Invalid URL", "'url' must be an absolute http or https URL.");
+            }
+
+            var fetched = await fetcher.FetchAsync(url, cancellationToken);
+            return fetched.Document is { } document
+                ? await submission.SubmitAsync(document with { PublishedOn = body.PublishedAt, Language = body.Language }, cancellationToken)
+                : ProblemDetailsExtensions.Problem(fetched.Status, "The document could not be fetched", fetched.Error!);
         }
 
         return await submission.SubmitAsync(

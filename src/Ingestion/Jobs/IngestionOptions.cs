@@ -7,4 +7,10 @@ public sealed class IngestionOptions
 
     /// <summary>Uploads above this size are refused with 413 before they are read in full.</summary>
     public long MaxDocumentBytes { get; set; } = DefaultMaxDocumentBytes;
+
+    /// <summary>How long fetching a document by URL may take.</summary>
+    public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Whether URLs (and their redirects) may point at loopback or private addresses; local runs and tests allow it.</summary>
+    public bool AllowPrivateUrls { get; set; }
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -53,38 +51,4 @@ public sealed class WebhookSender : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
-
-    /// <summary>True when the URL's host resolves to a loopback, private or link-local address.</summary>
-    public static async Task<bool> IsPrivateTargetAsync(Uri url, CancellationToken cancellationToken)
-    {
-        var addresses = IPAddress.TryParse(url.Host.Trim('[', ']'), out var literal)
-            ? [literal]
-            : await Dns.GetHostAddressesAsync(url.Host, cancellationToken);
-        return addresses.Length == 0 || addresses.Any(IsPrivate);
-    }
-
-    private static bool IsPrivate(IPAddress address)
-    {
-        if (address.IsIPv4MappedToIPv6)
-        {
-            address = address.MapToIPv4();
-        }
-
-        if (IPAddress.IsLoopback(address) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal)
-        {
-            return true;
-        }
-
-        if (address.AddressFamily != AddressFamily.InterNetwork)
-        {
-            return address.Equals(IPAddress.IPv6Any);
-        }
-
-        var b = address.GetAddressBytes();
-        return b[0] is 10 or 127 or 0
-            || (b[0] == 172 && b[1] is >= 16 and <= 31)
-            || (b[0] == 192 && b[1] == 168)
-            || (b[0] == 169 && b[1] == 254)
-            || (b[0] == 100 && b[1] is >= 64 and <= 127);
-    }
 }

@@ -35,7 +35,7 @@ public static class SubscriptionEndpoints
             return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Invalid webhook URL", "channel.url must be an absolute http or https URL.");
         }
 
-        if (!options.Value.AllowPrivateTargets && await WebhookSender.IsPrivateTargetAsync(url, cancellationToken))
+        if (!options.Value.AllowPrivateTargets && await NetworkAddresses.IsPrivateTargetAsync(url, cancellationToken))
         {
             return ProblemDetailsExtensions.Problem(StatusCodes.Status422UnprocessableEntity, "Webhook target not allowed",
                 "The URL resolves to a loopback or private address, which this deployment does not call.");
