@@ -1,4 +1,5 @@
 using IdmPlatform.Ingestion.Jobs;
+using IdmPlatform.Ingestion.Sources;
 using IdmPlatform.Ingestion.Extraction;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,7 +15,9 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 builder.Services.AddSingleton<DocumentExtractor>();
 builder.Services.AddSingleton<JobStore>();
 builder.Services.AddSingleton<DocumentFetcher>();
-builder.Services.AddScoped<DocumentSubmission>();
+builder.Services.AddSingleton<DocumentSubmission>();
+builder.Services.AddSingleton<SourceStore>();
+builder.Services.AddHostedService<FeedPoller>();
 
 var app = builder.Build();
 
@@ -24,6 +27,7 @@ await app.EnsureDatabaseSchemaAsync();
 app.MapDefaultEndpoints();
 app.MapDocumentEndpoints();
 app.MapJobEndpoints();
+app.MapSourceEndpoints();
 
 app.Run();
 

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IdmPlatform.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace IdmPlatform.Ingestion.Tests;
+
+[Collection(nameof(IngestionCollection))]
+public sealed class FeedSourceTests(IngestionFixture fixture) : IAsyncLifetime
+{
+    private readonly HttpClient _client = fixture.Service.CreateClient();
+    private readonly string _run = Guid.NewGuid().ToString("N");
+    private LocalSite _site = null!;
+
+    public async Task InitializeAsync() => _site = await LocalSite.StartAsync(app =>
+    {
+        var fullText = string.Concat(Enumerable.Repeat($"<p>\u201CNo one should have to choose between safety and family,\u201D said Ama Boateng ({_run}).</p>", 8));
+        app.MapGet("/feed.xml", () => Results.Content(
+            $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+              <channel><title>Dialogue news</title><link>{_site.Address}</link><description>Test feed</description>
+                <item><title>Full text item</title><link>{_site.Url("/full")}</link><guid>{_run}-1</guid>
+                  <pubDate>Tue, 21 May 2024 09:00:00 GMT</pubDate><content:encoded><![CDATA[{fullText}]]></content:encoded></item>
+                <item><title>Linked item</title><link>{_site.Url("/linked.html")}</link><guid>{_run}-2</guid>
+                  <description>Short teaser.</description></item>
+              </channel>
+            </rss>
+            """, "application/rss+xml"));
+        app.MapGet("/linked.html", () => Results.Content($"<html><body><p>\u201CData must guide policy,\u201D said Ivo Petrov ({_run}).</p></body></html>", "text/html"));
+        app.MapGet("/broken.xml", () => Results.Content("<rss><channel><item>", "application/rss+xml"));
+    });
+
+    public async Task DisposeAsync() => await _site.DisposeAsync();
+
+    private async Task<JsonElement> SourceAsync(string id) =>
+        (await _client.GetFromJsonAsync<JsonElement>("/api/ingestion/sources")).GetProperty("items").EnumerateArray()
+            .Single(s => s.GetProperty("id").GetString() == id);
+
+    [Fact]
+    public async Task A_feed_is_polled_and_each_new_item_becomes_one_document_once()
+    {
+        var created = await _client.PostAsJsonAsync("/api/ingestion/sources", new { url = _site.Url("/feed.xml"), pollEvery = "PT1H" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        await Eventually.HoldsAsync(async () => (await SourceAsync(id)).GetProperty("itemsSeen").GetInt32() == 2, "both items to be taken");
+        Assert.Equal(HttpStatusCode.Accepted, (await _client.PostAsync($"/api/ingestion/sources/{id}/poll", null)).StatusCode);
+        await Eventually.HoldsAsync(async () => (await SourceAsync(id)).GetProperty("lastPolledAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddSeconds(-30)
+                && (await SourceAsync(id)).GetProperty("nextPollAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(30),
+            "the second poll");
+
+        var source = await SourceAsync(id);
+        Assert.Equal(2, source.GetProperty("itemsSeen").GetInt32());
+        Assert.Equal(JsonValueKind.Null, source.GetProperty("lastError").ValueKind);
+        var again = await _client.PostAsJsonAsync("/api/ingestion/sources", new { url = _site.Url("/feed.xml") });
+        await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_broken_feed_records_its_error_on_the_source()
+    {
+        var created = await _client.PostAsJsonAsync("/api/ingestion/sources", new { url = _site.Url("/broken.xml"), pollEvery = "PT1H" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        var source = await Eventually.ReturnsAsync(async () =>
+            await SourceAsync(id) is var s && s.GetProperty("lastError").ValueKind == JsonValueKind.String ? (object)s : null, "the feed's error");
+
+        Assert.Contains("feed", ((JsonElement)source).GetProperty("lastError").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("{\"url\": \"not a url\"}")]
+    [InlineData("{\"url\": \"https://example.org/feed\", \"pollEvery\": \"hourly\"}")]
+    [InlineData("{\"url\": \"https://example.org/feed\", \"pollEvery\": \"PT5S\"}")]
+    public async Task A_bad_source_gets_400_problem_details(string json)
+    {
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+
+        await ProblemAssert.IsProblemAsync(await _client.PostAsync("/api/ingestion/sources", content), HttpStatusCode.BadRequest);
+    }
+}
