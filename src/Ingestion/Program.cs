@@ -1,3 +1,4 @@
+using IdmPlatform.Ingestion.Duplicates;
 using IdmPlatform.Ingestion.Jobs;
 using IdmPlatform.Ingestion.Sources;
 using IdmPlatform.Ingestion.Extraction;
@@ -14,6 +15,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>($"{IngestionOptions.Section}:MaxDocumentBytes") ?? IngestionOptions.DefaultMaxDocumentBytes);
 builder.Services.AddSingleton<DocumentExtractor>();
 builder.Services.AddSingleton<JobStore>();
+builder.Services.AddSingleton<NearDuplicates>();
 builder.Services.AddSingleton<DocumentFetcher>();
 builder.Services.AddSingleton<DocumentSubmission>();
 builder.Services.AddSingleton<SourceStore>();

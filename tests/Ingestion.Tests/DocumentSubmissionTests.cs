@@ -126,4 +126,28 @@ public sealed class DocumentSubmissionTests(IngestionFixture fixture)
         Assert.NotEmpty(secondIds);
         Assert.Empty(firstIds.Intersect(secondIds));
     }
+
+    [Fact]
+    public async Task A_near_duplicate_is_linked_to_the_first_document_in_the_event_it_publishes()
+    {
+        var body = $"{UniqueText()} {string.Join(' ', Enumerable.Range(0, 40).Select(i => $"word{i}"))} The delegation called for fair recruitment, portable pensions and faster recognition of skills.";
+        var first = await SubmitAndWaitAsync(body);
+        var second = await SubmitAndWaitAsync($"Home | News | Share this\n{body}\nLeave a reply");
+
+        await using var connection = await Npgsql.NpgsqlDataSource.Create(fixture.DatabaseConnectionString).OpenConnectionAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT payload->>'duplicateOf' FROM outbox_messages WHERE payload->>'documentId' = @id AND event_type LIKE 'IdmPlatform.Contracts.DocumentIngested%'", connection);
+        command.Parameters.AddWithValue("id", second);
+        Assert.Equal(first, await command.ExecuteScalarAsync());
+    }
+
+    private async Task<string> SubmitAndWaitAsync(string text)
+    {
+        var response = await _client.PostAsJsonAsync("/api/ingestion/documents", new { content = text, contentType = "text/plain" });
+        var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var jobId = accepted.GetProperty("jobId").GetString();
+        await Eventually.HoldsAsync(async () =>
+            (await _client.GetFromJsonAsync<JsonElement>($"/api/ingestion/jobs/{jobId}")).GetProperty("status").GetString() == "completed", "the job");
+        return accepted.GetProperty("documentId").GetString()!;
+    }
 }

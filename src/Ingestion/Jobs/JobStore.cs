@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using IdmPlatform.Contracts;
+using IdmPlatform.Ingestion.Duplicates;
 using Npgsql;
 
 namespace IdmPlatform.Ingestion.Jobs;
@@ -128,7 +129,7 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Completes the job and queues the event that tells the catalogue, atomically.</summary>
-    public async Task CompleteAsync(string jobId, DocumentIngested ingested, CancellationToken cancellationToken)
+    public async Task CompleteAsync(string jobId, DocumentIngested ingested, TextFingerprint fingerprint, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -144,6 +145,7 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await NearDuplicates.RememberAsync(transaction, ingested.DocumentId, fingerprint, cancellationToken);
         await Outbox.EnqueueAsync(transaction, ingested, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

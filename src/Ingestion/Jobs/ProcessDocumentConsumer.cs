@@ -1,4 +1,5 @@
 using IdmPlatform.Contracts;
+using IdmPlatform.Ingestion.Duplicates;
 using IdmPlatform.Ingestion.Extraction;
 using MassTransit;
 
@@ -9,7 +10,7 @@ namespace IdmPlatform.Ingestion.Jobs;
 /// it never fails the consumer, so it neither loops through retries nor lands in the error queue.
 /// </summary>
 public sealed partial class ProcessDocumentConsumer(
-    JobStore jobs, DocumentExtractor extractor, Outbox outbox, ILogger<ProcessDocumentConsumer> logger) : IConsumer<DocumentSubmitted>
+    JobStore jobs, DocumentExtractor extractor, NearDuplicates nearDuplicates, Outbox outbox, ILogger<ProcessDocumentConsumer> logger) : IConsumer<DocumentSubmitted>
 {
     private static readonly TimeSpan ExtractionTimeout = TimeSpan.FromSeconds(60);
 
@@ -47,7 +48,10 @@ public sealed partial class ProcessDocumentConsumer(
             return;
         }
 
-        await jobs.CompleteAsync(jobId, ToEvent(jobId, started.DocumentId, started.ContentHash, started.Document.SourceUrl, extracted), cancellationToken);
+        var fingerprint = TextFingerprint.Of(extracted.Text);
+        var original = await nearDuplicates.FindOriginalAsync(started.DocumentId, fingerprint, cancellationToken);
+        var ingested = ToEvent(jobId, started.DocumentId, started.ContentHash, started.Document.SourceUrl, extracted) with { DuplicateOf = original };
+        await jobs.CompleteAsync(jobId, ingested, fingerprint, cancellationToken);
         outbox.Wake();
     }
 
