@@ -3,6 +3,7 @@ using IdmPlatform.Catalogue.Statements;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddDefaultOpenApi();
 builder.AddNpgsqlDataSource("cataloguedb");
 await builder.AddRedisClientAsync("redis");
 builder.AddEventBus(bus => bus.AddConsumer<DocumentIngestedConsumer>());
@@ -15,6 +16,7 @@ app.UsePlatformProblemDetails();
 await app.EnsureDatabaseSchemaAsync();
 
 app.MapDefaultEndpoints();
+app.MapDefaultOpenApi();
 app.MapStatementEndpoints();
 app.MapDocumentEndpoints();
 app.MapEntityEndpoints();

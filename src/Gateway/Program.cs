@@ -1,4 +1,5 @@
 using IdmPlatform.Gateway;
+using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,11 +10,14 @@ builder.Services.AddReverseProxy().LoadFromMemory(Routes.All, Routes.Clusters(bu
 builder.Services.AddDownstreamHealthChecks(Routes.Services);
 builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
 builder.Services.AddSingleton<RedisRateLimiter>();
+builder.Services.AddHttpClient(nameof(OpenApiDocument));
 
 var app = builder.Build();
 
 app.UsePlatformProblemDetails();
 app.MapDefaultEndpoints();
+app.MapMergedOpenApi();
+app.MapScalarApiReference("/docs", options => options.WithTitle("IdmPlatform API").WithOpenApiRoutePattern(OpenApiExtensions.DocumentPath));
 app.UseMiddleware<RateLimitMiddleware>();
 app.MapReverseProxy();
 

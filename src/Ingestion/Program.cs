@@ -6,6 +6,7 @@ using IdmPlatform.Ingestion.Extraction;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddDefaultOpenApi();
 builder.AddNpgsqlDataSource("ingestiondb");
 await builder.AddRedisClientAsync("redis");
 builder.AddEventBus(bus => bus.AddConsumer<ProcessDocumentConsumer>());
@@ -27,6 +28,7 @@ app.UsePlatformProblemDetails();
 await app.EnsureDatabaseSchemaAsync();
 
 app.MapDefaultEndpoints();
+app.MapDefaultOpenApi();
 app.MapDocumentEndpoints();
 app.MapJobEndpoints();
 app.MapSourceEndpoints();

@@ -4,6 +4,7 @@ using IdmPlatform.Notifications.Subscriptions;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddDefaultOpenApi();
 builder.AddNpgsqlDataSource("notificationsdb");
 await builder.AddRedisClientAsync("redis");
 builder.AddEventBus(bus => bus.AddConsumer<StatementAlertConsumer>());
@@ -20,6 +21,7 @@ app.UsePlatformProblemDetails();
 await app.EnsureDatabaseSchemaAsync();
 
 app.MapDefaultEndpoints();
+app.MapDefaultOpenApi();
 app.MapSubscriptionEndpoints();
 
 app.Run();

@@ -3,6 +3,7 @@ using IdmPlatform.Search.Index;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddDefaultOpenApi();
 builder.AddNpgsqlDataSource("searchdb");
 await builder.AddRedisClientAsync("redis");
 builder.AddEventBus(bus => bus.AddConsumer<StatementEventsConsumer>());
@@ -15,6 +16,7 @@ app.UsePlatformProblemDetails();
 await app.EnsureDatabaseSchemaAsync();
 
 app.MapDefaultEndpoints();
+app.MapDefaultOpenApi();
 app.MapSearchEndpoints();
 
 app.Run();

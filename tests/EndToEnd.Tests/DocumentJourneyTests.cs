@@ -95,4 +95,17 @@ public sealed class DocumentJourneyTests(PlatformFixture platform)
             Assert.Equal("Healthy", report.GetProperty("checks").GetProperty(service).GetProperty("status").GetString());
         }
     }
+
+    [Fact]
+    public async Task The_gateway_serves_one_openapi_document_for_every_service_and_its_reference_page()
+    {
+        var document = await _gateway.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+
+        Assert.Contains("/api/ingestion/documents", paths);
+        Assert.Contains("/api/catalogue/statements", paths);
+        Assert.Contains("/api/search", paths);
+        Assert.Contains("/api/notifications/subscriptions", paths);
+        Assert.Equal(HttpStatusCode.OK, (await _gateway.GetAsync("/docs")).StatusCode);
+    }
 }
