@@ -11,7 +11,7 @@ public static class DocumentEndpoints
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
     {
         var documents = app.MapGroup("/api/catalogue/documents");
-        documents.MapGet("/", ListAsync).WithName("ListDocuments");
+        documents.MapGet("", ListAsync).WithName("ListDocuments");
         documents.MapGet("/{id}", GetAsync).WithName("GetDocument").WithSummary("A document with its metadata, clean text and statements.");
         return app;
     }

@@ -5,7 +5,7 @@ public static class StatementEndpoints
     public static IEndpointRouteBuilder MapStatementEndpoints(this IEndpointRouteBuilder app)
     {
         var statements = app.MapGroup("/api/catalogue/statements");
-        statements.MapGet("/", ListAsync).WithName("ListStatements").WithSummary("Statements, newest first, with filters.");
+        statements.MapGet("", ListAsync).WithName("ListStatements").WithSummary("Statements, newest first, with filters.");
         statements.MapGet("/{id}", GetAsync).WithName("GetStatement");
         statements.MapDelete("/{id}", RetractAsync).WithName("RetractStatement").WithSummary("Retract a statement: it leaves search and stops alerts.");
         return app;

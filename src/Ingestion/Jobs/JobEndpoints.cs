@@ -6,7 +6,7 @@ public static class JobEndpoints
     {
         var jobs = app.MapGroup("/api/ingestion/jobs");
         jobs.MapGet("/{jobId}", GetAsync).WithName("GetJob").WithSummary("One job's status, stage, error and result.");
-        jobs.MapGet("/", ListAsync).WithName("ListJobs").WithSummary("Recent jobs, newest first; filter by status.");
+        jobs.MapGet("", ListAsync).WithName("ListJobs").WithSummary("Recent jobs, newest first; filter by status.");
         return app;
     }
 

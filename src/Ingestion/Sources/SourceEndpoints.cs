@@ -11,8 +11,8 @@ public static class SourceEndpoints
     public static IEndpointRouteBuilder MapSourceEndpoints(this IEndpointRouteBuilder app)
     {
         var sources = app.MapGroup("/api/ingestion/sources");
-        sources.MapPost("/", AddAsync).WithName("AddSource").WithSummary("Poll an RSS or Atom feed every pollEvery (ISO 8601 duration, e.g. PT1H).");
-        sources.MapGet("/", async (SourceStore store, CancellationToken ct) => TypedResults.Ok(new { items = await store.ListAsync(ct), nextCursor = (string?)null }))
+        sources.MapPost("", AddAsync).WithName("AddSource").WithSummary("Poll an RSS or Atom feed every pollEvery (ISO 8601 duration, e.g. PT1H).");
+        sources.MapGet("", async (SourceStore store, CancellationToken ct) => TypedResults.Ok(new { items = await store.ListAsync(ct), nextCursor = (string?)null }))
             .WithName("ListSources");
         sources.MapDelete("/{id}", async (string id, SourceStore store, CancellationToken ct) =>
             await store.DeleteAsync(id, ct) ? Results.NoContent() : NotFound(id)).WithName("DeleteSource");

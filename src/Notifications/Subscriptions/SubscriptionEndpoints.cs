@@ -11,7 +11,7 @@ public static class SubscriptionEndpoints
     public static IEndpointRouteBuilder MapSubscriptionEndpoints(this IEndpointRouteBuilder app)
     {
         var subscriptions = app.MapGroup("/api/notifications/subscriptions");
-        subscriptions.MapPost("/", CreateAsync).WithName("CreateSubscription")
+        subscriptions.MapPost("", CreateAsync).WithName("CreateSubscription")
             .WithSummary("Subscribe a webhook to new statements matching a filter; the management token and secret are shown once.");
         subscriptions.MapGet("/{id}", GetAsync).WithName("GetSubscription");
         subscriptions.MapDelete("/{id}", DeleteAsync).WithName("DeleteSubscription");
