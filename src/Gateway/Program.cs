@@ -10,6 +10,7 @@ builder.Services.AddReverseProxy().LoadFromMemory(Routes.All, Routes.Clusters(bu
 builder.Services.AddDownstreamHealthChecks(Routes.Services);
 builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
 builder.Services.AddSingleton<RedisRateLimiter>();
+builder.Services.Configure<GatewayKeyOptions>(builder.Configuration.GetSection(GatewayKeyOptions.Section));
 builder.Services.AddHttpClient(nameof(OpenApiDocument));
 
 var app = builder.Build();
@@ -19,6 +20,7 @@ app.MapDefaultEndpoints();
 app.MapMergedOpenApi();
 app.MapScalarApiReference("/docs", options => options.WithTitle("IdmPlatform API").WithOpenApiRoutePattern(OpenApiExtensions.DocumentPath));
 app.UseMiddleware<RateLimitMiddleware>();
+app.UseMiddleware<ApiKeyMiddleware>();
 app.MapReverseProxy();
 
 app.Run();

@@ -12,6 +12,10 @@ public sealed class GatewayFixture() : InfrastructureFixture(databaseName: null,
 {
     public const int PermitLimit = 1_000;
 
+    public string ContributorKey { get; } = $"contrib-{Guid.NewGuid():N}";
+
+    public string EditorKey { get; } = $"editor-{Guid.NewGuid():N}";
+
     private LocalSite _backend = null!;
 
     public ServiceFactory<Program> Gateway { get; private set; } = null!;
@@ -34,7 +38,16 @@ public sealed class GatewayFixture() : InfrastructureFixture(databaseName: null,
 
     public ServiceFactory<Program> Create(int permitLimit)
     {
-        var settings = new Dictionary<string, string> { ["RateLimits:PermitLimit"] = permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var settings = new Dictionary<string, string>
+        {
+            ["RateLimits:PermitLimit"] = permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ApiKeys:Keys:0:Name"] = "tests-contributor",
+            ["ApiKeys:Keys:0:Role"] = "contributor",
+            ["ApiKeys:Keys:0:Hash"] = ApiKeyMiddleware.Hash(ContributorKey),
+            ["ApiKeys:Keys:1:Name"] = "tests-editor",
+            ["ApiKeys:Keys:1:Role"] = "editor",
+            ["ApiKeys:Keys:1:Hash"] = ApiKeyMiddleware.Hash(EditorKey),
+        };
         foreach (var service in new[] { "ingestion", "catalogue", "search", "notifications" })
         {
             settings[$"services:{service}:http:0"] = BackendAddress;

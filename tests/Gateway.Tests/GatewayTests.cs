@@ -75,4 +75,27 @@ public sealed class GatewayTests(GatewayFixture fixture)
             fixture.BackendHealthy = true;
         }
     }
+
+    [Fact]
+    public async Task Writing_needs_a_key_whose_role_covers_the_route()
+    {
+        async Task<HttpResponseMessage> SendAsync(HttpMethod method, string url, string? key)
+        {
+            using var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(new { content = "x", contentType = "text/plain" }) };
+            if (key is not null)
+            {
+                request.Headers.Add("X-Api-Key", key);
+            }
+
+            return await _client.SendAsync(request);
+        }
+
+        await ProblemAssert.IsProblemAsync(await SendAsync(HttpMethod.Post, "/api/ingestion/documents", null), HttpStatusCode.Unauthorized, "contributor");
+        await ProblemAssert.IsProblemAsync(await SendAsync(HttpMethod.Post, "/api/ingestion/documents", "made-up"), HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Post, "/api/ingestion/documents", fixture.ContributorKey)).StatusCode);
+        await ProblemAssert.IsProblemAsync(await SendAsync(HttpMethod.Delete, "/api/catalogue/statements/st_1", fixture.ContributorKey), HttpStatusCode.Forbidden, "editor");
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Delete, "/api/catalogue/statements/st_1", fixture.EditorKey)).StatusCode);
+        await ProblemAssert.IsProblemAsync(await SendAsync(HttpMethod.Post, "/api/ingestion/sources", fixture.EditorKey), HttpStatusCode.Forbidden, "admin");
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Post, "/api/notifications/subscriptions", null)).StatusCode);
+    }
 }
