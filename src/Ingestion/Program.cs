@@ -1,7 +1,7 @@
 using IdmPlatform.Ingestion.Duplicates;
+using IdmPlatform.Ingestion.Extraction;
 using IdmPlatform.Ingestion.Jobs;
 using IdmPlatform.Ingestion.Sources;
-using IdmPlatform.Ingestion.Extraction;
 
 var builder = WebApplication.CreateBuilder(args);
 
