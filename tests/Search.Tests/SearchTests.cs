@@ -115,4 +115,30 @@ public sealed class SearchTests(SearchFixture fixture)
     [InlineData("q=x&cursor=@@@")]
     public async Task Bad_parameters_get_400_problem_details(string query) =>
         await ProblemAssert.IsProblemAsync(await _client.GetAsync($"/api/search?{query}"), HttpStatusCode.BadRequest);
+
+    [Fact]
+    public async Task Names_are_suggested_from_their_first_letters_accents_ignored()
+    {
+        var surname = $"Vzq{Guid.NewGuid():N}"[..9];
+        await IndexAsync(Statement("Mobility is a fact of life.", "en", $"Zoë {surname}", "labour-mobility"));
+
+        var suggestions = await _client.GetFromJsonAsync<JsonElement>($"/api/search/suggest?q=zoe {surname[..5]}");
+
+        Assert.Contains(suggestions.EnumerateArray(), s => s.GetProperty("type").GetString() == "person" && s.GetProperty("label").GetString() == $"Zoë {surname}");
+    }
+
+    [Fact]
+    public async Task A_query_can_be_followed_as_an_atom_feed()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        await IndexAsync(Statement($"Climate mobility needs planning {marker}.", "en", "Olu Adeyemi", "climate-mobility"));
+
+        var response = await _client.GetAsync($"/api/search/feed.atom?q={marker}");
+
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
+        var feed = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
+        System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
+        var entry = Assert.Single(feed.Root!.Elements(atom + "entry"));
+        Assert.Equal("Olu Adeyemi", entry.Element(atom + "author")!.Element(atom + "name")!.Value);
+    }
 }

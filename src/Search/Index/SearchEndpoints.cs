@@ -9,6 +9,8 @@ public static class SearchEndpoints
         app.MapGet("/api/search", SearchAsync)
             .WithName("Search")
             .WithSummary("Full-text search over statements: \"exact phrase\", OR, -excluded; filters, facets and highlighted snippets.");
+        app.MapGet("/api/search/suggest", SuggestAsync).WithName("Suggest").WithSummary("People, organisations, events and themes whose names start so.");
+        app.MapGet("/api/search/feed.atom", FeedAsync).WithName("SearchFeed").WithSummary("The newest statements matching a query, as an Atom feed.");
         return app;
     }
 
@@ -42,6 +44,23 @@ public static class SearchEndpoints
         var query = new SearchQuery(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), @event, organisation, person, theme, gcm, language, kind,
             from, to, sort == "date", facetNames, Paging.Limit(limit), offset);
         return TypedResults.Ok(await index.SearchAsync(query, cancellationToken));
+    }
+
+    private static async Task<IResult> SuggestAsync(string? q, int? limit, SearchIndex index, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(q)
+            ? ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Missing prefix", "Give the start of a name in 'q'.")
+            : TypedResults.Ok(await index.SuggestAsync(q, Math.Clamp(limit ?? 10, 1, 50), cancellationToken));
+
+    private static async Task<IResult> FeedAsync(
+        HttpRequest request, string? q, string? @event, string? organisation, string? person, string? theme, int? gcm, string? language, string? kind,
+        SearchIndex index, CancellationToken cancellationToken)
+    {
+        var query = new SearchQuery(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), @event, organisation, person, theme, gcm, language, kind,
+            null, null, SortByDate: true, [], Paging.MaxLimit / 2, 0);
+        var result = await index.SearchAsync(query, cancellationToken);
+        var self = new Uri($"{request.Scheme}://{request.Host}{request.Path}{request.QueryString}");
+        var title = q is null ? "IdmPlatform: newest statements" : $"IdmPlatform: statements matching \u201C{q}\u201D";
+        return Results.Text(AtomFeed.Write(title, self, result.Hits, DateTimeOffset.UtcNow), "application/atom+xml; charset=utf-8");
     }
 
     private static bool TryOffset(string? position, out int offset)

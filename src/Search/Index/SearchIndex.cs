@@ -107,6 +107,49 @@ public sealed class SearchIndex(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public sealed record Suggestion(string Type, string Value, string Label);
+
+    /// <summary>People, organisations, events and themes whose names (or a word of them) start with the prefix.</summary>
+    public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string prefix, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            WITH names AS (
+                SELECT DISTINCT 'person' AS type, speaker_slug AS value, speaker_name AS label FROM statements WHERE speaker_slug IS NOT NULL
+                UNION SELECT DISTINCT 'organisation', organisation_slug, organisation_name FROM statements WHERE organisation_slug IS NOT NULL
+                UNION SELECT DISTINCT 'event', event_slug, event_name FROM statements WHERE event_slug IS NOT NULL
+                UNION SELECT DISTINCT 'theme', theme, theme FROM statements, unnest(themes) AS theme)
+            SELECT type, value, label FROM names
+            WHERE idm_unaccent(lower(label)) LIKE @prefix || '%' OR idm_unaccent(lower(label)) LIKE '% ' || @prefix || '%'
+               OR value LIKE @prefix || '%'
+            ORDER BY (idm_unaccent(lower(label)) LIKE @prefix || '%') DESC, label LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("prefix", Fold(prefix));
+        command.Parameters.AddWithValue("limit", limit);
+        var suggestions = new List<Suggestion>();
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            suggestions.Add(new Suggestion(r.GetString(0), r.GetString(1), r.GetString(2)));
+        }
+
+        return suggestions;
+    }
+
+    private static string Fold(string text)
+    {
+        var folded = new System.Text.StringBuilder();
+        foreach (var c in text.Trim().ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark && c is not ('%' or '_' or '\\'))
+            {
+                folded.Append(c);
+            }
+        }
+
+        return folded.ToString();
+    }
+
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
