@@ -15,6 +15,8 @@ public sealed class CatalogueFixture() : InfrastructureFixture("cataloguedb")
 
     public ConcurrentQueue<StatementRetracted> Retracted { get; } = new();
 
+    public ConcurrentQueue<StatementUpdated> Updated { get; } = new();
+
     public IBus Bus => Service.Services.GetRequiredService<IBus>();
 
     public override async Task InitializeAsync()
@@ -27,6 +29,11 @@ public sealed class CatalogueFixture() : InfrastructureFixture("cataloguedb")
             endpoint.Handler<StatementPublished>(context =>
             {
                 Published.Enqueue(context.Message);
+                return Task.CompletedTask;
+            });
+            endpoint.Handler<StatementUpdated>(context =>
+            {
+                Updated.Enqueue(context.Message);
                 return Task.CompletedTask;
             });
             endpoint.Handler<StatementRetracted>(context =>

@@ -130,4 +130,25 @@ public sealed class CatalogueTests(CatalogueFixture fixture)
 
         Assert.Equal(Enumerable.Range(1, 23), objectives.EnumerateArray().Select(o => o.GetProperty("number").GetInt32()));
     }
+
+    [Fact]
+    public async Task An_editor_correction_changes_the_statement_and_is_published_as_an_update()
+    {
+        var document = Document();
+        await fixture.Bus.Publish(document);
+        var statements = await Eventually.ReturnsAsync(async () => await StatementsOfAsync(document.DocumentId) is { Length: 2 } found ? found : null, "the statements");
+        var id = statements.Single(s => s.GetProperty("speaker").GetProperty("slug").GetString() == "tomas-ribeiro").GetProperty("id").GetString()!;
+
+        var response = await _client.PatchAsJsonAsync($"/api/catalogue/statements/{id}",
+            new { speaker = "Tomas Ribeiro Costa", speakerRole = "Youth delegate, Brazil", themes = new[] { "youth" }, gcmObjectives = new[] { 5, 16 } });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var corrected = await _client.GetFromJsonAsync<JsonElement>($"/api/catalogue/statements/{id}");
+        Assert.Equal("tomas-ribeiro-costa", corrected.GetProperty("speaker").GetProperty("slug").GetString());
+        Assert.Equal([5, 16], corrected.GetProperty("gcmObjectives").EnumerateArray().Select(n => n.GetInt32()));
+        await Eventually.HoldsAsync(() => Task.FromResult(fixture.Updated.Any(u => u.Statement.Id == id && u.Statement.Speaker!.Slug == "tomas-ribeiro-costa")),
+            "the StatementUpdated event");
+        await ProblemAssert.IsProblemAsync(await _client.PatchAsJsonAsync($"/api/catalogue/statements/{id}", new { gcmObjectives = new[] { 0 } }), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(await _client.PatchAsJsonAsync($"/api/catalogue/statements/{id}", new { @event = "no-such-event" }), HttpStatusCode.UnprocessableEntity);
+    }
 }

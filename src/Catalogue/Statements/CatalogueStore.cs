@@ -189,6 +189,54 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
         return true;
     }
 
+    /// <summary>
+    /// Applies an editor's correction and queues StatementUpdated with the corrected statement; null when
+    /// there is no such live statement. A named speaker or organisation that is new to the catalogue is created.
+    /// </summary>
+    public async Task<StatementView?> CorrectAsync(string id, StatementCorrection correction, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var speaker = correction.Speaker is null ? null : await UpsertPersonAsync(transaction, correction.Speaker, correction.SpeakerRole, null, cancellationToken);
+        var organisation = correction.Organisation is null ? null : await UpsertOrganisationAsync(transaction, correction.Organisation, null, cancellationToken);
+        await using (var command = new NpgsqlCommand(
+            """
+            UPDATE statements SET
+                speaker_slug = COALESCE(@speaker, speaker_slug),
+                speaker_role = CASE WHEN @speaker IS NULL THEN COALESCE(@role, speaker_role) ELSE @role END,
+                organisation_slug = COALESCE(@organisation, organisation_slug),
+                event_slug = COALESCE(@event, event_slug),
+                themes = COALESCE(@themes, themes),
+                gcm_objectives = COALESCE(@gcm, gcm_objectives)
+            WHERE id = @id AND retracted_at IS NULL
+            """, connection, transaction))
+        {
+            command.Parameters.AddWithValue("id", id);
+            command.Parameters.AddWithValue("speaker", (object?)speaker ?? DBNull.Value);
+            command.Parameters.AddWithValue("role", (object?)correction.SpeakerRole ?? DBNull.Value);
+            command.Parameters.AddWithValue("organisation", (object?)organisation ?? DBNull.Value);
+            command.Parameters.AddWithValue("event", (object?)correction.Event ?? DBNull.Value);
+            command.Parameters.Add(new NpgsqlParameter("themes", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)correction.Themes?.ToArray() ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter("gcm", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)correction.GcmObjectives?.ToArray() ?? DBNull.Value });
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+            {
+                return null;
+            }
+        }
+
+        var corrected = (await QueryStatementsAsync(connection, transaction, "WHERE s.id = @id", c => c.Parameters.AddWithValue("id", id), cancellationToken))[0];
+        await Outbox.EnqueueAsync(transaction, new StatementUpdated(Guid.NewGuid(), DateTimeOffset.UtcNow, ToSnapshot(corrected)), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return corrected;
+    }
+
+    public async Task<bool> EventExistsAsync(string slug, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT 1 FROM events WHERE slug = @slug");
+        command.Parameters.AddWithValue("slug", slug);
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
     public NpgsqlDataSource DataSource => dataSource;
 
     internal static StatementSnapshot ToSnapshot(StatementView s) => new(

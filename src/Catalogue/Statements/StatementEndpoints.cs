@@ -7,6 +7,7 @@ public static class StatementEndpoints
         var statements = app.MapGroup("/api/catalogue/statements");
         statements.MapGet("", ListAsync).WithName("ListStatements").WithSummary("Statements, newest first, with filters.");
         statements.MapGet("/{id}", GetAsync).WithName("GetStatement");
+        statements.MapPatch("/{id}", CorrectAsync).WithName("CorrectStatement").WithSummary("Correct a statement's speaker, organisation, event, themes or objectives.");
         statements.MapDelete("/{id}", RetractAsync).WithName("RetractStatement").WithSummary("Retract a statement: it leaves search and stops alerts.");
         return app;
     }
@@ -34,6 +35,27 @@ public static class StatementEndpoints
         await store.FindStatementAsync(id, cancellationToken) is { } statement
             ? TypedResults.Ok(statement)
             : NotFound(id);
+
+    private static async Task<IResult> CorrectAsync(string id, StatementCorrection correction, CatalogueStore store, Outbox outbox, CancellationToken cancellationToken)
+    {
+        if (correction.GcmObjectives?.Any(n => n is < 1 or > 23) == true)
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown GCM objective", "gcmObjectives holds objective numbers from 1 to 23.");
+        }
+
+        if (correction.Event is not null && !await store.EventExistsAsync(correction.Event, cancellationToken))
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status422UnprocessableEntity, "Unknown event", $"There is no event '{correction.Event}'.");
+        }
+
+        if (await store.CorrectAsync(id, correction, cancellationToken) is not { } corrected)
+        {
+            return NotFound(id);
+        }
+
+        outbox.Wake();
+        return TypedResults.Ok(corrected);
+    }
 
     private static async Task<IResult> RetractAsync(string id, CatalogueStore store, Outbox outbox, CancellationToken cancellationToken)
     {
