@@ -12,8 +12,8 @@ await builder.AddRedisClientAsync("redis");
 builder.AddEventBus(bus => bus.AddConsumer<ProcessDocumentConsumer>());
 
 builder.Services.Configure<IngestionOptions>(builder.Configuration.GetSection(IngestionOptions.Section));
-builder.WebHost.ConfigureKestrel(kestrel =>
-    kestrel.Limits.MaxRequestBodySize = builder.Configuration.GetValue<long?>($"{IngestionOptions.Section}:MaxDocumentBytes") ?? IngestionOptions.DefaultMaxDocumentBytes);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize =
+    (builder.Configuration.GetValue<long?>($"{IngestionOptions.Section}:MaxDocumentBytes") ?? IngestionOptions.DefaultMaxDocumentBytes) + (64 * 1024));
 builder.Services.AddSingleton<DocumentExtractor>();
 builder.Services.AddSingleton<JobStore>();
 builder.Services.AddSingleton<NearDuplicates>();

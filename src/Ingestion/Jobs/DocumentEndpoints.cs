@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 
 namespace IdmPlatform.Ingestion.Jobs;
 
@@ -8,6 +8,9 @@ public static class DocumentEndpoints
 {
     /// <summary>The JSON way in: the content itself with its type, or (later) a URL to fetch.</summary>
     public sealed record DocumentRequest(string? Content, string? ContentType, string? SourceUrl, string? Url, DateOnly? PublishedAt, string? Language);
+
+    /// <summary>Room for multipart boundaries and the small form fields around the file.</summary>
+    private const long MultipartOverhead = 64 * 1024;
 
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
     {
@@ -18,8 +21,15 @@ public static class DocumentEndpoints
         return app;
     }
 
-    private static async Task<IResult> SubmitAsync(HttpRequest request, DocumentSubmission submission, DocumentFetcher fetcher, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitAsync(
+        HttpRequest request, DocumentSubmission submission, DocumentFetcher fetcher, IOptions<IngestionOptions> options, CancellationToken cancellationToken)
     {
+        // Refused before a byte of the body is read; Kestrel's own limit catches bodies of unknown length.
+        if (request.ContentLength > options.Value.MaxDocumentBytes + MultipartOverhead)
+        {
+            return TooLarge(options.Value.MaxDocumentBytes);
+        }
+
         try
         {
             if (request.HasFormContentType)
@@ -34,13 +44,13 @@ public static class DocumentEndpoints
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge(request);
+            return TooLarge(options.Value.MaxDocumentBytes);
         }
         catch (InvalidDataException ex)
         {
             // Multipart bodies over the form limits surface here rather than as a 413 status.
             return ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
-                ? TooLarge(request)
+                ? TooLarge(options.Value.MaxDocumentBytes)
                 : ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Malformed request body", ex.Message);
         }
         catch (JsonException ex)
@@ -98,12 +108,9 @@ public static class DocumentEndpoints
             cancellationToken);
     }
 
-    private static IResult TooLarge(HttpRequest request)
-    {
-        var limit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
-        return ProblemDetailsExtensions.Problem(StatusCodes.Status413PayloadTooLarge, "Document too large",
-            limit is { } bytes ? $"Documents are limited to {bytes / (1024 * 1024)} MiB." : "The document is over the size limit.");
-    }
+    private static IResult TooLarge(long limit) =>
+        ProblemDetailsExtensions.Problem(StatusCodes.Status413PayloadTooLarge, "Document too large",
+            $"Documents are limited to {limit / 1024} KiB ({limit / (1024 * 1024)} MiB).");
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
