@@ -35,6 +35,8 @@ internal sealed class ChildProcess : IDisposable
     /// <summary>Every PID seen in this process's group or tree while it ran (for the no-orphans guarantee).</summary>
     public HashSet<int> KnownPids { get; } = [];
 
+    private readonly Dictionary<int, ulong> _known = [];
+
     public static ChildProcess Start(
         string fileName,
         IEnumerable<string> arguments,
@@ -102,7 +104,7 @@ internal sealed class ChildProcess : IDisposable
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        child.KnownPids.Add(child.Pid);
+        child.Remember();
         return child;
     }
 
@@ -128,14 +130,15 @@ internal sealed class ChildProcess : IDisposable
         await Task.WhenAny(Exited, Task.Delay(TimeSpan.FromSeconds(2)));
     }
 
-    /// <summary>Kills everything left in the group and every process descended from it, at once.</summary>
+    /// <summary>Kills everything left in the group and every process seen descending from it, at once.</summary>
     public void KillTree()
     {
         Remember();
         _ = Kill(-Pid, SigKill);
-        foreach (var pid in KnownPids)
+        foreach (var (pid, startTime) in _known)
         {
-            if (IsAlive(pid) && (pid == Pid || BelongsTo(pid)))
+            // Same PID and same start time: still the process we saw, not a recycled PID.
+            if (ReadStat(pid) is { } stat && stat.StartTime == startTime && stat.State is not ('Z' or 'X'))
             {
                 _ = Kill(pid, SigKill);
             }
@@ -145,20 +148,22 @@ internal sealed class ChildProcess : IDisposable
     /// <summary>Records the current members of the group and tree, so they can be found after reparenting.</summary>
     public void Remember()
     {
-        foreach (var (pid, ppid, pgrp) in ListProcesses())
+        bool added;
+        var processes = ListProcesses().ToList();
+        do
         {
-            if (pgrp == Pid || KnownPids.Contains(ppid))
+            added = false;
+            foreach (var (pid, stat) in processes)
             {
-                KnownPids.Add(pid);
+                if (!_known.ContainsKey(pid) && (pid == Pid || stat.Pgrp == Pid || _known.ContainsKey(stat.Ppid)))
+                {
+                    _known[pid] = stat.StartTime;
+                    KnownPids.Add(pid);
+                    added = true;
+                }
             }
         }
-    }
-
-    // A recorded PID may have been reused by an unrelated process; only kill it while it is still in our group or tree.
-    private bool BelongsTo(int pid)
-    {
-        var stat = ReadStat(pid);
-        return stat is { } s && (s.Pgrp == Pid || KnownPids.Contains(s.Ppid));
+        while (added);
     }
 
     public void Dispose() => _process.Dispose();
@@ -191,25 +196,26 @@ internal sealed class ChildProcess : IDisposable
         }
     }
 
-    private static IEnumerable<(int Pid, int Ppid, int Pgrp)> ListProcesses()
+    private static IEnumerable<(int Pid, (char State, int Ppid, int Pgrp, ulong StartTime) Stat)> ListProcesses()
     {
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && ReadStat(pid) is { } stat)
             {
-                yield return (pid, stat.Ppid, stat.Pgrp);
+                yield return (pid, stat);
             }
         }
     }
 
-    private static (char State, int Ppid, int Pgrp)? ReadStat(int pid)
+    private static (char State, int Ppid, int Pgrp, ulong StartTime)? ReadStat(int pid)
     {
         try
         {
-            // Format: "pid (comm) state ppid pgrp …"; comm may hold spaces or parentheses, so parse after the last ')'.
+            // Format: "pid (comm) state ppid pgrp … starttime (22nd field)"; comm may hold spaces or parentheses, so parse after the last ')'.
             var text = File.ReadAllText($"/proc/{pid}/stat");
             var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-            return (fields[0][0], int.Parse(fields[1], CultureInfo.InvariantCulture), int.Parse(fields[2], CultureInfo.InvariantCulture));
+            return (fields[0][0], int.Parse(fields[1], CultureInfo.InvariantCulture), int.Parse(fields[2], CultureInfo.InvariantCulture),
+                ulong.Parse(fields[19], CultureInfo.InvariantCulture));
         }
         catch (IOException)
         {

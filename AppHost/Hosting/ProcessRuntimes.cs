@@ -448,7 +448,7 @@ internal sealed class RabbitMQRuntime(RabbitMQServerResource resource, Distribut
     public override IReadOnlyList<string> EndpointUrls => [$"amqp://localhost:{_resource.Port}"];
 
     // Each check is an AMQP handshake the broker logs as a dropped connection: keep them sparse once healthy.
-    protected override TimeSpan HealthyInterval => TimeSpan.FromSeconds(10);
+    protected override TimeSpan HealthyInterval => TimeSpan.FromSeconds(30);
 
     protected override Task<bool> CheckHealthAsync(CancellationToken ct) => HealthProbes.RabbitMQAsync(_resource.Port, ct);
 

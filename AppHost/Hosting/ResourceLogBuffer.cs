@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace IdmPlatform.Hosting;
 
 /// <summary>The last 10,000 console lines of one resource, numbered so a reader can ask for what is new.</summary>
-internal sealed class ResourceLogBuffer(string resource, Action<ResourceLogLine>? sink)
+internal sealed partial class ResourceLogBuffer(string resource, Action<ResourceLogLine>? sink)
 {
     public const int Capacity = 10_000;
 
@@ -14,7 +16,7 @@ internal sealed class ResourceLogBuffer(string resource, Action<ResourceLogLine>
         ResourceLogLine line;
         lock (_gate)
         {
-            line = new ResourceLogLine(resource, ++_sequence, DateTimeOffset.UtcNow, text, isError);
+            line = new ResourceLogLine(resource, ++_sequence, DateTimeOffset.UtcNow, AnsiEscape().Replace(text, string.Empty), isError);
             _lines.Enqueue(line);
             while (_lines.Count > Capacity)
             {
@@ -31,6 +33,10 @@ internal sealed class ResourceLogBuffer(string resource, Action<ResourceLogLine>
             // A test's output helper throws once its test has finished; the line is still kept here.
         }
     }
+
+    // Colour codes (RabbitMQ colours its console) would show as noise in the dashboard and test output.
+    [GeneratedRegex(@"\x1b\[[0-9;?]*[A-Za-z]")]
+    private static partial Regex AnsiEscape();
 
     public IReadOnlyList<ResourceLogLine> After(long sequence, int max = Capacity)
     {

@@ -1,0 +1,32 @@
+using IdmPlatform.AppHost;
+using IdmPlatform.Hosting;
+
+// The platform: PostgreSQL (one database per service), Redis, RabbitMQ, four services and the gateway.
+var builder = DistributedApplication.CreateBuilder(args);
+PlatformModel.AddPlatform(builder);
+
+await using var app = builder.Build();
+
+// On the first start, once the gateway is healthy, ingest the sample documents through it.
+using var seeding = new CancellationTokenSource();
+_ = Task.Run(async () =>
+{
+    try
+    {
+        await app.WaitForResourceHealthyAsync("gateway", seeding.Token);
+        using var gateway = new HttpClient { BaseAddress = app.GetEndpoint("gateway"), Timeout = TimeSpan.FromSeconds(60) };
+        var seeder = new SampleDataSeeder(gateway, Path.Combine(app.ContentRoot, "samples", "documents"), line => Console.WriteLine($"seed: {line}"));
+        await seeder.SeedOnceAsync(app.DataDirectory, seeding.Token);
+    }
+    catch (OperationCanceledException)
+    {
+    }
+    catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or IOException)
+    {
+        Console.WriteLine($"seed: not done ({ex.Message})");
+    }
+});
+
+Console.WriteLine($"Gateway: {app.GetEndpoint("gateway")}");
+await app.RunAsync();
+await seeding.CancelAsync();
