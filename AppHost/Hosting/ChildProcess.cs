@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Text;
 
 namespace IdmPlatform.Hosting;
 
@@ -183,6 +184,44 @@ internal sealed class ChildProcess : IDisposable
             _ = Kill(pid, SigKill);
         }
     }
+
+    /// <summary>
+    /// Kills processes left by an earlier AppHost on the same data that was itself killed (SIGKILL, a crash):
+    /// every child carries IDM_APPHOST_DATA=&lt;data directory&gt; in its environment, which identifies them. Servers that
+    /// rewrite their process title (Redis) lose that, so their command lines are matched too.
+    /// </summary>
+    public static int KillLeftovers(string marker, IReadOnlyList<string> commandLines)
+    {
+        var needle = Encoding.UTF8.GetBytes(marker + "\0");
+        var self = System.Environment.ProcessId;
+        var killed = 0;
+        foreach (var (pid, _) in ListProcesses())
+        {
+            try
+            {
+                var commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
+                if (pid != self
+                    && (File.ReadAllBytes($"/proc/{pid}/environ").AsSpan().IndexOf(needle) >= 0 || (IsServer(commandLine) && commandLines.Any(c => commandLine.Contains(c, StringComparison.Ordinal)))))
+                {
+                    killed += Kill(pid, SigKill) == 0 ? 1 : 0;
+                }
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return killed;
+    }
+
+    // Command-line matching is limited to the servers' own binaries, never a shell or tool that merely names the folder.
+    private static bool IsServer(string commandLine)
+        => commandLine.StartsWith("redis-server", StringComparison.Ordinal)
+            || commandLine.StartsWith("/usr/lib/postgresql/", StringComparison.Ordinal)
+            || commandLine.StartsWith("/usr/lib/erlang/", StringComparison.Ordinal);
 
     private static int SafeExitCode(Process process)
     {

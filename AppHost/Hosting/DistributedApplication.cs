@@ -31,6 +31,16 @@ public sealed class DistributedApplication : IAsyncDisposable
         // Ports are chosen now, so connection strings and URLs are known before anything starts.
         var statePath = Path.Combine(DataDirectory, "ports.json");
         var state = HostState.Load(statePath);
+
+        // Before ports are checked: what a killed AppHost left on this data still holds them.
+        List<string> leftoverCommands = [.. resources.OfType<RedisResource>().Where(r => state.Ports.ContainsKey(r.Name)).Select(r => $"redis-server 127.0.0.1:{state.Ports[r.Name]}")];
+        leftoverCommands.Add(DataDirectory + "/");
+        var leftovers = ChildProcess.KillLeftovers($"{DataMarkerVariable}={DataDirectory}", leftoverCommands);
+        if (leftovers > 0)
+        {
+            Report($"Killed {leftovers} process(es) left on {DataDirectory} by an AppHost that did not stop cleanly.");
+            Thread.Sleep(500);
+        }
         foreach (var resource in resources)
         {
             switch (resource)
@@ -74,6 +84,9 @@ public sealed class DistributedApplication : IAsyncDisposable
         _runtimes = [.. resources.Select(CreateRuntime)];
         _byName = _runtimes.ToDictionary(r => r.Resource.Name, StringComparer.OrdinalIgnoreCase);
     }
+
+    /// <summary>Set on every child: lets a later AppHost on the same data find what a killed one left behind.</summary>
+    internal const string DataMarkerVariable = "IDM_APPHOST_DATA";
 
     /// <summary>Creates a builder from explicit options (tests, the end-to-end fixture).</summary>
     public static IDistributedApplicationBuilder CreateBuilder(DistributedApplicationOptions options)

@@ -128,9 +128,10 @@ internal abstract class ProcessRuntime(Resource resource, DistributedApplication
     }
 
     /// <summary>The AppHost's environment minus what Aspire does not pass on, plus the given variables.</summary>
-    protected static Dictionary<string, string?> Environment(IEnumerable<KeyValuePair<string, string>> variables)
+    protected Dictionary<string, string?> Environment(IEnumerable<KeyValuePair<string, string>> variables)
     {
         var environment = NotInherited.ToDictionary(k => k, _ => (string?)null, StringComparer.Ordinal);
+        environment[DistributedApplication.DataMarkerVariable] = App.DataDirectory;
         foreach (var (key, value) in variables)
         {
             environment[key] = value;
