@@ -217,9 +217,9 @@ public sealed class DistributedApplication : IAsyncDisposable
     {
         lock (_gate)
         {
-            if (_stopped || !_started)
+            // Resources may have been started one by one without StartAsync: stop them all the same.
+            if (_stopped)
             {
-                _stopped = true;
                 return;
             }
 
