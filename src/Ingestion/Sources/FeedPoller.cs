@@ -26,7 +26,16 @@ public sealed partial class FeedPoller(SourceStore sources, DocumentFetcher fetc
             {
                 foreach (var (id, url) in await sources.ClaimDueAsync(stoppingToken))
                 {
-                    await PollAsync(id, url, stoppingToken);
+                    try
+                    {
+                        await PollAsync(id, url, stoppingToken);
+                    }
+                    catch (Exception ex) when (ex is not (OperationCanceledException or NpgsqlException))
+                    {
+                        // One source's surprise is that source's error, never the end of polling for all.
+                        LogPollFailed(logger, id, ex);
+                        await sources.RecordErrorAsync(id, $"The feed could not be read: {ex.Message}", stoppingToken);
+                    }
                 }
             }
             catch (NpgsqlException ex)
@@ -57,7 +66,7 @@ public sealed partial class FeedPoller(SourceStore sources, DocumentFetcher fetc
             });
             feed = SyndicationFeed.Load(reader);
         }
-        catch (Exception ex) when (ex is XmlException or InvalidOperationException)
+        catch (Exception ex) when (ex is XmlException or InvalidOperationException or NotSupportedException)
         {
             await sources.RecordErrorAsync(sourceId, $"Not an RSS or Atom feed: {ex.Message}", cancellationToken);
             return;
@@ -94,6 +103,9 @@ public sealed partial class FeedPoller(SourceStore sources, DocumentFetcher fetc
             .Select(e => e.GetObject<string>()));
         return candidates.Where(c => !string.IsNullOrWhiteSpace(c)).MaxBy(c => c!.Length);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling source {SourceId} failed")]
+    private static partial void LogPollFailed(ILogger logger, string sourceId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Feed poller cannot reach its database")]
     private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception);
