@@ -37,6 +37,8 @@ public static class EventBusExtensions
             });
         });
 
+        // Start serving only once the queues and bindings exist: an event published before that is dropped.
+        builder.Services.Configure<MassTransitHostOptions>(host => host.WaitUntilStarted = true);
         builder.AddOutbox();
         return builder;
     }
