@@ -90,7 +90,19 @@ public sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, O
         using var activity = Telemetry.Source.StartActivity($"outbox publish {type.Name}", ActivityKind.Internal, parent);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(PublishTimeout);
-        await bus.Publish(message, type, timeout.Token);
+        var publish = bus.Publish(message, type, timeout.Token);
+        try
+        {
+            // MassTransit does not always honour the token: a publish caught on a channel the broker dropped
+            // can wait forever, which would hold this batch's row locks and stop the relay for good. Stop
+            // waiting at the deadline; the row stays pending and is published again (consumers dedupe).
+            await publish.WaitAsync(PublishTimeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            _ = publish.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw;
+        }
     }
 
     private static async Task RecordFailureAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, Exception ex, CancellationToken cancellationToken)
