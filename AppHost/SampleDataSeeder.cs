@@ -6,8 +6,9 @@ namespace IdmPlatform.AppHost;
 /// <summary>
 /// Posts the team's sample documents through the gateway once, so a fresh platform has statements to
 /// search. A marker file records that it happened; it is written only when every document was accepted.
+/// Ingesting is a write: it sends a key with the contributor role.
 /// </summary>
-public sealed class SampleDataSeeder(HttpClient gateway, string sampleFolder, Action<string> log)
+public sealed class SampleDataSeeder(HttpClient gateway, string sampleFolder, string contributorKey, Action<string> log)
 {
     public const string MarkerFileName = ".seeded";
 
@@ -48,7 +49,6 @@ public sealed class SampleDataSeeder(HttpClient gateway, string sampleFolder, Ac
             return ([], false);
         }
 
-        var apiKey = Environment.GetEnvironmentVariable("IDM_CONTRIBUTOR_KEY");
         var jobIds = new List<string>();
         var allAccepted = true;
         foreach (var file in Directory.EnumerateFiles(sampleFolder).Order(StringComparer.Ordinal))
@@ -62,10 +62,7 @@ public sealed class SampleDataSeeder(HttpClient gateway, string sampleFolder, Ac
             {
                 Content = JsonContent.Create(new { content = await File.ReadAllTextAsync(file, ct), contentType, sourceUrl = (string?)null }),
             };
-            if (!string.IsNullOrEmpty(apiKey))
-            {
-                request.Headers.Add("X-Api-Key", apiKey);
-            }
+            request.Headers.Add("X-Api-Key", contributorKey);
 
             using var response = await gateway.SendAsync(request, ct);
             var body = await response.Content.ReadAsStringAsync(ct);

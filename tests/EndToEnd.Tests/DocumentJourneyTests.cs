@@ -31,6 +31,7 @@ public sealed class DocumentJourneyTests(PlatformFixture platform)
                 contentType = "text/html",
             }),
         };
+        submit.Headers.Add("X-Api-Key", platform.Keys.Contributor);
         submit.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
         var accepted = await _gateway.SendAsync(submit);
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
@@ -78,9 +79,21 @@ public sealed class DocumentJourneyTests(PlatformFixture platform)
     public async Task Errors_through_the_gateway_are_problem_details()
     {
         await ProblemAssert.IsProblemAsync(await _gateway.GetAsync("/api/catalogue/statements/st_missing"), HttpStatusCode.NotFound);
+        using var unsupported = new HttpRequestMessage(HttpMethod.Post, "/api/ingestion/documents")
+        {
+            Content = JsonContent.Create(new { content = "x", contentType = "image/png" }),
+        };
+        unsupported.Headers.Add("X-Api-Key", platform.Keys.Contributor);
+        await ProblemAssert.IsProblemAsync(await _gateway.SendAsync(unsupported), HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task A_write_without_a_key_is_refused_and_reading_needs_none()
+    {
         await ProblemAssert.IsProblemAsync(
-            await _gateway.PostAsJsonAsync("/api/ingestion/documents", new { content = "x", contentType = "image/png" }),
-            HttpStatusCode.UnsupportedMediaType);
+            await _gateway.PostAsJsonAsync("/api/ingestion/documents", new { content = "\u201CHello there, everyone,\u201D said Ann Lee.", contentType = "text/plain" }),
+            HttpStatusCode.Unauthorized);
+        Assert.Equal(HttpStatusCode.OK, (await _gateway.GetAsync("/api/catalogue/statements")).StatusCode);
     }
 
     [Fact]

@@ -18,6 +18,9 @@ public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    /// <summary>The keys the AppHost created for this run; writes through the gateway need one.</summary>
+    public PlatformKeys Keys { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
@@ -30,7 +33,7 @@ public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
             DeleteDataOnDispose = true,
             ResourceLog = line => diagnostics.OnMessage(new DiagnosticMessage(line.ToString())),
         });
-        PlatformModel.AddPlatform(builder);
+        Keys = PlatformModel.AddPlatform(builder);
         App = builder.Build();
         await App.StartAsync(timeout.Token);
         await App.WaitForResourceHealthyAsync("gateway", timeout.Token);
