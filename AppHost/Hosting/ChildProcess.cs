@@ -90,7 +90,22 @@ internal sealed class ChildProcess : IDisposable
         };
 
         var exited = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.Exited += (_, _) => exited.TrySetResult(SafeExitCode(process));
+        process.Exited += async (_, _) =>
+        {
+            // The Exited event can come before the last lines are read: "exited" means its output is in the log.
+            // Bounded, because a grandchild may hold the pipes open.
+            using var drained = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            try
+            {
+                await process.WaitForExitAsync(drained.Token);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException or ObjectDisposedException)
+            {
+                // Not drained in time, or already disposed: the exit stands.
+            }
+
+            exited.TrySetResult(SafeExitCode(process));
+        };
         try
         {
             process.Start();

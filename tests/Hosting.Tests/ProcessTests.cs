@@ -37,7 +37,8 @@ public sealed class ProcessTests(ITestOutputHelper output) : IAsyncLifetime
         var app = Build(builder);
 
         await app.StartAsync(Timeout());
-        while (app.GetResource("crasher").RestartCount < 2)
+        // The third run has ended once it is Exited after the second restart.
+        while (app.GetResource("crasher") is not { RestartCount: 2, State: ResourceState.Exited })
         {
             await Task.Delay(100, Timeout());
         }
