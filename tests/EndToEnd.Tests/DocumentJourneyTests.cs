@@ -27,7 +27,7 @@ public sealed class DocumentJourneyTests(PlatformFixture platform)
         {
             Content = JsonContent.Create(new
             {
-                content = $"<html><body><h1>Youth voices at the dialogue</h1><p>\u201CWe are not only the future of migration governance, we are its present,\u201D said Nadia Farouk, a youth delegate from Cairo, on {marker} day.</p></body></html>",
+                content = $"<html><body><h1>Youth voices at the dialogue</h1><p>\u201CWe are not only the future of migration governance, we are its present, and {marker} is our word for it,\u201D said Nadia Farouk, a youth delegate from Cairo.</p></body></html>",
                 contentType = "text/html",
             }),
         };
