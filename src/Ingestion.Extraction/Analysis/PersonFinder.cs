@@ -1,0 +1,203 @@
+using System.Text.RegularExpressions;
+
+namespace IdmPlatform.Ingestion.Extraction.Analysis;
+
+/// <summary>A person the text names, without honorifics, with the role and organisation it gives them.</summary>
+public sealed record FoundPerson(string Name, string? Role, string? Organisation);
+
+/// <summary>Where a person is named, in full or by surname after an honorific ("Ambassador Swing").</summary>
+public sealed record PersonMention(int Index, int Length, FoundPerson Person);
+
+/// <summary>
+/// People are runs of two to four capitalised words that the text treats as a person: after an honorific or a
+/// role ("IOM Director General William Lacy Swing", "Dr Ian M Kysel"), before an appositive role
+/// (", Director of MRI"), next to a verb of speech or intervention, in a photo credit or a contact block.
+/// Shape alone is not enough: "Effective Community Engagement" is a panel, not a person.
+/// </summary>
+public sealed partial class PersonFinder
+{
+    private const int LookBack = 90;
+    private readonly HashSet<string> _honorifics;
+    private readonly HashSet<string> _nonNameWords;
+    private readonly Regex _roleAtEnd;
+    private readonly Regex _roleAnywhere;
+    private readonly Regex _honorificOrRoleAtEnd;
+    private readonly Regex _speechAtEnd;
+    private readonly Regex _verbAfter;
+    private readonly Regex _appositive;
+    private readonly Regex _photoAtEnd;
+    private readonly Regex _contactHeader;
+
+    public PersonFinder(PeopleData data)
+    {
+        _honorifics = new HashSet<string>(data.Honorifics, StringComparer.Ordinal);
+        _nonNameWords = new HashSet<string>(data.NonNameWords, StringComparer.Ordinal);
+        var roles = Phrases.Alternation(data.Roles);
+        var honorifics = Phrases.Alternation(data.Honorifics);
+        var speech = Phrases.Alternation(data.SpeechVerbs.Values.SelectMany(v => v));
+        var interventions = Phrases.Alternation(data.InterventionVerbs);
+        _roleAtEnd = new Regex($@"(?<![\p{{L}}])(?<role>{roles})\s*,?\s*$", RegexOptions.CultureInvariant);
+        _roleAnywhere = new Regex($@"(?<![\p{{L}}])(?:{roles})(?![\p{{L}}])", RegexOptions.CultureInvariant);
+        _honorificOrRoleAtEnd = new Regex($@"(?<![\p{{L}}])(?:{honorifics}|{roles})\s*$", RegexOptions.CultureInvariant);
+        _speechAtEnd = new Regex($@"(?<![\p{{L}}])(?:{speech})\s*,?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        _verbAfter = new Regex($@"^,?\s+(?:(?:also|later|then|further|subsequently|aussi|también)\s+)?(?:{speech}|{interventions}|served|met|spoke|highlighted|urged|emphasi[sz]ed|welcomed|presented|opened|closed|chaired|moderated)(?![\p{{L}}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        _appositive = new Regex($@"^(?:,\s+(?:the\s+|a\s+|an\s+|le\s+|la\s+|el\s+)?[^,.;:“”""«»]{{0,70}}?(?<![\p{{L}}])(?:{roles})(?![\p{{L}}])|\s+(?:from|of|de|del)\s+(?=\p{{Lu}}))", RegexOptions.CultureInvariant);
+        _photoAtEnd = new Regex($@"(?:{Phrases.Alternation(data.PhotoCredits)})\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        _contactHeader = Phrases.Matcher(data.ContactHeaders);
+    }
+
+    public (IReadOnlyList<FoundPerson> People, IReadOnlyList<PersonMention> Mentions) Find(string text, IReadOnlyList<FoundOrganisation> organisations)
+    {
+        var people = new Dictionary<string, FoundPerson>(StringComparer.Ordinal);
+        var mentions = new List<PersonMention>();
+        var quoted = QuotedSpans(text);
+        var contactFrom = _contactHeader.Match(text) is { Success: true } header ? header.Index : int.MaxValue;
+
+        foreach (Match run in CapitalisedRun().Matches(text))
+        {
+            var tokens = Tokens().Matches(run.Value).ToList();
+            var first = tokens.FindIndex(t => IsNameToken(t.Value));
+            if (first < 0)
+            {
+                continue;
+            }
+
+            var last = first;
+            while (last + 1 < tokens.Count && IsNameToken(tokens[last + 1].Value) && !EndsSentence(tokens[last].Value))
+            {
+                last++;
+            }
+
+            var nameStart = run.Index + tokens[first].Index;
+            var nameEnd = run.Index + tokens[last].Index + tokens[last].Length;
+            var name = text[nameStart..nameEnd].TrimEnd('.', ',');
+            nameEnd = nameStart + name.Length;
+            var before = text[Math.Max(0, nameStart - LookBack)..nameStart];
+            before = before[(before.LastIndexOfAny(['\n', '.', ';', '“', '”', '"', '«', '»']) + 1)..];
+            if (before.EndsWith('.') && !_honorificOrRoleAtEnd.IsMatch(before))
+            {
+                before = string.Empty;
+            }
+
+            var after = text[nameEnd..Math.Min(text.Length, nameEnd + 120)];
+            var wordCount = last - first + 1;
+
+            // One capitalised word after an honorific or a role refers back to someone already named.
+            if (wordCount == 1)
+            {
+                if (_honorificOrRoleAtEnd.IsMatch(before) && people.Values.LastOrDefault(p => p.Name.EndsWith(" " + name, StringComparison.Ordinal)) is { } known)
+                {
+                    mentions.Add(new PersonMention(nameStart, name.Length, known));
+                }
+
+                continue;
+            }
+
+            if (wordCount > 4 || name.Length < 5 || InsideAny(quoted, nameStart) || IsOrganisation(organisations, nameStart, nameEnd))
+            {
+                continue;
+            }
+
+            var role = _roleAtEnd.Match(before) is { Success: true } r ? r.Groups["role"].Value : null;
+            var inContactBlock = nameStart > contactFrom && IsAloneOnLine(text, nameStart, nameEnd);
+            var evidence = role is not null
+                || _honorificOrRoleAtEnd.IsMatch(before)
+                || (before.TrimEnd().EndsWith(',') && _roleAnywhere.IsMatch(before))
+                || _speechAtEnd.IsMatch(before)
+                || _photoAtEnd.IsMatch(before)
+                || _verbAfter.IsMatch(after)
+                || _appositive.IsMatch(after)
+                || inContactBlock;
+            if (!evidence)
+            {
+                continue;
+            }
+
+            var organisation = OrganisationNear(organisations, nameStart - before.Length, nameStart) ?? OrganisationAfter(organisations, after, nameEnd);
+            role ??= AppositiveRole(after);
+            if (!people.TryGetValue(name, out var person))
+            {
+                person = new FoundPerson(name, role, organisation);
+                people[name] = person;
+            }
+            else if (person.Role is null && role is not null)
+            {
+                person = person with { Role = role, Organisation = person.Organisation ?? organisation };
+                people[name] = person;
+            }
+
+            mentions.Add(new PersonMention(nameStart, name.Length, person));
+        }
+
+        // Mentions point at the final record of each person (its role may have been learnt later).
+        return (people.Values.ToList(), mentions.Select(m => m with { Person = people[m.Person.Name] }).OrderBy(m => m.Index).ToList());
+    }
+
+    private bool IsNameToken(string token) =>
+        !_nonNameWords.Contains(token.TrimEnd('.', ',')) && !_honorifics.Contains(token) && !IsAcronym(token)
+        && !_roleAnywhere.IsMatch(token);
+
+    // An initial ("J.") is part of a name; two capitals or more ("IOM", "UN") are an acronym.
+    private static bool IsAcronym(string token) => token.TrimEnd('.', ',') is { Length: >= 2 } bare && bare.All(c => char.IsUpper(c) || c == '-' || c == '&');
+
+    private static bool EndsSentence(string token) => token.EndsWith('.') && token.Length > 2;
+
+    private static bool IsAloneOnLine(string text, int start, int end)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
+        var lineEnd = text.IndexOf('\n', end) is var e and >= 0 ? e : text.Length;
+        return text[lineStart..start].Trim().Length == 0 && text[end..lineEnd].Trim().Length == 0;
+    }
+
+    private static bool IsOrganisation(IReadOnlyList<FoundOrganisation> organisations, int start, int end) =>
+        organisations.Any(o => o.Mentions.Any(m => m.Index < end && start < m.End));
+
+    private static string? OrganisationNear(IReadOnlyList<FoundOrganisation> organisations, int from, int to) =>
+        organisations.FirstOrDefault(o => o.Mentions.Any(m => m.Index >= from && m.End <= to))?.Name;
+
+    private static string? OrganisationAfter(IReadOnlyList<FoundOrganisation> organisations, string after, int offset)
+    {
+        var clause = AppositiveClause().Match(after);
+        return clause.Success
+            ? organisations.FirstOrDefault(o => o.Mentions.Any(m => m.Index >= offset && m.End <= offset + clause.Length))?.Name
+            : null;
+    }
+
+    private string? AppositiveRole(string after)
+    {
+        var clause = AppositiveClause().Match(after);
+        if (!clause.Success || !_roleAnywhere.IsMatch(clause.Value))
+        {
+            return null;
+        }
+
+        // ", the Special Representative, Louise Arbour": the role belongs to the name that follows it.
+        if (NameFollows().IsMatch(after[clause.Length..]))
+        {
+            return null;
+        }
+
+        var role = clause.Groups["clause"].Value.Trim();
+        return role.Length is > 0 and <= 90 ? role : null;
+    }
+
+    private static List<(int Start, int End)> QuotedSpans(string text) =>
+        QuotedText().Matches(text).Select(m => (m.Index, m.Index + m.Length)).ToList();
+
+    private static bool InsideAny(List<(int Start, int End)> spans, int index) => spans.Any(s => index > s.Start && index < s.End);
+
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:\p{Lu}[\p{L}’'\-]*\.?)(?:[ \u00A0]+(?:(?:de|da|do|dos|das|del|della|di|van|von|der|la|le|bin|al|y)[ \u00A0]+)?(?:\p{Lu}[\p{L}’'\-]*\.?))*")]
+    private static partial Regex CapitalisedRun();
+
+    [GeneratedRegex(@"^,\s*\p{Lu}[\p{Ll}’'\-]+\s+\p{Lu}")]
+    private static partial Regex NameFollows();
+
+    [GeneratedRegex(@"\S+")]
+    private static partial Regex Tokens();
+
+    [GeneratedRegex(@"‘[^’\n]{3,}’|“[^”\n]{3,}”|«[^»\n]{3,}»")]
+    private static partial Regex QuotedText();
+
+    [GeneratedRegex(@"^,\s+(?:the\s+|le\s+|la\s+|el\s+)?(?<clause>[^,.;:“”""«»\n]{2,90}?)(?=\s+will\s|\s+said|\s+who\s|,|\.|;|:|\s*$)")]
+    private static partial Regex AppositiveClause();
+}

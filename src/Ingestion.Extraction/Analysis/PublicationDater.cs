@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace IdmPlatform.Ingestion.Extraction.Analysis;
+
+/// <summary>
+/// When a text was published, as an expert reader would tell: a stated publication date or a dateline first;
+/// otherwise from the calendar of the field — "gets underway later today" is the first day of the session
+/// the text is about, "as we mark International Migrants Day" is 18 December, and "the third anniversary of
+/// the adoption of the GCM" says which year.
+/// </summary>
+public sealed partial class PublicationDater
+{
+    private const int CueReach = 40;
+    private readonly CalendarData _calendar;
+    private readonly Regex _publishedCue;
+    private readonly Regex _today;
+    private readonly Regex _marking;
+    private readonly Regex _anniversary;
+
+    public PublicationDater(CalendarData calendar, LanguageData language)
+    {
+        _calendar = calendar;
+        _publishedCue = Phrases.Matcher(language.PublishedCues);
+        _today = Phrases.Matcher(calendar.TodayWords);
+        _marking = Phrases.Matcher(calendar.MarkingWords);
+        var count = Phrases.Alternation(calendar.Ordinals.Keys.Concat(calendar.NumberWords.Keys));
+        var anchors = Phrases.Alternation(calendar.Anchors.SelectMany(a => a.Phrases));
+        _anniversary = new Regex(
+            $@"(?<count>{count}|\d{{1,2}})(?:st|nd|rd|th|e|º)?\s+(?:{Phrases.Alternation(calendar.AnniversaryWords)}|{Phrases.Alternation(calendar.YearsSinceWords)})[^.]{{0,40}}?(?<anchor>{anchors})",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    }
+
+    public DateOnly? Find(string text, IReadOnlyList<WrittenDate> dates, IReadOnlyList<FoundEvent> events)
+    {
+        foreach (Match cue in _publishedCue.Matches(text))
+        {
+            if (dates.FirstOrDefault(d => d.Index >= cue.Index && d.Index - (cue.Index + cue.Length) <= CueReach) is { Start: { } stated })
+            {
+                return stated;
+            }
+        }
+
+        if (Dateline(text, dates) is { } dateline)
+        {
+            return dateline;
+        }
+
+        var sentences = TextLayout.Sentences(text).ToList();
+        var session = events.FirstOrDefault(e => e.Start is not null && !_calendar.Recurring.Any(r => e.Slug.StartsWith(r.Series, StringComparison.Ordinal)));
+        if (session is not null && sentences.Any(s => _today.IsMatch(s.Text) && FutureOrUnderway().IsMatch(s.Text)))
+        {
+            return session.Start;
+        }
+
+        foreach (var sentence in sentences.Where(s => _marking.IsMatch(s.Text)))
+        {
+            var day = _calendar.Recurring.FirstOrDefault(r => Phrases.Matcher(r.Aliases).IsMatch(sentence.Text));
+            if (day is not null && YearOf(sentence.Text) is { } year)
+            {
+                return new DateOnly(year, day.Month, day.Day);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"GENEVA, 18 April 2017 –" or a date alone on one of the first lines (never a range: that is an event).</summary>
+    private static DateOnly? Dateline(string text, IReadOnlyList<WrittenDate> dates)
+    {
+        foreach (var date in dates.Where(d => d.Index < 400 && d.EndDay is null && d.Start is not null))
+        {
+            var lineStart = text.LastIndexOf('\n', Math.Max(0, date.Index - 1)) + 1;
+            var lineEnd = text.IndexOf('\n', date.Index) is var e and >= 0 ? e : text.Length;
+            var before = text[lineStart..date.Index];
+            var after = text[(date.Index + date.Length)..lineEnd];
+            if ((before.Trim().Length == 0 && after.Trim().Length == 0) || (DatelinePlace().IsMatch(before) && DatelineDash().IsMatch(after)))
+            {
+                return date.Start;
+            }
+        }
+
+        return null;
+    }
+
+    private int? YearOf(string sentence)
+    {
+        if (_anniversary.Match(sentence) is { Success: true } m)
+        {
+            var word = m.Groups["count"].Value.ToLowerInvariant();
+            var n = int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number
+                : _calendar.Ordinals.TryGetValue(word, out var ordinal) ? ordinal : _calendar.NumberWords[word];
+            var anchor = _calendar.Anchors.First(a => a.Phrases.Any(p => Phrases.Matcher([p]).IsMatch(m.Groups["anchor"].Value)));
+            return anchor.Date.Year + n;
+        }
+
+        return Year().Matches(sentence).Select(y => int.Parse(y.Value, CultureInfo.InvariantCulture)).Cast<int?>().LastOrDefault();
+    }
+
+    [GeneratedRegex(@"\b(?:will|gets? underway|opens?|starts?|starting|begins?|commence|s'ouvre|débute|comienza|se inaugura)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FutureOrUnderway();
+
+    [GeneratedRegex(@"^\s*\p{Lu}[\p{L} .'’\-]{1,40},\s*$")]
+    private static partial Regex DatelinePlace();
+
+    [GeneratedRegex(@"^\s*(?:\(\w+\)\s*)?[-–—]")]
+    private static partial Regex DatelineDash();
+
+    [GeneratedRegex(@"(?<!\d)(?:19|20)\d\d(?!\d)")]
+    private static partial Regex Year();
+}

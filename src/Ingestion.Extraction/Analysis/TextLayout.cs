@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+
+namespace IdmPlatform.Ingestion.Extraction.Analysis;
+
+/// <summary>A stretch of the clean text; Index and Length point into it, so passages stay exact.</summary>
+public readonly record struct Span(int Index, int Length, string Text)
+{
+    public int End => Index + Length;
+}
+
+/// <summary>Paragraphs (blank-line separated) and sentences of the clean text, with their offsets.</summary>
+public static partial class TextLayout
+{
+    public static IReadOnlyList<Span> Paragraphs(string text) =>
+        ParagraphPattern().Matches(text).Select(m => new Span(m.Index, m.Length, m.Value)).ToList();
+
+    public static IReadOnlyList<Span> Lines(string text) =>
+        LinePattern().Matches(text).Select(m => new Span(m.Index, m.Length, m.Value)).ToList();
+
+    /// <summary>Sentences end at . ! ? followed by space and a capital or quote, but not after an honorific or an initial.</summary>
+    public static IReadOnlyList<Span> Sentences(string text, Span paragraph)
+    {
+        var sentences = new List<Span>();
+        var start = paragraph.Index;
+        foreach (Match end in SentenceEnd().Matches(paragraph.Text))
+        {
+            var stop = paragraph.Index + end.Index + 1;
+            sentences.Add(new Span(start, stop - start, text[start..stop]));
+            start = paragraph.Index + end.Index + end.Length;
+        }
+
+        if (start < paragraph.End)
+        {
+            sentences.Add(new Span(start, paragraph.End - start, text[start..paragraph.End]));
+        }
+
+        return sentences;
+    }
+
+    public static IEnumerable<Span> Sentences(string text) => Paragraphs(text).SelectMany(p => Sentences(text, p));
+
+    [GeneratedRegex(@"[^\n]+(?:\n[^\n]+)*")]
+    private static partial Regex ParagraphPattern();
+
+    [GeneratedRegex(@"[^\n]+")]
+    private static partial Regex LinePattern();
+
+    [GeneratedRegex(@"(?<!\b(?:Mr|Mrs|Ms|Dr|Fr|Sr|Sra|St|Prof|Hon|Rev|Mme|No|vs|etc|\p{Lu}))[.!?][”’""»)]?\s+(?=[\p{Lu}“‘""«(\d])")]
+    private static partial Regex SentenceEnd();
+}
