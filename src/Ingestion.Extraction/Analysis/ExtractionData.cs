@@ -60,6 +60,7 @@ public sealed record OrganisationData(
     IReadOnlyList<string> NotOrganisations,
     IReadOnlyList<KnownOrganisation> Frameworks,
     IReadOnlyList<string> HeadWords,
+    IReadOnlyList<string> DefinedHeadWords,
     IReadOnlyList<string> Connectors);
 
 public sealed record KnownOrganisation(string Name, IReadOnlyList<string> Acronyms, IReadOnlyList<string> Aliases, bool AcronymAlone = true);

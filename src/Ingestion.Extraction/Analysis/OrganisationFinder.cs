@@ -17,6 +17,7 @@ public sealed partial class OrganisationFinder
     private readonly Regex _masked;
     private readonly List<(Regex Pattern, KnownOrganisation Organisation, bool IsAcronym)> _known = [];
     private readonly HashSet<string> _headWords;
+    private readonly HashSet<string> _definedHeadWords;
     private readonly HashSet<string> _connectors;
 
     public OrganisationFinder(OrganisationData data)
@@ -33,6 +34,8 @@ public sealed partial class OrganisationFinder
         }
 
         _headWords = new HashSet<string>(data.HeadWords, StringComparer.Ordinal);
+        // "… Council (NRC)" is a body, while "Council Session" alone is an event: some head words count only beside an acronym.
+        _definedHeadWords = new HashSet<string>(data.HeadWords.Concat(data.DefinedHeadWords), StringComparer.Ordinal);
         _connectors = new HashSet<string>(data.Connectors, StringComparer.Ordinal);
     }
 
@@ -78,7 +81,7 @@ public sealed partial class OrganisationFinder
                 continue;
             }
 
-            if (NameBefore(text, m.Index, acronym) is { } name && Free(name.Index, name.Length) && name.Text.Split(' ').Any(_headWords.Contains))
+            if (NameBefore(text, m.Index, acronym) is { } name && Free(name.Index, name.Length) && name.Text.Split(' ').Any(_definedHeadWords.Contains))
             {
                 defined[acronym] = name.Text;
                 Add(name.Text, acronym, name);

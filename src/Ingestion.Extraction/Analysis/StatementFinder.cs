@@ -52,16 +52,22 @@ public sealed partial class StatementFinder
             if (statements.Count > 0 && previousQuoteEnd >= 0 && statements[^1].Kind == "quote"
                 && SplitByAttribution(text[previousQuoteEnd..quote.Index]))
             {
-                var first = statements[^1];
-                statements[^1] = first with { Text = $"{first.Text} {content}", PassageEnd = quoteEnd };
+                statements[^1] = Continued(statements[^1], content, quoteEnd);
                 previousQuoteEnd = quoteEnd;
                 continue;
             }
 
             var speaker = SpeakerAfter(text, quoteEnd, people, lastSpeaker) ?? SpeakerBefore(text, quote.Index, people, lastSpeaker);
+            var gap = previousQuoteEnd >= 0 ? text[previousQuoteEnd..quote.Index] : null;
             previousQuoteEnd = quoteEnd;
             if (speaker is null)
             {
+                // “First.” said X. “Unattributed second.” goes on with the same speaker in the same paragraph.
+                if (gap is not null && statements.Count > 0 && statements[^1].Kind == "quote" && gap.Length <= AttributionReach && !gap.Contains('\n', StringComparison.Ordinal))
+                {
+                    statements[^1] = Continued(statements[^1], content, quoteEnd);
+                }
+
                 continue;
             }
 
@@ -71,6 +77,8 @@ public sealed partial class StatementFinder
 
         return statements;
     }
+
+    private static FoundStatement Continued(FoundStatement quote, string more, int end) => quote with { Text = $"{quote.Text} {more}", PassageEnd = end };
 
     private static bool SplitByAttribution(string gap) =>
         gap.Length <= AttributionReach && !gap.Contains("\n\n", StringComparison.Ordinal) && gap.TrimEnd().EndsWith(',') && gap.Trim().Length > 1;
@@ -176,7 +184,7 @@ public sealed partial class StatementFinder
     [GeneratedRegex(@"“(?<body>[^”]{1,4000})”|«\s*(?<body>[^»]{1,4000}?)\s*»|(?<![\p{L}\d])""(?<body>[^""\n]{1,2000})""")]
     private static partial Regex Quote();
 
-    [GeneratedRegex(@"[.;!?](?=\s|$)|\n|“|«")]
+    [GeneratedRegex(@"(?<!\b(?:Mr|Mrs|Ms|Dr|Fr|Sr|Sra|Srta|Dra|Mme|Prof|St|\p{Lu}))[.;!?](?=\s|$)|\n|“|«")]
     private static partial Regex ClauseEnd();
 
     [GeneratedRegex(@"[.!?][”’""»]?\s+(?=[\p{Lu}“«])")]
