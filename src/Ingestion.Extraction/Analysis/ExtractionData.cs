@@ -28,7 +28,7 @@ public sealed record ExtractionData(
 
     public static T Read<T>(string resource)
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"IdmPlatform.Ingestion.Extraction.Data.{resource}")
             ?? throw new InvalidOperationException($"The extraction data file {resource} is not embedded.");
         return JsonSerializer.Deserialize<T>(stream, JsonSerializerOptions.Web)
             ?? throw new InvalidOperationException($"The extraction data file {resource} is empty.");
