@@ -1,33 +1,30 @@
-using System.Text;
 using IdmPlatform.Ingestion.Extraction.Analysis;
+using IdmPlatform.Ingestion.Extraction.Reading;
 
 namespace IdmPlatform.Ingestion.Extraction;
 
 /// <summary>
 /// Turns the bytes of a submitted document into clean text and what it says: the reading stage makes clean text
 /// out of each format, the analysis stage finds the title, dates, entities and statements in that text.
+/// What the submitter said (date, language) wins over what the format states, which wins over inference.
 /// </summary>
-public sealed class DocumentExtractor(TextAnalyzer analyzer)
+public sealed class DocumentExtractor(DocumentReader reader, TextAnalyzer analyzer)
 {
     public DocumentExtractor()
-        : this(TextAnalyzer.Default)
+        : this(DocumentReader.Default, TextAnalyzer.Default)
     {
     }
 
-    public static readonly IReadOnlySet<string> SupportedContentTypes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "text/plain", "text/html", "text/markdown", "application/pdf",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    };
+    public static IReadOnlySet<string> SupportedContentTypes => DocumentReader.SupportedContentTypes;
 
     public ExtractedDocument Extract(ReadOnlyMemory<byte> content, string contentType, ExtractionHints hints)
     {
-        var text = Encoding.UTF8.GetString(content.Span).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-        if (text.Length == 0)
+        var read = reader.Read(content, contentType);
+        if (string.IsNullOrWhiteSpace(read.Text))
         {
-            throw new DocumentRejectedException("The document is empty.");
+            throw new DocumentRejectedException("The document has no readable text.");
         }
 
-        return analyzer.Analyse(text, null, hints.PublishedOn, hints.Language);
+        return analyzer.Analyse(read.Text, read.Title, hints.PublishedOn ?? read.PublishedOn, hints.Language ?? read.Language);
     }
 }
