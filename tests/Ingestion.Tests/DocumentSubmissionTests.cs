@@ -141,9 +141,24 @@ public sealed class DocumentSubmissionTests(IngestionFixture fixture)
         Assert.Equal(first, await command.ExecuteScalarAsync());
     }
 
-    private async Task<string> SubmitAndWaitAsync(string text)
+    [Fact]
+    public async Task A_translation_that_names_its_original_is_linked_to_it()
     {
-        var response = await _client.PostAsJsonAsync("/api/ingestion/documents", new { content = text, contentType = "text/plain" });
+        var originalUrl = $"https://news.example.org/{Guid.NewGuid():N}/regular-pathways";
+        var original = await SubmitAndWaitAsync($"{UniqueText()} “Regular pathways keep families together,” said Ana Torres, speaking for the youth caucus.", originalUrl);
+        var translation = await SubmitAndWaitAsync(
+            $"{UniqueText()} « Les voies régulières gardent les familles unies », a déclaré Ana Torres.\n\nTraduction non officielle de l'original anglais : {originalUrl}");
+
+        await using var connection = await Npgsql.NpgsqlDataSource.Create(fixture.DatabaseConnectionString).OpenConnectionAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT payload->>'translationOf' FROM outbox_messages WHERE payload->>'documentId' = @id AND event_type LIKE 'IdmPlatform.Contracts.DocumentIngested%'", connection);
+        command.Parameters.AddWithValue("id", translation);
+        Assert.Equal(original, await command.ExecuteScalarAsync());
+    }
+
+    private async Task<string> SubmitAndWaitAsync(string text, string? sourceUrl = null)
+    {
+        var response = await _client.PostAsJsonAsync("/api/ingestion/documents", new { content = text, contentType = "text/plain", sourceUrl });
         var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
         var jobId = accepted.GetProperty("jobId").GetString();
         await Eventually.HoldsAsync(async () =>

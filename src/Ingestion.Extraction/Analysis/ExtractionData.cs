@@ -88,6 +88,7 @@ public sealed record LanguageData(
     IReadOnlyDictionary<string, string[]> StopWords,
     IReadOnlyDictionary<string, int> Months,
     IReadOnlyList<string> PublishedCues,
+    IReadOnlyList<string> TranslationCues,
     IReadOnlyList<string> EventCues);
 
 public sealed record KindData(

@@ -21,6 +21,7 @@ public sealed partial class TextAnalyzer
     private readonly ThemeTagger _themes;
     private readonly PublicationDater _publication;
     private readonly Regex _eventCue;
+    private readonly Regex _translationCue;
 
     public TextAnalyzer(ExtractionData data)
     {
@@ -35,6 +36,7 @@ public sealed partial class TextAnalyzer
         _themes = new ThemeTagger(data.Themes, data.Gcm);
         _publication = new PublicationDater(data.Calendar, data.Language);
         _eventCue = Phrases.Matcher(data.Language.EventCues);
+        _translationCue = Phrases.Matcher(data.Language.TranslationCues);
     }
 
     public static TextAnalyzer Default { get; } = new(ExtractionData.Default);
@@ -73,7 +75,23 @@ public sealed partial class TextAnalyzer
             people.Select(p => new ExtractedPerson(p.Name, p.Role, p.Organisation)).ToList(),
             _themes.Themes(text),
             _themes.Objectives(text),
-            statements);
+            statements,
+            TranslationOf(text));
+    }
+
+    /// <summary>"Traduction de l'original anglais : https://…" names the original, which ingestion then links to.</summary>
+    private Uri? TranslationOf(string text)
+    {
+        foreach (Match cue in _translationCue.Matches(text))
+        {
+            var reach = text[(cue.Index + cue.Length)..Math.Min(text.Length, cue.Index + cue.Length + 200)];
+            if (Url().Match(reach) is { Success: true } url && Uri.TryCreate(url.Value.TrimEnd('.', ',', ')', ';'), UriKind.Absolute, out var original))
+            {
+                return original;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Days on which something took place: dates written beside "held", "took place"… ranges give every day.</summary>
@@ -99,6 +117,9 @@ public sealed partial class TextAnalyzer
         .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key)
         .Select(g => (int?)g.Key)
         .FirstOrDefault();
+
+    [GeneratedRegex(@"https?://[^\s<>""“”«»]+")]
+    private static partial Regex Url();
 
     [GeneratedRegex(@"(?<![\d\-])(?:19|20)\d\d(?![\d\-])")]
     private static partial Regex Year();
