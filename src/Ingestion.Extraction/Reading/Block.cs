@@ -16,15 +16,16 @@ internal enum BlockKind
 
 /// <summary>
 /// Text may hold soft line breaks ('\n', as wrapped in the source): they let line-level boilerplate rules
-/// see the source's lines, and are joined with spaces at the end. ListNumber is 0 for a bullet item.
+/// see the source's lines, and are joined with spaces at the end. ListNumber is 0 for a bullet item; items with
+/// the same ListId belong to one list.
 /// </summary>
-internal sealed record Block(BlockKind Kind, string Text, int ListNumber = 0)
+internal sealed record Block(BlockKind Kind, string Text, int ListNumber = 0, int ListId = 0)
 {
     public static Block Paragraph(string text) => new(BlockKind.Paragraph, text);
 
     public static Block Heading(string text) => new(BlockKind.Heading, text);
 
-    public static Block Item(string text, int number = 0) => new(BlockKind.ListItem, text, number);
+    public static Block Item(string text, int number, int listId) => new(BlockKind.ListItem, text, number, listId);
 
     public static readonly Block Rule = new(BlockKind.Rule, string.Empty);
 }

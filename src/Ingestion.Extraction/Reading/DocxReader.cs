@@ -39,6 +39,10 @@ internal static class DocxReader
         {
             throw new DocumentRejectedException($"The DOCX is not a valid zip package: {ex.Message}");
         }
+        catch (System.Xml.XmlException ex)
+        {
+            throw new DocumentRejectedException($"The DOCX holds malformed XML: {ex.Message}");
+        }
         catch (OpenXmlPackageException ex)
         {
             throw new DocumentRejectedException($"The DOCX is not a valid Office Open XML package: {ex.Message}");
@@ -68,7 +72,7 @@ internal static class DocxReader
                 var style = paragraph.ParagraphProperties?.ParagraphStyleId?.Val?.Value;
                 var numbering = paragraph.ParagraphProperties?.NumberingProperties ?? StyleOf(style)?.StyleParagraphProperties?.NumberingProperties;
                 blocks.Add(IsHeading(paragraph, style) ? Block.Heading(text)
-                    : numbering?.NumberingId?.Val?.Value is int numId and > 0 ? Block.Item(text, ItemNumber(numId, numbering.NumberingLevelReference?.Val?.Value ?? 0))
+                    : numbering?.NumberingId?.Val?.Value is int numId and > 0 ? Block.Item(text, ItemNumber(numId, numbering.NumberingLevelReference?.Val?.Value ?? 0), numId)
                     : Block.Paragraph(text));
             }
 

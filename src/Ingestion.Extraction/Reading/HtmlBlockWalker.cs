@@ -90,8 +90,8 @@ internal sealed partial class HtmlBlockWalker(bool sourceLineBreaks)
     /// <summary>The walk's position: the line being built and the kind of block it will become.</summary>
     private sealed class State
     {
-        private readonly Stack<(BlockKind Kind, int Number)> _context = new([(BlockKind.Paragraph, 0)]);
-        private readonly Dictionary<IElement, int> _listCounters = [];
+        private readonly Stack<(BlockKind Kind, int Number, int ListId)> _context = new([(BlockKind.Paragraph, 0, 0)]);
+        private readonly Dictionary<IElement, (int Id, int Items)> _lists = [];
 
         public List<Block> Blocks { get; } = [];
 
@@ -130,9 +130,9 @@ internal sealed partial class HtmlBlockWalker(bool sourceLineBreaks)
             Flush();
             _context.Push(name switch
             {
-                "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => (BlockKind.Heading, 0),
-                "li" => (BlockKind.ListItem, ItemNumber(element)),
-                "td" or "th" or "caption" => (BlockKind.Paragraph, 0),
+                "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => (BlockKind.Heading, 0, 0),
+                "li" => Item(element),
+                "td" or "th" or "caption" => (BlockKind.Paragraph, 0, 0),
                 _ => _context.Peek(),
             });
         }
@@ -152,23 +152,24 @@ internal sealed partial class HtmlBlockWalker(bool sourceLineBreaks)
             Line.Clear();
             if (text.Length > 0)
             {
-                var (kind, number) = _context.Peek();
-                Blocks.Add(new Block(kind, text, number));
+                var (kind, number, listId) = _context.Peek();
+                Blocks.Add(new Block(kind, text, number, listId));
             }
         }
 
-        /// <summary>0 for a bullet; for an ordered list, its start plus the items before this one.</summary>
-        private int ItemNumber(IElement item)
+        /// <summary>The item's list, and its number: 0 for a bullet, else the list's start plus the items before it.</summary>
+        private (BlockKind, int, int) Item(IElement item)
         {
-            if (item.ParentElement is not { LocalName: "ol" } list)
+            var list = item.ParentElement;
+            if (list is null || list.LocalName is not ("ol" or "ul" or "menu"))
             {
-                return 0;
+                return (BlockKind.ListItem, 0, 0);
             }
 
+            var (id, items) = _lists.TryGetValue(list, out var known) ? known : (_lists.Count + 1, 0);
+            _lists[list] = (id, items + 1);
             var start = int.TryParse(list.GetAttribute("start"), out var s) ? s : 1;
-            var index = _listCounters.GetValueOrDefault(list);
-            _listCounters[list] = index + 1;
-            return Math.Clamp(start + index, 1, 9999);
+            return (BlockKind.ListItem, list.LocalName == "ol" ? Math.Clamp(start + items, 1, 9999) : 0, id);
         }
     }
 }

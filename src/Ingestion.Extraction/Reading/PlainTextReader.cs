@@ -11,6 +11,7 @@ internal static partial class PlainTextReader
     public static ReadBlocks Read(string text)
     {
         var blocks = new List<Block>();
+        var listId = 1;
         foreach (var chunk in ParagraphBreak().Split(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n')))
         {
             var paragraph = new List<string>();
@@ -19,9 +20,9 @@ internal static partial class PlainTextReader
                 var item = ListItem().Match(line);
                 if (item.Success || RuleLine().IsMatch(line))
                 {
-                    Flush(blocks, paragraph);
+                    listId += Flush(blocks, paragraph) ? 1 : 0;
                     blocks.Add(item.Success
-                        ? Block.Item(item.Groups["text"].Value, int.TryParse(item.Groups["number"].Value, out var n) ? n : 0)
+                        ? Block.Item(item.Groups["text"].Value, int.TryParse(item.Groups["number"].Value, out var n) ? n : 0, listId)
                         : Block.Rule);
                 }
                 else if (blocks.Count > 0 && blocks[^1].Kind == BlockKind.ListItem && paragraph.Count == 0 && char.IsWhiteSpace(line.FirstOrDefault()))
@@ -34,7 +35,7 @@ internal static partial class PlainTextReader
                 }
             }
 
-            Flush(blocks, paragraph);
+            listId += Flush(blocks, paragraph) ? 1 : 0;
         }
 
         return new ReadBlocks(blocks);
@@ -43,13 +44,17 @@ internal static partial class PlainTextReader
     /// <summary>Markdown sent as text/plain: a heading, a link, inline &lt;sup&gt;, bold text or an autolink gives it away.</summary>
     public static bool LooksLikeMarkdown(string text) => MarkdownSignal().IsMatch(text);
 
-    private static void Flush(List<Block> blocks, List<string> lines)
+    /// <summary>Adds the lines gathered as a paragraph, if any; a paragraph ends the list before it.</summary>
+    private static bool Flush(List<Block> blocks, List<string> lines)
     {
-        if (lines.Count > 0)
+        if (lines.Count == 0)
         {
-            blocks.Add(Block.Paragraph(string.Join('\n', lines)));
-            lines.Clear();
+            return false;
         }
+
+        blocks.Add(Block.Paragraph(string.Join('\n', lines)));
+        lines.Clear();
+        return true;
     }
 
     [GeneratedRegex(@"\n[ \t\u00A0]*\n\s*")]

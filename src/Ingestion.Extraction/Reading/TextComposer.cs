@@ -26,7 +26,7 @@ internal sealed partial class TextComposer(Boilerplate boilerplate)
 
             if (previous is not null)
             {
-                text.Append(previous.Kind == BlockKind.ListItem && block.Kind == BlockKind.ListItem ? "\n" : "\n\n");
+                text.Append(previous.Kind == BlockKind.ListItem && block.Kind == BlockKind.ListItem && previous.ListId == block.ListId ? "\n" : "\n\n");
             }
 
             if (block.Kind == BlockKind.ListItem)
