@@ -138,6 +138,7 @@ public sealed class AnalysisTests
     [InlineData("Published on 9 June 2023\n\nStates met to review progress.", "2023-06-09")]
     [InlineData("The International Dialogue on Migration 2017 gets underway in New York later today, with States and civil society.", "2017-04-18")]
     [InlineData("As we mark International Migrants Day and the fifth anniversary of the adoption of the GCM, we urge States to act.", "2023-12-18")]
+    [InlineData("States prepare for the first International Migration Review Forum next May. As we mark International Migrants Day, we urge them to pledge.", "2021-12-18")]
     [InlineData("Alors que nous célébrons la Journée internationale des migrants et le deuxième anniversaire de l'adoption du Pacte mondial, le Réseau appelle les États à agir.", "2020-12-18")]
     public void The_publication_date_comes_from_a_dateline_a_cue_or_the_calendar_of_the_field(string text, string expected)
     {

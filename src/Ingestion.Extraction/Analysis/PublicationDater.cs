@@ -17,6 +17,8 @@ public sealed partial class PublicationDater
     private readonly Regex _today;
     private readonly Regex _marking;
     private readonly Regex _anniversary;
+    private readonly Regex _nextMonth;
+    private readonly Dictionary<string, int> _months;
 
     public PublicationDater(CalendarData calendar, LanguageData language)
     {
@@ -24,6 +26,10 @@ public sealed partial class PublicationDater
         _publishedCue = Phrases.Matcher(language.PublishedCues);
         _today = Phrases.Matcher(calendar.TodayWords);
         _marking = Phrases.Matcher(calendar.MarkingWords);
+        _months = new Dictionary<string, int>(language.Months, StringComparer.OrdinalIgnoreCase);
+        var next = Phrases.Alternation(calendar.NextWords);
+        var month = Phrases.Alternation(language.Months.Keys);
+        _nextMonth = new Regex($@"(?<![\p{{L}}])(?:(?:{next})\s+(?<month>{month})|(?<month>{month})\s+(?:{next}))(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         var count = Phrases.Alternation(calendar.Ordinals.Keys.Concat(calendar.NumberWords.Keys));
         var anchors = Phrases.Alternation(calendar.Anchors.SelectMany(a => a.Phrases));
         _anniversary = new Regex(
@@ -56,7 +62,7 @@ public sealed partial class PublicationDater
         foreach (var sentence in sentences.Where(s => _marking.IsMatch(s.Text)))
         {
             var day = _calendar.Recurring.FirstOrDefault(r => Phrases.Matcher(r.Aliases).IsMatch(sentence.Text));
-            if (day is not null && YearOf(sentence.Text) is { } year)
+            if (day is not null && (AnniversaryYear(sentence.Text) ?? YearBeforeNextMonth(text, events, day.Month) ?? LastYear(sentence.Text)) is { } year)
             {
                 return new DateOnly(year, day.Month, day.Day);
             }
@@ -83,19 +89,38 @@ public sealed partial class PublicationDater
         return null;
     }
 
-    private int? YearOf(string sentence)
+    /// <summary>"the third anniversary of the adoption of the GCM" is 2018 + 3.</summary>
+    private int? AnniversaryYear(string sentence)
     {
-        if (_anniversary.Match(sentence) is { Success: true } m)
+        if (_anniversary.Match(sentence) is not { Success: true } m)
         {
-            var word = m.Groups["count"].Value.ToLowerInvariant();
-            var n = int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number
-                : _calendar.Ordinals.TryGetValue(word, out var ordinal) ? ordinal : _calendar.NumberWords[word];
-            var anchor = _calendar.Anchors.First(a => a.Phrases.Any(p => Phrases.Matcher([p]).IsMatch(m.Groups["anchor"].Value)));
-            return anchor.Date.Year + n;
+            return null;
         }
 
-        return Year().Matches(sentence).Select(y => int.Parse(y.Value, CultureInfo.InvariantCulture)).Cast<int?>().LastOrDefault();
+        var word = m.Groups["count"].Value.ToLowerInvariant();
+        var n = int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number
+            : _calendar.Ordinals.TryGetValue(word, out var ordinal) ? ordinal : _calendar.NumberWords[word];
+        var anchor = _calendar.Anchors.First(a => a.Phrases.Any(p => Phrases.Matcher([p]).IsMatch(m.Groups["anchor"].Value)));
+        return anchor.Date.Year + n;
     }
+
+    /// <summary>"the Forum next May", with the Forum in May 2022: a December written before it is in 2021.</summary>
+    private int? YearBeforeNextMonth(string text, IReadOnlyList<FoundEvent> events, int month)
+    {
+        foreach (Match next in _nextMonth.Matches(text))
+        {
+            var eventMonth = _months[next.Groups["month"].Value];
+            if (events.FirstOrDefault(e => e.Start?.Month == eventMonth) is { Start: { } start })
+            {
+                return month < eventMonth ? start.Year : start.Year - 1;
+            }
+        }
+
+        return null;
+    }
+
+    private static int? LastYear(string sentence) =>
+        Year().Matches(sentence).Select(y => int.Parse(y.Value, CultureInfo.InvariantCulture)).Cast<int?>().LastOrDefault();
 
     [GeneratedRegex(@"\b(?:will|gets? underway|opens?|starts?|starting|begins?|commence|s'ouvre|débute|comienza|se inaugura)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FutureOrUnderway();
