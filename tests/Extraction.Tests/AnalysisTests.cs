@@ -189,6 +189,14 @@ public sealed class AnalysisTests
     }
 
     [Fact]
+    public void A_name_alone_under_an_organisation_at_the_end_is_a_contact_person()
+    {
+        var text = "The Alliance welcomed the pledges made in Geneva.\n\nCoastal Migrant Support Alliance (secretariat)\n\nMarta Quispe";
+
+        Assert.Equal("Marta Quispe", Assert.Single(Analyse(text).People).Name);
+    }
+
+    [Fact]
     public void A_title_joins_its_known_subtitle_and_skips_the_letterhead()
     {
         var text = "IOM International Organization for Migration\nOIM Organisation internationale pour les migrations\n\n" +

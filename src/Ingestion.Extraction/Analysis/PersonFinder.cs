@@ -99,7 +99,7 @@ public sealed partial class PersonFinder
             }
 
             var role = _roleAtEnd.Match(before) is { Success: true } r ? r.Groups["role"].Value : null;
-            var inContactBlock = nameStart > contactFrom && IsAloneOnLine(text, nameStart, nameEnd);
+            var inContactBlock = IsAloneOnLine(text, nameStart, nameEnd) && (nameStart > contactFrom || IsSignature(text, nameStart, organisations));
             var evidence = role is not null
                 || _honorificOrRoleAtEnd.IsMatch(before)
                 || (before.TrimEnd().EndsWith(',') && _roleAnywhere.IsMatch(before))
@@ -149,6 +149,20 @@ public sealed partial class PersonFinder
         return text[lineStart..start].Trim().Length == 0 && text[end..lineEnd].Trim().Length == 0;
     }
 
+    /// <summary>A name alone on a line near the end, under a line naming an organisation: a contact or signature block.</summary>
+    private static bool IsSignature(string text, int nameStart, IReadOnlyList<FoundOrganisation> organisations)
+    {
+        const int Tail = 600;
+        if (nameStart < text.Length - Tail)
+        {
+            return false;
+        }
+
+        var above = text[..nameStart].TrimEnd();
+        var lineStart = above.LastIndexOf('\n') + 1;
+        return organisations.Any(o => o.Mentions.Any(m => m.Index >= lineStart && m.End <= above.Length));
+    }
+
     private static bool IsOrganisation(IReadOnlyList<FoundOrganisation> organisations, int start, int end) =>
         organisations.Any(o => o.Mentions.Any(m => m.Index < end && start < m.End));
 
@@ -178,7 +192,7 @@ public sealed partial class PersonFinder
         }
 
         var role = clause.Groups["clause"].Value.Trim();
-        return role.Length is > 0 and <= 90 ? role : null;
+        return role.Length is > 0 and <= 120 ? role : null;
     }
 
     private static List<(int Start, int End)> QuotedSpans(string text) =>
@@ -198,6 +212,6 @@ public sealed partial class PersonFinder
     [GeneratedRegex(@"‘[^’\n]{3,}’|“[^”\n]{3,}”|«[^»\n]{3,}»")]
     private static partial Regex QuotedText();
 
-    [GeneratedRegex(@"^,\s+(?:the\s+|le\s+|la\s+|el\s+)?(?<clause>[^,.;:“”""«»\n]{2,90}?)(?=\s+will\s|\s+said|\s+who\s|,|\.|;|:|\s*$)")]
+    [GeneratedRegex(@"^,\s+(?:the\s+|le\s+|la\s+|el\s+)?(?<clause>[^,.;:“”""«»\n]{2,120}?)(?=\s+will\s|\s+said|\s+who\s|,|\.|;|:|\s*$)")]
     private static partial Regex AppositiveClause();
 }
