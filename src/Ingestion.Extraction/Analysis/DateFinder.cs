@@ -18,10 +18,10 @@ public sealed record WrittenDate(int Index, int Length, int? Year, int Month, in
 
 /// <summary>
 /// Finds dates in English, French and Spanish shapes: "17 April 2017", "21 – 22 May 2024", "2-4 December 2002",
-/// "11 décembre 2019", "27 de mayo de 2022", "May 21, 2024", "December 3", "2024-05-21".
+/// "11 décembre 2019", "27 de mayo de 2022", "May 21, 2024", "December 3", "30 May – 2 June 2024", "2024-05-21".
 /// A date without a year takes the nearest year written before it.
 /// </summary>
-public sealed class DateFinder
+public sealed partial class DateFinder
 {
     private readonly IReadOnlyDictionary<string, int> _months;
     private readonly Regex _dates;
@@ -30,15 +30,16 @@ public sealed class DateFinder
     {
         _months = new Dictionary<string, int>(language.Months, StringComparer.OrdinalIgnoreCase);
         var month = $@"(?:{Phrases.Alternation(_months.Keys)})\.?";
-        const string day = @"(?:[0-3]?\d)(?:er|st|nd|rd|th|º|°)?";
+        const string day = @"(?:[0-3]?[0-9])(?:er|st|nd|rd|th|º|°)?";
         const string dash = @"\s*(?:[-–—]|to|au|al|a|y|et|and)\s*";
-        const string year = @"(?:,?\s+(?:de\s+|del\s+)?(?<year>(?:19|20)\d\d))";
+        const string year = @"(?:,?\s+(?:de\s+|del\s+)?(?<year>(?:19|20)[0-9]{2}))";
         _dates = new Regex(
-            $@"(?<![\p{{L}}\d])(?:" +
-            $@"(?<iso>(?<iy>(?:19|20)\d\d)-(?<im>[01]\d)-(?<id>[0-3]\d))" +
+            $@"(?<![\p{{L}}0-9])(?:" +
+            $@"(?<iso>(?<iy>(?:19|20)[0-9]{{2}})-(?<im>[01][0-9])-(?<id>[0-3][0-9]))" +
+            $@"|(?:du\s+)?(?<d5>{day})\s+(?:de\s+)?(?<m5>{month}){dash}(?<d6>{day})\s+(?:de\s+)?(?<m6>{month}){year}?" +
             $@"|(?<d1>{day})(?:{dash}(?<d2>{day}))?\s+(?:de\s+)?(?<m1>{month}){year}?" +
-            $@"|(?<m2>{month})\s+(?<d3>{day})(?:{dash}(?<d4>{day}))?(?![\p{{L}}\d])(?:{year})?" +
-            $@")(?![\p{{L}}\d])",
+            $@"|(?<m2>{month})\s+(?<d3>{day})(?:{dash}(?<d4>{day}))?(?![\p{{L}}0-9])(?:{year})?" +
+            $@")(?![\p{{L}}0-9])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
 
@@ -53,6 +54,18 @@ public sealed class DateFinder
                 continue;
             }
 
+            int? year = m.Groups["year"].Success ? Int(m.Groups["year"]) : null;
+            if (m.Groups["m5"].Success)
+            {
+                // "30 May – 2 June": a range across two months.
+                if (_months.TryGetValue(m.Groups["m5"].Value.TrimEnd('.'), out var from) && _months.TryGetValue(m.Groups["m6"].Value.TrimEnd('.'), out var to))
+                {
+                    found.Add(new WrittenDate(m.Index, m.Length, year, from, Int(m.Groups["d5"]), Int(m.Groups["d6"]), to));
+                }
+
+                continue;
+            }
+
             var monthText = (m.Groups["m1"].Success ? m.Groups["m1"] : m.Groups["m2"]).Value.TrimEnd('.');
             // "May" and "mar" are also ordinary words: only trust them with a capital or beside a year.
             if (monthText.Length <= 3 && !m.Groups["year"].Success && !char.IsUpper(monthText[0]))
@@ -62,20 +75,31 @@ public sealed class DateFinder
 
             var dayGroup = m.Groups["d1"].Success ? m.Groups["d1"] : m.Groups["d3"];
             var endGroup = m.Groups["d2"].Success ? m.Groups["d2"] : m.Groups["d4"];
-            int? year = m.Groups["year"].Success ? Int(m.Groups["year"]) : null;
-            found.Add(new WrittenDate(m.Index, m.Length, year, _months[monthText], Int(dayGroup), endGroup.Success ? Int(endGroup) : null, null));
+            if (_months.TryGetValue(monthText, out var month))
+            {
+                found.Add(new WrittenDate(m.Index, m.Length, year, month, Int(dayGroup), endGroup.Success ? Int(endGroup) : null, null));
+            }
         }
 
-        // A date without its year borrows the nearest year written before it (or after, for a dateline).
-        var years = Regex.Matches(text, @"(?<!\d)(?:19|20)\d\d(?!\d)").Select(y => (y.Index, Year: int.Parse(y.Value, CultureInfo.InvariantCulture))).ToList();
-        return found.Select(d => d.Year is not null || years.Count == 0
-                ? d
-                : d.WithYear(years.LastOrDefault(y => y.Index < d.Index, years[0]).Year))
-            .Where(d => d.Start is not null)
-            .ToList();
+        // A date without its year borrows the nearest year written before it (or the first one, for a dateline).
+        var years = Year().Matches(text).Select(y => (y.Index, Year: int.Parse(y.Value, CultureInfo.InvariantCulture))).ToList();
+        var dated = new List<WrittenDate>(found.Count);
+        var next = 0;
+        foreach (var date in found)
+        {
+            while (next < years.Count && years[next].Index < date.Index)
+            {
+                next++;
+            }
+
+            dated.Add(date.Year is not null || years.Count == 0 ? date : date.WithYear(years[Math.Max(0, next - 1)].Year));
+        }
+
+        return dated.Where(d => d.Start is not null).ToList();
     }
 
-    public int? MonthNumber(string word) => _months.TryGetValue(word.TrimEnd('.'), out var m) ? m : null;
+    private static int Int(Group g) => int.Parse(g.Value.AsSpan(0, g.Value.TakeWhile(char.IsAsciiDigit).Count()), CultureInfo.InvariantCulture);
 
-    private static int Int(Group g) => int.Parse(new string(g.Value.TakeWhile(char.IsDigit).ToArray()), CultureInfo.InvariantCulture);
+    [GeneratedRegex(@"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")]
+    private static partial Regex Year();
 }

@@ -17,12 +17,18 @@ public sealed partial class EventFinder
     private readonly Dictionary<string, Regex> _series;
     private readonly Dictionary<string, Regex> _places;
     private readonly Regex _ordinal;
+    private readonly Regex _councilSession;
+    private readonly List<(RecurringDay Day, Regex Aliases)> _recurring;
 
     public EventFinder(CalendarData calendar)
     {
         _calendar = calendar;
         _series = calendar.SeriesPatterns.ToDictionary(s => s.Key, s => Phrases.Matcher(s.Value, RegexOptions.None));
         _places = calendar.Places.ToDictionary(p => p.Key, p => Phrases.Matcher(p.Value, RegexOptions.None));
+        _councilSession = new Regex(
+            $@"(?<number>[0-9]{{1,3}})(?:st|nd|rd|th|e|ème|º|°)?\s+(?:{Phrases.Alternation(calendar.SeriesPatterns["iom-council"])})",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        _recurring = calendar.Recurring.Select(r => (r, Phrases.Matcher(r.Aliases))).ToList();
         _ordinal = new Regex($@"(?<![\p{{L}}])(?<ordinal>{Phrases.Alternation(calendar.Ordinals.Keys)})(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 
@@ -52,7 +58,7 @@ public sealed partial class EventFinder
                 : new FoundEvent(place is null ? $"idm-{year}" : $"idm-{year}-{place}", $"International Dialogue on Migration {year}", null, null, m.Index));
         }
 
-        foreach (Match m in CouncilSession().Matches(text))
+        foreach (Match m in _councilSession.Matches(text))
         {
             var number = int.Parse(m.Groups["number"].Value, CultureInfo.InvariantCulture);
             var known = _calendar.Events.FirstOrDefault(e => e.Series == "iom-council" && e.Number == number);
@@ -80,9 +86,9 @@ public sealed partial class EventFinder
             }
         }
 
-        foreach (var day in _calendar.Recurring)
+        foreach (var (day, aliases) in _recurring)
         {
-            foreach (Match m in Phrases.Matcher(day.Aliases).Matches(text))
+            foreach (Match m in aliases.Matches(text))
             {
                 if ((YearNear(text, m) ?? documentYear) is { } year)
                 {
@@ -107,8 +113,8 @@ public sealed partial class EventFinder
     {
         var from = Math.Max(0, m.Index - Window);
         var to = Math.Min(text.Length, m.Index + m.Length + Window);
-        var sentenceStart = text.LastIndexOfAny(['.', '\n'], Math.Max(0, m.Index - 1)) is var s and >= 0 && s >= from ? s : from;
-        var sentenceEnd = text.IndexOfAny(['.', '\n'], m.Index + m.Length) is var e and >= 0 && e <= to ? e : to;
+        var sentenceStart = m.Index == 0 ? from : text.LastIndexOfAny(['.', '\n'], m.Index - 1, m.Index - from) is var s and >= 0 ? s : from;
+        var sentenceEnd = text.IndexOfAny(['.', '\n'], m.Index + m.Length, to - m.Index - m.Length) is var e and >= 0 ? e : to;
         return Year().Matches(text[sentenceStart..sentenceEnd])
             .Select(y => (Value: int.Parse(y.Value, CultureInfo.InvariantCulture), Distance: Math.Abs(sentenceStart + y.Index - m.Index)))
             .OrderBy(y => y.Distance)
@@ -118,9 +124,6 @@ public sealed partial class EventFinder
 
     private static string Ordinal(int n) => n % 100 is 11 or 12 or 13 ? $"{n}th" : (n % 10) switch { 1 => $"{n}st", 2 => $"{n}nd", 3 => $"{n}rd", _ => $"{n}th" };
 
-    [GeneratedRegex(@"(?<number>\d{1,3})(?:st|nd|rd|th|e|ème|º|°)?\s+(?:Council\s+Session|Session\s+of\s+the\s+(?:IOM\s+)?Council|session\s+du\s+Conseil|período\s+de\s+sesiones\s+del\s+Consejo|Reunión\s+del\s+Consejo)", RegexOptions.IgnoreCase)]
-    private static partial Regex CouncilSession();
-
-    [GeneratedRegex(@"(?<!\d)(?:19|20)\d\d(?!\d)")]
+    [GeneratedRegex(@"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")]
     private static partial Regex Year();
 }

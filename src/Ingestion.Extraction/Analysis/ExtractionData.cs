@@ -47,6 +47,7 @@ public sealed record CalendarData(
     IReadOnlyList<string> YearsSinceWords,
     IReadOnlyList<string> TodayWords,
     IReadOnlyList<string> MarkingWords,
+    IReadOnlyList<string> PanelWords,
     IReadOnlyList<string> NextWords);
 
 public sealed record CalendarEvent(string Slug, string Series, int Year, string? Place, int? Session, int? Number, string Name, DateOnly? Start, DateOnly? End, int? Month);
@@ -71,6 +72,7 @@ public sealed record PeopleData(
     IReadOnlyList<string> PhotoCredits,
     IReadOnlyList<string> ContactHeaders,
     IReadOnlyDictionary<string, string[]> SpeechVerbs,
+    IReadOnlyList<string> ActionVerbs,
     IReadOnlyList<string> AccordingTo,
     IReadOnlyList<string> Pronouns,
     IReadOnlyList<string> InterventionVerbs,

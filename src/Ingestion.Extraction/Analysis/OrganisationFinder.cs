@@ -41,7 +41,13 @@ public sealed partial class OrganisationFinder
 
     public IReadOnlyList<FoundOrganisation> Find(string text)
     {
-        var taken = new List<(int Index, int Length)>(_masked.Matches(text).Select(m => (m.Index, m.Length)));
+        // Characters already claimed by a mask or an earlier, longer match.
+        var taken = new bool[text.Length];
+        foreach (Match m in _masked.Matches(text))
+        {
+            Array.Fill(taken, true, m.Index, m.Length);
+        }
+
         var found = new Dictionary<string, (string Name, string? Acronym, List<Span> Mentions)>(StringComparer.OrdinalIgnoreCase);
 
         void Add(string name, string? acronym, Span mention)
@@ -53,10 +59,10 @@ public sealed partial class OrganisationFinder
             }
 
             entry.Mentions.Add(mention);
-            taken.Add((mention.Index, mention.Length));
+            Array.Fill(taken, true, mention.Index, mention.Length);
         }
 
-        bool Free(int index, int length) => !taken.Any(t => index < t.Index + t.Length && t.Index < index + length);
+        bool Free(int index, int length) => !taken.AsSpan(index, length).Contains(true);
 
         // Known names first (longest first, so "UN Network on Migration" is not "UN"), then their acronyms.
         var nameMatches = _known.Where(k => !k.IsAcronym)
@@ -134,37 +140,20 @@ public sealed partial class OrganisationFinder
             .ToList();
     }
 
-    /// <summary>A letterhead line names an organisation and nothing else: "IOM International Organization for Migration".</summary>
-    public bool IsLetterheadLine(string line)
-    {
-        var rest = line.Trim();
-        foreach (var (pattern, _, _) in _known)
-        {
-            rest = pattern.Replace(rest, " ");
-        }
-
-        return rest.Length < line.Trim().Length && rest.Trim(' ', '/', '|', '-', '•').Length == 0;
-    }
-
-    /// <summary>The known or defined organisation that a short name or acronym in a role refers to ("MRI", "IOM").</summary>
-    public static FoundOrganisation? Resolve(IReadOnlyList<FoundOrganisation> found, string nameOrAcronym) =>
-        found.FirstOrDefault(o => string.Equals(o.Acronym, nameOrAcronym, StringComparison.Ordinal)
-                                  || string.Equals(o.Name, nameOrAcronym, StringComparison.OrdinalIgnoreCase)
-                                  || o.Mentions.Any(m => string.Equals(m.Text, nameOrAcronym, StringComparison.Ordinal)));
-
     /// <summary>
     /// The capitalised words before "(ACR)": the run stops at a lowercase word or "the", and crosses a comma only
     /// when the acronym's first letter is not yet accounted for ("Climate, Migration and Displacement Platform (CMDP)").
     /// </summary>
     private Span? NameBefore(string text, int parenthesis, string acronym)
     {
-        var words = new List<Match>();
+        var words = new List<Span>();
         var cursor = parenthesis;
         var windowStart = Math.Max(0, parenthesis - 160);
-        foreach (Match word in Word().Matches(text, windowStart).Where(w => w.Index + w.Length <= parenthesis).Reverse())
+        foreach (Match match in Word().Matches(text[windowStart..parenthesis]).Reverse())
         {
-            var value = word.Value;
-            var between = text[(word.Index + word.Length)..cursor];
+            var word = new Span(windowStart + match.Index, match.Length, match.Value);
+            var value = word.Text;
+            var between = text[word.End..cursor];
             if (between.Contains(',', StringComparison.Ordinal) && Initials(words).StartsWith(acronym[0]))
             {
                 break;
@@ -188,7 +177,7 @@ public sealed partial class OrganisationFinder
             }
         }
 
-        while (words.Count > 0 && !char.IsUpper(words[0].Value[0]))
+        while (words.Count > 0 && !char.IsUpper(words[0].Text[0]))
         {
             words.RemoveAt(0);
         }
@@ -199,11 +188,11 @@ public sealed partial class OrganisationFinder
         }
 
         var start = words[0].Index;
-        var end = words[^1].Index + words[^1].Length;
+        var end = words[^1].End;
         return new Span(start, end - start, text[start..end]);
     }
 
-    private static string Initials(List<Match> words) => new(words.Where(w => char.IsUpper(w.Value[0])).Select(w => w.Value[0]).ToArray());
+    private static string Initials(List<Span> words) => new(words.Where(w => char.IsUpper(w.Text[0])).Select(w => w.Text[0]).ToArray());
 
     [GeneratedRegex(@"\s\((?<acronym>\p{Lu}[\p{Lu}\p{Ll}&\-]{0,9}\p{Lu})\)")]
     private static partial Regex DefinedAcronym();

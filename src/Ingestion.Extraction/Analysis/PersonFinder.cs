@@ -39,8 +39,8 @@ public sealed partial class PersonFinder
         _roleAtEnd = new Regex($@"(?<![\p{{L}}])(?<role>{roles})\s*,?\s*$", RegexOptions.CultureInvariant);
         _roleAnywhere = new Regex($@"(?<![\p{{L}}])(?:{roles})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         _honorificOrRoleAtEnd = new Regex($@"(?<![\p{{L}}])(?:{honorifics}|{roles})\s*$", RegexOptions.CultureInvariant);
-        _speechAtEnd = new Regex($@"(?<![\p{{L}}])(?:{speech})\s*,?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-        _verbAfter = new Regex($@"^,?\s+(?:(?:also|later|then|further|subsequently|aussi|también)\s+)?(?:{speech}|{interventions}|served|met|spoke|highlighted|urged|emphasi[sz]ed|welcomed|presented|opened|closed|chaired|moderated)(?![\p{{L}}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        _speechAtEnd = new Regex($@"(?<![\p{{L}}])(?:{speech})\s*,?\s*$", RegexOptions.CultureInvariant);
+        _verbAfter = new Regex($@"^,?\s+(?:(?:also|later|then|further|subsequently|aussi|también)\s+)?(?:{speech}|{interventions}|{Phrases.Alternation(data.ActionVerbs)})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         _appositive = new Regex($@"^(?:,\s+(?:the\s+|a\s+|an\s+|le\s+|la\s+|el\s+)?[^,.;:“”""«»]{{0,70}}?(?<![\p{{L}}])(?:{roles})(?![\p{{L}}])|\s+(?:from|of|de|del)\s+(?=\p{{Lu}}))", RegexOptions.CultureInvariant);
         _photoAtEnd = new Regex($@"(?:{Phrases.Alternation(data.PhotoCredits)})\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         _contactHeader = Phrases.Matcher(data.ContactHeaders);
@@ -50,7 +50,13 @@ public sealed partial class PersonFinder
     {
         var people = new Dictionary<string, FoundPerson>(StringComparer.Ordinal);
         var mentions = new List<PersonMention>();
-        var quoted = QuotedSpans(text);
+        var quoted = Quotations.Find(text, withSingle: true);
+        var organisationChars = new bool[text.Length];
+        foreach (var mention in organisations.SelectMany(o => o.Mentions))
+        {
+            Array.Fill(organisationChars, true, mention.Index, mention.Length);
+        }
+
         var contactFrom = _contactHeader.Match(text) is { Success: true } header ? header.Index : int.MaxValue;
 
         foreach (Match run in CapitalisedRun().Matches(text))
@@ -93,7 +99,7 @@ public sealed partial class PersonFinder
                 continue;
             }
 
-            if (wordCount > 4 || name.Length < 5 || InsideAny(quoted, nameStart) || IsOrganisation(organisations, nameStart, nameEnd))
+            if (wordCount > 4 || name.Length < 5 || Quotations.Inside(quoted, nameStart) || organisationChars.AsSpan(nameStart, nameEnd - nameStart).Contains(true))
             {
                 continue;
             }
@@ -144,9 +150,19 @@ public sealed partial class PersonFinder
 
     private static bool IsAloneOnLine(string text, int start, int end)
     {
-        var lineStart = text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
-        var lineEnd = text.IndexOf('\n', end) is var e and >= 0 ? e : text.Length;
-        return text[lineStart..start].Trim().Length == 0 && text[end..lineEnd].Trim().Length == 0;
+        var before = start - 1;
+        while (before >= 0 && text[before] is ' ' or '\t')
+        {
+            before--;
+        }
+
+        var after = end;
+        while (after < text.Length && text[after] is ' ' or '\t')
+        {
+            after++;
+        }
+
+        return (before < 0 || text[before] == '\n') && (after == text.Length || text[after] == '\n');
     }
 
     /// <summary>A name alone on a line near the end, under a line naming an organisation: a contact or signature block.</summary>
@@ -162,9 +178,6 @@ public sealed partial class PersonFinder
         var lineStart = above.LastIndexOf('\n') + 1;
         return organisations.Any(o => o.Mentions.Any(m => m.Index >= lineStart && m.End <= above.Length));
     }
-
-    private static bool IsOrganisation(IReadOnlyList<FoundOrganisation> organisations, int start, int end) =>
-        organisations.Any(o => o.Mentions.Any(m => m.Index < end && start < m.End));
 
     private static string? OrganisationNear(IReadOnlyList<FoundOrganisation> organisations, int from, int to) =>
         organisations.FirstOrDefault(o => o.Mentions.Any(m => m.Index >= from && m.End <= to))?.Name;
@@ -195,11 +208,6 @@ public sealed partial class PersonFinder
         return role.Length is > 0 and <= 120 ? role : null;
     }
 
-    private static List<(int Start, int End)> QuotedSpans(string text) =>
-        QuotedText().Matches(text).Select(m => (m.Index, m.Index + m.Length)).ToList();
-
-    private static bool InsideAny(List<(int Start, int End)> spans, int index) => spans.Any(s => index > s.Start && index < s.End);
-
     [GeneratedRegex(@"(?<![\p{L}\d])(?:\p{Lu}[\p{L}’'\-]*\.?)(?:[ \u00A0]+(?:(?:de|da|do|dos|das|del|della|di|van|von|der|la|le|bin|al|y)[ \u00A0]+)?(?:\p{Lu}[\p{L}’'\-]*\.?))*")]
     private static partial Regex CapitalisedRun();
 
@@ -208,9 +216,6 @@ public sealed partial class PersonFinder
 
     [GeneratedRegex(@"\S+")]
     private static partial Regex Tokens();
-
-    [GeneratedRegex(@"‘[^’\n]{3,}’|“[^”\n]{3,}”|«[^»\n]{3,}»")]
-    private static partial Regex QuotedText();
 
     [GeneratedRegex(@"^,\s+(?:the\s+|le\s+|la\s+|el\s+)?(?<clause>[^,.;:“”""«»\n]{2,120}?)(?=\s+will\s|\s+said|\s+who\s|,|\.|;|:|\s*$)")]
     private static partial Regex AppositiveClause();

@@ -18,6 +18,9 @@ public sealed partial class PublicationDater
     private readonly Regex _marking;
     private readonly Regex _anniversary;
     private readonly Regex _nextMonth;
+    private readonly Regex _eventSeries;
+    private readonly List<(RecurringDay Day, Regex Aliases)> _recurring;
+    private readonly List<(CalendarAnchor Anchor, Regex Phrases)> _anchors;
     private readonly Dictionary<string, int> _months;
 
     public PublicationDater(CalendarData calendar, LanguageData language)
@@ -27,13 +30,16 @@ public sealed partial class PublicationDater
         _today = Phrases.Matcher(calendar.TodayWords);
         _marking = Phrases.Matcher(calendar.MarkingWords);
         _months = new Dictionary<string, int>(language.Months, StringComparer.OrdinalIgnoreCase);
+        _eventSeries = Phrases.Matcher(calendar.SeriesPatterns.Values.SelectMany(p => p), RegexOptions.None);
+        _recurring = calendar.Recurring.Select(r => (r, Phrases.Matcher(r.Aliases))).ToList();
+        _anchors = calendar.Anchors.Select(a => (a, Phrases.Matcher(a.Phrases))).ToList();
         var next = Phrases.Alternation(calendar.NextWords);
         var month = Phrases.Alternation(language.Months.Keys);
         _nextMonth = new Regex($@"(?<![\p{{L}}])(?:(?:{next})\s+(?<month>{month})|(?<month>{month})\s+(?:{next}))(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         var count = Phrases.Alternation(calendar.Ordinals.Keys.Concat(calendar.NumberWords.Keys));
         var anchors = Phrases.Alternation(calendar.Anchors.SelectMany(a => a.Phrases));
         _anniversary = new Regex(
-            $@"(?<count>{count}|\d{{1,2}})(?:st|nd|rd|th|e|º)?\s+(?:{Phrases.Alternation(calendar.AnniversaryWords)}|{Phrases.Alternation(calendar.YearsSinceWords)})[^.]{{0,40}}?(?<anchor>{anchors})",
+            $@"(?<count>{count}|[0-9]{{1,2}})(?:st|nd|rd|th|e|º)?\s+(?:{Phrases.Alternation(calendar.AnniversaryWords)}|{Phrases.Alternation(calendar.YearsSinceWords)})[^.]{{0,40}}?(?<anchor>{anchors})",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 
@@ -54,14 +60,15 @@ public sealed partial class PublicationDater
 
         var sentences = TextLayout.Sentences(text).ToList();
         var session = events.FirstOrDefault(e => e.Start is not null && !_calendar.Recurring.Any(r => e.Slug.StartsWith(r.Series, StringComparison.Ordinal)));
-        if (session is not null && sentences.Any(s => _today.IsMatch(s.Text) && FutureOrUnderway().IsMatch(s.Text)))
+        // "The IDM gets underway later today": today is the first day of the session the same sentence names.
+        if (session is not null && sentences.Any(s => _today.IsMatch(s.Text) && FutureOrUnderway().IsMatch(s.Text) && _eventSeries.IsMatch(s.Text)))
         {
             return session.Start;
         }
 
         foreach (var sentence in sentences.Where(s => _marking.IsMatch(s.Text)))
         {
-            var day = _calendar.Recurring.FirstOrDefault(r => Phrases.Matcher(r.Aliases).IsMatch(sentence.Text));
+            var day = _recurring.FirstOrDefault(r => r.Aliases.IsMatch(sentence.Text)).Day;
             if (day is not null && (AnniversaryYear(sentence.Text) ?? YearBeforeNextMonth(text, events, day.Month) ?? LastYear(sentence.Text)) is { } year)
             {
                 return new DateOnly(year, day.Month, day.Day);
@@ -98,10 +105,11 @@ public sealed partial class PublicationDater
         }
 
         var word = m.Groups["count"].Value.ToLowerInvariant();
-        var n = int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number
-            : _calendar.Ordinals.TryGetValue(word, out var ordinal) ? ordinal : _calendar.NumberWords[word];
-        var anchor = _calendar.Anchors.First(a => a.Phrases.Any(p => Phrases.Matcher([p]).IsMatch(m.Groups["anchor"].Value)));
-        return anchor.Date.Year + n;
+        int? n = int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number
+            : _calendar.Ordinals.TryGetValue(word, out var ordinal) ? ordinal
+            : _calendar.NumberWords.TryGetValue(word, out var count) ? count : null;
+        var anchor = _anchors.FirstOrDefault(a => a.Phrases.IsMatch(m.Groups["anchor"].Value)).Anchor;
+        return n is null || anchor is null ? null : anchor.Date.Year + n;
     }
 
     /// <summary>"the Forum next May", with the Forum in May 2022: a December written before it is in 2021.</summary>
@@ -109,8 +117,7 @@ public sealed partial class PublicationDater
     {
         foreach (Match next in _nextMonth.Matches(text))
         {
-            var eventMonth = _months[next.Groups["month"].Value];
-            if (events.FirstOrDefault(e => e.Start?.Month == eventMonth) is { Start: { } start })
+            if (_months.TryGetValue(next.Groups["month"].Value, out var eventMonth) && events.FirstOrDefault(e => e.Start?.Month == eventMonth) is { Start: { } start })
             {
                 return month < eventMonth ? start.Year : start.Year - 1;
             }
@@ -131,6 +138,6 @@ public sealed partial class PublicationDater
     [GeneratedRegex(@"^\s*(?:\(\w+\)\s*)?[-–—]")]
     private static partial Regex DatelineDash();
 
-    [GeneratedRegex(@"(?<!\d)(?:19|20)\d\d(?!\d)")]
+    [GeneratedRegex(@"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")]
     private static partial Regex Year();
 }

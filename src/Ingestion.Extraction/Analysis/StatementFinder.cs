@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using IdmPlatform.Ingestion.Extraction.Reading;
 
 namespace IdmPlatform.Ingestion.Extraction.Analysis;
 
@@ -14,65 +15,75 @@ public sealed partial class StatementFinder
 {
     private const int MinQuoteWords = 5;
     private const int AttributionReach = 160;
+    private const int ParagraphReach = 2000;
     private readonly Regex _speechVerb;
     private readonly Regex _interventionVerb;
     private readonly Regex _pronoun;
+    private readonly Regex _panel;
+    private readonly Regex _listBlock;
+    private readonly Regex _listItem;
 
-    public StatementFinder(PeopleData data)
+    public StatementFinder(PeopleData people, CalendarData calendar)
     {
-        _speechVerb = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(data.SpeechVerbs.Values.SelectMany(v => v).Concat(data.AccordingTo))})(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-        _interventionVerb = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(data.InterventionVerbs)})(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-        _pronoun = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(data.Pronouns)})(?![\p{{L}}])|-t-(?:il|elle)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        // Verbs are matched with their case ("States" is not "states"), and capitalised at a sentence's start.
+        var verbs = people.SpeechVerbs.Values.SelectMany(v => v).Concat(people.AccordingTo).ToList();
+        _speechVerb = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(verbs.Concat(verbs.Select(Capitalised)))})(?![\p{{L}}])", RegexOptions.CultureInvariant);
+        _interventionVerb = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(people.InterventionVerbs)})(?![\p{{L}}])", RegexOptions.CultureInvariant);
+        _pronoun = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(people.Pronouns)})(?![\p{{L}}])|-t-(?:il|elle)(?![\p{{L}}])", RegexOptions.CultureInvariant);
+        _panel = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(calendar.PanelWords)})\s+[0-9]{{1,2}}(?![0-9])", RegexOptions.CultureInvariant);
+        _listBlock = new Regex($@"(?<=^|\n){TextComposer.ListItemMarker}[^\n]+(?:\n{TextComposer.ListItemMarker}[^\n]+)*", RegexOptions.CultureInvariant);
+        _listItem = new Regex($@"{TextComposer.ListItemMarker}(?<body>[^\n]+)", RegexOptions.CultureInvariant);
     }
 
     public IReadOnlyList<FoundStatement> Find(string text, IReadOnlyList<PersonMention> people, IReadOnlyList<FoundOrganisation> organisations)
     {
-        var statements = Quotations(text, people, organisations);
-        statements.AddRange(Interventions(text, people, organisations, statements));
-        statements.AddRange(Recommendations(text, organisations));
+        var organisationMentions = organisations.SelectMany(o => o.Mentions.Select(m => (m.Index, o.Name))).OrderBy(m => m.Index).ToList();
+        var panels = _panel.Matches(text).Select(m => (m.Index, m.Value)).ToList();
+        var statements = Quotations(text, people, panels);
+        statements.AddRange(Interventions(text, people, organisationMentions, panels, statements));
+        statements.AddRange(Recommendations(text, organisationMentions));
         return statements.OrderBy(s => s.PassageStart).ToList();
     }
 
-    private List<FoundStatement> Quotations(string text, IReadOnlyList<PersonMention> people, IReadOnlyList<FoundOrganisation> organisations)
+    private List<FoundStatement> Quotations(string text, IReadOnlyList<PersonMention> people, List<(int Index, string Value)> panels)
     {
         var statements = new List<FoundStatement>();
         FoundPerson? lastSpeaker = null;
-        int previousQuoteEnd = -1;
-        foreach (Match quote in Quote().Matches(text))
+        var previousQuoteEnd = -1;
+        foreach (var quote in Analysis.Quotations.Find(text))
         {
-            var body = quote.Groups["body"];
-            var content = Clean(body.Value);
+            var content = Clean(text[quote.BodyStart..quote.BodyEnd]);
             if (content.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < MinQuoteWords)
             {
                 continue;
             }
 
-            var quoteEnd = quote.Index + quote.Length;
+            var gap = previousQuoteEnd >= 0 ? text[previousQuoteEnd..quote.Start] : null;
+            // Only a quote that directly follows the last statement's own quote can continue it.
+            var continues = gap is not null && statements.Count > 0 && statements[^1].Kind == "quote" && statements[^1].PassageEnd == previousQuoteEnd;
+            previousQuoteEnd = quote.End;
+
             // “First part,” said X, “second part.” is one statement.
-            if (statements.Count > 0 && previousQuoteEnd >= 0 && statements[^1].Kind == "quote"
-                && SplitByAttribution(text[previousQuoteEnd..quote.Index]))
+            if (continues && SplitByAttribution(gap!))
             {
-                statements[^1] = Continued(statements[^1], content, quoteEnd);
-                previousQuoteEnd = quoteEnd;
+                statements[^1] = Continued(statements[^1], content, quote.End);
                 continue;
             }
 
-            var speaker = SpeakerAfter(text, quoteEnd, people, lastSpeaker) ?? SpeakerBefore(text, quote.Index, people, lastSpeaker);
-            var gap = previousQuoteEnd >= 0 ? text[previousQuoteEnd..quote.Index] : null;
-            previousQuoteEnd = quoteEnd;
+            var speaker = SpeakerAfter(text, quote.End, people, lastSpeaker) ?? SpeakerBefore(text, quote.Start, people, lastSpeaker);
             if (speaker is null)
             {
                 // “First.” said X. “Unattributed second.” goes on with the same speaker in the same paragraph.
-                if (gap is not null && statements.Count > 0 && statements[^1].Kind == "quote" && gap.Length <= AttributionReach && !gap.Contains('\n', StringComparison.Ordinal))
+                if (continues && gap!.Length <= AttributionReach && !gap.Contains('\n', StringComparison.Ordinal))
                 {
-                    statements[^1] = Continued(statements[^1], content, quoteEnd);
+                    statements[^1] = Continued(statements[^1], content, quote.End);
                 }
 
                 continue;
             }
 
             lastSpeaker = speaker;
-            statements.Add(new FoundStatement("quote", content, speaker, speaker.Organisation, PanelNear(text, quote.Index), quote.Index, quoteEnd));
+            statements.Add(new FoundStatement("quote", content, speaker, speaker.Organisation, PanelNear(text, panels, quote.Start), quote.Start, quote.End));
         }
 
         return statements;
@@ -95,7 +106,7 @@ public sealed partial class StatementFinder
             return null;
         }
 
-        return people.FirstOrDefault(p => p.Index >= quoteEnd && p.Index < quoteEnd + clauseEnd)?.Person
+        return Sorted.Between(people, p => p.Index, quoteEnd, quoteEnd + clauseEnd).FirstOrDefault()?.Person
                ?? (_pronoun.IsMatch(clause) ? lastSpeaker : null);
     }
 
@@ -103,9 +114,10 @@ public sealed partial class StatementFinder
     private FoundPerson? SpeakerBefore(string text, int quoteStart, IReadOnlyList<PersonMention> people, FoundPerson? lastSpeaker)
     {
         var from = Math.Max(0, quoteStart - (AttributionReach * 2));
-        var sentenceStart = Math.Max(from, Math.Max(text.LastIndexOf('\n', Math.Max(0, quoteStart - 1)), LastSentenceEnd(text, from, quoteStart)) + 1);
+        var lineStart = quoteStart == 0 ? -1 : text.LastIndexOf('\n', quoteStart - 1, quoteStart - from);
+        var sentenceStart = Math.Max(from, Math.Max(lineStart, TextLayout.LastSentenceEnd(text, from, quoteStart)) + 1);
         var before = text[sentenceStart..quoteStart];
-        if (!before.TrimEnd().EndsWith(',') && !before.TrimEnd().EndsWith(':') && !AttributionEnd().IsMatch(before))
+        if (!before.TrimEnd().EndsWith(',') && !AttributionEnd().IsMatch(before))
         {
             return null;
         }
@@ -116,54 +128,47 @@ public sealed partial class StatementFinder
             return null;
         }
 
-        var verbAt = sentenceStart + verb.Index;
-        return people.LastOrDefault(p => p.Index >= sentenceStart && p.Index < verbAt)?.Person
+        return Sorted.Between(people, p => p.Index, sentenceStart, sentenceStart + verb.Index).LastOrDefault()?.Person
                ?? (_pronoun.IsMatch(before[..verb.Index]) ? lastSpeaker : null);
     }
 
-    private static int LastSentenceEnd(string text, int from, int to)
+    private IEnumerable<FoundStatement> Interventions(
+        string text, IReadOnlyList<PersonMention> people, List<(int Index, string Name)> organisations, List<(int Index, string Value)> panels, List<FoundStatement> quotes)
     {
-        var ends = SentenceEnd().Matches(text[from..to]);
-        return ends.Count == 0 ? -1 : from + ends[^1].Index;
-    }
-
-    private IEnumerable<FoundStatement> Interventions(string text, IReadOnlyList<PersonMention> people, IReadOnlyList<FoundOrganisation> organisations, List<FoundStatement> quotes)
-    {
+        var quoted = quotes.OrderBy(q => q.PassageStart).ToList();
         foreach (var sentence in TextLayout.Sentences(text))
         {
             var verb = _interventionVerb.Match(sentence.Text);
-            if (!verb.Success || quotes.Any(q => q.PassageStart < sentence.End && sentence.Index < q.PassageEnd))
+            if (!verb.Success || Sorted.Between(quoted, q => q.PassageStart, sentence.Index - ParagraphReach, sentence.End).Any(q => q.PassageEnd > sentence.Index))
             {
                 continue;
             }
 
             var verbAt = sentence.Index + verb.Index;
-            var person = people.LastOrDefault(p => p.Index >= sentence.Index && p.Index < verbAt)?.Person;
-            var organisation = person?.Organisation
-                ?? organisations.SelectMany(o => o.Mentions.Select(m => (o.Name, m.Index))).Where(m => m.Index >= sentence.Index && m.Index < verbAt).OrderBy(m => m.Index).Select(m => m.Name).FirstOrDefault();
+            var person = Sorted.Between(people, p => p.Index, sentence.Index, verbAt).LastOrDefault()?.Person;
+            var organisation = person?.Organisation ?? Sorted.Between(organisations, m => m.Index, sentence.Index, verbAt).Select(m => m.Name).FirstOrDefault();
             if (person is null && organisation is null)
             {
                 continue;
             }
 
-            yield return new FoundStatement("intervention", sentence.Text.Trim(), person, organisation, PanelNear(text, sentence.Index, sentence.End), sentence.Index, sentence.End);
+            yield return new FoundStatement("intervention", sentence.Text.Trim(), person, organisation, PanelNear(text, panels, sentence.End), sentence.Index, sentence.End);
         }
     }
 
-    private static IEnumerable<FoundStatement> Recommendations(string text, IReadOnlyList<FoundOrganisation> organisations)
+    private IEnumerable<FoundStatement> Recommendations(string text, List<(int Index, string Name)> organisations)
     {
-        foreach (Match list in ListBlock().Matches(text))
+        foreach (Match list in _listBlock.Matches(text))
         {
-            var introStart = text.LastIndexOf("\n\n", Math.Max(0, list.Index - 2), StringComparison.Ordinal) + 1;
-            var intro = text[introStart..list.Index].Trim();
-            if (!intro.EndsWith(':'))
+            // The paragraph before the list (the blank line just before the list is not its start).
+            var introStart = ParagraphStart(text, list.Index - 2);
+            if (!text[introStart..list.Index].TrimEnd().EndsWith(':'))
             {
                 continue;
             }
 
-            var voice = organisations.SelectMany(o => o.Mentions.Select(m => (o.Name, m.Index)))
-                .Where(m => m.Index >= introStart && m.Index < list.Index).OrderBy(m => m.Index).Select(m => m.Name).FirstOrDefault();
-            foreach (Match item in ListItem().Matches(list.Value))
+            var voice = Sorted.Between(organisations, m => m.Index, introStart, list.Index).Select(m => m.Name).FirstOrDefault();
+            foreach (Match item in _listItem.Matches(list.Value))
             {
                 var body = item.Groups["body"];
                 yield return new FoundStatement("recommendation", body.Value.Trim(), null, voice, null, list.Index + body.Index, list.Index + body.Index + body.Length);
@@ -171,36 +176,34 @@ public sealed partial class StatementFinder
         }
     }
 
-    private static string? PanelNear(string text, int index, int? end = null)
+    /// <summary>The last "Panel 3" / "Session 2" named in the paragraph before the position.</summary>
+    private static string? PanelNear(string text, List<(int Index, string Value)> panels, int position)
     {
-        var paragraphStart = text.LastIndexOf("\n\n", Math.Max(0, index - 1), StringComparison.Ordinal) + 1;
-        var scope = text[paragraphStart..(end ?? index)];
-        return Panel().Matches(scope).LastOrDefault()?.Value;
+        var at = Sorted.LastAtOrBefore(panels, p => p.Index, position - 1);
+        return at >= 0 && panels[at].Index >= ParagraphStart(text, position - 1) ? panels[at].Value : null;
+    }
+
+    private static int ParagraphStart(string text, int position)
+    {
+        if (position <= 0)
+        {
+            return 0;
+        }
+
+        var from = Math.Max(0, position - ParagraphReach);
+        var found = text.LastIndexOf("\n\n", position, position - from + 1, StringComparison.Ordinal);
+        return found < 0 ? from : found + 2;
     }
 
     private static string Clean(string quote) => Whitespace().Replace(quote.Replace("“", string.Empty, StringComparison.Ordinal), " ").Trim(' ', ',');
 
-    // “curly” (over paragraphs: a continued quotation reopens each paragraph with “), « guillemets », "straight".
-    [GeneratedRegex(@"“(?<body>[^”]{1,4000})”|«\s*(?<body>[^»]{1,4000}?)\s*»|(?<![\p{L}\d])""(?<body>[^""\n]{1,2000})""")]
-    private static partial Regex Quote();
+    private static string Capitalised(string phrase) => phrase.Length == 0 ? phrase : char.ToUpperInvariant(phrase[0]) + phrase[1..];
 
     [GeneratedRegex(@"(?<!\b(?:Mr|Mrs|Ms|Dr|Fr|Sr|Sra|Srta|Dra|Mme|Prof|St|\p{Lu}))[.;!?](?=\s|$)|\n|“|«")]
     private static partial Regex ClauseEnd();
 
-    [GeneratedRegex(@"[.!?][”’""»]?\s+(?=[\p{Lu}“«])")]
-    private static partial Regex SentenceEnd();
-
-    [GeneratedRegex(@"(?:that|que|:)\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:(?<![\p{L}])(?:that|que)|:)\s*$")]
     private static partial Regex AttributionEnd();
-
-    [GeneratedRegex(@"(?:^|(?<=\n))(?:[ \t]*(?:[-•*◆▪]|\d{1,2}[.)])[ \t]+[^\n]+(?:\n|$))+")]
-    private static partial Regex ListBlock();
-
-    [GeneratedRegex(@"[ \t]*(?:[-•*◆▪]|\d{1,2}[.)])[ \t]+(?<body>[^\n]+)")]
-    private static partial Regex ListItem();
-
-    [GeneratedRegex(@"\b(?:Panel|Session|Panel Discussion|Table ronde|Mesa redonda|Panel de discusión)\s+\d+\b")]
-    private static partial Regex Panel();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

@@ -29,10 +29,10 @@ public sealed partial class TextAnalyzer
         _language = new LanguageDetector(data.Language);
         _kinds = new KindClassifier(data.Kinds);
         _organisations = new OrganisationFinder(data.Organisations);
-        _titles = new TitleFinder(data.Kinds, _organisations);
+        _titles = new TitleFinder(data.Kinds);
         _people = new PersonFinder(data.People);
         _events = new EventFinder(data.Calendar);
-        _statements = new StatementFinder(data.People);
+        _statements = new StatementFinder(data.People, data.Calendar);
         _themes = new ThemeTagger(data.Themes, data.Gcm);
         _publication = new PublicationDater(data.Calendar, data.Language);
         _eventCue = Phrases.Matcher(data.Language.EventCues);
@@ -100,7 +100,7 @@ public sealed partial class TextAnalyzer
         var days = new SortedSet<DateOnly>();
         foreach (var sentence in TextLayout.Sentences(text).Where(s => _eventCue.IsMatch(s.Text)))
         {
-            foreach (var date in dates.Where(d => d.Index >= sentence.Index && d.Index < sentence.End))
+            foreach (var date in Sorted.Between(dates, d => d.Index, sentence.Index, sentence.End))
             {
                 for (var day = date.Start!.Value; day <= (date.End ?? date.Start.Value); day = day.AddDays(1))
                 {
@@ -121,6 +121,6 @@ public sealed partial class TextAnalyzer
     [GeneratedRegex(@"https?://[^\s<>""“”«»]+")]
     private static partial Regex Url();
 
-    [GeneratedRegex(@"(?<![\d\-])(?:19|20)\d\d(?![\d\-])")]
+    [GeneratedRegex(@"(?<![0-9\-])(?:19|20)[0-9]{2}(?![0-9\-])")]
     private static partial Regex Year();
 }

@@ -14,8 +14,8 @@ public static partial class TextLayout
     public static IReadOnlyList<Span> Paragraphs(string text) =>
         ParagraphPattern().Matches(text).Select(m => new Span(m.Index, m.Length, m.Value)).ToList();
 
-    public static IReadOnlyList<Span> Lines(string text) =>
-        LinePattern().Matches(text).Select(m => new Span(m.Index, m.Length, m.Value)).ToList();
+    public static IEnumerable<Span> Lines(string text) =>
+        LinePattern().Matches(text).Select(m => new Span(m.Index, m.Length, m.Value));
 
     /// <summary>Sentences end at . ! ? followed by space and a capital or quote, but not after an honorific or an initial.</summary>
     public static IReadOnlyList<Span> Sentences(string text, Span paragraph)
@@ -24,7 +24,8 @@ public static partial class TextLayout
         var start = paragraph.Index;
         foreach (Match end in SentenceEnd().Matches(paragraph.Text))
         {
-            var stop = paragraph.Index + end.Index + 1;
+            // The closing quote or bracket after the full stop belongs to the sentence it ends.
+            var stop = paragraph.Index + end.Index + end.Groups["close"].Length;
             sentences.Add(new Span(start, stop - start, text[start..stop]));
             start = paragraph.Index + end.Index + end.Length;
         }
@@ -39,12 +40,19 @@ public static partial class TextLayout
 
     public static IEnumerable<Span> Sentences(string text) => Paragraphs(text).SelectMany(p => Sentences(text, p));
 
+    /// <summary>Where the last sentence before position ends (the index of its full stop), or -1.</summary>
+    public static int LastSentenceEnd(string text, int from, int to)
+    {
+        var end = SentenceEnd().Matches(text, from).TakeWhile(m => m.Index < to).LastOrDefault();
+        return end is null ? -1 : end.Index + end.Groups["close"].Length - 1;
+    }
+
     [GeneratedRegex(@"[^\n]+(?:\n[^\n]+)*")]
     private static partial Regex ParagraphPattern();
 
     [GeneratedRegex(@"[^\n]+")]
     private static partial Regex LinePattern();
 
-    [GeneratedRegex(@"(?<!\b(?:Mr|Mrs|Ms|Dr|Fr|Sr|Sra|St|Prof|Hon|Rev|Mme|No|vs|etc|\p{Lu}))[.!?][”’""»)]?\s+(?=[\p{Lu}“‘""«(\d])")]
+    [GeneratedRegex(@"(?<!\b(?:Mr|Mrs|Ms|Dr|Fr|Sr|Sra|Srta|Dra|St|Prof|Hon|Rev|Mme|No|vs|etc|\p{Lu}))(?<close>[.!?][”’""»)]?)\s+(?=[\p{Lu}“‘""«(\d¿¡])")]
     private static partial Regex SentenceEnd();
 }

@@ -18,7 +18,12 @@ public sealed class ThemeTagger
 
     public IReadOnlyList<int> Objectives(string text) => _objectives.Where(o => o.Keywords.IsMatch(text)).Select(o => o.Number).ToList();
 
-    // Keywords are stems as often as words ("vaccin", "detain"), so they match at a word's start only.
-    private static Regex Prefixes(IReadOnlyList<string> keywords) =>
-        new($@"(?<![\p{{L}}])(?:{Phrases.Alternation(keywords)})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    // Keywords are whole words or phrases (a plural allowed); one ending in * is a stem ("vaccin*": vaccine, vaccination).
+    private static Regex Prefixes(IReadOnlyList<string> keywords)
+    {
+        var stems = keywords.Where(k => k.EndsWith('*')).Select(k => k.TrimEnd('*')).ToList();
+        var words = keywords.Where(k => !k.EndsWith('*')).ToList();
+        var pattern = $@"(?<![\p{{L}}])(?:(?:{Phrases.Alternation(words)})(?:s|es)?(?![\p{{L}}])" + (stems.Count > 0 ? $@"|(?:{Phrases.Alternation(stems)})\p{{L}}*)" : ")");
+        return new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+    }
 }

@@ -50,6 +50,7 @@ public sealed class DocumentReader
             throw new DocumentRejectedException("The document is empty.");
         }
 
+        string text;
         ReadBlocks read;
         try
         {
@@ -66,7 +67,16 @@ public sealed class DocumentReader
             throw new DocumentRejectedException($"The document could not be read as {type.MediaType}: {ex.Message}");
         }
 
-        var text = _composer.Compose(read.Blocks);
+        try
+        {
+            text = _composer.Compose(read.Blocks);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // A boilerplate rule met a pathological line; the document fails its own job, the service goes on.
+            throw new DocumentRejectedException("The document's text is too irregular to clean (a line defeated the boilerplate rules).");
+        }
+
         if (text.Length == 0)
         {
             throw new DocumentRejectedException("The document has no readable text once navigation and other page furniture are removed.");

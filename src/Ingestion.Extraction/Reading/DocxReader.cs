@@ -57,6 +57,7 @@ internal static class DocxReader
 
         private readonly Dictionary<(int NumId, int Level), int> _counters = [];
         private readonly List<Block> _notes = [];
+        private bool _inFootnote;
 
         public List<Block> Read(Body body)
         {
@@ -100,7 +101,8 @@ internal static class DocxReader
                     case NoBreakHyphen:
                         text.Append('-');
                         break;
-                    case FootnoteReference reference when reference.Id?.Value is long id:
+                    // A reference inside a footnote's own body is not followed: a note that cites itself would never end.
+                    case FootnoteReference reference when reference.Id?.Value is long id && !_inFootnote:
                         text.Append(Footnote(id));
                         break;
                 }
@@ -114,7 +116,9 @@ internal static class DocxReader
         {
             var number = (_notes.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var note = main.FootnotesPart?.Footnotes?.Elements<Footnote>().FirstOrDefault(f => f.Id?.Value == id);
+            _inFootnote = true;
             var body = note is null ? string.Empty : string.Join(' ', note.Descendants<Paragraph>().Select(ParagraphText)).Trim();
+            _inFootnote = false;
             _notes.Add(new Block(BlockKind.Footnote, $"[{number}] {body}"));
             return Footnotes.Marker(number);
         }

@@ -10,6 +10,9 @@ namespace IdmPlatform.Ingestion.Extraction.Reading;
 /// </summary>
 internal sealed partial class TextComposer(Boilerplate boilerplate)
 {
+    /// <summary>How a list item starts in the composed text ("- " or "12. "); the analysis stage reads lists by it.</summary>
+    public const string ListItemMarker = @"(?:- |[0-9]{1,4}\. )";
+
     public string Compose(IEnumerable<Block> blocks)
     {
         var kept = Footnotes.MoveToEnd(StripBoilerplate(blocks)).SelectMany(SplitAtShortLines).ToList();
@@ -38,7 +41,8 @@ internal sealed partial class TextComposer(Boilerplate boilerplate)
             previous = block;
         }
 
-        return text.ToString();
+        // Composed accents (PDFs often decompose "é"), so "Genève" and "décembre" match the data.
+        return text.ToString().Normalize(NormalizationForm.FormC);
     }
 
     /// <summary>Removes the letterhead at the top, the comment section at the bottom and furniture lines and sentences anywhere.</summary>

@@ -2,12 +2,28 @@ using System.Diagnostics;
 using System.Text;
 using IdmPlatform.Ingestion.Extraction.Reading;
 using static IdmPlatform.Extraction.Tests.Reading.TestDocuments;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace IdmPlatform.Extraction.Tests.Reading;
 
 /// <summary>Each kind of unreadable input ends in a rejection that says why: no other exception, no hang, no crash.</summary>
 public sealed class BadInputTests
 {
+    [Fact]
+    public void A_footnote_that_cites_itself_is_read_once_not_forever()
+    {
+        var docx = Docx((body, main) =>
+        {
+            main.FootnotesPart!.Footnotes!.Append(new W.Footnote(
+                new W.Paragraph(Run("A note that cites"), new W.Run(new W.FootnoteReference { Id = 7 }))) { Id = 7 });
+            body.Append(Paragraph(Run("Delegates met in Geneva"), new W.Run(new W.FootnoteReference { Id = 7 }), Run(" to talk.")));
+        });
+
+        var text = DocumentReader.Default.Read(docx, DocxType).Text;
+
+        Assert.Contains("A note that cites", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("text/plain")]
     [InlineData("text/html")]

@@ -9,13 +9,15 @@ using static IdmPlatform.Extraction.Tests.Reading.TestDocuments;
 namespace IdmPlatform.Extraction.Tests.Reading;
 
 /// <summary>
-/// Thousands of deterministic mutations of valid documents (byte flips, truncations, insertions, splices): each
-/// must be read or rejected with a reason, never throw anything else, and never take long.
+/// Thousands of deterministic mutations of valid documents (byte flips, truncations, insertions, splices) go through
+/// the whole extractor, reading and analysis: each must be extracted or rejected with a reason, never throw
+/// anything else, and never take long.
 /// </summary>
 public sealed class FuzzTests(ITestOutputHelper output)
 {
     private const int MutationsPerFormat = 1000;
     private static readonly TimeSpan PerInputLimit = TimeSpan.FromSeconds(10);
+    private static readonly DocumentExtractor Extractor = new();
 
     public static TheoryData<string> Formats => ["text/plain", "text/html", "text/markdown", "application/pdf", DocxType];
 
@@ -38,7 +40,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
             {
                 try
                 {
-                    DocumentReader.Default.Read(input, contentType);
+                    Extractor.Extract(input, contentType, new ExtractionHints());
                     return (Exception?)null;
                 }
                 catch (Exception ex)
