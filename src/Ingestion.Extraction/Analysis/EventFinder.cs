@@ -17,6 +17,7 @@ public sealed partial class EventFinder
     private readonly Dictionary<string, Regex> _series;
     private readonly Dictionary<string, Regex> _places;
     private readonly Regex _ordinal;
+    private readonly Regex _ordinalBefore;
     private readonly Regex _councilSession;
     private readonly List<(RecurringDay Day, Regex Aliases)> _recurring;
 
@@ -26,10 +27,12 @@ public sealed partial class EventFinder
         _series = calendar.SeriesPatterns.ToDictionary(s => s.Key, s => Phrases.Matcher(s.Value, RegexOptions.None));
         _places = calendar.Places.ToDictionary(p => p.Key, p => Phrases.Matcher(p.Value, RegexOptions.None));
         _councilSession = new Regex(
-            $@"(?<number>[0-9]{{1,3}})(?:st|nd|rd|th|e|ème|º|°)?\s+(?:{Phrases.Alternation(calendar.SeriesPatterns["iom-council"])})",
+            $@"(?<number>[0-9]{{1,3}})(?:st|nd|rd|th|e|ème|º|°)?\s+(?:{Phrases.Alternation(calendar.SeriesPatterns["iom-council"])})" +
+            $@"|(?:IOM\s+|OIM\s+)?(?:Council|Conseil|Consejo),?\s+(?<number>[0-9]{{1,3}})(?:st|nd|rd|th|e|ème|º|°)?\s+[Ss]ession",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         _recurring = calendar.Recurring.Select(r => (r, Phrases.Matcher(r.Aliases))).ToList();
         _ordinal = new Regex($@"(?<![\p{{L}}])(?<ordinal>{Phrases.Alternation(calendar.Ordinals.Keys)})(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        _ordinalBefore = new Regex($@"(?<![\p{{L}}])(?<ordinal>{Phrases.Alternation(calendar.Ordinals.Keys)})\s+(?:\p{{L}}+\s+){{0,2}}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 
     public IReadOnlyList<FoundEvent> Find(string text, int? documentYear)
@@ -49,7 +52,7 @@ public sealed partial class EventFinder
 
             var place = _places.FirstOrDefault(p => p.Value.IsMatch(around)).Key ?? documentPlace;
             var session = _ordinal.Match(around) is { Success: true } o && around.Contains("session", StringComparison.OrdinalIgnoreCase)
-                ? _calendar.Ordinals[o.Groups["ordinal"].Value.ToLowerInvariant()] : (int?)null;
+                && _calendar.Ordinals.TryGetValue(o.Groups["ordinal"].Value.ToLowerInvariant(), out var n) ? n : (int?)null;
             var known = _calendar.Events.Where(e => e.Series == "idm" && e.Year == year).ToList();
             var match = known.FirstOrDefault(e => place is not null && Slug(e.Place) == place)
                         ?? known.FirstOrDefault(e => session is not null && e.Session == session);
@@ -67,8 +70,9 @@ public sealed partial class EventFinder
 
         foreach (Match m in _series["imrf"].Matches(text))
         {
-            var around = Around(text, m);
-            var number = _ordinal.Match(around) is { Success: true } o ? _calendar.Ordinals[o.Groups["ordinal"].Value.ToLowerInvariant()] : (int?)null;
+            // "the first IMRF", "la deuxième édition du FEMI": the ordinal stands just before the name.
+            var number = _ordinalBefore.Match(text[Math.Max(0, m.Index - 40)..m.Index]) is { Success: true } o
+                && _calendar.Ordinals.TryGetValue(o.Groups["ordinal"].Value.ToLowerInvariant(), out var n) ? n : (int?)null;
             var year = YearNear(text, m);
             var known = _calendar.Events.Where(e => e.Series == "imrf").FirstOrDefault(e => (number is not null && e.Number == number) || (year is not null && e.Year == year))
                         ?? _calendar.Events.Where(e => e.Series == "imrf" && documentYear is not null && e.Year >= documentYear).MinBy(e => e.Year);

@@ -78,7 +78,7 @@ public sealed partial class PublicationDater
         return null;
     }
 
-    /// <summary>"GENEVA, 18 April 2017 –" or a date alone on one of the first lines (never a range: that is an event).</summary>
+    /// <summary>A dateline among the first lines (never a range: that is an event).</summary>
     private static DateOnly? Dateline(string text, IReadOnlyList<WrittenDate> dates)
     {
         foreach (var date in dates.Where(d => d.Index < 400 && d.EndDay is null && d.Start is not null))
@@ -87,7 +87,8 @@ public sealed partial class PublicationDater
             var lineEnd = text.IndexOf('\n', date.Index) is var e and >= 0 ? e : text.Length;
             var before = text[lineStart..date.Index];
             var after = text[(date.Index + date.Length)..lineEnd];
-            if ((before.Trim().Length == 0 && after.Trim().Length == 0) || (DatelinePlace().IsMatch(before) && DatelineDash().IsMatch(after)))
+            // A date alone on its line, or after a place: "GENEVA, 18 April 2017 –" or "New York, 21 May 2024".
+            if ((before.Trim().Length == 0 || DatelinePlace().IsMatch(before)) && (after.Trim().Length == 0 || DatelineDash().IsMatch(after)))
             {
                 return date.Start;
             }
