@@ -1,43 +1,30 @@
-using System.Text;
-using System.Text.RegularExpressions;
+using IdmPlatform.Ingestion.Extraction.Analysis;
+using IdmPlatform.Ingestion.Extraction.Reading;
 
 namespace IdmPlatform.Ingestion.Extraction;
 
 /// <summary>
-/// Turns the bytes of a submitted document into clean text and the statements found in it.
-/// Placeholder: reads UTF-8 text and finds straight or curly quotations followed by "said Name".
+/// Turns the bytes of a submitted document into clean text and what it says: the reading stage makes clean text
+/// out of each format, the analysis stage finds the title, dates, entities and statements in that text.
+/// What the submitter said (date, language) wins over what the format states, which wins over inference.
 /// </summary>
-public sealed partial class DocumentExtractor
+public sealed class DocumentExtractor(DocumentReader reader, TextAnalyzer analyzer)
 {
-    public static readonly IReadOnlySet<string> SupportedContentTypes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    public DocumentExtractor()
+        : this(DocumentReader.Default, TextAnalyzer.Default)
     {
-        "text/plain", "text/html", "text/markdown", "application/pdf",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    };
-
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Placeholder; the real extractor holds data.")]
-    public ExtractedDocument Extract(ReadOnlyMemory<byte> content, string contentType, ExtractionHints hints)
-    {
-        var text = Encoding.UTF8.GetString(content.Span).Trim();
-        if (text.Length == 0)
-        {
-            throw new DocumentRejectedException("The document is empty.");
-        }
-
-        var statements = new List<ExtractedStatement>();
-        foreach (Match m in QuoteThenSpeaker().Matches(text))
-        {
-            var quote = m.Groups["quote"];
-            statements.Add(new ExtractedStatement("quote", quote.Value, m.Groups["speaker"].Value, null, null, null,
-                quote.Index, quote.Index + quote.Length, [], []));
-        }
-
-        var title = text.Split('\n', 2)[0].Trim();
-        return new ExtractedDocument(title, hints.PublishedOn, [], hints.Language ?? "en", "news", text, [], [],
-            statements.Select(s => new ExtractedPerson(s.Speaker!, null, null)).DistinctBy(p => p.Name).ToList(),
-            [], [], statements);
     }
 
-    [GeneratedRegex("[\"“](?<quote>[^\"”]{10,})[\"”],? said (?<speaker>[A-Z][\\w\\-]+(?: [A-Z][\\w\\-]+){1,3})")]
-    private static partial Regex QuoteThenSpeaker();
+    public static IReadOnlySet<string> SupportedContentTypes => DocumentReader.SupportedContentTypes;
+
+    public ExtractedDocument Extract(ReadOnlyMemory<byte> content, string contentType, ExtractionHints hints)
+    {
+        var read = reader.Read(content, contentType);
+        if (string.IsNullOrWhiteSpace(read.Text))
+        {
+            throw new DocumentRejectedException("The document has no readable text.");
+        }
+
+        return analyzer.Analyse(read.Text, read.Title, hints.PublishedOn ?? read.PublishedOn, hints.Language ?? read.Language);
+    }
 }

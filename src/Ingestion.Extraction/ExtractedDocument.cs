@@ -1,6 +1,9 @@
 namespace IdmPlatform.Ingestion.Extraction;
 
-/// <summary>What the pipeline learnt from one document. Passages index into <see cref="Text"/>.</summary>
+/// <summary>
+/// What the pipeline learnt from one document. Passages index into <see cref="Text"/>.
+/// TranslationOf is the address of the original when the text says it is a translation of it.
+/// </summary>
 public sealed record ExtractedDocument(
     string? Title,
     DateOnly? PublishedOn,
@@ -13,7 +16,8 @@ public sealed record ExtractedDocument(
     IReadOnlyList<ExtractedPerson> People,
     IReadOnlyList<string> Themes,
     IReadOnlyList<int> GcmObjectives,
-    IReadOnlyList<ExtractedStatement> Statements);
+    IReadOnlyList<ExtractedStatement> Statements,
+    Uri? TranslationOf = null);
 
 public sealed record ExtractedEvent(string Slug, string Name, DateOnly? StartsOn, DateOnly? EndsOn);
 

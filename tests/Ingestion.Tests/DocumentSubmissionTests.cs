@@ -25,12 +25,7 @@ public sealed class DocumentSubmissionTests(IngestionFixture fixture)
         var jobId = accepted.GetProperty("jobId").GetString()!;
         Assert.Equal($"/api/ingestion/jobs/{jobId}", response.Headers.Location?.ToString());
 
-        var job = await Eventually.ReturnsAsync(async () =>
-        {
-            var current = await _client.GetFromJsonAsync<JsonElement>($"/api/ingestion/jobs/{jobId}");
-            return current.GetProperty("status").GetString() is "completed" or "failed" ? (object)current : null;
-        }, "the job to finish");
-        var finished = (JsonElement)job;
+        var finished = await FinishedJobAsync(jobId);
         Assert.Equal("completed", finished.GetProperty("status").GetString());
         Assert.True(finished.GetProperty("statementCount").GetInt32() >= 1);
         Assert.Equal(accepted.GetProperty("documentId").GetString(), finished.GetProperty("documentId").GetString());
@@ -61,6 +56,22 @@ public sealed class DocumentSubmissionTests(IngestionFixture fixture)
         var response = await _client.PostAsync("/api/ingestion/documents", form);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("broken.pdf", "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R", "PDF")]
+    [InlineData("bomb.docx", "PK\u0003\u0004 this is not a real zip archive at all", "DOCX")]
+    public async Task A_document_that_cannot_be_read_fails_its_own_job_with_the_reason_and_the_service_goes_on(string fileName, string bytes, string reasonMentions)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(Encoding.Latin1.GetBytes(bytes + Guid.NewGuid())), "file", fileName);
+        var accepted = await (await _client.PostAsync("/api/ingestion/documents", form)).Content.ReadFromJsonAsync<JsonElement>();
+
+        var job = await FinishedJobAsync(accepted.GetProperty("jobId").GetString()!);
+
+        Assert.Equal("failed", job.GetProperty("status").GetString());
+        Assert.Contains(reasonMentions, job.GetProperty("error").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull(await SubmitAndWaitAsync(UniqueText()));
     }
 
     [Fact]
@@ -141,13 +152,33 @@ public sealed class DocumentSubmissionTests(IngestionFixture fixture)
         Assert.Equal(first, await command.ExecuteScalarAsync());
     }
 
-    private async Task<string> SubmitAndWaitAsync(string text)
+    [Fact]
+    public async Task A_translation_that_names_its_original_is_linked_to_it()
     {
-        var response = await _client.PostAsJsonAsync("/api/ingestion/documents", new { content = text, contentType = "text/plain" });
+        var originalUrl = $"https://news.example.org/{Guid.NewGuid():N}/regular-pathways";
+        var original = await SubmitAndWaitAsync($"{UniqueText()} “Regular pathways keep families together,” said Ana Torres, speaking for the youth caucus.", originalUrl);
+        var translation = await SubmitAndWaitAsync(
+            $"{UniqueText()} « Les voies régulières gardent les familles unies », a déclaré Ana Torres.\n\nTraduction non officielle de l'original anglais : {originalUrl}");
+
+        await using var connection = await Npgsql.NpgsqlDataSource.Create(fixture.DatabaseConnectionString).OpenConnectionAsync();
+        await using var command = new Npgsql.NpgsqlCommand(
+            "SELECT payload->>'translationOf' FROM outbox_messages WHERE payload->>'documentId' = @id AND event_type LIKE 'IdmPlatform.Contracts.DocumentIngested%'", connection);
+        command.Parameters.AddWithValue("id", translation);
+        Assert.Equal(original, await command.ExecuteScalarAsync());
+    }
+
+    private async Task<JsonElement> FinishedJobAsync(string jobId) => (JsonElement)await Eventually.ReturnsAsync(async () =>
+    {
+        var current = await _client.GetFromJsonAsync<JsonElement>($"/api/ingestion/jobs/{jobId}");
+        return current.GetProperty("status").GetString() is "completed" or "failed" ? (object)current : null;
+    }, "the job to finish");
+
+    private async Task<string> SubmitAndWaitAsync(string text, string? sourceUrl = null)
+    {
+        var response = await _client.PostAsJsonAsync("/api/ingestion/documents", new { content = text, contentType = "text/plain", sourceUrl });
         var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var jobId = accepted.GetProperty("jobId").GetString();
-        await Eventually.HoldsAsync(async () =>
-            (await _client.GetFromJsonAsync<JsonElement>($"/api/ingestion/jobs/{jobId}")).GetProperty("status").GetString() == "completed", "the job");
+        var job = await FinishedJobAsync(accepted.GetProperty("jobId").GetString()!);
+        Assert.Equal("completed", job.GetProperty("status").GetString());
         return accepted.GetProperty("documentId").GetString()!;
     }
 }

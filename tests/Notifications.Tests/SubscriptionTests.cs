@@ -3,8 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using IdmPlatform.Contracts;
-using Microsoft.Extensions.Hosting;
 using IdmPlatform.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace IdmPlatform.Notifications.Tests;
 

@@ -104,7 +104,7 @@ public static class DocumentEndpoints
         }
 
         return await submission.SubmitAsync(
-            new SubmittedDocument(Encoding.UTF8.GetBytes(body.Content!), body.ContentType ?? "text/plain", body.SourceUrl, body.PublishedAt, body.Language),
+            new SubmittedDocument(Encoding.UTF8.GetBytes(body.Content!), DocumentSubmission.AsUtf8(body.ContentType ?? "text/plain"), body.SourceUrl, body.PublishedAt, body.Language),
             cancellationToken);
     }
 

@@ -29,9 +29,26 @@ public sealed class DocumentSubmission(JobStore jobs, Outbox outbox)
         return TypedResults.Accepted($"/api/ingestion/jobs/{job.JobId}", new { jobId = job.JobId, status = job.Status, documentId });
     }
 
-    /// <summary>"text/html; charset=utf-8" → "text/html"; the charset is the extractor's business.</summary>
+    /// <summary>"text/html; charset=utf-8" → "text/html", for the type check only: the stored type keeps its charset for the reader.</summary>
     public static string NormaliseContentType(string? contentType) =>
         (contentType ?? string.Empty).Split(';', 2)[0].Trim().ToLowerInvariant();
+
+    /// <summary>
+    /// The content type of text that arrived as a string (a JSON body, a feed item) and is stored as UTF-8 bytes:
+    /// "text/html; charset=windows-1252" → "text/html; charset=utf-8". The original charset no longer describes the
+    /// bytes, and without a charset a page's own meta tag would win and garble them.
+    /// </summary>
+    public static string AsUtf8(string contentType)
+    {
+        var parameters = contentType.Split(';').Select(p => p.Trim())
+            .Where(p => p.Length > 0 && !p.StartsWith("charset", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (parameters.Count == 0 || !parameters[0].StartsWith("text/", StringComparison.OrdinalIgnoreCase))
+        {
+            return contentType;
+        }
+
+        return string.Join("; ", parameters.Append("charset=utf-8"));
+    }
 
     public static string ContentTypeFromFileName(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
     {

@@ -67,6 +67,15 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
+    /// <summary>The earliest other document received from this address: the original a translation points to.</summary>
+    public async Task<string?> FindBySourceUrlAsync(Uri sourceUrl, string exceptDocumentId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT id FROM documents WHERE source_url = @url AND id <> @except ORDER BY received_at LIMIT 1");
+        command.Parameters.AddWithValue("url", sourceUrl.ToString());
+        command.Parameters.AddWithValue("except", exceptDocumentId);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
     public async Task<Page<JobView>> ListAsync(string? status, int limit, DateTimeOffset? beforeAt, string? beforeId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(

@@ -50,7 +50,8 @@ public sealed partial class ProcessDocumentConsumer(
 
         var fingerprint = TextFingerprint.Of(extracted.Text);
         var original = await nearDuplicates.FindOriginalAsync(started.DocumentId, fingerprint, cancellationToken);
-        var ingested = ToEvent(jobId, started.DocumentId, started.ContentHash, started.Document.SourceUrl, extracted) with { DuplicateOf = original };
+        var translationOf = extracted.TranslationOf is { } originalUrl ? await jobs.FindBySourceUrlAsync(originalUrl, started.DocumentId, cancellationToken) : null;
+        var ingested = ToEvent(jobId, started.DocumentId, started.ContentHash, started.Document.SourceUrl, extracted) with { DuplicateOf = original, TranslationOf = translationOf };
         await jobs.CompleteAsync(jobId, ingested, fingerprint, cancellationToken);
         outbox.Wake();
     }

@@ -83,7 +83,7 @@ public sealed partial class FeedPoller(SourceStore sources, DocumentFetcher fetc
 
             var content = FullText(item);
             SubmittedDocument? document = content is { Length: >= FullTextThreshold }
-                ? new SubmittedDocument(Encoding.UTF8.GetBytes(content), "text/html", link?.ToString(), DateOnly.FromDateTime(item.PublishDate.UtcDateTime), null)
+                ? new SubmittedDocument(Encoding.UTF8.GetBytes(content), DocumentSubmission.AsUtf8("text/html"), link?.ToString(), DateOnly.FromDateTime(item.PublishDate.UtcDateTime), null)
                 : link is null ? null : (await fetcher.FetchAsync(link, cancellationToken)).Document;
             if (document is not null)
             {

@@ -1,0 +1,99 @@
+using System.Reflection;
+using System.Text.Json;
+
+namespace IdmPlatform.Ingestion.Extraction.Analysis;
+
+/// <summary>The lists the analysis stage works from, written by the team as JSON beside the code and embedded in the assembly.</summary>
+public sealed record ExtractionData(
+    CalendarData Calendar,
+    OrganisationData Organisations,
+    PeopleData People,
+    ThemeData Themes,
+    GcmData Gcm,
+    LanguageData Language,
+    KindData Kinds)
+{
+    private static readonly Lazy<ExtractionData> Loaded = new(Load);
+
+    public static ExtractionData Default => Loaded.Value;
+
+    private static ExtractionData Load() => new(
+        Read<CalendarData>("calendar.json"),
+        Read<OrganisationData>("organisations.json"),
+        Read<PeopleData>("people.json"),
+        Read<ThemeData>("themes.json"),
+        Read<GcmData>("gcm-objectives.json"),
+        Read<LanguageData>("language.json"),
+        Read<KindData>("kinds.json"));
+
+    public static T Read<T>(string resource)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"IdmPlatform.Ingestion.Extraction.Data.{resource}")
+            ?? throw new InvalidOperationException($"The extraction data file {resource} is not embedded.");
+        return JsonSerializer.Deserialize<T>(stream, JsonSerializerOptions.Web)
+            ?? throw new InvalidOperationException($"The extraction data file {resource} is empty.");
+    }
+}
+
+public sealed record CalendarData(
+    IReadOnlyList<CalendarEvent> Events,
+    IReadOnlyList<RecurringDay> Recurring,
+    IReadOnlyList<CalendarAnchor> Anchors,
+    IReadOnlyDictionary<string, string[]> SeriesPatterns,
+    IReadOnlyDictionary<string, string[]> Places,
+    IReadOnlyDictionary<string, int> Ordinals,
+    IReadOnlyDictionary<string, int> NumberWords,
+    IReadOnlyList<string> AnniversaryWords,
+    IReadOnlyList<string> YearsSinceWords,
+    IReadOnlyList<string> TodayWords,
+    IReadOnlyList<string> MarkingWords,
+    IReadOnlyList<string> PanelWords,
+    IReadOnlyList<string> NextWords);
+
+public sealed record CalendarEvent(string Slug, string Series, int Year, string? Place, int? Session, int? Number, string Name, DateOnly? Start, DateOnly? End, int? Month);
+
+public sealed record RecurringDay(string Series, string Name, int Month, int Day, int Since, IReadOnlyList<string> Aliases);
+
+public sealed record CalendarAnchor(string Name, DateOnly Date, IReadOnlyList<string> Phrases);
+
+public sealed record OrganisationData(
+    IReadOnlyList<KnownOrganisation> Organisations,
+    IReadOnlyList<string> NotOrganisations,
+    IReadOnlyList<KnownOrganisation> Frameworks,
+    IReadOnlyList<string> HeadWords,
+    IReadOnlyList<string> DefinedHeadWords,
+    IReadOnlyList<string> Connectors);
+
+public sealed record KnownOrganisation(string Name, IReadOnlyList<string> Acronyms, IReadOnlyList<string> Aliases, bool AcronymAlone = true);
+
+public sealed record PeopleData(
+    IReadOnlyList<string> Honorifics,
+    IReadOnlyList<string> Roles,
+    IReadOnlyList<string> PhotoCredits,
+    IReadOnlyList<string> ContactHeaders,
+    IReadOnlyDictionary<string, string[]> SpeechVerbs,
+    IReadOnlyList<string> ActionVerbs,
+    IReadOnlyList<string> AccordingTo,
+    IReadOnlyList<string> Pronouns,
+    IReadOnlyList<string> InterventionVerbs,
+    IReadOnlyList<string> NonNameWords);
+
+public sealed record ThemeData(IReadOnlyList<Theme> Themes);
+
+public sealed record Theme(string Slug, string Name, IReadOnlyList<string> Keywords);
+
+public sealed record GcmData(IReadOnlyList<GcmObjective> Objectives);
+
+public sealed record GcmObjective(int Number, string Title, IReadOnlyList<string> Keywords);
+
+public sealed record LanguageData(
+    IReadOnlyDictionary<string, string[]> StopWords,
+    IReadOnlyDictionary<string, int> Months,
+    IReadOnlyList<string> PublishedCues,
+    IReadOnlyList<string> TranslationCues,
+    IReadOnlyList<string> EventCues);
+
+public sealed record KindData(
+    IReadOnlyDictionary<string, string[]> TitleWords,
+    IReadOnlyList<string> Subtitles,
+    IReadOnlyDictionary<string, Dictionary<string, int>> Signals);

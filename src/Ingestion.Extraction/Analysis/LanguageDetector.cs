@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+
+namespace IdmPlatform.Ingestion.Extraction.Analysis;
+
+/// <summary>English, French or Spanish by their commonest words, with letters only one language uses to settle short texts.</summary>
+public sealed partial class LanguageDetector(LanguageData data)
+{
+    private readonly Dictionary<string, HashSet<string>> _stopWords = data.StopWords.ToDictionary(
+        l => l.Key, l => new HashSet<string>(l.Value, StringComparer.OrdinalIgnoreCase));
+
+    public string Detect(string text, string fallback = "en")
+    {
+        var sample = text.Length > 20_000 ? text[..20_000] : text;
+        var scores = _stopWords.Keys.ToDictionary(l => l, _ => 0.0);
+        foreach (Match word in Word().Matches(sample))
+        {
+            foreach (var (language, words) in _stopWords)
+            {
+                if (words.Contains(word.Value))
+                {
+                    scores[language] += 1;
+                }
+            }
+        }
+
+        // Letters and elisions that mark one language weigh more than a shared word like "la".
+        scores["es"] += 3 * SpanishMarks().Count(sample);
+        scores["fr"] += 3 * FrenchMarks().Count(sample);
+        var best = scores.MaxBy(s => s.Value);
+        return best.Value > 0 ? best.Key : fallback;
+    }
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"[ñ¿¡]|\b(?:del|los|las|según|también)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SpanishMarks();
+
+    [GeneratedRegex(@"[çœ]|\b(?:l|d|qu|n|s|j)['’]\p{L}|\b(?:selon|aussi|être)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FrenchMarks();
+}

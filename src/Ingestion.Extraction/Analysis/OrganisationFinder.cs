@@ -1,0 +1,208 @@
+using System.Text.RegularExpressions;
+
+namespace IdmPlatform.Ingestion.Extraction.Analysis;
+
+/// <summary>An organisation the text names, with every place it is named.</summary>
+public sealed record FoundOrganisation(string Name, string? Acronym, IReadOnlyList<Span> Mentions);
+
+/// <summary>
+/// Organisations in any of the three languages: known ones by name, alias or acronym (from the data), and
+/// new ones that the text defines as "Name of the Body (ACRONYM)" or names with an organisational head word
+/// ("… Network", "… Committee"). Frameworks and bodies that are not organisations (the GCM, the IDM,
+/// "UN agencies") are masked first, so "UN" inside them is not the United Nations.
+/// </summary>
+public sealed partial class OrganisationFinder
+{
+    private readonly OrganisationData _data;
+    private readonly Regex _masked;
+    private readonly List<(Regex Pattern, KnownOrganisation Organisation, bool IsAcronym)> _known = [];
+    private readonly HashSet<string> _headWords;
+    private readonly HashSet<string> _definedHeadWords;
+    private readonly HashSet<string> _connectors;
+
+    public OrganisationFinder(OrganisationData data)
+    {
+        _data = data;
+        _masked = Phrases.Matcher(data.NotOrganisations.Concat(data.Frameworks.SelectMany(f => f.Aliases.Append(f.Name).Concat(f.Acronyms))), RegexOptions.None);
+        foreach (var organisation in data.Organisations)
+        {
+            _known.Add((Phrases.Matcher(organisation.Aliases.Append(organisation.Name)), organisation, false));
+            if (organisation.Acronyms.Count > 0)
+            {
+                _known.Add((Phrases.Matcher(organisation.Acronyms, RegexOptions.None), organisation, true));
+            }
+        }
+
+        _headWords = new HashSet<string>(data.HeadWords, StringComparer.Ordinal);
+        // "… Council (NRC)" is a body, while "Council Session" alone is an event: some head words count only beside an acronym.
+        _definedHeadWords = new HashSet<string>(data.HeadWords.Concat(data.DefinedHeadWords), StringComparer.Ordinal);
+        _connectors = new HashSet<string>(data.Connectors, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<FoundOrganisation> Find(string text)
+    {
+        // Characters already claimed by a mask or an earlier, longer match.
+        var taken = new bool[text.Length];
+        foreach (Match m in _masked.Matches(text))
+        {
+            Array.Fill(taken, true, m.Index, m.Length);
+        }
+
+        var found = new Dictionary<string, (string Name, string? Acronym, List<Span> Mentions)>(StringComparer.OrdinalIgnoreCase);
+
+        void Add(string name, string? acronym, Span mention)
+        {
+            if (!found.TryGetValue(name, out var entry))
+            {
+                entry = (name, acronym, []);
+                found[name] = entry;
+            }
+
+            entry.Mentions.Add(mention);
+            Array.Fill(taken, true, mention.Index, mention.Length);
+        }
+
+        bool Free(int index, int length) => !taken.AsSpan(index, length).Contains(true);
+
+        // Known names first (longest first, so "UN Network on Migration" is not "UN"), then their acronyms.
+        var nameMatches = _known.Where(k => !k.IsAcronym)
+            .SelectMany(k => k.Pattern.Matches(text).Select(m => (Match: m, k.Organisation)))
+            .OrderByDescending(x => x.Match.Length);
+        foreach (var (m, organisation) in nameMatches)
+        {
+            if (Free(m.Index, m.Length))
+            {
+                Add(organisation.Name, (organisation.Acronyms.Count > 0 ? organisation.Acronyms[0] : null), new Span(m.Index, m.Length, m.Value));
+            }
+        }
+
+        // "Name of a Body (NoB)": a new organisation and an acronym the rest of the text may use alone.
+        var defined = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Match m in DefinedAcronym().Matches(text))
+        {
+            var acronym = m.Groups["acronym"].Value;
+            var known = _data.Organisations.FirstOrDefault(o => o.Acronyms.Contains(acronym));
+            if (known is not null || !Free(m.Groups["acronym"].Index, acronym.Length))
+            {
+                continue;
+            }
+
+            if (NameBefore(text, m.Index, acronym) is { } name && Free(name.Index, name.Length) && name.Text.Split(' ').Any(_definedHeadWords.Contains))
+            {
+                defined[acronym] = name.Text;
+                Add(name.Text, acronym, name);
+            }
+        }
+
+        foreach (var (pattern, organisation, _) in _known.Where(k => k.IsAcronym))
+        {
+            foreach (Match m in pattern.Matches(text))
+            {
+                // Short acronyms that are also ordinary words ("WHO", "EU") count only beside their full name.
+                if (Free(m.Index, m.Length) && (organisation.AcronymAlone || found.ContainsKey(organisation.Name)))
+                {
+                    Add(organisation.Name, organisation.Acronyms[0], new Span(m.Index, m.Length, m.Value));
+                }
+            }
+        }
+
+        foreach (var (acronym, name) in defined)
+        {
+            foreach (Match m in Regex.Matches(text, $@"(?<![\p{{L}}\-]){Regex.Escape(acronym)}(?![\p{{L}}\-])"))
+            {
+                if (Free(m.Index, m.Length))
+                {
+                    Add(name, acronym, new Span(m.Index, m.Length, m.Value));
+                }
+            }
+        }
+
+        // Names built on a head word ("… Committee", "… Network") that the data does not know yet.
+        foreach (Match run in CapitalisedRun().Matches(text))
+        {
+            // "The NGO Committee" is "NGO Committee": an article is not part of a name.
+            var skip = LeadingArticle().Match(run.Value).Length;
+            var name = new Span(run.Index + skip, run.Length - skip, run.Value[skip..]);
+            var words = name.Text.Split(' ');
+            if (words.Length < 2 || !words.Any(_headWords.Contains) || !Free(name.Index, name.Length) || _connectors.Contains(words[^1]))
+            {
+                continue;
+            }
+
+            // "the NGO Committee" after "the NGO Committee on Migration" is the same body.
+            var existing = found.Keys.FirstOrDefault(k => k.StartsWith(name.Text, StringComparison.OrdinalIgnoreCase));
+            Add(existing ?? name.Text, existing is null ? null : found[existing].Acronym, name);
+        }
+
+        return found.Values
+            .Select(f => new FoundOrganisation(f.Name, f.Acronym, f.Mentions.OrderBy(s => s.Index).ToList()))
+            .OrderBy(f => f.Mentions[0].Index)
+            .ToList();
+    }
+
+    /// <summary>
+    /// The capitalised words before "(ACR)": the run stops at a lowercase word or "the", and crosses a comma only
+    /// when the acronym's first letter is not yet accounted for ("Climate, Migration and Displacement Platform (CMDP)").
+    /// </summary>
+    private Span? NameBefore(string text, int parenthesis, string acronym)
+    {
+        var words = new List<Span>();
+        var cursor = parenthesis;
+        var windowStart = Math.Max(0, parenthesis - 160);
+        foreach (Match match in Word().Matches(text[windowStart..parenthesis]).Reverse())
+        {
+            var word = new Span(windowStart + match.Index, match.Length, match.Value);
+            var value = word.Text;
+            var between = text[word.End..cursor];
+            if (between.Contains(',', StringComparison.Ordinal) && Initials(words).StartsWith(acronym[0]))
+            {
+                break;
+            }
+
+            if (between.Trim(' ', ',').Length > 0 || between.Contains('\n', StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            if (!char.IsUpper(value[0]) && !_connectors.Contains(value))
+            {
+                break;
+            }
+
+            words.Insert(0, word);
+            cursor = word.Index;
+            if (words.Count > 10)
+            {
+                break;
+            }
+        }
+
+        while (words.Count > 0 && !char.IsUpper(words[0].Text[0]))
+        {
+            words.RemoveAt(0);
+        }
+
+        if (words.Count < 2)
+        {
+            return null;
+        }
+
+        var start = words[0].Index;
+        var end = words[^1].End;
+        return new Span(start, end - start, text[start..end]);
+    }
+
+    private static string Initials(List<Span> words) => new(words.Where(w => char.IsUpper(w.Text[0])).Select(w => w.Text[0]).ToArray());
+
+    [GeneratedRegex(@"\s\((?<acronym>\p{Lu}[\p{Lu}\p{Ll}&\-]{0,9}\p{Lu})\)")]
+    private static partial Regex DefinedAcronym();
+
+    [GeneratedRegex(@"^(?:The|La|Le|Les|El|Los|Las|L['’])\s*")]
+    private static partial Regex LeadingArticle();
+
+    [GeneratedRegex(@"[\p{L}&][\p{L}\-’']*")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"(?<![\p{L}])\p{Lu}[\p{L}\-]+(?: (?:(?:and|of|for|on|in|&|de|des|du|pour|sur|para|sobre|del|y|et) )?\p{Lu}[\p{L}\-]+){1,7}")]
+    private static partial Regex CapitalisedRun();
+}

@@ -1,0 +1,18 @@
+using System.Text.RegularExpressions;
+
+namespace IdmPlatform.Ingestion.Extraction.Analysis;
+
+/// <summary>Turns a list of phrases from the data into one regex alternation, longest first so "will add" wins over "add".</summary>
+internal static class Phrases
+{
+    public static string Alternation(IEnumerable<string> phrases) =>
+        string.Join('|', phrases.Where(p => p.Length > 0).Distinct().OrderByDescending(p => p.Length).Select(Pattern));
+
+    /// <summary>Whole-word matching that also works for phrases ending in punctuation ("Dr.", "Photo:").</summary>
+    public static Regex Matcher(IEnumerable<string> phrases, RegexOptions options = RegexOptions.IgnoreCase) =>
+        new($@"(?<![\p{{L}}\p{{N}}])(?:{Alternation(phrases)})(?![\p{{L}}\p{{N}}])", options | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+    // Flexible whitespace and either apostrophe, so data written with ' matches text typeset with ’.
+    private static string Pattern(string phrase) =>
+        Regex.Escape(phrase).Replace(@"\ ", @"\s+", StringComparison.Ordinal).Replace("'", "['’]", StringComparison.Ordinal);
+}

@@ -1,0 +1,110 @@
+namespace IdmPlatform.Ingestion.Extraction.Analysis;
+
+/// <summary>A quotation in the text: Start and End include the marks, the body lies between them.</summary>
+public readonly record struct Quotation(int Start, int End)
+{
+    public int BodyStart => Start + 1;
+
+    public int BodyEnd => End - 1;
+}
+
+/// <summary>
+/// Pairs quotation marks in one pass over the text: “curly” (a quotation continued over paragraphs reopens each
+/// paragraph with “ and closes once), « guillemets », "straight" and, when asked, ‘single’ ones. An opener
+/// left unclosed is dropped at the next opener in its paragraph, so hostile text costs linear time.
+/// </summary>
+public static class Quotations
+{
+    private const int MaxLength = 4000;
+
+    public static List<Quotation> Find(string text, bool withSingle = false)
+    {
+        var found = new List<Quotation>();
+        int curly = -1, guillemet = -1, straight = -1, single = -1;
+        var paragraphBreak = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '\n' when i > 0 && text[i - 1] == '\n':
+                    paragraphBreak = i;
+                    straight = single = -1;
+                    break;
+                case '“':
+                    // A new “ in the same paragraph abandons an unclosed one; after a break it continues the quotation.
+                    curly = curly < 0 || paragraphBreak < curly || i - curly > MaxLength ? i : curly;
+                    break;
+                case '”' when curly >= 0:
+                    found.Add(new Quotation(curly, i + 1));
+                    curly = -1;
+                    break;
+                case '«':
+                    guillemet = guillemet < 0 || paragraphBreak < guillemet || i - guillemet > MaxLength ? i : guillemet;
+                    break;
+                case '»' when guillemet >= 0:
+                    found.Add(new Quotation(guillemet, i + 1));
+                    guillemet = -1;
+                    break;
+                case '"' when straight >= 0:
+                    found.Add(new Quotation(straight, i + 1));
+                    straight = -1;
+                    break;
+                case '"' when i == 0 || !char.IsLetterOrDigit(text[i - 1]):
+                    straight = i;
+                    break;
+                case '‘' when withSingle:
+                    single = i;
+                    break;
+                case '’' when single >= 0 && (i + 1 == text.Length || !char.IsLetter(text[i + 1])):
+                    found.Add(new Quotation(single, i + 1));
+                    single = -1;
+                    break;
+            }
+        }
+
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return found;
+    }
+
+    /// <summary>Whether index falls inside one of the (sorted) quotations.</summary>
+    public static bool Inside(List<Quotation> quotations, int index)
+    {
+        var at = Sorted.LastAtOrBefore(quotations, q => q.Start, index);
+        return at >= 0 && index > quotations[at].Start && index < quotations[at].End;
+    }
+}
+
+/// <summary>Binary search over lists kept sorted by position, so lookups stay cheap in long documents.</summary>
+public static class Sorted
+{
+    /// <summary>The index of the last item whose key is at or before position, or -1.</summary>
+    public static int LastAtOrBefore<T>(IReadOnlyList<T> items, Func<T, int> key, int position)
+    {
+        int low = 0, high = items.Count - 1, found = -1;
+        while (low <= high)
+        {
+            var middle = (low + high) / 2;
+            if (key(items[middle]) <= position)
+            {
+                found = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The items whose key lies in [from, to), in order.</summary>
+    public static IEnumerable<T> Between<T>(IReadOnlyList<T> items, Func<T, int> key, int from, int to)
+    {
+        for (var i = LastAtOrBefore(items, key, from - 1) + 1; i < items.Count && key(items[i]) < to; i++)
+        {
+            yield return items[i];
+        }
+    }
+}

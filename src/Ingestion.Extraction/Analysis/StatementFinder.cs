@@ -1,0 +1,210 @@
+using System.Text.RegularExpressions;
+using IdmPlatform.Ingestion.Extraction.Reading;
+
+namespace IdmPlatform.Ingestion.Extraction.Analysis;
+
+/// <summary>A statement before it is tagged: who, what, and the exact stretch of the text it comes from.</summary>
+public sealed record FoundStatement(string Kind, string Text, FoundPerson? Speaker, string? Organisation, string? Panel, int PassageStart, int PassageEnd);
+
+/// <summary>
+/// Direct quotations with their speaker (attribution before or after the quote, split by "said X,", continued over
+/// paragraphs, “curly”, « guillemets » or "straight", future tense "will add"), reported interventions
+/// ("X delivered a statement highlighting …") and recommendations given as a list after an introducing colon.
+/// </summary>
+public sealed partial class StatementFinder
+{
+    private const int MinQuoteWords = 5;
+    private const int AttributionReach = 160;
+    private const int ParagraphReach = 2000;
+    private readonly Regex _speechVerb;
+    private readonly Regex _interventionVerb;
+    private readonly Regex _pronoun;
+    private readonly Regex _panel;
+    private readonly Regex _listBlock;
+    private readonly Regex _listItem;
+
+    public StatementFinder(PeopleData people, CalendarData calendar)
+    {
+        // Verbs are matched with their case ("States" is not "states"), and capitalised at a sentence's start.
+        var verbs = people.SpeechVerbs.Values.SelectMany(v => v).Concat(people.AccordingTo).ToList();
+        _speechVerb = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(verbs.Concat(verbs.Select(Capitalised)))})(?![\p{{L}}])", RegexOptions.CultureInvariant);
+        _interventionVerb = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(people.InterventionVerbs)})(?![\p{{L}}])", RegexOptions.CultureInvariant);
+        _pronoun = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(people.Pronouns)})(?![\p{{L}}])|-t-(?:il|elle)(?![\p{{L}}])", RegexOptions.CultureInvariant);
+        _panel = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(calendar.PanelWords)})\s+[0-9]{{1,2}}(?![0-9])", RegexOptions.CultureInvariant);
+        _listBlock = new Regex($@"(?<=^|\n){TextComposer.ListItemMarker}[^\n]+(?:\n{TextComposer.ListItemMarker}[^\n]+)*", RegexOptions.CultureInvariant);
+        _listItem = new Regex($@"{TextComposer.ListItemMarker}(?<body>[^\n]+)", RegexOptions.CultureInvariant);
+    }
+
+    public IReadOnlyList<FoundStatement> Find(string text, IReadOnlyList<PersonMention> people, IReadOnlyList<FoundOrganisation> organisations)
+    {
+        var organisationMentions = organisations.SelectMany(o => o.Mentions.Select(m => (m.Index, o.Name))).OrderBy(m => m.Index).ToList();
+        var panels = _panel.Matches(text).Select(m => (m.Index, m.Value)).ToList();
+        var statements = Quotations(text, people, panels);
+        statements.AddRange(Interventions(text, people, organisationMentions, panels, statements));
+        statements.AddRange(Recommendations(text, organisationMentions));
+        return statements.OrderBy(s => s.PassageStart).ToList();
+    }
+
+    private List<FoundStatement> Quotations(string text, IReadOnlyList<PersonMention> people, List<(int Index, string Value)> panels)
+    {
+        var statements = new List<FoundStatement>();
+        FoundPerson? lastSpeaker = null;
+        var previousQuoteEnd = -1;
+        foreach (var quote in Analysis.Quotations.Find(text))
+        {
+            var content = Clean(text[quote.BodyStart..quote.BodyEnd]);
+            if (content.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < MinQuoteWords)
+            {
+                continue;
+            }
+
+            var gap = previousQuoteEnd >= 0 ? text[previousQuoteEnd..quote.Start] : null;
+            // Only a quote that directly follows the last statement's own quote can continue it.
+            var continues = gap is not null && statements.Count > 0 && statements[^1].Kind == "quote" && statements[^1].PassageEnd == previousQuoteEnd;
+            previousQuoteEnd = quote.End;
+
+            // “First part,” said X, “second part.” is one statement.
+            if (continues && SplitByAttribution(gap!))
+            {
+                statements[^1] = Continued(statements[^1], content, quote.End);
+                continue;
+            }
+
+            var speaker = SpeakerAfter(text, quote.End, people, lastSpeaker) ?? SpeakerBefore(text, quote.Start, people, lastSpeaker);
+            if (speaker is null)
+            {
+                // “First.” said X. “Unattributed second.” goes on with the same speaker in the same paragraph.
+                if (continues && gap!.Length <= AttributionReach && !gap.Contains('\n', StringComparison.Ordinal))
+                {
+                    statements[^1] = Continued(statements[^1], content, quote.End);
+                }
+
+                continue;
+            }
+
+            lastSpeaker = speaker;
+            statements.Add(new FoundStatement("quote", content, speaker, speaker.Organisation, PanelNear(text, panels, quote.Start), quote.Start, quote.End));
+        }
+
+        return statements;
+    }
+
+    private static FoundStatement Continued(FoundStatement quote, string more, int end) => quote with { Text = $"{quote.Text} {more}", PassageEnd = end };
+
+    private static bool SplitByAttribution(string gap) =>
+        gap.Length <= AttributionReach && !gap.Contains("\n\n", StringComparison.Ordinal) && gap.TrimEnd().EndsWith(',') && gap.Trim().Length > 1;
+
+    /// <summary>“…,” said Name / “…,” Name said / “…,” he added.</summary>
+    private FoundPerson? SpeakerAfter(string text, int quoteEnd, IReadOnlyList<PersonMention> people, FoundPerson? lastSpeaker)
+    {
+        var reach = text[quoteEnd..Math.Min(text.Length, quoteEnd + AttributionReach)];
+        var clauseEnd = ClauseEnd().Match(reach) is { Success: true } e ? e.Index : reach.Length;
+        var clause = reach[..clauseEnd];
+        var verb = _speechVerb.Match(clause);
+        if (!verb.Success || clause[..verb.Index].Trim(' ', ',', '\u00A0').Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 6)
+        {
+            return null;
+        }
+
+        return Sorted.Between(people, p => p.Index, quoteEnd, quoteEnd + clauseEnd).FirstOrDefault()?.Person
+               ?? (_pronoun.IsMatch(clause) ? lastSpeaker : null);
+    }
+
+    /// <summary>Name will say in her remarks, “…” / Name will add that “…” / He said: “…”.</summary>
+    private FoundPerson? SpeakerBefore(string text, int quoteStart, IReadOnlyList<PersonMention> people, FoundPerson? lastSpeaker)
+    {
+        var from = Math.Max(0, quoteStart - (AttributionReach * 2));
+        var lineStart = quoteStart == 0 ? -1 : text.LastIndexOf('\n', quoteStart - 1, quoteStart - from);
+        var sentenceStart = Math.Max(from, Math.Max(lineStart, TextLayout.LastSentenceEnd(text, from, quoteStart)) + 1);
+        var before = text[sentenceStart..quoteStart];
+        if (!before.TrimEnd().EndsWith(',') && !AttributionEnd().IsMatch(before))
+        {
+            return null;
+        }
+
+        var verb = _speechVerb.Matches(before).LastOrDefault();
+        if (verb is null)
+        {
+            return null;
+        }
+
+        return Sorted.Between(people, p => p.Index, sentenceStart, sentenceStart + verb.Index).LastOrDefault()?.Person
+               ?? (_pronoun.IsMatch(before[..verb.Index]) ? lastSpeaker : null);
+    }
+
+    private IEnumerable<FoundStatement> Interventions(
+        string text, IReadOnlyList<PersonMention> people, List<(int Index, string Name)> organisations, List<(int Index, string Value)> panels, List<FoundStatement> quotes)
+    {
+        var quoted = quotes.OrderBy(q => q.PassageStart).ToList();
+        foreach (var sentence in TextLayout.Sentences(text))
+        {
+            var verb = _interventionVerb.Match(sentence.Text);
+            if (!verb.Success || Sorted.Between(quoted, q => q.PassageStart, sentence.Index - ParagraphReach, sentence.End).Any(q => q.PassageEnd > sentence.Index))
+            {
+                continue;
+            }
+
+            var verbAt = sentence.Index + verb.Index;
+            var person = Sorted.Between(people, p => p.Index, sentence.Index, verbAt).LastOrDefault()?.Person;
+            var organisation = person?.Organisation ?? Sorted.Between(organisations, m => m.Index, sentence.Index, verbAt).Select(m => m.Name).FirstOrDefault();
+            if (person is null && organisation is null)
+            {
+                continue;
+            }
+
+            yield return new FoundStatement("intervention", sentence.Text.Trim(), person, organisation, PanelNear(text, panels, sentence.End), sentence.Index, sentence.End);
+        }
+    }
+
+    private IEnumerable<FoundStatement> Recommendations(string text, List<(int Index, string Name)> organisations)
+    {
+        foreach (Match list in _listBlock.Matches(text))
+        {
+            // The paragraph before the list (the blank line just before the list is not its start).
+            var introStart = ParagraphStart(text, list.Index - 2);
+            if (!text[introStart..list.Index].TrimEnd().EndsWith(':'))
+            {
+                continue;
+            }
+
+            var voice = Sorted.Between(organisations, m => m.Index, introStart, list.Index).Select(m => m.Name).FirstOrDefault();
+            foreach (Match item in _listItem.Matches(list.Value))
+            {
+                var body = item.Groups["body"];
+                yield return new FoundStatement("recommendation", body.Value.Trim(), null, voice, null, list.Index + body.Index, list.Index + body.Index + body.Length);
+            }
+        }
+    }
+
+    /// <summary>The last "Panel 3" / "Session 2" named in the paragraph before the position.</summary>
+    private static string? PanelNear(string text, List<(int Index, string Value)> panels, int position)
+    {
+        var at = Sorted.LastAtOrBefore(panels, p => p.Index, position - 1);
+        return at >= 0 && panels[at].Index >= ParagraphStart(text, position - 1) ? panels[at].Value : null;
+    }
+
+    private static int ParagraphStart(string text, int position)
+    {
+        if (position <= 0)
+        {
+            return 0;
+        }
+
+        var from = Math.Max(0, position - ParagraphReach);
+        var found = text.LastIndexOf("\n\n", position, position - from + 1, StringComparison.Ordinal);
+        return found < 0 ? from : found + 2;
+    }
+
+    private static string Clean(string quote) => Whitespace().Replace(quote.Replace("“", string.Empty, StringComparison.Ordinal), " ").Trim(' ', ',');
+
+    private static string Capitalised(string phrase) => phrase.Length == 0 ? phrase : char.ToUpperInvariant(phrase[0]) + phrase[1..];
+
+    [GeneratedRegex(@"(?<!\b(?:Mr|Mrs|Ms|Dr|Fr|Sr|Sra|Srta|Dra|Mme|Prof|St|\p{Lu}))[.;!?](?=\s|$)|\n|“|«")]
+    private static partial Regex ClauseEnd();
+
+    [GeneratedRegex(@"(?:(?<![\p{L}])(?:that|que)|:)\s*$")]
+    private static partial Regex AttributionEnd();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace IdmPlatform.Ingestion.Extraction.Analysis;
+
+/// <summary>
+/// Reads meaning out of a document's clean text: title, dates, language, kind, events, organisations,
+/// people and statements, each statement tagged with its themes and GCM objectives.
+/// Built once from the data; safe to share between threads.
+/// </summary>
+public sealed partial class TextAnalyzer
+{
+    private readonly DateFinder _dates;
+    private readonly LanguageDetector _language;
+    private readonly KindClassifier _kinds;
+    private readonly OrganisationFinder _organisations;
+    private readonly TitleFinder _titles;
+    private readonly PersonFinder _people;
+    private readonly EventFinder _events;
+    private readonly StatementFinder _statements;
+    private readonly ThemeTagger _themes;
+    private readonly PublicationDater _publication;
+    private readonly Regex _eventCue;
+    private readonly Regex _translationCue;
+
+    public TextAnalyzer(ExtractionData data)
+    {
+        _dates = new DateFinder(data.Language);
+        _language = new LanguageDetector(data.Language);
+        _kinds = new KindClassifier(data.Kinds);
+        _organisations = new OrganisationFinder(data.Organisations);
+        _titles = new TitleFinder(data.Kinds);
+        _people = new PersonFinder(data.People);
+        _events = new EventFinder(data.Calendar);
+        _statements = new StatementFinder(data.People, data.Calendar);
+        _themes = new ThemeTagger(data.Themes, data.Gcm);
+        _publication = new PublicationDater(data.Calendar, data.Language);
+        _eventCue = Phrases.Matcher(data.Language.EventCues);
+        _translationCue = Phrases.Matcher(data.Language.TranslationCues);
+    }
+
+    public static TextAnalyzer Default { get; } = new(ExtractionData.Default);
+
+    /// <summary>What the submitter or the format already told (a title from HTML, a date from a form) wins over inference.</summary>
+    public ExtractedDocument Analyse(string text, string? knownTitle = null, DateOnly? knownPublishedOn = null, string? knownLanguage = null)
+    {
+        var title = knownTitle ?? _titles.Find(text);
+        var dates = _dates.Find(text);
+        var organisations = _organisations.Find(text);
+        var (people, mentions) = _people.Find(text, organisations);
+        var documentYear = knownPublishedOn?.Year ?? MostWrittenYear(text);
+        var events = _events.Find(text, documentYear);
+        var publishedOn = knownPublishedOn ?? _publication.Find(text, dates, events);
+        if (publishedOn is not null && publishedOn.Value.Year != documentYear)
+        {
+            events = _events.Find(text, publishedOn.Value.Year);
+        }
+
+        var mainEvent = events.Count > 0 ? events[0].Slug : null;
+        var statements = _statements.Find(text, mentions, organisations)
+            .Select(s => new ExtractedStatement(
+                s.Kind, s.Text, s.Speaker?.Name, s.Organisation, mainEvent, s.Panel, s.PassageStart, s.PassageEnd,
+                _themes.Themes(s.Text), _themes.Objectives(s.Text)))
+            .ToList();
+
+        return new ExtractedDocument(
+            title,
+            publishedOn,
+            EventDates(text, dates),
+            knownLanguage ?? _language.Detect(text),
+            _kinds.Classify(title, text),
+            text,
+            events.Select(e => new ExtractedEvent(e.Slug, e.Name, e.Start, e.End)).ToList(),
+            organisations.Select(o => new ExtractedOrganisation(o.Name, o.Acronym)).ToList(),
+            people.Select(p => new ExtractedPerson(p.Name, p.Role, p.Organisation)).ToList(),
+            _themes.Themes(text),
+            _themes.Objectives(text),
+            statements,
+            TranslationOf(text));
+    }
+
+    /// <summary>"Traduction de l'original anglais : https://…" names the original, which ingestion then links to.</summary>
+    private Uri? TranslationOf(string text)
+    {
+        foreach (Match cue in _translationCue.Matches(text))
+        {
+            var reach = text[(cue.Index + cue.Length)..Math.Min(text.Length, cue.Index + cue.Length + 200)];
+            if (Url().Match(reach) is { Success: true } url && Uri.TryCreate(url.Value.TrimEnd('.', ',', ')', ';'), UriKind.Absolute, out var original))
+            {
+                return original;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Days on which something took place: dates written beside "held", "took place"… ranges give every day.</summary>
+    private List<DateOnly> EventDates(string text, IReadOnlyList<WrittenDate> dates)
+    {
+        var days = new SortedSet<DateOnly>();
+        foreach (var sentence in TextLayout.Sentences(text).Where(s => _eventCue.IsMatch(s.Text)))
+        {
+            foreach (var date in Sorted.Between(dates, d => d.Index, sentence.Index, sentence.End))
+            {
+                for (var day = date.Start!.Value; day <= (date.End ?? date.Start.Value); day = day.AddDays(1))
+                {
+                    days.Add(day);
+                }
+            }
+        }
+
+        return days.ToList();
+    }
+
+    private static int? MostWrittenYear(string text) => Year().Matches(text)
+        .GroupBy(m => int.Parse(m.Value, CultureInfo.InvariantCulture))
+        .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key)
+        .Select(g => (int?)g.Key)
+        .FirstOrDefault();
+
+    [GeneratedRegex(@"https?://[^\s<>""“”«»]+")]
+    private static partial Regex Url();
+
+    [GeneratedRegex(@"(?<![0-9\-])(?:19|20)[0-9]{2}(?![0-9\-])")]
+    private static partial Regex Year();
+}
