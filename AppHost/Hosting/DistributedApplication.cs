@@ -33,9 +33,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         var state = HostState.Load(statePath);
 
         // Before ports are checked: what a killed AppHost left on this data still holds them.
-        List<string> leftoverCommands = [.. resources.OfType<RedisResource>().Where(r => state.Ports.ContainsKey(r.Name)).Select(r => $"redis-server 127.0.0.1:{state.Ports[r.Name]}")];
-        leftoverCommands.Add(DataDirectory + "/");
-        var leftovers = ChildProcess.KillLeftovers($"{DataMarkerVariable}={DataDirectory}", leftoverCommands);
+        var leftovers = KillLeftovers(DataDirectory, resources.OfType<RedisResource>().Where(r => state.Ports.ContainsKey(r.Name)).Select(r => state.Ports[r.Name]));
         if (leftovers > 0)
         {
             Report($"Killed {leftovers} process(es) left on {DataDirectory} by an AppHost that did not stop cleanly.");
@@ -83,6 +81,17 @@ public sealed class DistributedApplication : IAsyncDisposable
         _server = new DashboardServer(this, dashboardPort, Options.DashboardPort is not null);
         _runtimes = [.. resources.Select(CreateRuntime)];
         _byName = _runtimes.ToDictionary(r => r.Resource.Name, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Kills what an AppHost or a test fixture that was itself killed left running on a data directory; returns how
+    /// many. Redis rewrites its process title, so it is found by its port (every port the directory recorded, unless given).
+    /// </summary>
+    public static int KillLeftovers(string dataDirectory, IEnumerable<int>? redisPorts = null)
+    {
+        var ports = redisPorts ?? HostState.Load(Path.Combine(dataDirectory, "ports.json")).Ports.Values;
+        List<string> commandLines = [.. ports.Select(p => $"redis-server 127.0.0.1:{p}"), dataDirectory + "/"];
+        return ChildProcess.KillLeftovers($"{DataMarkerVariable}={dataDirectory}", commandLines);
     }
 
     /// <summary>Set on every child: lets a later AppHost on the same data find what a killed one left behind.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using IdmPlatform.Hosting;
 using Xunit;
 
@@ -10,7 +11,9 @@ namespace IdmPlatform.Testing;
 /// </summary>
 public class InfrastructureFixture(string? databaseName, bool withEventBus = true) : IAsyncLifetime
 {
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"idm-tests-{Guid.NewGuid():N}"[..24]);
+    private const string RunPrefix = "idm-tests-";
+    private const string OwnerFile = "owner.pid";
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"{RunPrefix}{Guid.NewGuid():N}"[..24]);
 
     public DistributedApplication App { get; private set; } = null!;
 
@@ -24,6 +27,9 @@ public class InfrastructureFixture(string? databaseName, bool withEventBus = tru
 
     public virtual async Task InitializeAsync()
     {
+        RemoveAbandonedRuns(Path.GetTempPath());
+        Directory.CreateDirectory(_dataDirectory);
+        await File.WriteAllTextAsync(Path.Combine(_dataDirectory, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
         {
@@ -59,6 +65,36 @@ public class InfrastructureFixture(string? databaseName, bool withEventBus = tru
         RedisConnectionString = await App.GetConnectionStringAsync("redis", timeout.Token);
         DatabaseConnectionString = databaseName is null ? string.Empty : await App.GetConnectionStringAsync(databaseName, timeout.Token);
         EventBusConnectionString = withEventBus ? await App.GetConnectionStringAsync("eventbus", timeout.Token) : string.Empty;
+    }
+
+    /// <summary>
+    /// A test run that was killed (a timeout, Ctrl+C on the runner) could not stop its servers: the next run stops
+    /// them and deletes their data. A run is abandoned when the process that wrote its owner file is gone.
+    /// </summary>
+    public static int RemoveAbandonedRuns(string parent)
+    {
+        var removed = 0;
+        foreach (var directory in Directory.GetDirectories(parent, $"{RunPrefix}*"))
+        {
+            var owner = Path.Combine(directory, OwnerFile);
+            if (!File.Exists(owner) || !int.TryParse(File.ReadAllText(owner), CultureInfo.InvariantCulture, out var pid) || Directory.Exists($"/proc/{pid}"))
+            {
+                continue;
+            }
+
+            DistributedApplication.KillLeftovers(directory);
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+                removed++;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A server still closing its files; the next run tries again.
+            }
+        }
+
+        return removed;
     }
 
     public virtual async Task DisposeAsync()
