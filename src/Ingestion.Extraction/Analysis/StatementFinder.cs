@@ -86,7 +86,8 @@ public sealed partial class StatementFinder
             statements.Add(new FoundStatement("quote", content, speaker, speaker.Organisation, PanelNear(text, panels, quote.Start), quote.Start, quote.End));
         }
 
-        return statements;
+        // “…,” said X: the comma closes the quoted clause, not the statement; kept until here to join split quotes.
+        return statements.Select(q => q with { Text = q.Text.TrimEnd(',') }).ToList();
     }
 
     private static FoundStatement Continued(FoundStatement quote, string more, int end) => quote with { Text = $"{quote.Text} {more}", PassageEnd = end };
@@ -195,7 +196,7 @@ public sealed partial class StatementFinder
         return found < 0 ? from : found + 2;
     }
 
-    private static string Clean(string quote) => Whitespace().Replace(quote.Replace("“", string.Empty, StringComparison.Ordinal), " ").Trim(' ', ',');
+    private static string Clean(string quote) => Whitespace().Replace(quote.Replace("“", string.Empty, StringComparison.Ordinal), " ").Trim().TrimStart(',');
 
     private static string Capitalised(string phrase) => phrase.Length == 0 ? phrase : char.ToUpperInvariant(phrase[0]) + phrase[1..];
 
