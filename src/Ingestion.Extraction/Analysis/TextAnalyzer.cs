@@ -58,10 +58,12 @@ public sealed partial class TextAnalyzer
 
         var mainEvent = events.Count > 0 ? events[0].Slug : null;
         var statements = _statements.Find(text, mentions, organisations)
-            .Select(s => new ExtractedStatement(
-                s.Kind, s.Text, s.Speaker?.Name, s.Organisation, mainEvent, s.Panel, s.PassageStart, s.PassageEnd,
-                _themes.Themes(s.Text), _themes.Objectives(s.Text)))
+            .Select(s => (Statement: s, Tags: _themes.Tag(s.Text)))
+            .Select(x => new ExtractedStatement(
+                x.Statement.Kind, x.Statement.Text, x.Statement.Speaker?.Name, x.Statement.Organisation, mainEvent, x.Statement.Panel,
+                x.Statement.PassageStart, x.Statement.PassageEnd, x.Tags.Themes, x.Tags.Objectives))
             .ToList();
+        var documentTags = _themes.Tag(text);
 
         return new ExtractedDocument(
             title,
@@ -73,8 +75,8 @@ public sealed partial class TextAnalyzer
             events.Select(e => new ExtractedEvent(e.Slug, e.Name, e.Start, e.End)).ToList(),
             organisations.Select(o => new ExtractedOrganisation(o.Name, o.Acronym)).ToList(),
             people.Select(p => new ExtractedPerson(p.Name, p.Role, p.Organisation)).ToList(),
-            _themes.Themes(text),
-            _themes.Objectives(text),
+            documentTags.Themes,
+            documentTags.Objectives,
             statements,
             TranslationOf(text));
     }
