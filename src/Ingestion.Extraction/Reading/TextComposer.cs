@@ -16,6 +16,11 @@ internal sealed partial class TextComposer(Boilerplate boilerplate)
     public string Compose(IEnumerable<Block> blocks)
     {
         var kept = Footnotes.MoveToEnd(StripBoilerplate(blocks)).SelectMany(SplitAtShortLines).ToList();
+        if (kept.Count > 0 && IsTitleBlock(kept[0]))
+        {
+            kept = [.. kept[0].Text.Split('\n').Select(line => kept[0] with { Text = line }), .. kept.Skip(1)];
+        }
+
         var words = KnownWords(kept);
         var text = new StringBuilder();
         Block? previous = null;
@@ -89,6 +94,19 @@ internal sealed partial class TextComposer(Boilerplate boilerplate)
         {
             kept.Add(block with { Text = text });
         }
+    }
+
+    /// <summary>
+    /// The first block of a text made of a few short lines none of which ends a sentence is a title block
+    /// ("Title\nSubtitle, 15–16 October 2019"): each line stands alone instead of being joined as prose.
+    /// </summary>
+    private static bool IsTitleBlock(Block block)
+    {
+        const int MaxLines = 4;
+        const int MaxLineLength = 120;
+        var lines = block.Text.Split('\n');
+        return block.Kind == BlockKind.Paragraph && lines.Length is > 1 and <= MaxLines
+            && lines.All(l => l.Trim().Length is > 0 and <= MaxLineLength && !l.TrimEnd().EndsWith('.') && !l.TrimEnd().EndsWith(','));
     }
 
     /// <summary>

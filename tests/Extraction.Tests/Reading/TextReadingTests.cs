@@ -55,6 +55,18 @@ public sealed class TextReadingTests
     }
 
     [Fact]
+    public void The_short_lines_of_a_title_block_stay_apart_while_wrapped_prose_is_joined()
+    {
+        var text = "Dialogue on Migration 2019 — Youth and migration\nSummary of the New York session, 15–16 October 2019\n\n" +
+                   "Speakers agreed that youth is not a single category and that\nrules differ for students and seasonal workers.";
+
+        var read = DocumentReader.Default.Read(Encoding.UTF8.GetBytes(text), "text/plain").Text;
+
+        Assert.StartsWith("Dialogue on Migration 2019 — Youth and migration\n\nSummary of the New York session, 15–16 October 2019\n\n", read, StringComparison.Ordinal);
+        Assert.EndsWith("single category and that rules differ for students and seasonal workers.", read, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Text_that_is_clearly_Markdown_is_read_as_Markdown_even_when_sent_as_plain_text()
     {
         var read = Read(ReleaseWithFootnote, "text/plain");
