@@ -21,7 +21,7 @@ public sealed record WrittenDate(int Index, int Length, int? Year, int Month, in
 /// "11 décembre 2019", "27 de mayo de 2022", "May 21, 2024", "December 3", "30 May – 2 June 2024", "2024-05-21".
 /// A date without a year takes the nearest year written before it.
 /// </summary>
-public sealed partial class DateFinder
+public sealed class DateFinder
 {
     private readonly IReadOnlyDictionary<string, int> _months;
     private readonly Regex _dates;
@@ -82,7 +82,7 @@ public sealed partial class DateFinder
         }
 
         // A date without its year borrows the nearest year written before it (or the first one, for a dateline).
-        var years = Year().Matches(text).Select(y => (y.Index, Year: int.Parse(y.Value, CultureInfo.InvariantCulture))).ToList();
+        var years = TextLayout.Year().Matches(text).Select(y => (y.Index, Year: int.Parse(y.Value, CultureInfo.InvariantCulture))).ToList();
         var dated = new List<WrittenDate>(found.Count);
         var next = 0;
         foreach (var date in found)
@@ -99,7 +99,4 @@ public sealed partial class DateFinder
     }
 
     private static int Int(Group g) => int.Parse(g.Value.AsSpan(0, g.Value.TakeWhile(char.IsAsciiDigit).Count()), CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")]
-    private static partial Regex Year();
 }

@@ -10,7 +10,7 @@ public sealed record FoundEvent(string Slug, string Name, DateOnly? Start, DateO
 /// IDM sessions by year and place, IOM Council sessions by number, the IMRF, International Migrants Day and GCM
 /// regional reviews. A mention without its year takes the year written nearest to it, or the document's year.
 /// </summary>
-public sealed partial class EventFinder
+public sealed class EventFinder
 {
     private const int Window = 160;
     private readonly CalendarData _calendar;
@@ -119,7 +119,7 @@ public sealed partial class EventFinder
         var to = Math.Min(text.Length, m.Index + m.Length + Window);
         var sentenceStart = m.Index == 0 ? from : text.LastIndexOfAny(['.', '\n'], m.Index - 1, m.Index - from) is var s and >= 0 ? s : from;
         var sentenceEnd = text.IndexOfAny(['.', '\n'], m.Index + m.Length, to - m.Index - m.Length) is var e and >= 0 ? e : to;
-        return Year().Matches(text[sentenceStart..sentenceEnd])
+        return TextLayout.Year().Matches(text[sentenceStart..sentenceEnd])
             .Select(y => (Value: int.Parse(y.Value, CultureInfo.InvariantCulture), Distance: Math.Abs(sentenceStart + y.Index - m.Index)))
             .OrderBy(y => y.Distance)
             .Select(y => (int?)y.Value)
@@ -127,7 +127,4 @@ public sealed partial class EventFinder
     }
 
     private static string Ordinal(int n) => n % 100 is 11 or 12 or 13 ? $"{n}th" : (n % 10) switch { 1 => $"{n}st", 2 => $"{n}nd", 3 => $"{n}rd", _ => $"{n}th" };
-
-    [GeneratedRegex(@"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")]
-    private static partial Regex Year();
 }

@@ -128,7 +128,7 @@ public sealed partial class PublicationDater
     }
 
     private static int? LastYear(string sentence) =>
-        Year().Matches(sentence).Select(y => int.Parse(y.Value, CultureInfo.InvariantCulture)).Cast<int?>().LastOrDefault();
+        TextLayout.Year().Matches(sentence).Select(y => int.Parse(y.Value, CultureInfo.InvariantCulture)).Cast<int?>().LastOrDefault();
 
     [GeneratedRegex(@"\b(?:will|gets? underway|opens?|starts?|starting|begins?|commence|s'ouvre|débute|comienza|se inaugura)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FutureOrUnderway();
@@ -138,7 +138,4 @@ public sealed partial class PublicationDater
 
     [GeneratedRegex(@"^\s*(?:\(\w+\)\s*)?[-–—]")]
     private static partial Regex DatelineDash();
-
-    [GeneratedRegex(@"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")]
-    private static partial Regex Year();
 }

@@ -114,7 +114,7 @@ public sealed partial class TextAnalyzer
         return days.ToList();
     }
 
-    private static int? MostWrittenYear(string text) => Year().Matches(text)
+    private static int? MostWrittenYear(string text) => StandaloneYear().Matches(text)
         .GroupBy(m => int.Parse(m.Value, CultureInfo.InvariantCulture))
         .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key)
         .Select(g => (int?)g.Key)
@@ -123,6 +123,7 @@ public sealed partial class TextAnalyzer
     [GeneratedRegex(@"https?://[^\s<>""“”«»]+")]
     private static partial Regex Url();
 
+    // Unlike TextLayout.Year, not a year inside "2024-2028" or an ISO date: those say little about the text's own year.
     [GeneratedRegex(@"(?<![0-9\-])(?:19|20)[0-9]{2}(?![0-9\-])")]
-    private static partial Regex Year();
+    private static partial Regex StandaloneYear();
 }

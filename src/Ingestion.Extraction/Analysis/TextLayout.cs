@@ -47,6 +47,10 @@ public static partial class TextLayout
         return end is null ? -1 : end.Index + end.Groups["close"].Length - 1;
     }
 
+    /// <summary>A year from 1900 to 2099 written as four ASCII digits.</summary>
+    [GeneratedRegex(@"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")]
+    public static partial Regex Year();
+
     [GeneratedRegex(@"[^\n]+(?:\n[^\n]+)*")]
     private static partial Regex ParagraphPattern();
 
