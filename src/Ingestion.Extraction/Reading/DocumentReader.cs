@@ -67,15 +67,7 @@ public sealed class DocumentReader
             throw new DocumentRejectedException($"The document could not be read as {type.MediaType}: {ex.Message}");
         }
 
-        try
-        {
-            text = _composer.Compose(read.Blocks);
-        }
-        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
-        {
-            // A boilerplate rule met a pathological line; the document fails its own job, the service goes on.
-            throw new DocumentRejectedException("The document's text is too irregular to clean (a line defeated the boilerplate rules).");
-        }
+        text = _composer.Compose(read.Blocks);
 
         if (text.Length == 0)
         {

