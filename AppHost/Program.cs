@@ -1,38 +1,57 @@
 using IdmPlatform.AppHost;
 using IdmPlatform.Hosting;
 
-// The platform: PostgreSQL (one database per service), Redis, RabbitMQ, four services and the gateway.
+// The platform: PostgreSQL with one database per service, Redis, RabbitMQ, four services and the gateway.
 var builder = DistributedApplication.CreateBuilder(args);
-var keys = PlatformModel.AddPlatform(builder);
+var data = PlatformData.From(builder);
 
-await using var app = builder.Build();
+var postgres = builder.AddPostgresExecutable("postgres", data.PathOf("postgres"), data.Durable);
+var ingestionDb = postgres.AddDatabase("ingestiondb");
+var catalogueDb = postgres.AddDatabase("cataloguedb");
+var searchDb = postgres.AddDatabase("searchdb");
+var notificationsDb = postgres.AddDatabase("notificationsdb");
+var redis = builder.AddRedisExecutable("redis", data.PathOf("redis"), data.Durable);
+var eventbus = builder.AddRabbitMQExecutable("eventbus", data.PathOf("eventbus"));
 
-// On the first start, once the gateway is healthy, ingest the sample documents through it.
-using var seeding = new CancellationTokenSource();
-_ = Task.Run(async () =>
-{
-    try
-    {
-        await app.WaitForResourceHealthyAsync("gateway", seeding.Token);
-        using var gateway = new HttpClient { BaseAddress = app.GetEndpoint("gateway"), Timeout = TimeSpan.FromSeconds(60) };
-        var seeder = new SampleDataSeeder(gateway, Path.Combine(app.ContentRoot, "samples", "documents"), keys.Contributor, line => Console.WriteLine($"seed: {line}"));
-        await seeder.SeedOnceAsync(app.DataDirectory, seeding.Token);
-    }
-    catch (OperationCanceledException)
-    {
-    }
-    catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or IOException)
-    {
-        Console.WriteLine($"seed: not done ({ex.Message})");
-    }
-});
+var ingestion = builder.AddProject<Projects.IdmPlatform_Ingestion>("ingestion")
+    .WithHttpEndpoint()
+    .WithReference(ingestionDb).WaitFor(ingestionDb)
+    .WithReference(redis).WaitFor(redis)
+    .WithReference(eventbus).WaitFor(eventbus)
+    .WithHttpHealthCheck("/health");
 
-Console.WriteLine($"Gateway: {app.GetEndpoint("gateway")}");
-// Writes need an X-Api-Key; the keys live in the data folder (git-ignored) and stay the same from one start to the next.
-foreach (var (role, key) in keys.ByRole)
-{
-    Console.WriteLine($"API key ({role}): {key}");
-}
+var catalogue = builder.AddProject<Projects.IdmPlatform_Catalogue>("catalogue")
+    .WithHttpEndpoint()
+    .WithReference(catalogueDb).WaitFor(catalogueDb)
+    .WithReference(redis).WaitFor(redis)
+    .WithReference(eventbus).WaitFor(eventbus)
+    .WithHttpHealthCheck("/health");
 
-await app.RunAsync();
-await seeding.CancelAsync();
+var search = builder.AddProject<Projects.IdmPlatform_Search>("search")
+    .WithHttpEndpoint()
+    .WithReference(searchDb).WaitFor(searchDb)
+    .WithReference(redis).WaitFor(redis)
+    .WithReference(eventbus).WaitFor(eventbus)
+    .WithHttpHealthCheck("/health");
+
+var notifications = builder.AddProject<Projects.IdmPlatform_Notifications>("notifications")
+    .WithHttpEndpoint()
+    .WithReference(notificationsDb).WaitFor(notificationsDb)
+    .WithReference(redis).WaitFor(redis)
+    .WithReference(eventbus).WaitFor(eventbus)
+    // A local deployment delivers webhooks to receivers on this machine.
+    .WithEnvironment("Webhooks__AllowPrivateTargets", "true")
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.IdmPlatform_Gateway>("gateway")
+    .WithHttpEndpoint(port: data.GatewayPort)
+    .WithReference(redis).WaitFor(redis)
+    .WithReference(ingestion).WaitFor(ingestion)
+    .WithReference(catalogue).WaitFor(catalogue)
+    .WithReference(search).WaitFor(search)
+    .WithReference(notifications).WaitFor(notifications)
+    .WithHttpHealthCheck("/health")
+    .WithApiKeys(data.Keys)
+    .WithSampleData(data);
+
+builder.Build().Run();

@@ -1,36 +1,21 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Npgsql;
 using StackExchange.Redis;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>
-/// The client registrations Aspire's client packages would give: a named connection string becomes a
-/// registered client with its health check and tracing.
-/// </summary>
+/// <summary>What the services add around Aspire's client integrations (Aspire.Npgsql, Aspire.StackExchange.Redis).</summary>
 public static class ClientExtensions
 {
-    public static IHostApplicationBuilder AddNpgsqlDataSource(this IHostApplicationBuilder builder, string connectionName)
-    {
-        var connectionString = builder.Configuration.GetRequiredConnectionString(connectionName);
-        builder.Services.AddNpgsqlDataSource(connectionString);
-        builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
-        return builder;
-    }
-
     /// <summary>
-    /// Connects to Redis before the host starts: a lazy synchronous first connect stalls a small machine's
-    /// thread pool. abortConnect=false lets the client keep retrying while Redis restarts.
+    /// Aspire's Redis client, connected while the host starts: its first connect is synchronous, and made lazily on
+    /// a request it would block thread-pool threads of a small machine. abortConnect=false keeps the client retrying
+    /// while Redis restarts.
     /// </summary>
-    public static async Task<IHostApplicationBuilder> AddRedisClientAsync(this IHostApplicationBuilder builder, string connectionName)
+    public static IHostApplicationBuilder AddRedis(this IHostApplicationBuilder builder, string connectionName)
     {
-        var options = ConfigurationOptions.Parse(builder.Configuration.GetRequiredConnectionString(connectionName));
-        options.AbortOnConnectFail = false;
-        var multiplexer = await ConnectionMultiplexer.ConnectAsync(options);
-        builder.Services.AddSingleton<IConnectionMultiplexer>(multiplexer);
-        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
+        builder.AddRedisClient(connectionName, configureOptions: options => options.AbortOnConnectFail = false);
+        builder.Services.AddHostedService<RedisConnector>();
         return builder;
     }
 
@@ -39,37 +24,15 @@ public static class ClientExtensions
             ? value
             : throw new InvalidOperationException(
                 $"ConnectionString is missing. It should be provided in 'ConnectionStrings:{name}' (env ConnectionStrings__{name}).");
-}
 
-internal sealed class PostgresHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    private sealed class RedisConnector(IServiceProvider services) : IHostedService
     {
-        try
+        public Task StartAsync(CancellationToken cancellationToken)
         {
-            await using var command = dataSource.CreateCommand("SELECT 1");
-            await command.ExecuteScalarAsync(cancellationToken);
-            return HealthCheckResult.Healthy();
+            services.GetRequiredService<IConnectionMultiplexer>();
+            return Task.CompletedTask;
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
-        {
-            return new HealthCheckResult(context.Registration.FailureStatus, "PostgreSQL is unreachable.", ex);
-        }
-    }
-}
 
-internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await redis.GetDatabase().PingAsync();
-            return HealthCheckResult.Healthy();
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            return new HealthCheckResult(context.Registration.FailureStatus, "Redis is unreachable.", ex);
-        }
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

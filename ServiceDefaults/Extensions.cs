@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -11,8 +10,9 @@ using OpenTelemetry.Trace;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// What every IdmPlatform service gets, the way Aspire's service defaults give it: telemetry over OTLP,
-/// health endpoints, service discovery and resilient HTTP clients.
+/// Aspire's service defaults (telemetry over OTLP, health endpoints, service discovery, resilient HTTP clients),
+/// with MassTransit's traces and metrics and the platform's problem details. PostgreSQL's and Redis's telemetry and
+/// health checks come with their Aspire client integrations.
 /// </summary>
 public static class Extensions
 {
@@ -56,8 +56,7 @@ public static class Extensions
                     options.Filter = context =>
                         !context.Request.Path.StartsWithSegments(HealthPath)
                         && !context.Request.Path.StartsWithSegments(AlivePath))
-                .AddHttpClientInstrumentation()
-                .AddNpgsql());
+                .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

@@ -5,7 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddDefaultOpenApi();
 builder.AddNpgsqlDataSource("cataloguedb");
-await builder.AddRedisClientAsync("redis");
+builder.AddRedis("redis");
 builder.AddEventBus(bus => bus.AddConsumer<DocumentIngestedConsumer>());
 
 builder.Services.AddSingleton<CatalogueStore>();

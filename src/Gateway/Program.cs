@@ -4,7 +4,7 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
-await builder.AddRedisClientAsync("redis");
+builder.AddRedis("redis");
 
 builder.Services.AddReverseProxy().LoadFromMemory(Routes.All, Routes.Clusters(builder.Configuration));
 builder.Services.AddDownstreamHealthChecks(Routes.Services);

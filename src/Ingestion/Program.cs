@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddDefaultOpenApi();
 builder.AddNpgsqlDataSource("ingestiondb");
-await builder.AddRedisClientAsync("redis");
+builder.AddRedis("redis");
 builder.AddEventBus(bus => bus.AddConsumer<ProcessDocumentConsumer>());
 
 builder.Services.Configure<IngestionOptions>(builder.Configuration.GetSection(IngestionOptions.Section));

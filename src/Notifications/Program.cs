@@ -6,7 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddDefaultOpenApi();
 builder.AddNpgsqlDataSource("notificationsdb");
-await builder.AddRedisClientAsync("redis");
+builder.AddRedis("redis");
 builder.AddEventBus(bus => bus.AddConsumer<StatementAlertConsumer>());
 
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));

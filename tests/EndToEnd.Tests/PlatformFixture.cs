@@ -1,16 +1,16 @@
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
 using IdmPlatform.AppHost;
-using IdmPlatform.Hosting;
-using Xunit.Abstractions;
-using Xunit.Sdk;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace IdmPlatform.EndToEnd.Tests;
 
 /// <summary>
-/// The whole platform, started by the AppHost's own model and orchestration code the way
-/// Aspire.Hosting.Testing starts an AppHost: every server and service as a real process, on free
-/// ports, with throw-away data.
+/// The whole platform, started from the real AppHost by Aspire.Hosting.Testing: every server and service a real
+/// process under Aspire's orchestrator, on random ports, with throw-away data and no sample seeding.
 /// </summary>
-public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
+public sealed class PlatformFixture : IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"idm-e2e-{Guid.NewGuid():N}"[..20]);
 
@@ -21,23 +21,23 @@ public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
     /// <summary>The keys the AppHost created for this run; writes through the gateway need one.</summary>
     public PlatformKeys Keys { get; private set; } = null!;
 
+    /// <summary>The repository's sample documents, as the AppHost finds them.</summary>
+    public string SampleFolder { get; private set; } = string.Empty;
+
     public async Task InitializeAsync()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
-        {
-            DataDirectory = _dataDirectory,
-            DashboardPort = null,
-            RandomizePorts = true,
-            FastUnsafeStorage = true,
-            DeleteDataOnDispose = true,
-            ResourceLog = line => diagnostics.OnMessage(new DiagnosticMessage(line.ToString())),
-        });
-        Keys = PlatformModel.AddPlatform(builder);
-        App = builder.Build();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.IdmPlatform_AppHost>(
+            [$"--Platform:DataDirectory={_dataDirectory}", "--Platform:Ephemeral=true", "--Platform:SeedSampleData=false"],
+            timeout.Token);
+        appHost.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        SampleFolder = PlatformData.SampleFolder(appHost);
+
+        App = await appHost.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
-        await App.WaitForResourceHealthyAsync("gateway", timeout.Token);
-        Gateway = new HttpClient { BaseAddress = App.GetEndpoint("gateway") };
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        Keys = PlatformKeys.LoadOrCreate(_dataDirectory);
+        Gateway = App.CreateHttpClient("gateway");
     }
 
     public async Task DisposeAsync()
@@ -46,6 +46,15 @@ public sealed class PlatformFixture(IMessageSink diagnostics) : IAsyncLifetime
         if (App is not null)
         {
             await App.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A server still closing its files; /tmp is cleared in time.
         }
     }
 }

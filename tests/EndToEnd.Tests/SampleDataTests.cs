@@ -12,8 +12,7 @@ public sealed class SampleDataTests(PlatformFixture platform)
     [Fact]
     public async Task The_sample_documents_are_ingested_through_the_gateway_and_name_a_dozen_speakers()
     {
-        var folder = Path.Combine(platform.App.ContentRoot, "samples", "documents");
-        var seeder = new SampleDataSeeder(platform.Gateway, folder, platform.Keys.Contributor, _ => { });
+        var seeder = new SampleDataSeeder(platform.Gateway, platform.SampleFolder, platform.Keys.Contributor, _ => { });
 
         var (jobIds, allAccepted) = await seeder.SeedAsync(CancellationToken.None);
 

@@ -1,13 +1,16 @@
 using System.Globalization;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using IdmPlatform.Hosting;
 using Xunit;
 
 namespace IdmPlatform.Testing;
 
 /// <summary>
-/// Real PostgreSQL (one database), Redis and RabbitMQ for one test assembly, started from the machine's
-/// binaries by the AppHost's own orchestration code on free ports, with throw-away data.
-/// A fixture starts only the servers its service uses.
+/// Real PostgreSQL (one database), Redis and RabbitMQ for one test assembly, started through the AppHost's own
+/// resource types by Aspire's orchestrator on free ports, with throw-away data. A fixture starts only the servers
+/// its service uses.
 /// </summary>
 public class InfrastructureFixture(string? databaseName, bool withEventBus = true) : IAsyncLifetime
 {
@@ -30,46 +33,56 @@ public class InfrastructureFixture(string? databaseName, bool withEventBus = tru
         RemoveAbandonedRuns(Path.GetTempPath());
         Directory.CreateDirectory(_dataDirectory);
         await File.WriteAllTextAsync(Path.Combine(_dataDirectory, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
-        {
-            DataDirectory = _dataDirectory,
-            DashboardPort = null,
-            RandomizePorts = true,
-            FastUnsafeStorage = true,
-            DeleteDataOnDispose = true,
-        });
-        var resources = new List<string> { "redis" };
-        builder.AddRedis("redis");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var builder = DistributedApplicationTestingBuilder.Create();
+        List<string> resources = ["redis"];
+        builder.AddRedisExecutable("redis", Path.Combine(_dataDirectory, "redis"), durable: false);
         if (databaseName is not null)
         {
-            builder.AddPostgres("postgres").AddDatabase(databaseName);
+            builder.AddPostgresExecutable("postgres", Path.Combine(_dataDirectory, "postgres"), durable: false).AddDatabase(databaseName);
             resources.Add(databaseName);
         }
 
         if (withEventBus)
         {
-            builder.AddRabbitMQ("eventbus");
+            builder.AddRabbitMQExecutable("eventbus", Path.Combine(_dataDirectory, "eventbus"));
             resources.Add("eventbus");
         }
 
-        App = builder.Build();
+        App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
         foreach (var resource in resources)
         {
-            await App.WaitForResourceHealthyAsync(resource, timeout.Token);
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
             // A service under test reads its connection strings the way the AppHost hands them over.
             Environment.SetEnvironmentVariable($"ConnectionStrings__{resource}", await App.GetConnectionStringAsync(resource, timeout.Token));
         }
 
-        RedisConnectionString = await App.GetConnectionStringAsync("redis", timeout.Token);
-        DatabaseConnectionString = databaseName is null ? string.Empty : await App.GetConnectionStringAsync(databaseName, timeout.Token);
-        EventBusConnectionString = withEventBus ? await App.GetConnectionStringAsync("eventbus", timeout.Token) : string.Empty;
+        RedisConnectionString = await App.GetConnectionStringAsync("redis", timeout.Token) ?? string.Empty;
+        DatabaseConnectionString = databaseName is null ? string.Empty : await App.GetConnectionStringAsync(databaseName, timeout.Token) ?? string.Empty;
+        EventBusConnectionString = withEventBus ? await App.GetConnectionStringAsync("eventbus", timeout.Token) ?? string.Empty : string.Empty;
+    }
+
+    /// <summary>Stops a server the way the dashboard's Stop button does, and waits until it has exited.</summary>
+    public async Task StopServerAsync(string resource, CancellationToken ct)
+    {
+        var result = await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StopCommand, ct);
+        Assert.True(result.Success, result.Message);
+        await App.ResourceNotifications.WaitForResourceAsync(resource, [KnownResourceStates.Exited, KnownResourceStates.Finished], ct);
+    }
+
+    /// <summary>Starts a stopped server again and waits until it is healthy.</summary>
+    public async Task StartServerAsync(string resource, CancellationToken ct)
+    {
+        var result = await App.ResourceCommands.ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand, ct);
+        Assert.True(result.Success, result.Message);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, ct);
     }
 
     /// <summary>
-    /// A test run that was killed (a timeout, Ctrl+C on the runner) could not stop its servers: the next run stops
-    /// them and deletes their data. A run is abandoned when the process that wrote its owner file is gone.
+    /// A test run that was killed (a timeout, Ctrl+C on the runner) could not delete its data; the orchestrator
+    /// stopped its servers when it saw the run go. The next run deletes what was left: a run is abandoned when the
+    /// process that wrote its owner file is gone.
     /// </summary>
     public static int RemoveAbandonedRuns(string parent)
     {
@@ -82,7 +95,6 @@ public class InfrastructureFixture(string? databaseName, bool withEventBus = tru
                 continue;
             }
 
-            DistributedApplication.KillLeftovers(directory);
             try
             {
                 Directory.Delete(directory, recursive: true);
@@ -102,6 +114,15 @@ public class InfrastructureFixture(string? databaseName, bool withEventBus = tru
         if (App is not null)
         {
             await App.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next run's clean-up.
         }
     }
 }

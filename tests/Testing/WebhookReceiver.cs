@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace IdmPlatform.Testing;
 
-public sealed record ReceivedWebhook(string Id, string Timestamp, string Signature, string Body)
+public sealed record ReceivedWebhook(string Id, string Timestamp, string Signature, string Body, string? TraceParent = null)
 {
     /// <summary>Checks the signature as a Standard Webhooks consumer would.</summary>
     public bool IsSignedWith(string secret)
@@ -44,7 +44,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
             receiver.Received.Enqueue(new ReceivedWebhook(
                 request.Headers["webhook-id"].ToString(), request.Headers["webhook-timestamp"].ToString(),
-                request.Headers["webhook-signature"].ToString(), body));
+                request.Headers["webhook-signature"].ToString(), body, request.Headers.TraceParent.FirstOrDefault()));
             return Results.NoContent();
         }));
         return receiver;

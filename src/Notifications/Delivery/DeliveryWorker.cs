@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 
 namespace IdmPlatform.Notifications.Delivery;
@@ -12,7 +13,7 @@ public sealed partial class DeliveryWorker(
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
 
-    private sealed record Due(string Id, string Target, string Secret, string Payload, int Attempts, DateTimeOffset CreatedAt);
+    private sealed record Due(string Id, string Target, string Secret, string Payload, int Attempts, DateTimeOffset CreatedAt, string? TraceParent);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -49,13 +50,13 @@ public sealed partial class DeliveryWorker(
             WHERE s.id = d.subscription_id AND d.id IN (
                 SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= now()
                 ORDER BY next_attempt_at LIMIT 32 FOR UPDATE SKIP LOCKED)
-            RETURNING d.id, s.target, s.secret, d.payload::text, d.attempts, d.created_at
+            RETURNING d.id, s.target, s.secret, d.payload::text, d.attempts, d.created_at, d.trace_parent
             """);
         var due = new List<Due>();
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))
         {
-            due.Add(new Due(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetFieldValue<DateTimeOffset>(5)));
+            due.Add(new Due(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetFieldValue<DateTimeOffset>(5), r.IsDBNull(6) ? null : r.GetString(6)));
         }
 
         return due;
@@ -63,6 +64,9 @@ public sealed partial class DeliveryWorker(
 
     private async Task DeliverAsync(Due delivery, CancellationToken cancellationToken)
     {
+        // The POST continues the trace of the statement it announces.
+        ActivityContext.TryParse(delivery.TraceParent, null, out var parent);
+        using var activity = Telemetry.Source.StartActivity("webhook deliver", ActivityKind.Internal, parent);
         var outcome = await sender.SendAsync(delivery.Target, delivery.Secret, delivery.Id, delivery.Payload, cancellationToken);
         var attempts = delivery.Attempts + 1;
         var givenUp = !outcome.Succeeded && DateTimeOffset.UtcNow - delivery.CreatedAt > options.Value.RetryFor;

@@ -28,3 +28,6 @@ CREATE TABLE IF NOT EXISTS deliveries (
 );
 CREATE INDEX IF NOT EXISTS deliveries_due ON deliveries (next_attempt_at) WHERE status = 'pending';
 CREATE INDEX IF NOT EXISTS deliveries_of_subscription ON deliveries (subscription_id, created_at DESC, id DESC);
+
+-- The trace of the statement that caused a delivery, so its webhook POST joins that trace.
+ALTER TABLE deliveries ADD COLUMN IF NOT EXISTS trace_parent text;

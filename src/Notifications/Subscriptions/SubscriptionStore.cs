@@ -82,8 +82,8 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource)
         var payload = JsonSerializer.Serialize(new { type = eventType, timestamp = DateTimeOffset.UtcNow, data }, JsonSerializerOptions.Web);
         await using var command = new NpgsqlCommand(
             """
-            INSERT INTO deliveries (id, subscription_id, event_type, statement_id, payload, status)
-            VALUES (@id, @subscription, @type, @statement, @payload::jsonb, 'pending')
+            INSERT INTO deliveries (id, subscription_id, event_type, statement_id, payload, status, trace_parent)
+            VALUES (@id, @subscription, @type, @statement, @payload::jsonb, 'pending', @traceParent)
             ON CONFLICT (subscription_id, event_type, statement_id) DO NOTHING
             """, transaction.Connection, transaction);
         command.Parameters.AddWithValue("id", deliveryId);
@@ -91,6 +91,7 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("type", eventType);
         command.Parameters.AddWithValue("statement", (object?)statementId ?? deliveryId);
         command.Parameters.AddWithValue("payload", payload);
+        command.Parameters.AddWithValue("traceParent", (object?)System.Diagnostics.Activity.Current?.Id ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

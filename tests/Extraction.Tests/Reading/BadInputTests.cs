@@ -15,7 +15,8 @@ public sealed class BadInputTests
         var docx = Docx((body, main) =>
         {
             main.FootnotesPart!.Footnotes!.Append(new W.Footnote(
-                new W.Paragraph(Run("A note that cites"), new W.Run(new W.FootnoteReference { Id = 7 }))) { Id = 7 });
+                new W.Paragraph(Run("A note that cites"), new W.Run(new W.FootnoteReference { Id = 7 })))
+            { Id = 7 });
             body.Append(Paragraph(Run("Delegates met in Geneva"), new W.Run(new W.FootnoteReference { Id = 7 }), Run(" to talk.")));
         });
 

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace IdmPlatform.Hosting;
+
+/// <summary>RabbitMQ from Debian's package as an executable resource (Aspire's AddRabbitMQ needs a container runtime).</summary>
+public sealed class RabbitMQExecutableResource(string name, string dataDirectory)
+    : ExecutableResource(name, "bash", dataDirectory), IResourceWithConnectionString
+{
+    public EndpointReference PrimaryEndpoint => field ??= new(this, "tcp");
+
+    /// <summary>An AMQP URI with the broker's default user, which RabbitMQ admits from loopback only.</summary>
+    public ReferenceExpression ConnectionStringExpression =>
+        ReferenceExpression.Create($"amqp://guest:guest@{PrimaryEndpoint.Property(EndpointProperty.HostAndPort)}");
+}
+
+public static class RabbitMQExecutableExtensions
+{
+    /// <summary>
+    /// Adds a RabbitMQ broker on loopback with its data in <paramref name="dataDirectory"/>. It is healthy once it
+    /// answers an AMQP handshake: its start script returns, and its port opens, well before it can take a connection.
+    /// </summary>
+    public static IResourceBuilder<RabbitMQExecutableResource> AddRabbitMQExecutable(
+        this IDistributedApplicationBuilder builder, string name, string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var rabbit = new RabbitMQExecutableResource(name, dataDirectory);
+        var healthCheck = $"{name}_amqp";
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(healthCheck, _ => new AmqpHandshakeCheck(rabbit), null, null));
+
+        return builder.AddResource(rabbit)
+            .WithEndpoint(name: "tcp", scheme: "tcp")
+            .WithArgs(ServerScripts.PathOf("rabbitmq.sh"), dataDirectory)
+            .WithEnvironment(context =>
+            {
+                context.EnvironmentVariables["RABBITMQ_NODE_PORT"] = rabbit.PrimaryEndpoint.Property(EndpointProperty.TargetPort);
+                // A stable node name keeps the data (mnesia) of one start for the next; each broker has its own epmd.
+                context.EnvironmentVariables["RABBITMQ_NODENAME"] = $"{name}@localhost";
+                // Without it the distribution port is the AMQP port + 20000, which can pass 65535.
+                context.EnvironmentVariables["RABBITMQ_DIST_PORT"] = ServerScripts.FreePort().ToString(CultureInfo.InvariantCulture);
+                context.EnvironmentVariables["ERL_EPMD_PORT"] = ServerScripts.FreePort().ToString(CultureInfo.InvariantCulture);
+            })
+            .WithHealthCheck(healthCheck);
+    }
+
+    /// <summary>Sends the AMQP 0-9-1 protocol header; a ready broker answers with a method frame (Connection.Start).</summary>
+    private sealed class AmqpHandshakeCheck(RabbitMQExecutableResource rabbit) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            var endpoint = rabbit.PrimaryEndpoint;
+            if (!endpoint.IsAllocated)
+            {
+                return HealthCheckResult.Unhealthy("The endpoint is not allocated yet.");
+            }
+
+            var reply = await ServerScripts.ExchangeAsync(endpoint.Host, endpoint.Port, "AMQP\0\0\u0009\u0001"u8.ToArray(), 7, cancellationToken);
+            return reply is [1, ..] ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("No AMQP handshake.");
+        }
+    }
+}
