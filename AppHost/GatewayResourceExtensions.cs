@@ -1,4 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
+using IdmPlatform.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ namespace IdmPlatform.AppHost;
 public static class GatewayResourceExtensions
 {
     /// <summary>The gateway knows the keys only by their hashes; the keys themselves are printed once it is ready.</summary>
-    public static IResourceBuilder<ProjectResource> WithApiKeys(this IResourceBuilder<ProjectResource> gateway, PlatformKeys keys)
+    public static IResourceBuilder<BuiltProjectResource> WithApiKeys(this IResourceBuilder<BuiltProjectResource> gateway, PlatformKeys keys)
     {
         foreach (var (index, (role, key)) in keys.ByRole.Index())
         {
@@ -34,7 +35,7 @@ public static class GatewayResourceExtensions
     /// Ingests the sample documents through the gateway on the platform's first start (a marker in the data folder
     /// remembers it), and gives the gateway a dashboard button that ingests them again.
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithSampleData(this IResourceBuilder<ProjectResource> gateway, PlatformData data)
+    public static IResourceBuilder<BuiltProjectResource> WithSampleData(this IResourceBuilder<BuiltProjectResource> gateway, PlatformData data)
     {
         var folder = PlatformData.SampleFolder(gateway.ApplicationBuilder);
         SampleDataSeeder Seeder(ILogger logger) => new(

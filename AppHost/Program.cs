@@ -13,29 +13,25 @@ var notificationsDb = postgres.AddDatabase("notificationsdb");
 var redis = builder.AddRedisExecutable("redis", data.PathOf("redis"), data.Durable);
 var eventbus = builder.AddRabbitMQExecutable("eventbus", data.PathOf("eventbus"));
 
-var ingestion = builder.AddProject<Projects.IdmPlatform_Ingestion>("ingestion")
-    .WithHttpEndpoint()
+var ingestion = builder.AddBuiltProject<Projects.IdmPlatform_Ingestion>("ingestion")
     .WithReference(ingestionDb).WaitFor(ingestionDb)
     .WithReference(redis).WaitFor(redis)
     .WithReference(eventbus).WaitFor(eventbus)
     .WithHttpHealthCheck("/health");
 
-var catalogue = builder.AddProject<Projects.IdmPlatform_Catalogue>("catalogue")
-    .WithHttpEndpoint()
+var catalogue = builder.AddBuiltProject<Projects.IdmPlatform_Catalogue>("catalogue")
     .WithReference(catalogueDb).WaitFor(catalogueDb)
     .WithReference(redis).WaitFor(redis)
     .WithReference(eventbus).WaitFor(eventbus)
     .WithHttpHealthCheck("/health");
 
-var search = builder.AddProject<Projects.IdmPlatform_Search>("search")
-    .WithHttpEndpoint()
+var search = builder.AddBuiltProject<Projects.IdmPlatform_Search>("search")
     .WithReference(searchDb).WaitFor(searchDb)
     .WithReference(redis).WaitFor(redis)
     .WithReference(eventbus).WaitFor(eventbus)
     .WithHttpHealthCheck("/health");
 
-var notifications = builder.AddProject<Projects.IdmPlatform_Notifications>("notifications")
-    .WithHttpEndpoint()
+var notifications = builder.AddBuiltProject<Projects.IdmPlatform_Notifications>("notifications")
     .WithReference(notificationsDb).WaitFor(notificationsDb)
     .WithReference(redis).WaitFor(redis)
     .WithReference(eventbus).WaitFor(eventbus)
@@ -43,13 +39,10 @@ var notifications = builder.AddProject<Projects.IdmPlatform_Notifications>("noti
     .WithEnvironment("Webhooks__AllowPrivateTargets", "true")
     .WithHttpHealthCheck("/health");
 
-builder.AddProject<Projects.IdmPlatform_Gateway>("gateway")
-    .WithHttpEndpoint(port: data.GatewayPort)
+// The gateway starts beside the services rather than after them: its own health covers theirs.
+builder.AddBuiltProject<Projects.IdmPlatform_Gateway>("gateway", port: data.GatewayPort)
     .WithReference(redis).WaitFor(redis)
-    .WithReference(ingestion).WaitFor(ingestion)
-    .WithReference(catalogue).WaitFor(catalogue)
-    .WithReference(search).WaitFor(search)
-    .WithReference(notifications).WaitFor(notifications)
+    .WithReference(ingestion).WithReference(catalogue).WithReference(search).WithReference(notifications)
     .WithHttpHealthCheck("/health")
     .WithApiKeys(data.Keys)
     .WithSampleData(data);

@@ -37,8 +37,14 @@ public static class EventBusExtensions
             });
         });
 
-        // Start serving only once the queues and bindings exist: an event published before that is dropped.
-        builder.Services.Configure<MassTransitHostOptions>(host => host.WaitUntilStarted = true);
+        // Start serving only once the queues and bindings exist: an event published before that is dropped. Stop
+        // within seconds also when the broker went first (the orchestrator stops everything at once): a message
+        // not acknowledged is redelivered, and the outbox keeps what was not yet published.
+        builder.Services.Configure<MassTransitHostOptions>(host =>
+        {
+            host.WaitUntilStarted = true;
+            host.StopTimeout = TimeSpan.FromSeconds(5);
+        });
         builder.AddOutbox();
         return builder;
     }
