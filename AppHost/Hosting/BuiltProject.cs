@@ -26,8 +26,10 @@ public static class BuiltProjectExtensions
     {
         var projectPath = new TProject().ProjectPath;
         var directory = Path.GetDirectoryName(projectPath)!;
-        var configuration = builder.AppHostAssembly?.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-        var framework = new FrameworkName(AppContext.TargetFrameworkName!).Version;
+        // The services were built with the AppHost: same configuration, same target framework.
+        var appHost = builder.AppHostAssembly ?? throw new InvalidOperationException("The AppHost assembly is unknown.");
+        var configuration = appHost.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+        var framework = new FrameworkName(appHost.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName).Version;
         var executable = Path.Combine(directory, "bin", configuration, $"net{framework.Major}.{framework.Minor}", Path.GetFileNameWithoutExtension(projectPath));
 
         var project = new BuiltProjectResource(name, executable, directory);
