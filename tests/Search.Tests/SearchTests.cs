@@ -92,6 +92,23 @@ public sealed class SearchTests(SearchFixture fixture)
     }
 
     [Fact]
+    public async Task An_update_handled_after_a_retraction_does_not_bring_the_statement_back()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        var statement = Statement($"Detention of children must end {marker}.", "en", "Tomas Lindqvist", "detention");
+        await IndexAsync(statement);
+        await fixture.Bus.Publish(new StatementRetracted(Guid.NewGuid(), DateTimeOffset.UtcNow, statement.Id));
+        await Eventually.HoldsAsync(async () => (await SearchAsync($"q={marker}")).GetProperty("total").GetInt32() == 0, "the statement to leave the index");
+
+        // A correction published before the retraction, redelivered or retried after it.
+        var late = new StatementUpdated(Guid.NewGuid(), DateTimeOffset.UtcNow, statement with { Text = $"Detention of children must end now {marker}." });
+        await fixture.Bus.Publish(late);
+        await Eventually.HoldsAsync(() => fixture.WasHandledAsync(late.EventId), "the late update to be handled");
+
+        Assert.Equal(0, (await SearchAsync($"q={marker}")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Results_are_paginated_with_a_cursor()
     {
         var marker = $"zq{Guid.NewGuid():N}"[..10];

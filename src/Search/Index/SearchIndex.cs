@@ -69,8 +69,10 @@ public sealed class SearchIndex(NpgsqlDataSource dataSource)
                 """
                 INSERT INTO statements (id, kind, text, language, date, speaker_slug, speaker_name, organisation_slug, organisation_name,
                                         event_slug, event_name, themes, gcm_objectives, document_id, title, url)
-                VALUES (@id, @kind, @text, @language, @date, @speaker, @speakerName, @organisation, @organisationName,
-                        @event, @eventName, @themes, @gcm, @document, @title, @url)
+                SELECT @id, @kind, @text, @language, @date, @speaker, @speakerName, @organisation, @organisationName,
+                       @event, @eventName, @themes, @gcm, @document, @title, @url
+                -- A retraction wins over any update handled after it (retried, redelivered or out of order).
+                WHERE NOT EXISTS (SELECT 1 FROM retracted_statements WHERE id = @id)
                 ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, text = EXCLUDED.text, language = EXCLUDED.language, date = EXCLUDED.date,
                     speaker_slug = EXCLUDED.speaker_slug, speaker_name = EXCLUDED.speaker_name,
                     organisation_slug = EXCLUDED.organisation_slug, organisation_name = EXCLUDED.organisation_name,
@@ -100,9 +102,14 @@ public sealed class SearchIndex(NpgsqlDataSource dataSource)
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Removes the statement and remembers that it was retracted, so no later update brings it back.</summary>
     public async Task RemoveAsync(string statementId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("DELETE FROM statements WHERE id = @id");
+        await using var command = dataSource.CreateCommand(
+            """
+            WITH tombstone AS (INSERT INTO retracted_statements (id) VALUES (@id) ON CONFLICT DO NOTHING)
+            DELETE FROM statements WHERE id = @id
+            """);
         command.Parameters.AddWithValue("id", statementId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

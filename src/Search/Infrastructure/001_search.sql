@@ -36,3 +36,9 @@ CREATE TABLE IF NOT EXISTS statements (
 );
 CREATE INDEX IF NOT EXISTS statements_document ON statements USING gin (document);
 CREATE INDEX IF NOT EXISTS statements_date ON statements (date DESC NULLS LAST, id);
+
+-- Retracted statements stay retracted: an update handled after the retraction must not re-insert the row.
+CREATE TABLE IF NOT EXISTS retracted_statements (
+    id            text PRIMARY KEY,
+    retracted_at  timestamptz NOT NULL DEFAULT now()
+);
