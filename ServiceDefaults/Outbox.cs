@@ -61,6 +61,8 @@ public static class OutboxExtensions
             attempts     int NOT NULL DEFAULT 0,
             last_error   text
         );
+        -- A row that can never be published is set aside (kept, with its error) instead of blocking the rows after it.
+        ALTER TABLE outbox_messages ADD COLUMN IF NOT EXISTS set_aside_at timestamptz;
         CREATE INDEX IF NOT EXISTS outbox_messages_pending ON outbox_messages (id) WHERE published_at IS NULL;
         CREATE TABLE IF NOT EXISTS inbox_messages (
             consumer     text NOT NULL,

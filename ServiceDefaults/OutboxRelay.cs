@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.Extensions.Logging;
@@ -9,11 +10,15 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>
 /// Publishes committed outbox rows in order. Rows are locked with SKIP LOCKED so replicas share the work;
 /// a row is marked published only after the broker confirmed it, so a crash republishes (consumers dedupe).
+/// A row that can never be published (its event type no longer loads, its payload no longer reads) is set
+/// aside, kept and counted, so it does not hold back every event behind it.
 /// </summary>
 public sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, Outbox outbox, ILogger<OutboxRelay> logger) : BackgroundService
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
+    private static readonly Counter<long> SetAside = Telemetry.Meter.CreateCounter<long>(
+        "idm.outbox.set_aside", description: "Outbox rows set aside because they can never be published");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -50,7 +55,7 @@ public sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, O
         await using (var select = new NpgsqlCommand(
             """
             SELECT id, event_type, payload::text, trace_parent FROM outbox_messages
-            WHERE published_at IS NULL ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED
+            WHERE published_at IS NULL AND set_aside_at IS NULL ORDER BY id LIMIT 100 FOR UPDATE SKIP LOCKED
             """, connection, transaction))
         await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
         {
@@ -62,9 +67,16 @@ public sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, O
 
         foreach (var row in pending)
         {
+            var (type, message, unreadable) = Read(row.Type, row.Payload);
+            if (type is null || message is null)
+            {
+                await SetAsideAsync(connection, transaction, row.Id, unreadable!, cancellationToken);
+                continue;
+            }
+
             try
             {
-                await PublishAsync(row.Type, row.Payload, row.TraceParent, cancellationToken);
+                await PublishAsync(type, message, row.TraceParent, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -82,10 +94,8 @@ public sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, O
         return pending.Count;
     }
 
-    private async Task PublishAsync(string typeName, string payload, string? traceParent, CancellationToken cancellationToken)
+    private async Task PublishAsync(Type type, object message, string? traceParent, CancellationToken cancellationToken)
     {
-        var type = Type.GetType(typeName, throwOnError: true)!;
-        var message = JsonSerializer.Deserialize(payload, type, JsonSerializerOptions.Web)!;
         ActivityContext.TryParse(traceParent, null, out var parent);
         using var activity = Telemetry.Source.StartActivity($"outbox publish {type.Name}", ActivityKind.Internal, parent);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -105,6 +115,30 @@ public sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, O
         }
     }
 
+    /// <summary>The row's event, or why it can never be read (a type renamed or removed since, a payload it no longer fits).</summary>
+    private static (Type? Type, object? Message, string? Error) Read(string typeName, string payload)
+    {
+        try
+        {
+            var type = Type.GetType(typeName, throwOnError: true)!;
+            return (type, JsonSerializer.Deserialize(payload, type, JsonSerializerOptions.Web) ?? throw new JsonException("The payload is null."), null);
+        }
+        catch (Exception ex) when (ex is TypeLoadException or FileNotFoundException or FileLoadException or JsonException or NotSupportedException or ArgumentException)
+        {
+            return (null, null, $"{typeName}: {ex.Message}");
+        }
+    }
+
+    private async Task SetAsideAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, string error, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("UPDATE outbox_messages SET set_aside_at = now(), last_error = @error WHERE id = @id", connection, transaction);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("error", error);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        SetAside.Add(1);
+        LogSetAside(logger, id, error);
+    }
+
     private static async Task RecordFailureAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, Exception ex, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("UPDATE outbox_messages SET attempts = attempts + 1, last_error = @error WHERE id = @id", connection, transaction);
@@ -112,6 +146,9 @@ public sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, O
         command.Parameters.AddWithValue("error", ex.Message);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {Id} can never be published and was set aside: {Error}")]
+    private static partial void LogSetAside(ILogger logger, long id, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox publish failed; retrying in {Seconds} s")]
     private static partial void LogPublishFailed(ILogger logger, double seconds, Exception exception);

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Reflection;
+using IdmPlatform.Contracts;
 using IdmPlatform.Testing;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
@@ -56,6 +58,96 @@ public sealed class OutboxRelayTests(OutboxFixture fixture)
 
         Assert.Equal(2, ((HangingFirstPublishBus)(object)bus).Attempts);
         Assert.Contains(message.EventId, ((HangingFirstPublishBus)(object)bus).Published);
+    }
+
+    [Fact]
+    public async Task A_row_whose_type_no_longer_loads_is_set_aside_and_the_events_after_it_flow()
+    {
+        var dataSource = await NewOutboxAsync();
+        var bus = RecordingBus.Create();
+        using var outbox = new Outbox();
+        using var relay = new OutboxRelay(dataSource, bus, outbox, NullLogger<OutboxRelay>.Instance);
+        long setAside = 0;
+        using var meters = new MeterListener();
+        meters.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == Telemetry.SourceName && instrument.Name == "idm.outbox.set_aside")
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        meters.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref setAside, value));
+        meters.Start();
+
+        // A row written by an older version, whose event type was since renamed: first in line.
+        var poison = Guid.NewGuid();
+        await using (var insert = dataSource.CreateCommand(
+            "INSERT INTO outbox_messages (event_id, event_type, payload) VALUES (@id, 'IdmPlatform.Contracts.RenamedLongAgo, IdmPlatform.Contracts', '{}')"))
+        {
+            insert.Parameters.AddWithValue("id", poison);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var message = new SomethingHappened(Guid.NewGuid(), DateTimeOffset.UtcNow, "behind a poison row");
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await Outbox.EnqueueAsync(transaction, message, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        await relay.StartAsync(CancellationToken.None);
+        try
+        {
+            await Eventually.HoldsAsync(() => Task.FromResult(((RecordingBus)(object)bus).Published.Contains(message.EventId)), "the event behind the poison row");
+        }
+        finally
+        {
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await relay.StopAsync(stopping.Token);
+        }
+
+        await using var row = dataSource.CreateCommand("SELECT set_aside_at IS NOT NULL, published_at IS NULL, last_error FROM outbox_messages WHERE event_id = @id");
+        row.Parameters.AddWithValue("id", poison);
+        await using var reader = await row.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync(), "the poison row is kept");
+        Assert.True(reader.GetBoolean(0), "set aside");
+        Assert.True(reader.GetBoolean(1), "never published");
+        Assert.Contains("RenamedLongAgo", reader.GetString(2), StringComparison.Ordinal);
+        Assert.Equal(1, Interlocked.Read(ref setAside));
+    }
+
+    private async Task<NpgsqlDataSource> NewOutboxAsync()
+    {
+        var schema = $"relay_{Guid.NewGuid():N}"[..20];
+        await using (var create = fixture.DataSource.CreateCommand($"CREATE SCHEMA {schema}"))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(fixture.DatabaseConnectionString) { SearchPath = schema }.ConnectionString;
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        await DatabaseSchema.EnsureAsync(dataSource, typeof(OutboxRelayTests).Assembly);
+        return dataSource;
+    }
+}
+
+/// <summary>An IBus that records what the relay publishes.</summary>
+public class RecordingBus : DispatchProxy
+{
+    public ConcurrentBag<Guid> Published { get; } = [];
+
+    public static IBus Create() => Create<IBus, RecordingBus>();
+
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+    {
+        if (targetMethod is { Name: nameof(IBus.Publish) } && args is [IIntegrationEvent message, Type, CancellationToken])
+        {
+            Published.Add(message.EventId);
+            return Task.CompletedTask;
+        }
+
+        throw new NotSupportedException($"{targetMethod?.Name} is not used by the relay.");
     }
 }
 
