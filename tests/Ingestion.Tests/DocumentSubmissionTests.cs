@@ -98,7 +98,7 @@ public sealed class DocumentSubmissionTests(IngestionFixture fixture)
 
         var response = await _client.PostAsync("/api/ingestion/documents", form);
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "limited");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "Documents are limited to 64 KiB.");
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class FetchByUrlTests(IngestionFixture fixture) : IAsyncLifetime
     {
         var response = await _client.PostAsJsonAsync("/api/ingestion/documents", new { url = _site.Url("/huge") });
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "limit");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "is over the 64 KiB limit.");
     }
 
     [Fact]

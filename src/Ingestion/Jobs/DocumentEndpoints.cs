@@ -110,7 +110,7 @@ public static class DocumentEndpoints
 
     private static IResult TooLarge(long limit) =>
         ProblemDetailsExtensions.Problem(StatusCodes.Status413PayloadTooLarge, "Document too large",
-            $"Documents are limited to {limit / 1024} KiB ({limit / (1024 * 1024)} MiB).");
+            $"Documents are limited to {ByteSize.Describe(limit)}.");
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

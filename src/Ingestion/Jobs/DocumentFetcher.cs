@@ -56,13 +56,13 @@ public sealed class DocumentFetcher(IOptions<IngestionOptions> options) : IDispo
 
                 if (response.Content.Headers.ContentLength > limit)
                 {
-                    return Refused(StatusCodes.Status413PayloadTooLarge, $"The document at {url} is over the {limit / (1024 * 1024)} MiB limit.");
+                    return Refused(StatusCodes.Status413PayloadTooLarge, $"The document at {url} is over the {ByteSize.Describe(limit)} limit.");
                 }
 
                 var content = await ReadCappedAsync(await response.Content.ReadAsStreamAsync(cancellationToken), limit, cancellationToken);
                 if (content is null)
                 {
-                    return Refused(StatusCodes.Status413PayloadTooLarge, $"The document at {url} is over the {limit / (1024 * 1024)} MiB limit.");
+                    return Refused(StatusCodes.Status413PayloadTooLarge, $"The document at {url} is over the {ByteSize.Describe(limit)} limit.");
                 }
 
                 var mediaType = response.Content.Headers.ContentType?.MediaType;
