@@ -33,8 +33,9 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
         var (_, _, secret) = await SubscribeAsync(receiver.Url, new { themes = new[] { theme } });
         var matching = Statement(theme);
         var published = new StatementPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, matching);
+        var unrelated = new StatementPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, Statement($"theme-{Guid.NewGuid():N}"));
 
-        await fixture.Bus.Publish(Statement("unrelated"));
+        await fixture.Bus.Publish(unrelated);
         await fixture.Bus.Publish(published);
         await fixture.Bus.Publish(published); // at-least-once delivery: the same event again
 
@@ -50,6 +51,13 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
         await Eventually.HoldsAsync(() => Task.FromResult(receiver.Received.Any(w => w.Body.Contains(later.Id, StringComparison.Ordinal))), "the later webhook");
         Assert.Single(receiver.Received, w => w.Body.Contains(matching.Id, StringComparison.Ordinal));
         Assert.Equal(2, receiver.Received.Count);
+
+        // The non-matching statement was handled, and handling it queued no delivery: no webhook can follow.
+        await Eventually.HoldsAsync(() => fixture.WasHandledAsync(unrelated.EventId), "the non-matching statement to be handled");
+        await using var queued = fixture.Database.CreateCommand("SELECT count(*) FROM deliveries WHERE statement_id = @id");
+        queued.Parameters.AddWithValue("id", unrelated.Statement.Id);
+        Assert.Equal(0L, await queued.ExecuteScalarAsync());
+        Assert.DoesNotContain(receiver.Received, w => w.Body.Contains(unrelated.Statement.Id, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -63,12 +71,71 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
         await fixture.Bus.Publish(new StatementPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, Statement(theme)));
 
         await Eventually.ReturnsAsync(() => Task.FromResult(receiver.Received.FirstOrDefault()), "the retried webhook");
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/notifications/subscriptions/{id}/deliveries");
+
+        // The worker records the outcome after the receiver has answered: wait for the log, not for the webhook.
+        var delivery = await Eventually.ReturnsAsync(
+            async () => await DeliveryAsync(id, token) is { } d && d.GetProperty("status").GetString() == "delivered" ? (object)d : null,
+            "the delivery log to show the delivery");
+        Assert.Equal(2, ((JsonElement)delivery).GetProperty("attempts").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_delivery_still_failing_after_the_retry_window_is_given_up_as_failed()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.FailNext(int.MaxValue);
+        var theme = $"theme-{Guid.NewGuid():N}";
+        var (id, token, _) = await SubscribeAsync(receiver.Url, new { themes = new[] { theme } });
+        var statement = Statement(theme);
+
+        await fixture.Bus.Publish(new StatementPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, statement));
+        await Eventually.HoldsAsync(async () => await DeliveryAsync(id, token) is { } d && d.GetProperty("attempts").GetInt32() >= 1, "the first failed attempt");
+
+        // The window (a day) has passed for this delivery: its next attempt is its last.
+        await using (var age = fixture.Database.CreateCommand(
+            "UPDATE deliveries SET created_at = now() - interval '2 days', next_attempt_at = now() WHERE statement_id = @id"))
+        {
+            age.Parameters.AddWithValue("id", statement.Id);
+            await age.ExecuteNonQueryAsync();
+        }
+
+        var failed = await Eventually.ReturnsAsync(async () => await DeliveryAsync(id, token) is { } d && d.GetProperty("status").GetString() == "failed" ? (object)d : null,
+            "the delivery to be given up");
+        Assert.True(((JsonElement)failed).GetProperty("attempts").GetInt32() >= 2);
+        Assert.Empty(receiver.Received);
+    }
+
+    [Fact]
+    public async Task A_retraction_is_announced_only_to_the_subscribers_who_were_told_of_the_statement()
+    {
+        await using var told = await WebhookReceiver.StartAsync();
+        await using var notTold = await WebhookReceiver.StartAsync();
+        var theme = $"theme-{Guid.NewGuid():N}";
+        await SubscribeAsync(told.Url, new { themes = new[] { theme } });
+        await SubscribeAsync(notTold.Url, new { themes = new[] { $"theme-{Guid.NewGuid():N}" } });
+        var statement = Statement(theme);
+        await fixture.Bus.Publish(new StatementPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, statement));
+        await Eventually.HoldsAsync(() => Task.FromResult(!told.Received.IsEmpty), "the statement's webhook");
+
+        var retracted = new StatementRetracted(Guid.NewGuid(), DateTimeOffset.UtcNow, statement.Id);
+        await fixture.Bus.Publish(retracted);
+
+        var retraction = await Eventually.ReturnsAsync(
+            () => Task.FromResult(told.Received.FirstOrDefault(w => w.Body.Contains("statement.retracted", StringComparison.Ordinal))), "the retraction's webhook");
+        Assert.Contains(statement.Id, retraction.Body, StringComparison.Ordinal);
+        Assert.True(await fixture.WasHandledAsync(retracted.EventId));
+        await using var queued = fixture.Database.CreateCommand("SELECT count(*) FROM deliveries WHERE statement_id = @id AND event_type = 'statement.retracted'");
+        queued.Parameters.AddWithValue("id", statement.Id);
+        Assert.Equal(1L, await queued.ExecuteScalarAsync());
+        Assert.Empty(notTold.Received);
+    }
+
+    private async Task<JsonElement?> DeliveryAsync(string subscriptionId, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/notifications/subscriptions/{subscriptionId}/deliveries");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var log = await (await _client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
-        var delivery = Assert.Single(log.GetProperty("items").EnumerateArray());
-        Assert.Equal("delivered", delivery.GetProperty("status").GetString());
-        Assert.Equal(2, delivery.GetProperty("attempts").GetInt32());
+        return log.GetProperty("items").EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } first ? first : null;
     }
 
     [Fact]

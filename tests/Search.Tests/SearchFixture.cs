@@ -17,16 +17,6 @@ public sealed class SearchFixture() : InfrastructureFixture("searchdb")
         Service.CreateClient().Dispose();
     }
 
-    /// <summary>Whether the search service's inbox has recorded the event, i.e. a consumer handled it.</summary>
-    public async Task<bool> WasHandledAsync(Guid eventId)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(DatabaseConnectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM inbox_messages WHERE event_id = @id)", connection);
-        command.Parameters.AddWithValue("id", eventId);
-        return await command.ExecuteScalarAsync() is true;
-    }
-
     public override async Task DisposeAsync()
     {
         await Service.DisposeAsync();

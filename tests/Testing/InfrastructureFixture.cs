@@ -28,6 +28,17 @@ public class InfrastructureFixture(string? databaseName, bool withEventBus = tru
 
     public string EventBusConnectionString { get; private set; } = string.Empty;
 
+    /// <summary>The service's database, for checking what it stored.</summary>
+    public Npgsql.NpgsqlDataSource Database => field ??= Npgsql.NpgsqlDataSource.Create(DatabaseConnectionString);
+
+    /// <summary>Whether the service's inbox recorded the event: a consumer handled it (and committed what it did).</summary>
+    public async Task<bool> WasHandledAsync(Guid eventId)
+    {
+        await using var command = Database.CreateCommand("SELECT EXISTS (SELECT 1 FROM inbox_messages WHERE event_id = @id)");
+        command.Parameters.AddWithValue("id", eventId);
+        return await command.ExecuteScalarAsync() is true;
+    }
+
     public virtual async Task InitializeAsync()
     {
         RemoveAbandonedRuns(Path.GetTempPath());
@@ -111,6 +122,11 @@ public class InfrastructureFixture(string? databaseName, bool withEventBus = tru
 
     public virtual async Task DisposeAsync()
     {
+        if (databaseName is not null)
+        {
+            await Database.DisposeAsync();
+        }
+
         if (App is not null)
         {
             await App.DisposeAsync();
