@@ -46,8 +46,11 @@ public sealed class FeedSourceTests(IngestionFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
 
-        await Eventually.HoldsAsync(async () => (await SourceAsync(id)).GetProperty("itemsSeen").GetInt32() == 2, "both items to be taken");
-        var firstPoll = (await SourceAsync(id)).GetProperty("lastPolledAt").GetDateTimeOffset();
+        // lastPolledAt is written when a poll has finished: both items are taken by then.
+        var polled = await Eventually.ReturnsAsync(async () =>
+            await SourceAsync(id) is var s && s.GetProperty("lastPolledAt").ValueKind == JsonValueKind.String ? (object)s : null, "the first poll");
+        Assert.Equal(2, ((JsonElement)polled).GetProperty("itemsSeen").GetInt32());
+        var firstPoll = ((JsonElement)polled).GetProperty("lastPolledAt").GetDateTimeOffset();
         Assert.Equal(HttpStatusCode.Accepted, (await _client.PostAsync($"/api/ingestion/sources/{id}/poll", null)).StatusCode);
         await Eventually.HoldsAsync(async () => (await SourceAsync(id)).GetProperty("lastPolledAt").GetDateTimeOffset() > firstPoll, "the second poll");
 
@@ -56,6 +59,23 @@ public sealed class FeedSourceTests(IngestionFixture fixture) : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, source.GetProperty("lastError").ValueKind);
         var again = await _client.PostAsJsonAsync("/api/ingestion/sources", new { url = _site.Url("/feed.xml") });
         await ProblemAssert.IsProblemAsync(again, HttpStatusCode.Conflict);
+
+        // One document per item, once: the full text from the feed, the linked page fetched.
+        await using var documents = fixture.Database.CreateCommand(
+            "SELECT convert_from(content, 'UTF8') FROM documents WHERE convert_from(content, 'UTF8') LIKE '%' || @run || '%'");
+        documents.Parameters.AddWithValue("run", _run);
+        var texts = new List<string>();
+        await using (var reader = await documents.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                texts.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Equal(2, texts.Count);
+        Assert.Single(texts, t => t.Contains("Ama Boateng", StringComparison.Ordinal));
+        Assert.Single(texts, t => t.Contains("Ivo Petrov", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed partial class FeedPoller(SourceStore sources, DocumentFetcher fetc
                     {
                         // One source's surprise is that source's error, never the end of polling for all.
                         LogPollFailed(logger, id, ex);
-                        await sources.RecordErrorAsync(id, $"The feed could not be read: {ex.Message}", stoppingToken);
+                        await sources.RecordPollAsync(id, $"The feed could not be read: {ex.Message}", stoppingToken);
                     }
                 }
             }
@@ -51,7 +51,7 @@ public sealed partial class FeedPoller(SourceStore sources, DocumentFetcher fetc
         var fetched = await fetcher.FetchAsync(url, cancellationToken);
         if (fetched.Document is null)
         {
-            await sources.RecordErrorAsync(sourceId, fetched.Error, cancellationToken);
+            await sources.RecordPollAsync(sourceId, fetched.Error, cancellationToken);
             return;
         }
 
@@ -68,7 +68,7 @@ public sealed partial class FeedPoller(SourceStore sources, DocumentFetcher fetc
         }
         catch (Exception ex) when (ex is XmlException or InvalidOperationException or NotSupportedException)
         {
-            await sources.RecordErrorAsync(sourceId, $"Not an RSS or Atom feed: {ex.Message}", cancellationToken);
+            await sources.RecordPollAsync(sourceId, $"Not an RSS or Atom feed: {ex.Message}", cancellationToken);
             return;
         }
 
@@ -91,7 +91,7 @@ public sealed partial class FeedPoller(SourceStore sources, DocumentFetcher fetc
             }
         }
 
-        await sources.RecordErrorAsync(sourceId, null, cancellationToken);
+        await sources.RecordPollAsync(sourceId, null, cancellationToken);
     }
 
     /// <summary>The longest text the item carries: content:encoded, Atom content, or the summary.</summary>

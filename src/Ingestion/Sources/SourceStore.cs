@@ -53,7 +53,7 @@ public sealed class SourceStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand(
             """
-            UPDATE sources SET next_poll_at = now() + poll_every, last_polled_at = now()
+            UPDATE sources SET next_poll_at = now() + poll_every
             WHERE id IN (SELECT id FROM sources WHERE next_poll_at <= now() ORDER BY next_poll_at LIMIT 10 FOR UPDATE SKIP LOCKED)
             RETURNING id, url
             """);
@@ -80,9 +80,10 @@ public sealed class SourceStore(NpgsqlDataSource dataSource)
         return await command.ExecuteScalarAsync(cancellationToken) is long and 1;
     }
 
-    public async Task RecordErrorAsync(string sourceId, string? error, CancellationToken cancellationToken)
+    /// <summary>Records that a poll ended, with its error or none: lastPolledAt says when a poll last finished.</summary>
+    public async Task RecordPollAsync(string sourceId, string? error, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("UPDATE sources SET last_error = @error WHERE id = @id");
+        await using var command = dataSource.CreateCommand("UPDATE sources SET last_polled_at = now(), last_error = @error WHERE id = @id");
         command.Parameters.AddWithValue("id", sourceId);
         command.Parameters.AddWithValue("error", (object?)error ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
