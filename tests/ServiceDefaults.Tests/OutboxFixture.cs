@@ -21,9 +21,13 @@ public sealed class RecordingConsumer(OutboxFixture fixture) : IConsumer<Somethi
     }
 }
 
-public sealed class PoisonConsumer : IConsumer<PoisonPill>
+public sealed class PoisonConsumer(OutboxFixture fixture) : IConsumer<PoisonPill>
 {
-    public Task Consume(ConsumeContext<PoisonPill> context) => throw new InvalidOperationException("This message can never be handled.");
+    public Task Consume(ConsumeContext<PoisonPill> context)
+    {
+        fixture.PoisonAttempts.AddOrUpdate(context.Message.EventId, 1, (_, n) => n + 1);
+        throw new InvalidOperationException("This message can never be handled.");
+    }
 }
 
 /// <summary>Reads the poison queue's error queue, where MassTransit moves a message that failed every retry.</summary>
@@ -45,6 +49,9 @@ public sealed class OutboxFixture() : InfrastructureFixture("outboxdb")
 
     public ConcurrentQueue<PoisonPill> DeadLettered { get; } = new();
 
+    /// <summary>How many times the poison consumer was handed each message.</summary>
+    public ConcurrentDictionary<Guid, int> PoisonAttempts { get; } = new();
+
     public IHost Host { get; private set; } = null!;
 
     public NpgsqlDataSource DataSource => Host.Services.GetRequiredService<NpgsqlDataSource>();
@@ -62,7 +69,12 @@ public sealed class OutboxFixture() : InfrastructureFixture("outboxdb")
         {
             bus.AddConsumer<RecordingConsumer>();
             bus.AddConsumer<PoisonConsumer>().Endpoint(e => e.Name = PoisonQueue);
-            bus.AddConsumer<ErrorQueueReader>().Endpoint(e => e.Name = $"{PoisonQueue}_error");
+            // Reads the error queue only: not bound to the message's exchange, or it would get every pill at once.
+            bus.AddConsumer<ErrorQueueReader>().Endpoint(e =>
+            {
+                e.Name = $"{PoisonQueue}_error";
+                e.ConfigureConsumeTopology = false;
+            });
         });
         Host = builder.Build();
         await DatabaseSchema.EnsureAsync(DataSource, typeof(OutboxFixture).Assembly);

@@ -90,5 +90,36 @@ public sealed class OutboxTests(OutboxFixture fixture)
         await fixture.Host.Services.GetRequiredService<IBus>().Publish(pill);
 
         await Eventually.HoldsAsync(() => Task.FromResult(fixture.DeadLettered.Any(p => p.EventId == pill.EventId)), "the poison message in the error queue");
+        // The first delivery and the three retries every service's bus makes (after 200 ms, 1 s and 5 s).
+        Assert.Equal(4, fixture.PoisonAttempts[pill.EventId]);
+    }
+
+    [Fact]
+    public async Task The_inbox_admits_an_event_once_per_consumer_and_forgets_a_rolled_back_attempt()
+    {
+        var eventId = Guid.NewGuid();
+
+        Assert.True(await TryBeginAsync("inbox-tests-a", eventId, commit: false));
+        Assert.True(await TryBeginAsync("inbox-tests-a", eventId, commit: true)); // the rolled-back attempt left nothing
+        Assert.False(await TryBeginAsync("inbox-tests-a", eventId, commit: true)); // handled before: redelivery is harmless
+        Assert.True(await TryBeginAsync("inbox-tests-b", eventId, commit: true)); // another consumer's first time
+    }
+
+    /// <summary>Asks the inbox whether the event is new to the consumer, then commits or rolls back that attempt.</summary>
+    private async Task<bool> TryBeginAsync(string consumer, Guid eventId, bool commit)
+    {
+        await using var connection = await fixture.DataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var isNew = await Inbox.TryBeginAsync(transaction, consumer, eventId, CancellationToken.None);
+        if (commit)
+        {
+            await transaction.CommitAsync();
+        }
+        else
+        {
+            await transaction.RollbackAsync();
+        }
+
+        return isNew;
     }
 }
