@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
@@ -7,6 +8,18 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>What the services add around Aspire's client integrations (Aspire.Npgsql, Aspire.StackExchange.Redis).</summary>
 public static class ClientExtensions
 {
+    /// <summary>
+    /// Aspire's PostgreSQL data source (health check, tracing, metrics). A command is traced only inside other work
+    /// (a request, a message, a delivery): on its own, the outbox relay's polling twice a second would fill the
+    /// dashboard's traces with one-span traces.
+    /// </summary>
+    public static IHostApplicationBuilder AddDataSource(this IHostApplicationBuilder builder, string connectionName)
+    {
+        builder.AddNpgsqlDataSource(connectionName, configureDataSourceBuilder: data =>
+            data.ConfigureTracing(tracing => tracing.ConfigureCommandFilter(_ => Activity.Current is not null)));
+        return builder;
+    }
+
     /// <summary>
     /// Aspire's Redis client, connected while the host starts: its first connect is synchronous, and made lazily on
     /// a request it would block thread-pool threads of a small machine. abortConnect=false keeps the client retrying

@@ -4,7 +4,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddDefaultOpenApi();
-builder.AddNpgsqlDataSource("cataloguedb");
+builder.AddDataSource("cataloguedb");
 builder.AddRedis("redis");
 builder.AddEventBus(bus => bus.AddConsumer<DocumentIngestedConsumer>());
 

@@ -7,7 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddDefaultOpenApi();
-builder.AddNpgsqlDataSource("ingestiondb");
+builder.AddDataSource("ingestiondb");
 builder.AddRedis("redis");
 builder.AddEventBus(bus => bus.AddConsumer<ProcessDocumentConsumer>());
 

@@ -5,7 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddDefaultOpenApi();
-builder.AddNpgsqlDataSource("notificationsdb");
+builder.AddDataSource("notificationsdb");
 builder.AddRedis("redis");
 builder.AddEventBus(bus => bus.AddConsumer<StatementAlertConsumer>());
 

@@ -64,7 +64,7 @@ public sealed class OutboxFixture() : InfrastructureFixture("outboxdb")
         Environment.SetEnvironmentVariable("OTEL_SERVICE_NAME", "outbox-tests");
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Services.AddSingleton(this);
-        builder.AddNpgsqlDataSource(DatabaseName);
+        builder.AddDataSource(DatabaseName);
         builder.AddEventBus(bus =>
         {
             bus.AddConsumer<RecordingConsumer>();
