@@ -12,14 +12,26 @@ public static class ProblemDetailsExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
+            // A body or query value that does not bind: say which and why (the JSON error names the field's path).
+            if (context.Exception is BadHttpRequestException bad)
+            {
+                problem.Detail = bad.InnerException is { } inner ? $"{bad.Message} {inner.Message}" : bad.Message;
+            }
+
             problem.Type ??= $"https://httpstatuses.io/{problem.Status}";
             problem.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
         });
 
-    /// <summary>Turns unhandled exceptions and bare error status codes into problem details.</summary>
+    /// <summary>
+    /// Turns unhandled exceptions and bare error status codes into problem details. A request that does not bind
+    /// (malformed JSON, a value of the wrong type) is the client's error, 400, not the server's.
+    /// </summary>
     public static WebApplication UsePlatformProblemDetails(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         return app;
     }

@@ -16,33 +16,34 @@ public sealed class RateLimitOptions
 public sealed record RateLimitDecision(bool Allowed, int Limit, int Remaining, int ResetSeconds);
 
 /// <summary>
-/// A fixed-window counter in Redis, so every gateway replica counts against the same limit.
-/// If Redis is unreachable requests are let through: losing the limiter must not take the API down.
+/// A fixed window per client in Redis, so every gateway replica counts against the same limit. The window opens at
+/// the client's first request (not on the clock's minute) and the count and its expiry are set in one atomic step, so
+/// no key can outlive its window. If Redis is unreachable requests are let through: losing the limiter must not take
+/// the API down.
 /// </summary>
 public sealed class RedisRateLimiter(IConnectionMultiplexer redis, Microsoft.Extensions.Options.IOptions<RateLimitOptions> options)
 {
+    private const string CountScript =
+        """
+        local count = redis.call('INCR', KEYS[1])
+        if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+        return { count, redis.call('PTTL', KEYS[1]) }
+        """;
+
     public async Task<RateLimitDecision> AcquireAsync(string client)
     {
         var (limit, window) = (options.Value.PermitLimit, options.Value.Window);
-        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var windowSeconds = (long)window.TotalSeconds;
-        var windowStart = now - (now % windowSeconds);
-        var reset = (int)(windowStart + windowSeconds - now);
         try
         {
-            var key = $"ratelimit:{client}:{windowStart}";
-            var database = redis.GetDatabase();
-            var count = await database.StringIncrementAsync(key);
-            if (count == 1)
-            {
-                await database.KeyExpireAsync(key, window);
-            }
-
+            var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(
+                CountScript, [new RedisKey($"ratelimit:{client}")], [(long)window.TotalMilliseconds]))!;
+            var (count, millisecondsLeft) = ((long)result[0], Math.Max(0, (long)result[1]));
+            var reset = (int)Math.Ceiling(millisecondsLeft / 1000d);
             return new RateLimitDecision(count <= limit, limit, (int)Math.Max(0, limit - count), reset);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            return new RateLimitDecision(true, limit, limit, reset);
+            return new RateLimitDecision(true, limit, limit, (int)window.TotalSeconds);
         }
     }
 }

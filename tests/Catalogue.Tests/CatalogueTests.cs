@@ -151,4 +151,25 @@ public sealed class CatalogueTests(CatalogueFixture fixture)
         await ProblemAssert.IsProblemAsync(await _client.PatchAsJsonAsync($"/api/catalogue/statements/{id}", new { gcmObjectives = new[] { 0 } }), HttpStatusCode.BadRequest);
         await ProblemAssert.IsProblemAsync(await _client.PatchAsJsonAsync($"/api/catalogue/statements/{id}", new { @event = "no-such-event" }), HttpStatusCode.UnprocessableEntity);
     }
+
+    [Fact]
+    public async Task Correcting_or_retracting_an_unknown_statement_is_a_404_problem_naming_it()
+    {
+        await ProblemAssert.IsProblemAsync(
+            await _client.PatchAsJsonAsync("/api/catalogue/statements/st_nosuchstatement", new { themes = new[] { "youth" } }),
+            HttpStatusCode.NotFound, "st_nosuchstatement");
+        await ProblemAssert.IsProblemAsync(await _client.DeleteAsync("/api/catalogue/statements/st_nosuchstatement"), HttpStatusCode.NotFound, "st_nosuchstatement");
+        Assert.DoesNotContain(fixture.Retracted, r => r.StatementId == "st_nosuchstatement");
+    }
+
+    [Theory]
+    [InlineData("{\"themes\": \"youth\"}")]
+    [InlineData("{\"gcmObjectives\": [\"five\"]}")]
+    [InlineData("{\"speaker\": ")]
+    public async Task A_correction_that_does_not_bind_is_a_400_problem(string json)
+    {
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+
+        await ProblemAssert.IsProblemAsync(await _client.PatchAsync("/api/catalogue/statements/st_any", content), HttpStatusCode.BadRequest);
+    }
 }

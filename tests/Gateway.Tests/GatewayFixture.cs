@@ -36,11 +36,12 @@ public sealed class GatewayFixture() : InfrastructureFixture(databaseName: null,
         Gateway = Create(PermitLimit);
     }
 
-    public ServiceFactory<Program> Create(int permitLimit)
+    public ServiceFactory<Program> Create(int permitLimit, TimeSpan? window = null)
     {
         var settings = new Dictionary<string, string>
         {
             ["RateLimits:PermitLimit"] = permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["RateLimits:Window"] = (window ?? TimeSpan.FromMinutes(1)).ToString("c", System.Globalization.CultureInfo.InvariantCulture),
             ["ApiKeys:Keys:0:Name"] = "tests-contributor",
             ["ApiKeys:Keys:0:Role"] = "contributor",
             ["ApiKeys:Keys:0:Hash"] = ApiKeyMiddleware.Hash(ContributorKey),

@@ -109,6 +109,68 @@ public sealed class SearchTests(SearchFixture fixture)
     }
 
     [Fact]
+    public async Task OR_finds_either_word_and_each_filter_narrows_to_the_statements_it_names()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        var remittances = Statement($"Remittances should cost under three percent {marker}.", "en", "Oren Tal", "remittances", "imrf-2022") with
+        {
+            Date = new DateOnly(2022, 5, 18),
+            GcmObjectives = [20],
+        };
+        var pathways = Statement($"Pathways for students need portable visas {marker}.", "es", "Rosa Ibarra", "regular-pathways") with
+        {
+            Kind = "recommendation",
+            Date = new DateOnly(2019, 10, 15),
+            GcmObjectives = [5],
+        };
+        await IndexAsync(remittances, pathways);
+
+        async Task<IEnumerable<string?>> IdsAsync(string query) =>
+            (await SearchAsync($"q={marker}{query}")).GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString());
+
+        Assert.Equal(2, (await SearchAsync($"q=remittances OR pathways {marker}")).GetProperty("total").GetInt32());
+        Assert.Equal([remittances.Id], await IdsAsync("&person=oren-tal"));
+        Assert.Equal([pathways.Id], await IdsAsync("&theme=regular-pathways"));
+        Assert.Equal([remittances.Id], await IdsAsync("&event=imrf-2022"));
+        Assert.Equal([remittances.Id], await IdsAsync("&gcm=20"));
+        Assert.Equal([pathways.Id], await IdsAsync("&language=es"));
+        Assert.Equal([pathways.Id], await IdsAsync("&kind=recommendation"));
+        Assert.Equal([remittances.Id], await IdsAsync("&from=2020-01-01"));
+        Assert.Equal([pathways.Id], await IdsAsync("&to=2020-01-01"));
+        Assert.Empty(await IdsAsync("&person=oren-tal&language=es"));
+    }
+
+    [Fact]
+    public async Task A_statement_that_says_the_words_more_ranks_first()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        // The marker stands for the word searched: said once, or said three times.
+        var once = Statement($"Our delegation spoke about many things, among them {marker} and the cost of moving.", "en", "Uma Rao", "climate-mobility");
+        var often = Statement($"{marker} displacement is here: {marker} finance and {marker} adaptation must reach those who move.", "en", "Viktor Holm", "climate-mobility");
+        await IndexAsync(once, often);
+
+        var hits = (await SearchAsync($"q={marker}")).GetProperty("hits").EnumerateArray().ToList();
+
+        Assert.Equal([often.Id, once.Id], hits.Select(h => h.GetProperty("id").GetString()));
+        Assert.True(hits[0].GetProperty("score").GetDouble() > hits[1].GetProperty("score").GetDouble());
+    }
+
+    [Fact]
+    public async Task Markup_in_a_statement_is_escaped_in_its_snippet_and_only_the_marks_are_tags()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        await IndexAsync(Statement($"Quoting the banner <script>alert('x')</script> & the crowd: \"borders <b>kill</b>\" {marker}.", "en", "Wen Li", "border-management"));
+
+        var snippet = Assert.Single((await SearchAsync($"q=banner {marker}")).GetProperty("hits").EnumerateArray()).GetProperty("snippet").GetString()!;
+
+        Assert.Contains("&lt;script&gt;", snippet, StringComparison.Ordinal);
+        Assert.Contains("&amp;", snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", snippet, StringComparison.Ordinal);
+        Assert.Contains("<mark>banner</mark>", snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Results_are_paginated_with_a_cursor()
     {
         var marker = $"zq{Guid.NewGuid():N}"[..10];

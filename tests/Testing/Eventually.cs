@@ -2,7 +2,8 @@ namespace IdmPlatform.Testing;
 
 /// <summary>
 /// Waits for something that happens asynchronously (a message consumed, a job finished) by checking it
-/// until it holds or a deadline passes. It asserts an outcome, never a duration.
+/// until it holds or a deadline passes. It asserts an outcome, never a duration. A probe answered 429 or 503
+/// (a rate limit, a service still starting) has not seen the outcome yet: it is asked again.
 /// </summary>
 public static class Eventually
 {
@@ -15,9 +16,16 @@ public static class Eventually
         var delay = TimeSpan.FromMilliseconds(50);
         while (true)
         {
-            if (await probe() is { } value)
+            try
             {
-                return value;
+                if (await probe() is { } value)
+                {
+                    return value;
+                }
+            }
+            catch (HttpRequestException ex) when (ex.StatusCode is System.Net.HttpStatusCode.TooManyRequests or System.Net.HttpStatusCode.ServiceUnavailable
+                && DateTime.UtcNow <= deadline)
+            {
             }
 
             if (DateTime.UtcNow > deadline)
