@@ -16,6 +16,8 @@ public sealed class GatewayFixture() : InfrastructureFixture(databaseName: null,
 
     public string EditorKey { get; } = $"editor-{Guid.NewGuid():N}";
 
+    public string AdminKey { get; } = $"admin-{Guid.NewGuid():N}";
+
     private LocalSite _backend = null!;
 
     public ServiceFactory<Program> Gateway { get; private set; } = null!;
@@ -36,7 +38,7 @@ public sealed class GatewayFixture() : InfrastructureFixture(databaseName: null,
         Gateway = Create(PermitLimit);
     }
 
-    public ServiceFactory<Program> Create(int permitLimit, TimeSpan? window = null)
+    public ServiceFactory<Program> Create(int permitLimit, TimeSpan? window = null, string? redis = null)
     {
         var settings = new Dictionary<string, string>
         {
@@ -48,10 +50,18 @@ public sealed class GatewayFixture() : InfrastructureFixture(databaseName: null,
             ["ApiKeys:Keys:1:Name"] = "tests-editor",
             ["ApiKeys:Keys:1:Role"] = "editor",
             ["ApiKeys:Keys:1:Hash"] = ApiKeyMiddleware.Hash(EditorKey),
+            ["ApiKeys:Keys:2:Name"] = "tests-admin",
+            ["ApiKeys:Keys:2:Role"] = "admin",
+            ["ApiKeys:Keys:2:Hash"] = ApiKeyMiddleware.Hash(AdminKey),
         };
         foreach (var service in new[] { "ingestion", "catalogue", "search", "notifications" })
         {
             settings[$"services:{service}:http:0"] = BackendAddress;
+        }
+
+        if (redis is not null)
+        {
+            settings["ConnectionStrings:redis"] = redis;
         }
 
         var factory = new ServiceFactory<Program>(settings);

@@ -99,4 +99,44 @@ public sealed class GatewayTests(GatewayFixture fixture)
         await ProblemAssert.IsProblemAsync(await SendAsync(HttpMethod.Post, "/api/ingestion/sources", fixture.EditorKey), HttpStatusCode.Forbidden, "admin");
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Post, "/api/notifications/subscriptions", null)).StatusCode);
     }
+
+    [Theory]
+    [InlineData("POST", "/api/ingestion/documents", "contributor")]
+    [InlineData("DELETE", "/api/catalogue/statements/st_1", "editor")]
+    [InlineData("POST", "/api/ingestion/sources", "admin")]
+    public async Task Each_role_includes_the_ones_below_it(string method, string url, string lowest)
+    {
+        string[] order = ["contributor", "editor", "admin"];
+        var keys = new Dictionary<string, string> { ["contributor"] = fixture.ContributorKey, ["editor"] = fixture.EditorKey, ["admin"] = fixture.AdminKey };
+        foreach (var role in order)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = JsonContent.Create(new { content = "x", contentType = "text/plain" }) };
+            request.Headers.Add("X-Api-Key", keys[role]);
+            var response = await _client.SendAsync(request);
+
+            if (Array.IndexOf(order, role) >= Array.IndexOf(order, lowest))
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+            else
+            {
+                await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, lowest);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task With_redis_unreachable_requests_still_go_through_unlimited()
+    {
+        // Nothing listens on port 1: the limiter cannot count, and losing it must not take the API down.
+        await using var withoutRedis = fixture.Create(permitLimit: 1, redis: "127.0.0.1:1,connectTimeout=500");
+        using var client = withoutRedis.CreateClient();
+
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await client.GetAsync("/api/search?q=x");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("1", response.Headers.GetValues("RateLimit-Limit").Single());
+        }
+    }
 }

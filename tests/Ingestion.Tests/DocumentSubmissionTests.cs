@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using MassTransit;
+using IdmPlatform.Ingestion.Jobs;
+using IdmPlatform.Contracts;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -29,6 +33,51 @@ public sealed class DocumentSubmissionTests(IngestionFixture fixture)
         Assert.Equal("completed", finished.GetProperty("status").GetString());
         Assert.True(finished.GetProperty("statementCount").GetInt32() >= 1);
         Assert.Equal(accepted.GetProperty("documentId").GetString(), finished.GetProperty("documentId").GetString());
+    }
+
+    [Fact]
+    public async Task A_redelivered_submission_of_a_completed_job_changes_nothing_and_publishes_nothing_more()
+    {
+        var accepted = await (await _client.PostAsJsonAsync("/api/ingestion/documents", new { content = UniqueText(), contentType = "text/plain" }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        var jobId = accepted.GetProperty("jobId").GetString()!;
+        var finished = await FinishedJobAsync(jobId);
+        var bus = fixture.Service.Services.GetRequiredService<IBus>();
+        var consumed = new ConsumedEvents();
+        using var observing = bus.ConnectConsumeObserver(consumed);
+
+        var redelivered = new DocumentSubmitted(Guid.NewGuid(), DateTimeOffset.UtcNow, jobId);
+        await bus.Publish(redelivered);
+        await Eventually.HoldsAsync(() => Task.FromResult(consumed.EventIds.Contains(redelivered.EventId)), "the redelivery to be consumed");
+
+        var after = await _client.GetFromJsonAsync<JsonElement>($"/api/ingestion/jobs/{jobId}");
+        Assert.Equal("completed", after.GetProperty("status").GetString());
+        Assert.Equal(finished.GetProperty("completedAt").GetString(), after.GetProperty("completedAt").GetString());
+        Assert.Equal(finished.GetProperty("statementCount").GetInt32(), after.GetProperty("statementCount").GetInt32());
+        await using var ingested = fixture.Database.CreateCommand(
+            "SELECT count(*) FROM outbox_messages WHERE event_type LIKE 'IdmPlatform.Contracts.DocumentIngested,%' AND payload->>'jobId' = @job");
+        ingested.Parameters.AddWithValue("job", jobId);
+        Assert.Equal(1L, await ingested.ExecuteScalarAsync());
+    }
+
+    /// <summary>Records the events this service's consumers have finished with.</summary>
+    private sealed class ConsumedEvents : IConsumeObserver
+    {
+        public System.Collections.Concurrent.ConcurrentBag<Guid> EventIds { get; } = [];
+
+        public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
+
+        public Task PostConsume<T>(ConsumeContext<T> context) where T : class
+        {
+            if (context.Message is IIntegrationEvent integrationEvent)
+            {
+                EventIds.Add(integrationEvent.EventId);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
     }
 
     [Fact]

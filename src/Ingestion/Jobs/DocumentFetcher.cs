@@ -35,7 +35,9 @@ public sealed class DocumentFetcher(IOptions<IngestionOptions> options) : IDispo
                 return Refused(StatusCodes.Status400BadRequest, $"Only http and https URLs can be fetched, not '{url.Scheme}'.");
             }
 
-            if (!options.Value.AllowPrivateUrls && await NetworkAddresses.IsPrivateTargetAsync(url, cancellationToken))
+            if (!options.Value.AllowPrivateUrls
+                && !options.Value.AllowedPrivateHosts.Contains(url.Host, StringComparer.OrdinalIgnoreCase)
+                && await NetworkAddresses.IsPrivateTargetAsync(url, cancellationToken))
             {
                 return Refused(StatusCodes.Status422UnprocessableEntity, $"'{url.Host}' is a loopback or private address, which this deployment does not fetch.");
             }

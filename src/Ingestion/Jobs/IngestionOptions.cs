@@ -13,4 +13,10 @@ public sealed class IngestionOptions
 
     /// <summary>Whether URLs (and their redirects) may point at loopback or private addresses; local runs and tests allow it.</summary>
     public bool AllowPrivateUrls { get; set; }
+
+    /// <summary>
+    /// Host names fetched even though they resolve to a private address (an intranet document server); every other
+    /// private or loopback target stays refused, also on a later redirect hop.
+    /// </summary>
+    public IReadOnlyList<string> AllowedPrivateHosts { get; set; } = [];
 }

@@ -1,0 +1,89 @@
+using IdmPlatform.Ingestion.Jobs;
+using IdmPlatform.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace IdmPlatform.Ingestion.Tests;
+
+/// <summary>Fetching by URL as a public deployment does it (private targets refused), against a real local site.</summary>
+public sealed class DocumentFetcherTests : IAsyncLifetime
+{
+    private readonly TaskCompletionSource _neverAnswers = new();
+    private LocalSite _site = null!;
+
+    public async Task InitializeAsync() => _site = await LocalSite.StartAsync(app =>
+    {
+        app.MapGet("/page.html", () => Results.Content("<p>Hello</p>", "text/html"));
+        // A first hop on an allowed host that sends the fetcher on to a private address.
+        app.MapGet("/to-private", () => Results.Redirect(_site.Url("/page.html").ToString().Replace("localhost", "127.0.0.1", StringComparison.Ordinal)));
+        app.MapGet("/loop/{n:int}", (int n) => Results.Redirect($"/loop/{n + 1}"));
+        app.MapGet("/hangs", async () =>
+        {
+            await _neverAnswers.Task;
+            return Results.Ok();
+        });
+    });
+
+    public async Task DisposeAsync()
+    {
+        _neverAnswers.TrySetResult();
+        await _site.DisposeAsync();
+    }
+
+    private Uri On(string path) => new(_site.Url(path).ToString().Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
+
+    private static DocumentFetcher Fetcher(TimeSpan? timeout = null) => new(Options.Create(new IngestionOptions
+    {
+        AllowPrivateUrls = false,
+        AllowedPrivateHosts = ["localhost"],
+        FetchTimeout = timeout ?? TimeSpan.FromSeconds(30),
+    }));
+
+    [Fact]
+    public async Task An_allowed_host_is_fetched()
+    {
+        using var fetcher = Fetcher();
+
+        var fetched = await fetcher.FetchAsync(On("/page.html"), CancellationToken.None);
+
+        Assert.NotNull(fetched.Document);
+    }
+
+    [Fact]
+    public async Task A_redirect_to_a_private_address_on_a_later_hop_is_refused()
+    {
+        using var fetcher = Fetcher();
+
+        var fetched = await fetcher.FetchAsync(On("/to-private"), CancellationToken.None);
+
+        Assert.Null(fetched.Document);
+        Assert.Equal(StatusCodes.Status422UnprocessableEntity, fetched.Status);
+        Assert.Contains("'127.0.0.1' is a loopback or private address", fetched.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task More_than_five_redirects_are_refused()
+    {
+        using var fetcher = Fetcher();
+
+        var fetched = await fetcher.FetchAsync(On("/loop/0"), CancellationToken.None);
+
+        Assert.Null(fetched.Document);
+        Assert.Equal(StatusCodes.Status422UnprocessableEntity, fetched.Status);
+        Assert.Contains("More than 5 redirects", fetched.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_site_that_never_answers_is_given_up_after_the_fetch_timeout()
+    {
+        // The site never answers at all, so the outcome is the same however busy the machine is.
+        using var fetcher = Fetcher(TimeSpan.FromSeconds(1));
+
+        var fetched = await fetcher.FetchAsync(On("/hangs"), CancellationToken.None);
+
+        Assert.Null(fetched.Document);
+        Assert.Equal(StatusCodes.Status422UnprocessableEntity, fetched.Status);
+        Assert.Contains("did not answer within 1 s", fetched.Error, StringComparison.Ordinal);
+    }
+}
