@@ -1,13 +1,13 @@
-using Microsoft.Extensions.DependencyInjection;
-using MassTransit;
-using IdmPlatform.Ingestion.Jobs;
-using IdmPlatform.Contracts;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using IdmPlatform.Contracts;
+using IdmPlatform.Ingestion.Jobs;
 using IdmPlatform.Testing;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IdmPlatform.Ingestion.Tests;
 
