@@ -29,7 +29,9 @@ public static class RabbitMQExecutableExtensions
         Directory.CreateDirectory(dataDirectory);
         var rabbit = new RabbitMQExecutableResource(name, dataDirectory);
         var healthCheck = $"{name}_amqp";
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(healthCheck, _ => new AmqpHandshakeCheck(rabbit), null, null));
+        // The AMQP 0-9-1 protocol header; a ready broker answers with a method frame (type 1, Connection.Start).
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(healthCheck, _ => new ProtocolHealthCheck(
+            rabbit.PrimaryEndpoint, "AMQP\0\0\u0009\u0001"u8.ToArray(), 7, reply => reply[0] == 1, "No AMQP handshake."), null, null));
 
         return builder.AddResource(rabbit)
             .WithEndpoint(name: "tcp", scheme: "tcp")
@@ -44,21 +46,5 @@ public static class RabbitMQExecutableExtensions
                 context.EnvironmentVariables["ERL_EPMD_PORT"] = ServerScripts.FreePort().ToString(CultureInfo.InvariantCulture);
             })
             .WithHealthCheck(healthCheck);
-    }
-
-    /// <summary>Sends the AMQP 0-9-1 protocol header; a ready broker answers with a method frame (Connection.Start).</summary>
-    private sealed class AmqpHandshakeCheck(RabbitMQExecutableResource rabbit) : IHealthCheck
-    {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-        {
-            var endpoint = rabbit.PrimaryEndpoint;
-            if (!endpoint.IsAllocated)
-            {
-                return HealthCheckResult.Unhealthy("The endpoint is not allocated yet.");
-            }
-
-            var reply = await ServerScripts.ExchangeAsync(endpoint.Host, endpoint.Port, "AMQP\0\0\u0009\u0001"u8.ToArray(), 7, cancellationToken);
-            return reply is [1, ..] ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("No AMQP handshake.");
-        }
     }
 }

@@ -29,7 +29,8 @@ public static class RedisExecutableExtensions
         Directory.CreateDirectory(dataDirectory);
         var redis = new RedisExecutableResource(name, dataDirectory);
         var healthCheck = $"{name}_ping";
-        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(healthCheck, _ => new RedisPingCheck(redis), null, null));
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(healthCheck, _ => new ProtocolHealthCheck(
+            redis.PrimaryEndpoint, "PING\r\n"u8.ToArray(), 5, reply => Encoding.ASCII.GetString(reply) == "+PONG", "No PONG."), null, null));
 
         return builder.AddResource(redis)
             .WithEndpoint(name: "tcp", scheme: "tcp")
@@ -49,23 +50,5 @@ public static class RedisExecutableExtensions
                 context.Args.Add("no");
             })
             .WithHealthCheck(healthCheck);
-    }
-
-    /// <summary>PING, expecting +PONG: the server answers commands, not just accepts connections.</summary>
-    private sealed class RedisPingCheck(RedisExecutableResource redis) : IHealthCheck
-    {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-        {
-            var endpoint = redis.PrimaryEndpoint;
-            if (!endpoint.IsAllocated)
-            {
-                return HealthCheckResult.Unhealthy("The endpoint is not allocated yet.");
-            }
-
-            var reply = await ServerScripts.ExchangeAsync(endpoint.Host, endpoint.Port, "PING\r\n"u8.ToArray(), 5, cancellationToken);
-            return reply is not null && Encoding.ASCII.GetString(reply) == "+PONG"
-                ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy("No PONG.");
-        }
     }
 }

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace IdmPlatform.Hosting;
 
-/// <summary>What the three server types share: their start scripts, free ports, and a raw TCP exchange for health.</summary>
+/// <summary>What the three server types share: their start scripts, free ports, and a protocol exchange for health.</summary>
 internal static class ServerScripts
 {
     /// <summary>The script's path in the build output, where the project copies it (Scripts/*.sh).</summary>
@@ -41,5 +43,23 @@ internal static class ServerScripts
         {
             return null;
         }
+    }
+}
+
+/// <summary>
+/// Healthy when the server answers a request of its own protocol as a ready server does (Redis's PING, the AMQP
+/// header): an open port alone says nothing, RabbitMQ's opens seconds before it takes a connection.
+/// </summary>
+internal sealed class ProtocolHealthCheck(EndpointReference endpoint, byte[] request, int replyLength, Func<byte[], bool> isReady, string notReady) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!endpoint.IsAllocated)
+        {
+            return HealthCheckResult.Unhealthy("The endpoint is not allocated yet.");
+        }
+
+        var reply = await ServerScripts.ExchangeAsync(endpoint.Host, endpoint.Port, request, replyLength, cancellationToken);
+        return reply is not null && isReady(reply) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy(notReady);
     }
 }

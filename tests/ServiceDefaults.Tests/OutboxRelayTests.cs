@@ -19,15 +19,7 @@ public sealed class OutboxRelayTests(OutboxFixture fixture)
     {
         // Seen with RabbitMQ: a publish caught on a channel the broker dropped ignored its cancellation
         // token and never completed, holding the relay (and its row locks) forever.
-        var schema = $"relay_{Guid.NewGuid():N}"[..20];
-        await using (var create = fixture.DataSource.CreateCommand($"CREATE SCHEMA {schema}"))
-        {
-            await create.ExecuteNonQueryAsync();
-        }
-
-        var connectionString = new NpgsqlConnectionStringBuilder(fixture.DatabaseConnectionString) { SearchPath = schema }.ConnectionString;
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await DatabaseSchema.EnsureAsync(dataSource, typeof(OutboxRelayTests).Assembly);
+        await using var dataSource = await NewOutboxAsync();
         var bus = HangingFirstPublishBus.Create();
         using var outbox = new Outbox();
         using var relay = new OutboxRelay(dataSource, bus, outbox, NullLogger<OutboxRelay>.Instance);
@@ -63,7 +55,7 @@ public sealed class OutboxRelayTests(OutboxFixture fixture)
     [Fact]
     public async Task A_row_whose_type_no_longer_loads_is_set_aside_and_the_events_after_it_flow()
     {
-        var dataSource = await NewOutboxAsync();
+        await using var dataSource = await NewOutboxAsync();
         var bus = RecordingBus.Create();
         using var outbox = new Outbox();
         using var relay = new OutboxRelay(dataSource, bus, outbox, NullLogger<OutboxRelay>.Instance);
@@ -117,6 +109,7 @@ public sealed class OutboxRelayTests(OutboxFixture fixture)
         Assert.Equal(1, Interlocked.Read(ref setAside));
     }
 
+    /// <summary>An outbox of its own, in a new schema of the test database, so each relay sees only its rows.</summary>
     private async Task<NpgsqlDataSource> NewOutboxAsync()
     {
         var schema = $"relay_{Guid.NewGuid():N}"[..20];
