@@ -38,8 +38,10 @@ public static class GatewayResourceExtensions
     public static IResourceBuilder<BuiltProjectResource> WithSampleData(this IResourceBuilder<BuiltProjectResource> gateway, PlatformData data)
     {
         var folder = PlatformData.SampleFolder(gateway.ApplicationBuilder);
+        // One client for every seeding; the gateway's address is known once its endpoint is allocated.
+        HttpClient? client = null;
         SampleDataSeeder Seeder(ILogger logger) => new(
-            new HttpClient { BaseAddress = new Uri(gateway.Resource.GetEndpoint("http").Url), Timeout = TimeSpan.FromSeconds(60) },
+            client ??= new HttpClient { BaseAddress = new Uri(gateway.Resource.GetEndpoint("http").Url), Timeout = TimeSpan.FromSeconds(60) },
             folder,
             data.Keys.Contributor,
             line => logger.LogInformation("{Line}", line));

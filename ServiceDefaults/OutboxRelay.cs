@@ -96,8 +96,7 @@ public sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, O
 
     private async Task PublishAsync(Type type, object message, string? traceParent, CancellationToken cancellationToken)
     {
-        ActivityContext.TryParse(traceParent, null, out var parent);
-        using var activity = Telemetry.Source.StartActivity($"outbox publish {type.Name}", ActivityKind.Internal, parent);
+        using var activity = Telemetry.StartContinuing($"outbox publish {type.Name}", traceParent);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(PublishTimeout);
         var publish = bus.Publish(message, type, timeout.Token);

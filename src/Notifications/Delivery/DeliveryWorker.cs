@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace IdmPlatform.Notifications.Delivery;
@@ -65,8 +64,7 @@ public sealed partial class DeliveryWorker(
     private async Task DeliverAsync(Due delivery, CancellationToken cancellationToken)
     {
         // The POST continues the trace of the statement it announces.
-        ActivityContext.TryParse(delivery.TraceParent, null, out var parent);
-        using var activity = Telemetry.Source.StartActivity("webhook deliver", ActivityKind.Internal, parent);
+        using var activity = Telemetry.StartContinuing("webhook deliver", delivery.TraceParent);
         var outcome = await sender.SendAsync(delivery.Target, delivery.Secret, delivery.Id, delivery.Payload, cancellationToken);
         var attempts = delivery.Attempts + 1;
         var givenUp = !outcome.Succeeded && DateTimeOffset.UtcNow - delivery.CreatedAt > options.Value.RetryFor;
