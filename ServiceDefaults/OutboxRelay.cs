@@ -65,12 +65,14 @@ public sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, O
             }
         }
 
+        var setAside = 0;
         foreach (var row in pending)
         {
             var (type, message, unreadable) = Read(row.Type, row.Payload);
             if (type is null || message is null)
             {
                 await SetAsideAsync(connection, transaction, row.Id, unreadable!, cancellationToken);
+                setAside++;
                 continue;
             }
 
@@ -82,6 +84,7 @@ public sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, O
             {
                 await RecordFailureAsync(connection, transaction, row.Id, ex, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                SetAside.Add(setAside);
                 throw;
             }
 
@@ -91,6 +94,8 @@ public sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, O
         }
 
         await transaction.CommitAsync(cancellationToken);
+        // Counted once committed: a batch rolled back (a stop mid-batch) sets its rows aside again next time.
+        SetAside.Add(setAside);
         return pending.Count;
     }
 
@@ -134,7 +139,6 @@ public sealed partial class OutboxRelay(NpgsqlDataSource dataSource, IBus bus, O
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("error", error);
         await command.ExecuteNonQueryAsync(cancellationToken);
-        SetAside.Add(1);
         LogSetAside(logger, id, error);
     }
 

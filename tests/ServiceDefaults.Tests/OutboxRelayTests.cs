@@ -91,7 +91,15 @@ public sealed class OutboxRelayTests(OutboxFixture fixture)
         await relay.StartAsync(CancellationToken.None);
         try
         {
-            await Eventually.HoldsAsync(() => Task.FromResult(((RecordingBus)(object)bus).Published.Contains(message.EventId)), "the event behind the poison row");
+            // Wait for the batch's commit, not for the publish: stopping the relay mid-batch would roll it back.
+            await Eventually.HoldsAsync(async () =>
+            {
+                await using var done = dataSource.CreateCommand(
+                    "SELECT count(*) FROM outbox_messages WHERE (event_id = @poison AND set_aside_at IS NOT NULL) OR (event_id = @event AND published_at IS NOT NULL)");
+                done.Parameters.AddWithValue("poison", poison);
+                done.Parameters.AddWithValue("event", message.EventId);
+                return await done.ExecuteScalarAsync() is 2L;
+            }, "the event behind the poison row");
         }
         finally
         {
@@ -99,6 +107,7 @@ public sealed class OutboxRelayTests(OutboxFixture fixture)
             await relay.StopAsync(stopping.Token);
         }
 
+        Assert.Contains(message.EventId, ((RecordingBus)(object)bus).Published);
         await using var row = dataSource.CreateCommand("SELECT set_aside_at IS NOT NULL, published_at IS NULL, last_error FROM outbox_messages WHERE event_id = @id");
         row.Parameters.AddWithValue("id", poison);
         await using var reader = await row.ExecuteReaderAsync();
