@@ -9,6 +9,10 @@ namespace IdmPlatform.AppHost;
 /// <summary>What the gateway resource carries besides its references: the API keys and the sample data.</summary>
 public static class GatewayResourceExtensions
 {
+    /// <summary>The gateway signs what it forwards with this key; each service accepts writes signed with it only.</summary>
+    public static IResourceBuilder<BuiltProjectResource> WithGatewaySigningKey(this IResourceBuilder<BuiltProjectResource> resource, PlatformData data) =>
+        resource.WithEnvironment("Gateway__SigningKey", data.SigningKey);
+
     /// <summary>The gateway knows the keys only by their hashes; the keys themselves are printed once it is ready.</summary>
     public static IResourceBuilder<BuiltProjectResource> WithApiKeys(this IResourceBuilder<BuiltProjectResource> gateway, PlatformKeys keys)
     {

@@ -5,11 +5,18 @@ namespace IdmPlatform.AppHost;
 /// <summary>
 /// Where the platform keeps its data and how it is reached, from configuration (command line, environment):
 /// <c>Platform:DataDirectory</c> (default <c>.data</c> beside the AppHost), <c>Platform:Ephemeral</c> (throw-away data,
-/// for tests), <c>Platform:GatewayPort</c> (default 8080) and <c>Platform:SeedSampleData</c> (default true).
+/// for tests), <c>Platform:GatewayPort</c> (default 8080), <c>Platform:SeedSampleData</c> (default true) and
+/// <c>Platform:RateLimit</c> (requests a minute per caller, default 600).
 /// </summary>
-public sealed record PlatformData(string Directory, bool Durable, int GatewayPort, bool SeedSampleData, PlatformKeys Keys)
+public sealed record PlatformData(string Directory, bool Durable, int GatewayPort, bool SeedSampleData, int RateLimit, PlatformKeys Keys)
 {
     public const int DefaultGatewayPort = 8080;
+
+    /// <summary>
+    /// The key the gateway signs forwarded requests with and the services check. The gateway and the services always
+    /// start together, so a new key each start is enough and none is kept on disk.
+    /// </summary>
+    public string SigningKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     public static PlatformData From(IDistributedApplicationBuilder builder)
     {
@@ -20,6 +27,7 @@ public sealed record PlatformData(string Directory, bool Durable, int GatewayPor
             Durable: !settings.GetValue("Ephemeral", false),
             GatewayPort: settings.GetValue("GatewayPort", DefaultGatewayPort),
             SeedSampleData: settings.GetValue("SeedSampleData", true),
+            RateLimit: settings.GetValue("RateLimit", 600),
             Keys: PlatformKeys.LoadOrCreate(directory));
     }
 

@@ -16,6 +16,7 @@ public sealed record PlatformKeys(string Contributor, string Editor, string Admi
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>Role and key, in the gateway's order of roles.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<(string Role, string Key)> ByRole => [("contributor", Contributor), ("editor", Editor), ("admin", Admin)];
 
     public static PlatformKeys LoadOrCreate(string dataDirectory)

@@ -14,24 +14,28 @@ var redis = builder.AddRedisExecutable("redis", data.PathOf("redis"), data.Durab
 var eventbus = builder.AddRabbitMQExecutable("eventbus", data.PathOf("eventbus"));
 
 var ingestion = builder.AddBuiltProject<Projects.IdmPlatform_Ingestion>("ingestion")
+    .WithGatewaySigningKey(data)
     .WithReference(ingestionDb).WaitFor(ingestionDb)
     .WithReference(redis).WaitFor(redis)
     .WithReference(eventbus).WaitFor(eventbus)
     .WithHttpHealthCheck("/health");
 
 var catalogue = builder.AddBuiltProject<Projects.IdmPlatform_Catalogue>("catalogue")
+    .WithGatewaySigningKey(data)
     .WithReference(catalogueDb).WaitFor(catalogueDb)
     .WithReference(redis).WaitFor(redis)
     .WithReference(eventbus).WaitFor(eventbus)
     .WithHttpHealthCheck("/health");
 
 var search = builder.AddBuiltProject<Projects.IdmPlatform_Search>("search")
+    .WithGatewaySigningKey(data)
     .WithReference(searchDb).WaitFor(searchDb)
     .WithReference(redis).WaitFor(redis)
     .WithReference(eventbus).WaitFor(eventbus)
     .WithHttpHealthCheck("/health");
 
 var notifications = builder.AddBuiltProject<Projects.IdmPlatform_Notifications>("notifications")
+    .WithGatewaySigningKey(data)
     .WithReference(notificationsDb).WaitFor(notificationsDb)
     .WithReference(redis).WaitFor(redis)
     .WithReference(eventbus).WaitFor(eventbus)
@@ -43,6 +47,8 @@ var notifications = builder.AddBuiltProject<Projects.IdmPlatform_Notifications>(
 builder.AddBuiltProject<Projects.IdmPlatform_Gateway>("gateway", port: data.GatewayPort)
     .WithReference(redis).WaitFor(redis)
     .WithReference(ingestion).WithReference(catalogue).WithReference(search).WithReference(notifications)
+    .WithEnvironment("RateLimits__PermitLimit", data.RateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture))
+    .WithGatewaySigningKey(data)
     .WithHttpHealthCheck("/health")
     .WithApiKeys(data.Keys)
     .WithSampleData(data);

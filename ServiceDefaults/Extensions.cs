@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
@@ -30,7 +32,22 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
         builder.Services.AddPlatformProblemDetails();
+        // Above RequestGuard's limit, so an over-long URL gets its problem details rather than Kestrel's empty 414.
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestLineSize = 4 * RequestGuard.MaxTargetLength);
         return builder;
+    }
+
+    /// <summary>
+    /// The pipeline every service behind the gateway starts with: problem details, the gateway's public address as the
+    /// host links are made with, writes only through the gateway, and conditional reads.
+    /// </summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UsePlatformProblemDetails();
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedProto });
+        app.UseMiddleware<GatewaySignatureCheck>();
+        app.UseMiddleware<ConditionalGets>();
+        return app;
     }
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

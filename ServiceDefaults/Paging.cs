@@ -15,10 +15,19 @@ public static class Paging
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
 
-    public static int Limit(int? requested) => Math.Clamp(requested ?? DefaultLimit, 1, MaxLimit);
+    /// <summary>Every cursor starts so inside, which tells one this platform issued from a string that merely decodes.</summary>
+    private const string Marker = "idm:";
+
+    /// <summary>The page size asked for; out of range is the client's error, said as such rather than quietly clamped.</summary>
+    public static int Limit(int? requested, int max = MaxLimit, int fallback = DefaultLimit) => requested switch
+    {
+        null => fallback,
+        { } value when value >= 1 && value <= max => value,
+        { } value => throw new BadHttpRequestException($"The query value 'limit' ({value}) must be from 1 to {max}."),
+    };
 
     public static string Encode(string position) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(position)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(Marker + position)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public static bool TryDecode(string? cursor, out string? position)
     {
@@ -32,8 +41,9 @@ public static class Paging
         base64 = base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '=');
         try
         {
-            position = Encoding.UTF8.GetString(Convert.FromBase64String(base64));
-            return true;
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(base64));
+            position = decoded.StartsWith(Marker, StringComparison.Ordinal) ? decoded[Marker.Length..] : null;
+            return position is not null;
         }
         catch (FormatException)
         {

@@ -12,7 +12,7 @@ builder.Services.AddSingleton<CatalogueStore>();
 
 var app = builder.Build();
 
-app.UsePlatformProblemDetails();
+app.UseServiceDefaults();
 await app.EnsureDatabaseSchemaAsync();
 
 app.MapDefaultEndpoints();

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Options;
 
 namespace IdmPlatform.Gateway;
 
@@ -34,12 +35,48 @@ public sealed class ApiKeyEntry
 }
 
 /// <summary>
+/// Who is calling: the verified key, or nobody (then the client's address stands for the caller). A key that is not
+/// one this deployment issued is remembered as such, so it can neither read nor buy its sender a budget of its own.
+/// </summary>
+public sealed record Caller(ApiKeyEntry? Key, bool PresentedUnknownKey, string Address)
+{
+    public const string KeyHeader = "X-Api-Key";
+
+    /// <summary>What limits and idempotency records are counted under: the key's name, else the address.</summary>
+    public string Id => Key is { } key ? $"key:{key.Name}" : $"ip:{Address}";
+
+    public static Caller Of(HttpContext context) => (Caller)context.Items[typeof(Caller)]!;
+
+    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+}
+
+/// <summary>Identifies the caller once, before the rate limit, so the limit counts verified keys only.</summary>
+public sealed class CallerMiddleware(RequestDelegate next, IOptionsMonitor<GatewayKeyOptions> options)
+{
+    public Task InvokeAsync(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var presented = context.Request.Headers[Caller.KeyHeader].ToString();
+        var key = presented.Length == 0 ? null : Find(presented);
+        context.Items[typeof(Caller)] = new Caller(key, presented.Length > 0 && key is null, address);
+        return next(context);
+    }
+
+    private ApiKeyEntry? Find(string presented)
+    {
+        var hash = Encoding.ASCII.GetBytes(Caller.Hash(presented));
+        return options.CurrentValue.Keys.FirstOrDefault(k => CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(k.Hash), hash));
+    }
+}
+
+/// <summary>
 /// Reading is open; writing needs an X-Api-Key whose role covers the route: contributor to ingest,
 /// editor to curate the catalogue, admin to manage feeds. Subscriptions are managed with their own token.
+/// A key that is not known is refused on every route, reads included.
 /// </summary>
-public sealed class ApiKeyMiddleware(RequestDelegate next, Microsoft.Extensions.Options.IOptionsMonitor<GatewayKeyOptions> options)
+public sealed class ApiKeyMiddleware(RequestDelegate next)
 {
-    public static string Hash(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    public const string Challenge = "ApiKey header=\"X-Api-Key\"";
 
     public static string? RequiredRole(HttpRequest request)
     {
@@ -57,24 +94,22 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, Microsoft.Extensions.
 
     public async Task InvokeAsync(HttpContext context)
     {
+        var caller = Caller.Of(context);
+        if (caller.PresentedUnknownKey && context.Request.Path.StartsWithSegments("/api"))
+        {
+            await Refuse(context, StatusCodes.Status401Unauthorized, "Unknown API key", "The X-Api-Key is not one this deployment issued.");
+            return;
+        }
+
         if (RequiredRole(context.Request) is not { } required)
         {
             await next(context);
             return;
         }
 
-        var key = context.Request.Headers["X-Api-Key"].ToString();
-        if (key.Length == 0)
+        if (caller.Key is not { } entry)
         {
             await Refuse(context, StatusCodes.Status401Unauthorized, "API key required", $"This operation needs an API key with the '{required}' role in the X-Api-Key header.");
-            return;
-        }
-
-        var hash = Encoding.ASCII.GetBytes(Hash(key));
-        var entry = options.CurrentValue.Keys.FirstOrDefault(k => CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(k.Hash), hash));
-        if (entry is null)
-        {
-            await Refuse(context, StatusCodes.Status401Unauthorized, "Unknown API key", "The X-Api-Key is not one this deployment issued.");
             return;
         }
 
@@ -87,6 +122,13 @@ public sealed class ApiKeyMiddleware(RequestDelegate next, Microsoft.Extensions.
         await next(context);
     }
 
-    private static Task Refuse(HttpContext context, int status, string title, string detail) =>
-        ProblemDetailsExtensions.Problem(status, title, detail).ExecuteAsync(context);
+    private static Task Refuse(HttpContext context, int status, string title, string detail)
+    {
+        if (status == StatusCodes.Status401Unauthorized)
+        {
+            context.Response.Headers.WWWAuthenticate = Challenge;
+        }
+
+        return ProblemDetailsExtensions.Problem(status, title, detail).ExecuteAsync(context);
+    }
 }

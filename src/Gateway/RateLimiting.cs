@@ -7,7 +7,7 @@ public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
-    /// <summary>Requests allowed per client (API key, else address) in each window.</summary>
+    /// <summary>Requests allowed per caller (verified API key, else address) in each window.</summary>
     public int PermitLimit { get; set; } = 600;
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
@@ -58,10 +58,8 @@ public sealed class RateLimitMiddleware(RequestDelegate next, RedisRateLimiter l
             return;
         }
 
-        var client = context.Request.Headers["X-Api-Key"].FirstOrDefault() is { Length: > 0 } key
-            ? $"key:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..16]}"
-            : $"ip:{context.Connection.RemoteIpAddress}";
-        var decision = await limiter.AcquireAsync(client);
+        // A verified key has its own budget; no key, or one this deployment did not issue, spends the address's.
+        var decision = await limiter.AcquireAsync(Caller.Of(context).Id);
         var headers = context.Response.Headers;
         headers["RateLimit-Limit"] = decision.Limit.ToString(CultureInfo.InvariantCulture);
         headers["RateLimit-Remaining"] = decision.Remaining.ToString(CultureInfo.InvariantCulture);

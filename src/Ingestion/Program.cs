@@ -24,7 +24,7 @@ builder.Services.AddHostedService<FeedPoller>();
 
 var app = builder.Build();
 
-app.UsePlatformProblemDetails();
+app.UseServiceDefaults();
 await app.EnsureDatabaseSchemaAsync();
 
 app.MapDefaultEndpoints();

@@ -17,7 +17,7 @@ builder.Services.AddHostedService<DeliveryWorker>();
 
 var app = builder.Build();
 
-app.UsePlatformProblemDetails();
+app.UseServiceDefaults();
 await app.EnsureDatabaseSchemaAsync();
 
 app.MapDefaultEndpoints();

@@ -9,7 +9,7 @@ namespace IdmPlatform.Catalogue.Tests;
 [Collection(nameof(CatalogueCollection))]
 public sealed class CatalogueTests(CatalogueFixture fixture)
 {
-    private readonly HttpClient _client = fixture.Service.CreateClient();
+    private readonly HttpClient _client = fixture.Service.CreateSignedClient();
 
     /// <summary>A small ingested document written for these tests: two quotes by two speakers at one event.</summary>
     private static DocumentIngested Document(string? duplicateOf = null)
@@ -160,6 +160,55 @@ public sealed class CatalogueTests(CatalogueFixture fixture)
             HttpStatusCode.NotFound, "st_nosuchstatement");
         await ProblemAssert.IsProblemAsync(await _client.DeleteAsync("/api/catalogue/statements/st_nosuchstatement"), HttpStatusCode.NotFound, "st_nosuchstatement");
         Assert.DoesNotContain(fixture.Retracted, r => r.StatementId == "st_nosuchstatement");
+    }
+
+    [Fact]
+    public async Task Items_and_list_pages_carry_an_etag_that_answers_304_until_the_statement_changes()
+    {
+        var document = Document();
+        await fixture.Bus.Publish(document);
+        var statements = await Eventually.ReturnsAsync(async () => await StatementsOfAsync(document.DocumentId) is { Length: 2 } found ? found : null, "the statements");
+        var id = statements[0].GetProperty("id").GetString()!;
+
+        foreach (var url in new[] { $"/api/catalogue/statements/{id}", $"/api/catalogue/statements?document={document.DocumentId}" })
+        {
+            var first = await _client.GetAsync(url);
+            var etag = first.Headers.ETag!;
+            Assert.Equal("public, no-cache", first.Headers.CacheControl!.ToString());
+            using var conditional = new HttpRequestMessage(HttpMethod.Get, url);
+            conditional.Headers.IfNoneMatch.Add(etag);
+            var unchanged = await _client.SendAsync(conditional);
+            Assert.Equal(HttpStatusCode.NotModified, unchanged.StatusCode);
+            Assert.Empty(await unchanged.Content.ReadAsByteArrayAsync());
+        }
+
+        var before = (await _client.GetAsync($"/api/catalogue/statements/{id}")).Headers.ETag!;
+        Assert.Equal(HttpStatusCode.OK, (await _client.PatchAsJsonAsync($"/api/catalogue/statements/{id}", new { themes = new[] { "youth" } })).StatusCode);
+        using var stale = new HttpRequestMessage(HttpMethod.Get, $"/api/catalogue/statements/{id}");
+        stale.Headers.IfNoneMatch.Add(before);
+        var changed = await _client.SendAsync(stale);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(before, changed.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task A_write_that_did_not_come_through_the_gateway_is_refused_and_reads_need_nothing()
+    {
+        var document = Document();
+        await fixture.Bus.Publish(document);
+        var statements = await Eventually.ReturnsAsync(async () => await StatementsOfAsync(document.DocumentId) is { Length: 2 } found ? found : null, "the statements");
+        var id = statements[0].GetProperty("id").GetString()!;
+        using var direct = fixture.Service.CreateClient();
+        await ProblemAssert.IsProblemAsync(await direct.DeleteAsync($"/api/catalogue/statements/{id}"), HttpStatusCode.Forbidden, "gateway");
+        using var forged = fixture.Service.CreateDefaultClient(new GatewaySigningHandler("not-the-platforms-key"));
+        await ProblemAssert.IsProblemAsync(await forged.PatchAsJsonAsync($"/api/catalogue/statements/{id}", new { themes = new[] { "youth" } }), HttpStatusCode.Forbidden);
+        using var stale = new HttpRequestMessage(HttpMethod.Delete, $"/api/catalogue/statements/{id}");
+        stale.Headers.Add(Microsoft.Extensions.Hosting.GatewaySignature.Header, Microsoft.Extensions.Hosting.GatewaySignature.Sign(
+            GatewaySigningHandler.TestKey, "DELETE", $"/api/catalogue/statements/{id}", DateTimeOffset.UtcNow.AddMinutes(-10)));
+        await ProblemAssert.IsProblemAsync(await direct.SendAsync(stale), HttpStatusCode.Forbidden);
+
+        Assert.Equal(HttpStatusCode.OK, (await direct.GetAsync($"/api/catalogue/statements/{id}")).StatusCode);
+        Assert.DoesNotContain(fixture.Retracted, r => r.StatementId == id);
     }
 
     [Theory]

@@ -28,7 +28,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.IdmPlatform_AppHost>(
-            [$"--Platform:DataDirectory={_dataDirectory}", "--Platform:Ephemeral=true", "--Platform:SeedSampleData=false"],
+            [$"--Platform:DataDirectory={_dataDirectory}", "--Platform:Ephemeral=true", "--Platform:SeedSampleData=false", "--Platform:RateLimit=1000000"],
             timeout.Token);
         appHost.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         SampleFolder = PlatformData.SampleFolder(appHost);

@@ -20,6 +20,11 @@ public sealed class GatewayFixture() : InfrastructureFixture(databaseName: null,
 
     private LocalSite _backend = null!;
 
+    private int _calls;
+
+    /// <summary>How many requests the stand-in backend has answered.</summary>
+    public int BackendCalls => Volatile.Read(ref _calls);
+
     public ServiceFactory<Program> Gateway { get; private set; } = null!;
 
     public string BackendAddress { get; private set; } = string.Empty;
@@ -32,13 +37,20 @@ public sealed class GatewayFixture() : InfrastructureFixture(databaseName: null,
         _backend = await LocalSite.StartAsync(app =>
         {
             app.MapGet("/health", () => BackendHealthy ? Results.Ok() : Results.StatusCode(503));
-            app.Map("/{**path}", (HttpRequest request) => Results.Json(new { path = request.Path.Value, query = request.QueryString.Value }));
+            app.Map("/{**path}", (HttpRequest request) => Results.Json(new
+            {
+                path = request.Path.Value,
+                query = request.QueryString.Value,
+                signature = request.Headers[Microsoft.Extensions.Hosting.GatewaySignature.Header].ToString(),
+                call = Interlocked.Increment(ref _calls),
+            }));
         });
         BackendAddress = _backend.Address.ToString().TrimEnd('/');
         Gateway = Create(PermitLimit);
     }
 
-    public ServiceFactory<Program> Create(int permitLimit, TimeSpan? window = null, string? redis = null)
+    /// <summary>A gateway of its own; <paramref name="ownKey"/> adds a contributor key only this gateway's tests use.</summary>
+    public ServiceFactory<Program> Create(int permitLimit, TimeSpan? window = null, string? redis = null, string? ownKey = null)
     {
         var settings = new Dictionary<string, string>
         {
@@ -46,14 +58,21 @@ public sealed class GatewayFixture() : InfrastructureFixture(databaseName: null,
             ["RateLimits:Window"] = (window ?? TimeSpan.FromMinutes(1)).ToString("c", System.Globalization.CultureInfo.InvariantCulture),
             ["ApiKeys:Keys:0:Name"] = "tests-contributor",
             ["ApiKeys:Keys:0:Role"] = "contributor",
-            ["ApiKeys:Keys:0:Hash"] = ApiKeyMiddleware.Hash(ContributorKey),
+            ["ApiKeys:Keys:0:Hash"] = Caller.Hash(ContributorKey),
             ["ApiKeys:Keys:1:Name"] = "tests-editor",
             ["ApiKeys:Keys:1:Role"] = "editor",
-            ["ApiKeys:Keys:1:Hash"] = ApiKeyMiddleware.Hash(EditorKey),
+            ["ApiKeys:Keys:1:Hash"] = Caller.Hash(EditorKey),
             ["ApiKeys:Keys:2:Name"] = "tests-admin",
             ["ApiKeys:Keys:2:Role"] = "admin",
-            ["ApiKeys:Keys:2:Hash"] = ApiKeyMiddleware.Hash(AdminKey),
+            ["ApiKeys:Keys:2:Hash"] = Caller.Hash(AdminKey),
         };
+        if (ownKey is not null)
+        {
+            settings["ApiKeys:Keys:3:Name"] = $"tests-own-{Caller.Hash(ownKey)[..8]}";
+            settings["ApiKeys:Keys:3:Role"] = "contributor";
+            settings["ApiKeys:Keys:3:Hash"] = Caller.Hash(ownKey);
+        }
+
         foreach (var service in new[] { "ingestion", "catalogue", "search", "notifications" })
         {
             settings[$"services:{service}:http:0"] = BackendAddress;

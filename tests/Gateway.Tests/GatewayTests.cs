@@ -38,12 +38,13 @@ public sealed class GatewayTests(GatewayFixture fixture)
     }
 
     [Fact]
-    public async Task A_client_over_its_limit_gets_429_with_retry_after_and_the_count_is_kept_in_redis()
+    public async Task A_key_over_its_limit_gets_429_with_retry_after_and_the_count_is_kept_in_redis()
     {
         // An hour-long window: the four requests fall in it however busy the machine is.
-        await using var strict = fixture.Create(permitLimit: 3, window: TimeSpan.FromHours(1));
+        var key = $"own-{Guid.NewGuid():N}";
+        await using var strict = fixture.Create(permitLimit: 3, window: TimeSpan.FromHours(1), ownKey: key);
         using var client = strict.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", $"key-{Guid.NewGuid():N}");
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
 
         for (var i = 0; i < 3; i++)
         {
@@ -55,10 +56,32 @@ public sealed class GatewayTests(GatewayFixture fixture)
         Assert.InRange(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 3000, 3600);
 
         // A second gateway replica shares the count through Redis.
-        await using var replica = fixture.Create(permitLimit: 3, window: TimeSpan.FromHours(1));
+        await using var replica = fixture.Create(permitLimit: 3, window: TimeSpan.FromHours(1), ownKey: key);
         using var replicaClient = replica.CreateClient();
-        replicaClient.DefaultRequestHeaders.Add("X-Api-Key", client.DefaultRequestHeaders.GetValues("X-Api-Key").Single());
+        replicaClient.DefaultRequestHeaders.Add("X-Api-Key", key);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await replicaClient.GetAsync("/api/search?q=x")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Made_up_keys_are_refused_and_spend_the_senders_address_budget_instead_of_getting_their_own()
+    {
+        await using var strict = fixture.Create(permitLimit: 3, window: TimeSpan.FromHours(1));
+        using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(fixture.RedisConnectionString);
+        // The in-process test server has no client address; other tests' keyless requests count under it too.
+        await redis.GetDatabase().KeyDeleteAsync("ratelimit:ip:unknown");
+        using var client = strict.CreateClient();
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var guess = new HttpRequestMessage(HttpMethod.Get, "/api/search?q=x");
+            guess.Headers.Add("X-Api-Key", $"guess-{Guid.NewGuid():N}");
+            var refused = await client.SendAsync(guess);
+            await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.Unauthorized);
+            Assert.Equal("ApiKey header=\"X-Api-Key\"", refused.Headers.WwwAuthenticate.ToString());
+        }
+
+        // Three guesses spent the address's three requests: even a keyless read now waits.
+        await ProblemAssert.IsProblemAsync(await client.GetAsync("/api/search?q=x"), HttpStatusCode.TooManyRequests);
     }
 
     [Fact]
@@ -138,5 +161,49 @@ public sealed class GatewayTests(GatewayFixture fixture)
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal("1", response.Headers.GetValues("RateLimit-Limit").Single());
         }
+    }
+
+    [Fact]
+    public async Task A_post_repeated_with_its_idempotency_key_gets_the_first_answer_and_reaches_the_service_once()
+    {
+        var key = Guid.NewGuid().ToString();
+        var first = await PostAsync(key, """{"content":"one"}""");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var calls = fixture.BackendCalls;
+
+        var again = await PostAsync(key, """{"content":"one"}""");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(calls, fixture.BackendCalls);
+
+        await ProblemAssert.IsProblemAsync(await PostAsync(key, """{"content":"two"}"""), HttpStatusCode.UnprocessableEntity, "Idempotency-Key");
+        Assert.Equal(calls, fixture.BackendCalls);
+
+        // Without the key, or with another, each POST is its own request.
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync(Guid.NewGuid().ToString(), """{"content":"one"}""")).StatusCode);
+        Assert.Equal(calls + 1, fixture.BackendCalls);
+    }
+
+    [Fact]
+    public async Task Forwarded_requests_carry_a_fresh_signature_of_the_gateway_and_a_client_cannot_supply_its_own()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ingestion/documents") { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Api-Key", fixture.ContributorKey);
+        request.Headers.Add(Microsoft.Extensions.Hosting.GatewaySignature.Header, "t=1,v1=forged");
+        var echo = await (await _client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+        var signature = echo.GetProperty("signature").GetString();
+        Assert.True(Microsoft.Extensions.Hosting.GatewaySignature.IsValid(GatewaySigningHandler.TestKey, signature, "POST", "/api/ingestion/documents", DateTimeOffset.UtcNow));
+        Assert.False(Microsoft.Extensions.Hosting.GatewaySignature.IsValid(GatewaySigningHandler.TestKey, signature, "DELETE", "/api/ingestion/documents", DateTimeOffset.UtcNow));
+        Assert.False(Microsoft.Extensions.Hosting.GatewaySignature.IsValid("another-key", signature, "POST", "/api/ingestion/documents", DateTimeOffset.UtcNow));
+        Assert.False(Microsoft.Extensions.Hosting.GatewaySignature.IsValid(GatewaySigningHandler.TestKey, signature, "POST", "/api/ingestion/documents", DateTimeOffset.UtcNow.AddMinutes(10)));
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string idempotencyKey, string json)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ingestion/documents") { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Api-Key", fixture.ContributorKey);
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await _client.SendAsync(request);
     }
 }

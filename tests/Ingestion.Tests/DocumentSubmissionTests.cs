@@ -14,7 +14,7 @@ namespace IdmPlatform.Ingestion.Tests;
 [Collection(nameof(IngestionCollection))]
 public sealed class DocumentSubmissionTests(IngestionFixture fixture)
 {
-    private readonly HttpClient _client = fixture.Service.CreateClient();
+    private readonly HttpClient _client = fixture.Service.CreateSignedClient();
 
     private static string UniqueText() =>
         $"Geneva, {Guid.NewGuid():N}. \"Regular pathways open doors that smugglers would otherwise hold shut,\" said Amara Okonkwo, speaking for the delegation.";

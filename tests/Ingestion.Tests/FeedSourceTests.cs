@@ -10,7 +10,7 @@ namespace IdmPlatform.Ingestion.Tests;
 [Collection(nameof(IngestionCollection))]
 public sealed class FeedSourceTests(IngestionFixture fixture) : IAsyncLifetime
 {
-    private readonly HttpClient _client = fixture.Service.CreateClient();
+    private readonly HttpClient _client = fixture.Service.CreateSignedClient();
     private readonly string _run = Guid.NewGuid().ToString("N");
     private LocalSite _site = null!;
 

@@ -12,7 +12,7 @@ namespace IdmPlatform.Ingestion.Tests;
 [Collection(nameof(IngestionCollection))]
 public sealed class FetchByUrlTests(IngestionFixture fixture) : IAsyncLifetime
 {
-    private readonly HttpClient _client = fixture.Service.CreateClient();
+    private readonly HttpClient _client = fixture.Service.CreateSignedClient();
     private readonly string _page = $"<html><head><meta charset=\"utf-8\"></head><body><p>\u201CCities are where inclusion happens,\u201D said Rosa Keller on {Guid.NewGuid():N}.</p></body></html>";
     private LocalSite _site = null!;
 

@@ -11,7 +11,7 @@ namespace IdmPlatform.Notifications.Tests;
 [Collection(nameof(NotificationsCollection))]
 public sealed class SubscriptionTests(NotificationsFixture fixture)
 {
-    private readonly HttpClient _client = fixture.Service.CreateClient();
+    private readonly HttpClient _client = fixture.Service.CreateSignedClient();
 
     private static StatementSnapshot Statement(string theme, string text = "Every child on the move needs a guardian.") => new(
         $"st_{Guid.NewGuid():N}", "quote", text, "en", new DateOnly(2024, 5, 21),

@@ -9,7 +9,7 @@ namespace IdmPlatform.Search.Tests;
 [Collection(nameof(SearchCollection))]
 public sealed class SearchTests(SearchFixture fixture)
 {
-    private readonly HttpClient _client = fixture.Service.CreateClient();
+    private readonly HttpClient _client = fixture.Service.CreateSignedClient();
 
     private static StatementSnapshot Statement(string text, string language, string speaker, string theme, string? eventSlug = null) => new(
         $"st_{Guid.NewGuid():N}", "quote", text, language, new DateOnly(2023, 10, 11),

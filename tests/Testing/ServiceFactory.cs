@@ -16,7 +16,8 @@ public sealed class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>
 
     public ServiceFactory(IReadOnlyDictionary<string, string>? settings = null)
     {
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { [GatewaySignature.KeySetting] = GatewaySigningHandler.TestKey };
+        foreach (var (key, value) in all)
         {
             var name = key.Replace(":", "__", StringComparison.Ordinal);
             _previous.TryAdd(name, Environment.GetEnvironmentVariable(name));
@@ -39,5 +40,23 @@ public sealed class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>
         }
     }
 
+    /// <summary>A client whose requests carry the gateway's signature, as if they came through the gateway.</summary>
+    public HttpClient CreateSignedClient() => CreateDefaultClient(new GatewaySigningHandler());
+
     protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Development");
+}
+
+/// <summary>Signs each request as the gateway does (GatewaySignature), with the tests' key.</summary>
+public sealed class GatewaySigningHandler(string key = GatewaySigningHandler.TestKey) : DelegatingHandler
+{
+    /// <summary>The key service factories give their service, as the AppHost gives one to every service.</summary>
+    public const string TestKey = "tests-signing-key";
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var path = Uri.UnescapeDataString(request.RequestUri!.AbsolutePath);
+        request.Headers.Remove(GatewaySignature.Header);
+        request.Headers.Add(GatewaySignature.Header, GatewaySignature.Sign(key, request.Method.Method, path, DateTimeOffset.UtcNow));
+        return base.SendAsync(request, cancellationToken);
+    }
 }

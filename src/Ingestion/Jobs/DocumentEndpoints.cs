@@ -64,7 +64,17 @@ public static class DocumentEndpoints
 
     private static async Task<IResult> SubmitFormAsync(HttpRequest request, DocumentSubmission submission, CancellationToken cancellationToken)
     {
-        var form = await request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException)
+        {
+            // No boundary, or a body that ends before its parts do.
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Malformed multipart body", ex.Message);
+        }
+
         if (form.Files.GetFile("file") is not { } file)
         {
             return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Missing file", "The multipart body needs a part named 'file'.");

@@ -49,7 +49,7 @@ public static class SearchEndpoints
     private static async Task<IResult> SuggestAsync(string? q, int? limit, SearchIndex index, CancellationToken cancellationToken) =>
         string.IsNullOrWhiteSpace(q)
             ? ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Missing prefix", "Give the start of a name in 'q'.")
-            : TypedResults.Ok(await index.SuggestAsync(q, Math.Clamp(limit ?? 10, 1, 50), cancellationToken));
+            : TypedResults.Ok(await index.SuggestAsync(q, Paging.Limit(limit, max: 50, fallback: 10), cancellationToken));
 
     private static async Task<IResult> FeedAsync(
         HttpRequest request, string? q, string? @event, string? organisation, string? person, string? theme, int? gcm, string? language, string? kind,

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// The gateway signs every request it forwards with a key only it and the services hold; a service accepts a write
+/// only with a fresh, valid signature. So a write that reaches a service any other way (directly, or a webhook
+/// pointed at a service's own address) is refused, whatever its other headers say.
+/// </summary>
+public static class GatewaySignature
+{
+    public const string Header = "X-Gateway-Signature";
+    public const string KeySetting = "Gateway:SigningKey";
+
+    /// <summary>How far the signer's clock may be from the checker's; a captured signature is useless after it.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
+
+    /// <summary>"t=&lt;unix seconds&gt;,v1=&lt;base64 HMAC-SHA256 of "t.METHOD.path"&gt;" (the path as the service sees it, decoded).</summary>
+    public static string Sign(string key, string method, string path, DateTimeOffset at)
+    {
+        var seconds = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        return $"t={seconds},v1={Convert.ToBase64String(Mac(key, seconds, method, path))}";
+    }
+
+    public static bool IsValid(string key, string? signature, string method, string path, DateTimeOffset now)
+    {
+        if (signature is null || !signature.StartsWith("t=", StringComparison.Ordinal) || signature.Split(",v1=") is not [var stamp, var mac])
+        {
+            return false;
+        }
+
+        var seconds = stamp[2..];
+        if (!long.TryParse(seconds, NumberStyles.None, CultureInfo.InvariantCulture, out var unix)
+            || Math.Abs(now.ToUnixTimeSeconds() - unix) > Lifetime.TotalSeconds)
+        {
+            return false;
+        }
+
+        Span<byte> given = stackalloc byte[32];
+        return Convert.TryFromBase64String(mac, given, out var length) && length == 32
+            && CryptographicOperations.FixedTimeEquals(given, Mac(key, seconds, method, path));
+    }
+
+    private static byte[] Mac(string key, string seconds, string method, string path) =>
+        HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes($"{seconds}.{method.ToUpperInvariant()}.{path}"));
+
+    /// <summary>Reads need no signature; anything else under /api does.</summary>
+    public static bool NeedsSignature(HttpRequest request) =>
+        !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
+        && request.Path.StartsWithSegments("/api");
+}
+
+/// <summary>A service's check of the gateway's signature on writes.</summary>
+public sealed class GatewaySignatureCheck(RequestDelegate next, IConfiguration configuration)
+{
+    private readonly string? _key = configuration[GatewaySignature.KeySetting];
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!GatewaySignature.NeedsSignature(request)
+            || (_key is { Length: > 0 } key && GatewaySignature.IsValid(key, request.Headers[GatewaySignature.Header], request.Method, request.Path.Value ?? "/", DateTimeOffset.UtcNow)))
+        {
+            return next(context);
+        }
+
+        return ProblemDetailsExtensions.Problem(StatusCodes.Status403Forbidden, "Write not through the gateway",
+            "This service accepts writes only through the platform's gateway; send the request to the gateway with an API key.").ExecuteAsync(context);
+    }
+}
