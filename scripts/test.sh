@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-prerequisites.sh
+# The third-party clients the contract tests check answers with (OpenAPI linters, a feed reader), from npm.
+npm ci --prefix tests/Conformance --no-audit --no-fund --loglevel=error
 dotnet build IdmPlatform.sln -c Release -v quiet -nologo
 log=$(mktemp)
 status=0

@@ -207,17 +207,48 @@ public sealed class SearchTests(SearchFixture fixture)
     }
 
     [Fact]
-    public async Task A_query_can_be_followed_as_an_atom_feed()
+    public async Task A_query_can_be_followed_as_an_atom_feed_that_strict_parsers_and_feed_readers_accept()
     {
         var marker = $"zq{Guid.NewGuid():N}"[..10];
-        await IndexAsync(Statement($"Climate mobility needs planning {marker}.", "en", "Olu Adeyemi", "climate-mobility"));
+        await IndexAsync(
+            Statement($"Climate mobility needs planning {marker}.", "en", "Olu Adeyemi", "climate-mobility"),
+            Statement($"Les villes accueillent {marker}.", "fr", "Claire Dubois", "integration"));
 
-        var response = await _client.GetAsync($"/api/search/feed.atom?q={marker}");
+        // As the gateway forwards it: the public scheme and host, which every id and link must use.
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/search/feed.atom?q={marker}");
+        request.Headers.Add("X-Forwarded-Host", "idm.example.org");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        var response = await _client.SendAsync(request);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
 
         Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
-        var feed = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
+        // A strict reader: the bytes as sent, their declared encoding, no DTDs; a wrong declaration throws here.
+        using var reader = System.Xml.XmlReader.Create(new MemoryStream(bytes), new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit });
+        var feed = System.Xml.Linq.XDocument.Load(reader);
         System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
-        var entry = Assert.Single(feed.Root!.Elements(atom + "entry"));
-        Assert.Equal("Olu Adeyemi", entry.Element(atom + "author")!.Element(atom + "name")!.Value);
+        var entries = feed.Root!.Elements(atom + "entry").ToList();
+        Assert.Equal(2, entries.Count);
+        Assert.StartsWith("https://idm.example.org/api/search/feed.atom?q=", feed.Root.Element(atom + "id")!.Value, StringComparison.Ordinal);
+        Assert.All(entries, e => Assert.StartsWith("https://idm.example.org/api/catalogue/statements/", e.Element(atom + "id")!.Value, StringComparison.Ordinal));
+        Assert.Equal(["Olu Adeyemi", "Claire Dubois"], entries.Select(e => e.Element(atom + "author")!.Element(atom + "name")!.Value).Order().Reverse());
+        Assert.Equal(entries.Max(e => DateTimeOffset.Parse(e.Element(atom + "updated")!.Value, System.Globalization.CultureInfo.InvariantCulture)),
+            DateTimeOffset.Parse(feed.Root.Element(atom + "updated")!.Value, System.Globalization.CultureInfo.InvariantCulture));
+
+        // Asked again, nothing new: the same feed, to the byte.
+        using var again = new HttpRequestMessage(HttpMethod.Get, $"/api/search/feed.atom?q={marker}");
+        again.Headers.Add("X-Forwarded-Host", "idm.example.org");
+        again.Headers.Add("X-Forwarded-Proto", "https");
+        Assert.Equal(bytes, await (await _client.SendAsync(again)).Content.ReadAsByteArrayAsync());
+
+        // And the feed reader integrators use takes it whole.
+        var file = Path.GetTempFileName();
+        await File.WriteAllBytesAsync(file, bytes);
+        var (exitCode, output) = await Conformance.RunAsync("node", "parse-feed.mjs", file);
+        File.Delete(file);
+        Assert.True(exitCode == 0, output);
+        var parsed = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(2, parsed.GetProperty("items").GetArrayLength());
+        Assert.All(parsed.GetProperty("items").EnumerateArray(), item => Assert.Single(item.GetProperty("authors").EnumerateArray()));
     }
 }

@@ -1,49 +1,59 @@
+using System.Globalization;
 using System.Text;
 using System.Xml;
 
 namespace IdmPlatform.Search.Index;
 
-/// <summary>Writes search hits as an Atom 1.0 feed, so any feed reader can follow a query.</summary>
+/// <summary>
+/// Writes search hits as an Atom 1.0 feed (RFC 4287) that strict readers accept: UTF-8 throughout, ids and links
+/// under the gateway's public address, an author on every entry, and "updated" taken from the newest entry so the
+/// same statements give the same feed. Each entry's content is the statement itself, out of line: the catalogue's
+/// JSON of it, the same JSON every other channel sends.
+/// </summary>
 public static class AtomFeed
 {
     private const string Atom = "http://www.w3.org/2005/Atom";
+    private const string Publisher = "IdmPlatform";
 
-    public static string Write(string title, Uri self, IReadOnlyList<SearchHit> hits, DateTimeOffset updated)
+    public static byte[] Write(string title, Uri self, Uri publicBase, IReadOnlyList<SearchHit> hits)
     {
-        var output = new StringBuilder();
-        using (var xml = XmlWriter.Create(output, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
+        using var output = new MemoryStream();
+        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) };
+        using (var xml = XmlWriter.Create(output, settings))
         {
+            xml.WriteStartDocument();
             xml.WriteStartElement("feed", Atom);
+            xml.WriteElementString("id", Atom, self.AbsoluteUri);
             xml.WriteElementString("title", Atom, title);
-            xml.WriteElementString("id", Atom, self.ToString());
-            xml.WriteElementString("updated", Atom, updated.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-            xml.WriteStartElement("link", Atom);
-            xml.WriteAttributeString("rel", "self");
-            xml.WriteAttributeString("href", self.ToString());
-            xml.WriteEndElement();
+            xml.WriteElementString("updated", Atom, Timestamp(hits.Count == 0 ? DateTimeOffset.UnixEpoch : hits.Max(h => h.IndexedAt)));
+            WriteAuthor(xml, Publisher);
+            WriteLink(xml, "self", self.AbsoluteUri, "application/atom+xml");
             foreach (var hit in hits)
             {
+                var statement = new Uri(publicBase, $"api/catalogue/statements/{Uri.EscapeDataString(hit.Id)}").AbsoluteUri;
                 xml.WriteStartElement("entry", Atom);
-                xml.WriteElementString("id", Atom, $"urn:idmplatform:statement:{hit.Id}");
-                xml.WriteElementString("title", Atom, hit.Speaker is null ? hit.Title ?? hit.Id : $"{hit.Speaker.Name}{(hit.Event is null ? string.Empty : $" at {hit.Event.Name}")}");
-                xml.WriteElementString("updated", Atom, (hit.Date?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) ?? updated.UtcDateTime).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-                if (hit.Speaker is not null)
+                xml.WriteElementString("id", Atom, statement);
+                xml.WriteElementString("title", Atom, EntryTitle(hit));
+                xml.WriteElementString("updated", Atom, Timestamp(hit.IndexedAt));
+                if (hit.Date is { } date)
                 {
-                    xml.WriteStartElement("author", Atom);
-                    xml.WriteElementString("name", Atom, hit.Speaker.Name);
-                    xml.WriteEndElement();
+                    xml.WriteElementString("published", Atom, Timestamp(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
                 }
 
-                if (hit.Url is not null)
+                WriteAuthor(xml, hit.Speaker?.Name ?? hit.Organisation?.Name ?? Publisher);
+                WriteLink(xml, "alternate", statement, "application/json");
+                if (hit.Url is not null && Uri.TryCreate(hit.Url, UriKind.Absolute, out var source))
                 {
-                    xml.WriteStartElement("link", Atom);
-                    xml.WriteAttributeString("href", hit.Url);
-                    xml.WriteEndElement();
+                    WriteLink(xml, "related", source.AbsoluteUri, null);
                 }
 
-                xml.WriteStartElement("content", Atom);
+                xml.WriteStartElement("summary", Atom);
                 xml.WriteAttributeString("type", "html");
                 xml.WriteString(hit.Snippet);
+                xml.WriteEndElement();
+                xml.WriteStartElement("content", Atom);
+                xml.WriteAttributeString("type", "application/json");
+                xml.WriteAttributeString("src", statement);
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }
@@ -51,6 +61,31 @@ public static class AtomFeed
             xml.WriteEndElement();
         }
 
-        return output.ToString();
+        return output.ToArray();
+    }
+
+    private static string EntryTitle(SearchHit hit) =>
+        hit.Speaker is null ? hit.Title ?? hit.Id : $"{hit.Speaker.Name}{(hit.Event is null ? string.Empty : $" at {hit.Event.Name}")}";
+
+    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static void WriteAuthor(XmlWriter xml, string name)
+    {
+        xml.WriteStartElement("author", Atom);
+        xml.WriteElementString("name", Atom, name);
+        xml.WriteEndElement();
+    }
+
+    private static void WriteLink(XmlWriter xml, string relation, string href, string? type)
+    {
+        xml.WriteStartElement("link", Atom);
+        xml.WriteAttributeString("rel", relation);
+        xml.WriteAttributeString("href", href);
+        if (type is not null)
+        {
+            xml.WriteAttributeString("type", type);
+        }
+
+        xml.WriteEndElement();
     }
 }

@@ -58,9 +58,11 @@ public static class SearchEndpoints
         var query = new SearchQuery(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), @event, organisation, person, theme, gcm, language, kind,
             null, null, SortByDate: true, [], Paging.MaxLimit / 2, 0);
         var result = await index.SearchAsync(query, cancellationToken);
-        var self = new Uri($"{request.Scheme}://{request.Host}{request.Path}{request.QueryString}");
+        // Behind the gateway, scheme and host are the gateway's (forwarded headers), so ids and links are public ones.
+        var publicBase = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
+        var self = new Uri(publicBase, $"{request.Path.Value!.TrimStart('/')}{request.QueryString}");
         var title = q is null ? "IdmPlatform: newest statements" : $"IdmPlatform: statements matching \u201C{q}\u201D";
-        return Results.Text(AtomFeed.Write(title, self, result.Hits, DateTimeOffset.UtcNow), "application/atom+xml; charset=utf-8");
+        return Results.Bytes(AtomFeed.Write(title, self, publicBase, result.Hits), "application/atom+xml; charset=utf-8");
     }
 
     private static bool TryOffset(string? position, out int offset)

@@ -6,7 +6,12 @@ namespace IdmPlatform.Search.Index;
 
 public sealed record SearchHit(
     string Id, string Type, double Score, string Snippet, NamedRef? Speaker, NamedRef? Organisation, NamedRef? Event,
-    DateOnly? Date, string? Title, string? Url, string Language);
+    DateOnly? Date, string? Title, string? Url, string Language)
+{
+    /// <summary>When the index last took this statement in (published or corrected): a feed entry's "updated".</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public DateTimeOffset IndexedAt { get; init; }
+}
 
 public sealed record FacetValue(string Value, string Label, int Count);
 
@@ -172,7 +177,8 @@ public sealed class SearchIndex(NpgsqlDataSource dataSource)
                    CASE WHEN @q::text IS NULL THEN left(escaped, 300)
                         ELSE ts_headline(idm_text_config(language), escaped, query,
                                          'StartSel=<mark>, StopSel=</mark>, MaxWords=40, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')
-                   END
+                   END,
+                   indexed_at
             FROM statements, q,
                  LATERAL (SELECT replace(replace(replace(text, '&', '&amp;'), '<', '&lt;'), '>', '&gt;') AS escaped) e
             WHERE {Filters}
@@ -191,7 +197,10 @@ public sealed class SearchIndex(NpgsqlDataSource dataSource)
                     r.GetString(0), "statement", Math.Round(r.GetFloat(13), 4), r.GetString(14),
                     Ref(r, 4), Ref(r, 6), Ref(r, 8),
                     r.IsDBNull(3) ? null : r.GetFieldValue<DateOnly>(3),
-                    r.IsDBNull(10) ? null : r.GetString(10), r.IsDBNull(11) ? null : r.GetString(11), r.GetString(2)));
+                    r.IsDBNull(10) ? null : r.GetString(10), r.IsDBNull(11) ? null : r.GetString(11), r.GetString(2))
+                {
+                    IndexedAt = r.GetFieldValue<DateTimeOffset>(15),
+                });
             }
         }
 
