@@ -78,14 +78,16 @@ public sealed class ApiKeyMiddleware(RequestDelegate next)
 {
     public const string Challenge = "ApiKey header=\"X-Api-Key\"";
 
-    public static string? RequiredRole(HttpRequest request)
+    public static string? RequiredRole(HttpRequest request) => RequiredRole(request.Method, request.Path);
+
+    /// <summary>The role a route needs; the OpenAPI document's security requirements come from here too.</summary>
+    public static string? RequiredRole(string method, PathString path)
     {
-        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method))
         {
             return null;
         }
 
-        var path = request.Path;
         return path.StartsWithSegments("/api/ingestion/sources") ? Roles.Admin
             : path.StartsWithSegments("/api/ingestion") ? Roles.Contributor
             : path.StartsWithSegments("/api/catalogue") ? Roles.Editor

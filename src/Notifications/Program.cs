@@ -1,4 +1,5 @@
 using IdmPlatform.Notifications.Delivery;
+using IdmPlatform.Notifications.Stream;
 using IdmPlatform.Notifications.Subscriptions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.AddEventBus(bus => bus.AddConsumer<StatementAlertConsumer>());
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
 builder.Services.AddSingleton<SubscriptionStore>();
 builder.Services.AddSingleton<DeliveryQueue>();
+builder.Services.AddSingleton<StreamLog>();
 builder.Services.AddSingleton<WebhookSender>();
 builder.Services.AddHostedService<DeliveryWorker>();
 
@@ -23,6 +25,7 @@ await app.EnsureDatabaseSchemaAsync();
 app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();
 app.MapSubscriptionEndpoints();
+app.MapStreamEndpoints();
 
 app.Run();
 

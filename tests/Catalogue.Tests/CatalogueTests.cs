@@ -61,14 +61,14 @@ public sealed class CatalogueTests(CatalogueFixture fixture)
         await fixture.Bus.Publish(document);
         await fixture.Bus.Publish(document);
 
-        await Eventually.HoldsAsync(() => Task.FromResult(fixture.Published.Count(p => p.Statement.DocumentId == document.DocumentId) >= 2),
+        await Eventually.HoldsAsync(() => Task.FromResult(fixture.Published.Count(p => p.Statement.Document.Id == document.DocumentId) >= 2),
             "two StatementPublished events");
         var probe = Document();
         await fixture.Bus.Publish(probe);
-        await Eventually.HoldsAsync(() => Task.FromResult(fixture.Published.Count(p => p.Statement.DocumentId == probe.DocumentId) >= 2),
+        await Eventually.HoldsAsync(() => Task.FromResult(fixture.Published.Count(p => p.Statement.Document.Id == probe.DocumentId) >= 2),
             "the events of a later document, which the relay publishes after the first");
 
-        Assert.Equal(2, fixture.Published.Count(p => p.Statement.DocumentId == document.DocumentId));
+        Assert.Equal(2, fixture.Published.Count(p => p.Statement.Document.Id == document.DocumentId));
         Assert.Equal(2, (await StatementsOfAsync(document.DocumentId)).Length);
     }
 
@@ -81,9 +81,9 @@ public sealed class CatalogueTests(CatalogueFixture fixture)
         await Eventually.ReturnsAsync(async () => await StatementsOfAsync(duplicate.DocumentId) is { Length: 2 } found ? found : null, "the duplicate to be catalogued");
         var probe = Document();
         await fixture.Bus.Publish(probe);
-        await Eventually.HoldsAsync(() => Task.FromResult(fixture.Published.Any(p => p.Statement.DocumentId == probe.DocumentId)), "a later document's events");
+        await Eventually.HoldsAsync(() => Task.FromResult(fixture.Published.Any(p => p.Statement.Document.Id == probe.DocumentId)), "a later document's events");
 
-        Assert.DoesNotContain(fixture.Published, p => p.Statement.DocumentId == duplicate.DocumentId);
+        Assert.DoesNotContain(fixture.Published, p => p.Statement.Document.Id == duplicate.DocumentId);
     }
 
     [Fact]

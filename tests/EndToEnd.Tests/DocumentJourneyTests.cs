@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using IdmPlatform.Testing;
 
 namespace IdmPlatform.EndToEnd.Tests;
@@ -21,6 +22,7 @@ public sealed class DocumentJourneyTests(PlatformFixture platform)
             new { filter = new { q = marker }, channel = new { type = "webhook", url = receiver.Url } });
         Assert.Equal(HttpStatusCode.Created, subscription.StatusCode);
         var secret = (await subscription.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
+        await using var stream = await EventStream.OpenAsync(_gateway, $"/api/notifications/stream?q={marker}");
 
         var traceId = ActivityTraceId.CreateRandom();
         using var submit = new HttpRequestMessage(HttpMethod.Post, "/api/ingestion/documents")
@@ -65,6 +67,19 @@ public sealed class DocumentJourneyTests(PlatformFixture platform)
         var webhook = await Eventually.ReturnsAsync(() => Task.FromResult(receiver.Received.FirstOrDefault()), "the webhook");
         Assert.True(webhook.IsSignedWith(secret));
         Assert.Contains(quote.GetProperty("id").GetString()!, webhook.Body, StringComparison.Ordinal);
+
+        // One shape everywhere: the statement as GET answers it is the webhook's data, the stream's event and the
+        // content a feed entry points to.
+        var statement = JsonNode.Parse(await _gateway.GetStringAsync($"/api/catalogue/statements/{quote.GetProperty("id").GetString()}"));
+        Assert.True(JsonNode.DeepEquals(statement, JsonNode.Parse(webhook.Body)!["data"]), webhook.Body);
+        var streamed = await stream.NextAsync();
+        Assert.Equal("statement.published", streamed.EventType);
+        Assert.True(JsonNode.DeepEquals(statement, JsonNode.Parse(streamed.Data)), streamed.Data);
+        var feed = System.Xml.Linq.XDocument.Parse(await _gateway.GetStringAsync($"/api/search/feed.atom?q={marker}"));
+        System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
+        var content = feed.Root!.Element(atom + "entry")!.Element(atom + "content")!.Attribute("src")!.Value;
+        Assert.Equal(_gateway.BaseAddress!.Authority, new Uri(content).Authority);
+        Assert.True(JsonNode.DeepEquals(statement, JsonNode.Parse(await _gateway.GetStringAsync(new Uri(content).PathAndQuery))));
 
         // One trace: the webhook POST carries the submission's trace id, so the trace ran from the gateway through
         // ingestion, RabbitMQ, the catalogue and notifications (the Aspire dashboard shows it whole).

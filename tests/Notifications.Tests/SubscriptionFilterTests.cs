@@ -6,11 +6,11 @@ namespace IdmPlatform.Notifications.Tests;
 /// <summary>Which statements a subscription matches: every list given must match one of its values; q must match the text.</summary>
 public sealed class SubscriptionFilterTests
 {
-    private static readonly StatementSnapshot Statement = new(
+    private static readonly StatementView Statement = new(
         "st_1", "quote", "Les enfants migrants ont besoin d'un tuteur dès le premier jour.", "fr", new DateOnly(2024, 5, 21),
-        new NamedRef("celine-dubois", "Céline Dubois"), "Déléguée", new NamedRef("unicef", "UNICEF"),
-        new NamedRef("idm-2024-new-york", "International Dialogue on Migration 2024, New York"), null,
-        ["children-and-youth", "protection"], [7, 13], "doc_1", "Notes", null, 0, 60, null);
+        new SpeakerView("celine-dubois", "Céline Dubois", "Déléguée"), new OrganisationView("unicef", "UNICEF", null),
+        new EventView("idm-2024-new-york", "International Dialogue on Migration 2024, New York"), null,
+        ["children-and-youth", "protection"], [7, 13], new DocumentRefView("doc_1", "Notes", null), new PassageView(0, 60));
 
     public static TheoryData<SubscriptionFilter, bool> Filters => new()
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using IdmPlatform.Contracts;
 using IdmPlatform.Testing;
 using Microsoft.Extensions.Hosting;
@@ -13,9 +14,9 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
 {
     private readonly HttpClient _client = fixture.Service.CreateSignedClient();
 
-    private static StatementSnapshot Statement(string theme, string text = "Every child on the move needs a guardian.") => new(
+    private static StatementView Statement(string theme, string text = "Every child on the move needs a guardian.") => new(
         $"st_{Guid.NewGuid():N}", "quote", text, "en", new DateOnly(2024, 5, 21),
-        new NamedRef("sara-lind", "Sara Lind"), "Youth delegate", null, null, null, [theme], [7], $"doc_{Guid.NewGuid():N}", "Notes", null, 0, text.Length, null);
+        new SpeakerView("sara-lind", "Sara Lind", "Youth delegate"), null, null, null, [theme], [7], new DocumentRefView($"doc_{Guid.NewGuid():N}", "Notes", null), new PassageView(0, text.Length));
 
     private async Task<(string Id, string Token, string Secret)> SubscribeAsync(Uri url, object filter)
     {
@@ -58,6 +59,34 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
         queued.Parameters.AddWithValue("id", unrelated.Statement.Id);
         Assert.Equal(0L, await queued.ExecuteScalarAsync());
         Assert.DoesNotContain(receiver.Received, w => w.Body.Contains(unrelated.Statement.Id, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_stream_sends_matching_statements_as_the_same_json_as_the_webhook_and_resumes_after_the_last_event_id()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var theme = $"theme-{Guid.NewGuid():N}";
+        await SubscribeAsync(receiver.Url, new { themes = new[] { theme } });
+        await using var stream = await EventStream.OpenAsync(_client, $"/api/notifications/stream?themes={theme}");
+        var first = Statement(theme);
+        var second = Statement(theme);
+
+        await fixture.Bus.Publish(new StatementPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, Statement($"theme-{Guid.NewGuid():N}")));
+        await fixture.Bus.Publish(new StatementPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, first));
+        var event1 = await stream.NextAsync();
+        Assert.Equal("statement.published", event1.EventType);
+        var expected = JsonSerializer.SerializeToNode(first, JsonSerializerOptions.Web);
+        Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(event1.Data)), event1.Data);
+
+        // The webhook carries the very same JSON as its data.
+        var webhook = await Eventually.ReturnsAsync(() => Task.FromResult(receiver.Received.FirstOrDefault(w => w.Body.Contains(first.Id, StringComparison.Ordinal))), "the webhook");
+        Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(webhook.Body)!["data"]));
+
+        // A client that lost the connection after the first event resumes with the second, not the first again.
+        await fixture.Bus.Publish(new StatementPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, second));
+        await using var resumed = await EventStream.OpenAsync(_client, $"/api/notifications/stream?themes={theme}", event1.EventId);
+        var event2 = await resumed.NextAsync();
+        Assert.Equal(second.Id, JsonNode.Parse(event2.Data)!["id"]!.GetValue<string>());
     }
 
     [Fact]

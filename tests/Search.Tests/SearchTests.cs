@@ -11,15 +11,15 @@ public sealed class SearchTests(SearchFixture fixture)
 {
     private readonly HttpClient _client = fixture.Service.CreateSignedClient();
 
-    private static StatementSnapshot Statement(string text, string language, string speaker, string theme, string? eventSlug = null) => new(
+    private static StatementView Statement(string text, string language, string speaker, string theme, string? eventSlug = null) => new(
         $"st_{Guid.NewGuid():N}", "quote", text, language, new DateOnly(2023, 10, 11),
-        new NamedRef(speaker.ToLowerInvariant().Replace(' ', '-'), speaker), "Delegate", new NamedRef("iom", "International Organization for Migration"),
-        new NamedRef(eventSlug ?? "idm-2023-geneva", "International Dialogue on Migration 2023, Geneva"), null,
-        [theme], [5], $"doc_{Guid.NewGuid():N}", "Notes", null, 0, text.Length, null);
+        new SpeakerView(speaker.ToLowerInvariant().Replace(' ', '-'), speaker, "Delegate"), new OrganisationView("iom", "International Organization for Migration", "IOM"),
+        new EventView(eventSlug ?? "idm-2023-geneva", "International Dialogue on Migration 2023, Geneva"), null,
+        [theme], [5], new DocumentRefView($"doc_{Guid.NewGuid():N}", "Notes", null), new PassageView(0, text.Length));
 
     private async Task<JsonElement> SearchAsync(string query) => await _client.GetFromJsonAsync<JsonElement>($"/api/search?{query}");
 
-    private async Task IndexAsync(params StatementSnapshot[] statements)
+    private async Task IndexAsync(params StatementView[] statements)
     {
         foreach (var statement in statements)
         {

@@ -12,7 +12,7 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
                p.slug, p.name, s.speaker_role,
                o.slug, o.name, o.acronym,
                e.slug, e.name, s.panel, s.themes, s.gcm_objectives,
-               d.id, d.title, d.source_url, s.passage_start, s.passage_end, s.catalogued_at, d.duplicate_of
+               d.id, d.title, d.source_url, s.passage_start, s.passage_end, s.catalogued_at
         FROM statements s
         JOIN documents d ON d.id = s.document_id
         LEFT JOIN people p ON p.slug = s.speaker_slug
@@ -114,7 +114,7 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
             foreach (var statement in await QueryStatementsAsync(transaction.Connection!, transaction, "WHERE s.id = ANY(@ids)",
                          c => c.Parameters.AddWithValue("ids", statementIds.ToArray()), cancellationToken))
             {
-                await Outbox.EnqueueAsync(transaction, new StatementPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, ToSnapshot(statement)), cancellationToken);
+                await Outbox.EnqueueAsync(transaction, new StatementPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, statement.Statement), cancellationToken);
             }
         }
 
@@ -160,8 +160,8 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
                 p.AddWithValue("limit", limit + 1);
             },
             cancellationToken);
-        var next = statements.Count > limit ? Paging.Position(statements[limit - 1].CataloguedAt, statements[limit - 1].Id) : null;
-        return new Page<StatementView>(statements.Take(limit).ToList(), next);
+        var next = statements.Count > limit ? Paging.Position(statements[limit - 1].CataloguedAt, statements[limit - 1].Statement.Id) : null;
+        return new Page<StatementView>(statements.Take(limit).Select(s => s.Statement).ToList(), next);
     }
 
     public async Task<StatementView?> FindStatementAsync(string id, CancellationToken cancellationToken)
@@ -169,7 +169,7 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var found = await QueryStatementsAsync(connection, null, "WHERE s.id = @id AND s.retracted_at IS NULL",
             c => c.Parameters.AddWithValue("id", id), cancellationToken);
-        return found.FirstOrDefault();
+        return found.FirstOrDefault()?.Statement;
     }
 
     /// <summary>Retracts a statement and queues StatementRetracted; false when there is no such live statement.</summary>
@@ -224,8 +224,8 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
             }
         }
 
-        var corrected = (await QueryStatementsAsync(connection, transaction, "WHERE s.id = @id", c => c.Parameters.AddWithValue("id", id), cancellationToken))[0];
-        await Outbox.EnqueueAsync(transaction, new StatementUpdated(Guid.NewGuid(), DateTimeOffset.UtcNow, ToSnapshot(corrected)), cancellationToken);
+        var corrected = (await QueryStatementsAsync(connection, transaction, "WHERE s.id = @id", c => c.Parameters.AddWithValue("id", id), cancellationToken))[0].Statement;
+        await Outbox.EnqueueAsync(transaction, new StatementUpdated(Guid.NewGuid(), DateTimeOffset.UtcNow, corrected), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return corrected;
     }
@@ -239,25 +239,16 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
 
     public NpgsqlDataSource DataSource => dataSource;
 
-    internal static StatementSnapshot ToSnapshot(StatementView s) => new(
-        s.Id, s.Kind, s.Text, s.Language, s.Date,
-        s.Speaker is null ? null : new NamedRef(s.Speaker.Slug, s.Speaker.Name),
-        s.Speaker?.Role,
-        s.Organisation is null ? null : new NamedRef(s.Organisation.Slug, s.Organisation.Name),
-        s.Event is null ? null : new NamedRef(s.Event.Slug, s.Event.Name),
-        s.Panel, s.Themes, s.GcmObjectives, s.Document.Id, s.Document.Title, s.Document.SourceUrl,
-        s.Passage.Start, s.Passage.End, s.DuplicateOfDocument);
-
-    private static async Task<List<StatementView>> QueryStatementsAsync(
+    private static async Task<List<CataloguedStatement>> QueryStatementsAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, string where, Action<NpgsqlCommand> bind, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"{StatementSelect} {where}", connection, transaction);
         bind(command);
-        var statements = new List<StatementView>();
+        var statements = new List<CataloguedStatement>();
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))
         {
-            statements.Add(new StatementView(
+            statements.Add(new CataloguedStatement(new StatementView(
                 r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
                 r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4),
                 r.IsDBNull(5) ? null : new SpeakerView(r.GetString(5), r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7)),
@@ -267,11 +258,8 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
                 r.GetFieldValue<string[]>(14),
                 r.GetFieldValue<int[]>(15),
                 new DocumentRefView(r.GetString(16), r.IsDBNull(17) ? null : r.GetString(17), r.IsDBNull(18) ? null : r.GetString(18)),
-                new PassageView(r.GetInt32(19), r.GetInt32(20)))
-            {
-                CataloguedAt = r.GetFieldValue<DateTimeOffset>(21),
-                DuplicateOfDocument = r.IsDBNull(22) ? null : r.GetString(22),
-            });
+                new PassageView(r.GetInt32(19), r.GetInt32(20))),
+                r.GetFieldValue<DateTimeOffset>(21)));
         }
 
         return statements;

@@ -1,3 +1,4 @@
+using IdmPlatform.Contracts;
 using Npgsql;
 
 namespace IdmPlatform.Catalogue.Statements;
@@ -8,11 +9,21 @@ public static class DocumentEndpoints
 
     public sealed record EntityRef(string Kind, string Slug, string Name, string? Role);
 
+    /// <summary>A document as the contract shows it: metadata, who and what it names, its statements and clean text.</summary>
+    public sealed record DocumentDetail(
+        string Id, string? Title, DateOnly? PublishedOn, string Language, string Kind, string? SourceUrl, string ContentHash, string? DuplicateOf,
+        string? TranslationOf, IReadOnlyList<EventView> Events, IReadOnlyList<OrganisationView> Organisations, IReadOnlyList<SpeakerView> People,
+        IReadOnlyList<string> Themes, IReadOnlyList<int> GcmObjectives, IReadOnlyList<StatementView> Statements, string Text);
+
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
     {
         var documents = app.MapGroup("/api/catalogue/documents");
-        documents.MapGet("", ListAsync).WithName("ListDocuments");
-        documents.MapGet("/{id}", GetAsync).WithName("GetDocument").WithSummary("A document with its metadata, clean text and statements.");
+        documents.MapGet("", ListAsync)
+            .Documented("ListDocuments", "Documents", "Catalogued documents, newest first, a page at a time.")
+            .Produces<Page<DocumentSummary>>().ProducesProblems(StatusCodes.Status400BadRequest);
+        documents.MapGet("/{id}", GetAsync)
+            .Documented("GetDocument", "One document", "A document with its metadata, the events, organisations and people it names, its statements and the clean text their passages point into.")
+            .Produces<DocumentDetail>().ProducesProblems(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -41,7 +52,7 @@ public static class DocumentEndpoints
         }
 
         var next = rows.Count > take ? Paging.Position(rows[take - 1].At, rows[take - 1].Summary.Id) : null;
-        return TypedResults.Ok(new { items = rows.Take(take).Select(x => x.Summary), nextCursor = next });
+        return TypedResults.Ok(new Page<DocumentSummary>(rows.Take(take).Select(x => x.Summary).ToList(), next));
     }
 
     private static async Task<IResult> GetAsync(string id, CatalogueStore store, CancellationToken cancellationToken)
@@ -94,25 +105,12 @@ public static class DocumentEndpoints
         }
 
         var statements = await store.ListStatementsAsync(new StatementFilter(DocumentId: id), Paging.MaxLimit * 10, null, null, cancellationToken);
-        return TypedResults.Ok(new
-        {
-            summary.Id,
-            summary.Title,
-            summary.PublishedOn,
-            summary.Language,
-            summary.Kind,
-            summary.SourceUrl,
-            contentHash,
-            summary.DuplicateOf,
-            translationOf,
-            events = entities.Where(e => e.Kind == "event").Select(e => new { e.Slug, e.Name }),
-            organisations = entities.Where(e => e.Kind == "organisation").Select(e => new { e.Slug, e.Name, acronym = e.Role }),
-            people = entities.Where(e => e.Kind == "person").Select(e => new { e.Slug, e.Name, e.Role }),
-            themes,
-            gcmObjectives = gcm,
-            statements = statements.Items.OrderBy(s => s.Passage.Start),
-            text,
-        });
+        return TypedResults.Ok(new DocumentDetail(
+            summary.Id, summary.Title, summary.PublishedOn, summary.Language, summary.Kind, summary.SourceUrl, contentHash, summary.DuplicateOf, translationOf,
+            [.. entities.Where(e => e.Kind == "event").Select(e => new EventView(e.Slug, e.Name))],
+            [.. entities.Where(e => e.Kind == "organisation").Select(e => new OrganisationView(e.Slug, e.Name, e.Role))],
+            [.. entities.Where(e => e.Kind == "person").Select(e => new SpeakerView(e.Slug, e.Name, e.Role))],
+            themes, gcm, [.. statements.Items.OrderBy(s => s.Passage.Start)], text));
     }
 
     private static DocumentSummary ReadSummary(NpgsqlDataReader r) => new(

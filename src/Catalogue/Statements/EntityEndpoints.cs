@@ -1,9 +1,15 @@
+using IdmPlatform.Contracts;
 namespace IdmPlatform.Catalogue.Statements;
 
 /// <summary>Events, organisations and people: each listed by slug, and each with its statements.</summary>
 public static class EntityEndpoints
 {
     public sealed record EntitySummary(string Slug, string Name, string? Detail, int StatementCount);
+
+    /// <summary>An event, organisation or person with its first page of statements.</summary>
+    public sealed record EntityDetail(string Slug, string Name, string? Detail, IReadOnlyList<StatementView> Statements, string? StatementsNextCursor);
+
+    public sealed record ThemeCount(string Slug, int StatementCount);
 
     private sealed record EntityTable(string Table, string DetailColumn, Func<string, StatementFilter> StatementsOf);
 
@@ -26,13 +32,21 @@ public static class EntityEndpoints
         foreach (var (path, table) in Tables)
         {
             app.MapGet($"/api/catalogue/{path}", (int? limit, string? cursor, CatalogueStore store, CancellationToken ct) =>
-                ListAsync(path, table, limit, cursor, store, ct)).WithName($"List{path}");
+                ListAsync(path, table, limit, cursor, store, ct))
+                .Documented($"List{path}", $"All {path}", $"The {path} of the catalogue by slug, a page at a time, each with its number of statements.")
+                .Produces<Page<EntitySummary>>().ProducesProblems(StatusCodes.Status400BadRequest);
             app.MapGet($"/api/catalogue/{path}/{{slug}}", (string slug, CatalogueStore store, CancellationToken ct) =>
-                GetAsync(path, table, slug, store, ct)).WithName($"Get{path}");
+                GetAsync(path, table, slug, store, ct))
+                .Documented($"Get{path}", $"One of the {path}", $"One of the {path} by slug, with its newest statements.")
+                .Produces<EntityDetail>().ProducesProblems(StatusCodes.Status404NotFound);
         }
 
-        app.MapGet("/api/catalogue/gcm-objectives", () => GcmObjectives.All).WithName("ListGcmObjectives");
-        app.MapGet("/api/catalogue/themes", ThemesAsync).WithName("ListThemes");
+        app.MapGet("/api/catalogue/gcm-objectives", () => GcmObjectives.All)
+            .Documented("ListGcmObjectives", "The GCM objectives", "The 23 objectives of the Global Compact for Migration, by number.")
+            .Produces<IReadOnlyList<GcmObjectives.Objective>>();
+        app.MapGet("/api/catalogue/themes", ThemesAsync)
+            .Documented("ListThemes", "The themes", "Every theme statements are tagged with, and how many statements carry it.")
+            .Produces<List<ThemeCount>>();
         return app;
     }
 
@@ -60,7 +74,7 @@ public static class EntityEndpoints
         }
 
         var next = items.Count > take ? Paging.Encode(items[take - 1].Slug) : null;
-        return TypedResults.Ok(new { items = items.Take(take), nextCursor = next });
+        return TypedResults.Ok(new Page<EntitySummary>(items.Take(take).ToList(), next));
     }
 
     private static async Task<IResult> GetAsync(string path, EntityTable table, string slug, CatalogueStore store, CancellationToken cancellationToken)
@@ -75,18 +89,18 @@ public static class EntityEndpoints
 
         var (name, detail) = (r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1));
         var statements = await store.ListStatementsAsync(table.StatementsOf(slug), Paging.MaxLimit, null, null, cancellationToken);
-        return TypedResults.Ok(new { slug, name, detail, statements = statements.Items, statementsNextCursor = statements.NextCursor });
+        return TypedResults.Ok(new EntityDetail(slug, name, detail, statements.Items, statements.NextCursor));
     }
 
     private static async Task<IResult> ThemesAsync(CatalogueStore store, CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.CreateCommand(
             "SELECT theme, count(*)::int FROM statements, unnest(themes) AS theme WHERE retracted_at IS NULL GROUP BY theme ORDER BY theme");
-        var themes = new List<object>();
+        var themes = new List<ThemeCount>();
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))
         {
-            themes.Add(new { slug = r.GetString(0), statementCount = r.GetInt32(1) });
+            themes.Add(new ThemeCount(r.GetString(0), r.GetInt32(1)));
         }
 
         return TypedResults.Ok(themes);

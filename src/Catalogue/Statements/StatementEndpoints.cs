@@ -1,3 +1,4 @@
+using IdmPlatform.Contracts;
 namespace IdmPlatform.Catalogue.Statements;
 
 public static class StatementEndpoints
@@ -5,10 +6,19 @@ public static class StatementEndpoints
     public static IEndpointRouteBuilder MapStatementEndpoints(this IEndpointRouteBuilder app)
     {
         var statements = app.MapGroup("/api/catalogue/statements");
-        statements.MapGet("", ListAsync).WithName("ListStatements").WithSummary("Statements, newest first, with filters.");
-        statements.MapGet("/{id}", GetAsync).WithName("GetStatement");
-        statements.MapPatch("/{id}", CorrectAsync).WithName("CorrectStatement").WithSummary("Correct a statement's speaker, organisation, event, themes or objectives.");
-        statements.MapDelete("/{id}", RetractAsync).WithName("RetractStatement").WithSummary("Retract a statement: it leaves search and stops alerts.");
+        statements.MapGet("", ListAsync)
+            .Documented("ListStatements", "Statements", "Statements newest first, a page at a time, filtered by event, organisation, person, theme, GCM objective, language, kind, date range or document.")
+            .Produces<Page<StatementView>>().ProducesProblems(StatusCodes.Status400BadRequest);
+        statements.MapGet("/{id}", GetAsync)
+            .Documented("GetStatement", "One statement", "Who said what, where and when, on which themes, with the passage of the document it comes from.")
+            .Produces<StatementView>().ProducesProblems(StatusCodes.Status404NotFound);
+        statements.MapPatch("/{id}", CorrectAsync)
+            .Documented("CorrectStatement", "Correct a statement", "An editor corrects the speaker, the speaker's role, the organisation, the event, the themes or the GCM objectives; only the fields given change, and readers are told.")
+            .WithRequestExample(new StatementCorrection(Speaker: "Amy Pope", SpeakerRole: "Director General, IOM", Themes: ["regular-pathways"], GcmObjectives: [5]))
+            .Produces<StatementView>().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
+        statements.MapDelete("/{id}", RetractAsync)
+            .Documented("RetractStatement", "Retract a statement", "The statement leaves the catalogue and search, and its subscribers are told it was retracted.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblems(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -28,7 +38,7 @@ public static class StatementEndpoints
 
         var filter = new StatementFilter(@event, organisation, person, theme, gcm, language, kind, from, to, document);
         var page = await store.ListStatementsAsync(filter, Paging.Limit(limit), at, id, cancellationToken);
-        return TypedResults.Ok(new { items = page.Items, nextCursor = page.NextCursor });
+        return TypedResults.Ok(page);
     }
 
     private static async Task<IResult> GetAsync(string id, CatalogueStore store, CancellationToken cancellationToken) =>

@@ -1,35 +1,9 @@
+using IdmPlatform.Contracts;
+
 namespace IdmPlatform.Catalogue.Statements;
 
-public sealed record SpeakerView(string Slug, string Name, string? Role);
-
-public sealed record OrganisationView(string Slug, string Name, string? Acronym);
-
-public sealed record EventView(string Slug, string Name);
-
-public sealed record DocumentRefView(string Id, string? Title, string? SourceUrl);
-
-public sealed record PassageView(int Start, int End);
-
-/// <summary>A statement as the gateway's contract shows it.</summary>
-public sealed record StatementView(
-    string Id,
-    string Kind,
-    string Text,
-    string Language,
-    DateOnly? Date,
-    SpeakerView? Speaker,
-    OrganisationView? Organisation,
-    EventView? Event,
-    string? Panel,
-    IReadOnlyList<string> Themes,
-    IReadOnlyList<int> GcmObjectives,
-    DocumentRefView Document,
-    PassageView Passage)
-{
-    internal DateTimeOffset CataloguedAt { get; init; }
-
-    internal string? DuplicateOfDocument { get; init; }
-}
+/// <summary>A statement as the catalogue keeps it: the public shape, and what only the catalogue needs.</summary>
+internal sealed record CataloguedStatement(StatementView Statement, DateTimeOffset CataloguedAt);
 
 /// <summary>The filters of GET /api/catalogue/statements (and of exports).</summary>
 public sealed record StatementFilter(

@@ -7,7 +7,8 @@ namespace IdmPlatform.Ingestion.Jobs;
 public static class DocumentEndpoints
 {
     /// <summary>The JSON way in: the content itself with its type, or (later) a URL to fetch.</summary>
-    public sealed record DocumentRequest(string? Content, string? ContentType, string? SourceUrl, string? Url, DateOnly? PublishedAt, string? Language);
+    public sealed record DocumentRequest(
+        string? Content = null, string? ContentType = null, string? SourceUrl = null, string? Url = null, DateOnly? PublishedAt = null, string? Language = null);
 
     /// <summary>Room for multipart boundaries and the small form fields around the file.</summary>
     private const long MultipartOverhead = 64 * 1024;
@@ -15,8 +16,18 @@ public static class DocumentEndpoints
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/ingestion/documents", SubmitAsync)
-            .WithName("SubmitDocument")
-            .WithSummary("Submit a document (multipart upload or JSON) for extraction; answers 202 with its job.")
+            .Documented("SubmitDocument", "Submit a document for extraction",
+                "A multipart upload (part 'file', with optional 'sourceUrl', 'publishedAt', 'language'), or JSON with 'content' and 'contentType', or JSON with 'url' to fetch. Answers 202 with the job to follow; the same bytes again answer 200 with the document already made.")
+            .AcceptsJsonOrUpload<DocumentRequest>("file", "sourceUrl", "publishedAt", "language")
+            .WithRequestExample(new
+            {
+                content = "<h1>Opening of the dialogue</h1><p>\u201CMigration is part of the answer,\u201D said the Director General.</p>",
+                contentType = "text/html",
+                sourceUrl = "https://www.iom.int/news/example",
+            })
+            .Produces<SubmissionAnswer>(StatusCodes.Status202Accepted)
+            .Produces<SubmissionAnswer>(StatusCodes.Status200OK)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity)
             .DisableAntiforgery();
         return app;
     }

@@ -2,6 +2,9 @@ using IdmPlatform.Ingestion.Extraction;
 
 namespace IdmPlatform.Ingestion.Jobs;
 
+/// <summary>The answer to a submission: its job (none when the same bytes were already ingested) and its document.</summary>
+public sealed record SubmissionAnswer(string? JobId, string Status, string DocumentId);
+
 /// <summary>Accepts a document: checks what can be checked at once, stores it, queues its job.</summary>
 public sealed class DocumentSubmission(JobStore jobs, Outbox outbox)
 {
@@ -22,11 +25,11 @@ public sealed class DocumentSubmission(JobStore jobs, Outbox outbox)
         var (job, documentId) = await jobs.SubmitAsync(document, cancellationToken);
         if (job is null)
         {
-            return TypedResults.Ok(new { status = JobStatus.Duplicate, documentId });
+            return TypedResults.Ok(new SubmissionAnswer(null, JobStatus.Duplicate, documentId));
         }
 
         outbox.Wake();
-        return TypedResults.Accepted($"/api/ingestion/jobs/{job.JobId}", new { jobId = job.JobId, status = job.Status, documentId });
+        return TypedResults.Accepted($"/api/ingestion/jobs/{job.JobId}", new SubmissionAnswer(job.JobId, job.Status, documentId));
     }
 
     /// <summary>"text/html; charset=utf-8" → "text/html", for the type check only: the stored type keeps its charset for the reader.</summary>

@@ -5,8 +5,12 @@ public static class JobEndpoints
     public static IEndpointRouteBuilder MapJobEndpoints(this IEndpointRouteBuilder app)
     {
         var jobs = app.MapGroup("/api/ingestion/jobs");
-        jobs.MapGet("/{jobId}", GetAsync).WithName("GetJob").WithSummary("One job's status, stage, error and result.");
-        jobs.MapGet("", ListAsync).WithName("ListJobs").WithSummary("Recent jobs, newest first; filter by status.");
+        jobs.MapGet("/{jobId}", GetAsync)
+            .Documented("GetJob", "One job", "A submitted document's job: its status, the stage it reached, its error if it failed, and the document and statement count it made.")
+            .Produces<JobView>().ProducesProblems(StatusCodes.Status404NotFound);
+        jobs.MapGet("", ListAsync)
+            .Documented("ListJobs", "Recent jobs", "Jobs newest first, a page at a time; filter by status (queued, processing, completed, failed, duplicate).")
+            .Produces<Page<JobView>>().ProducesProblems(StatusCodes.Status400BadRequest);
         return app;
     }
 
@@ -29,6 +33,6 @@ public static class JobEndpoints
         }
 
         var page = await jobs.ListAsync(status, Paging.Limit(limit), at, id, cancellationToken);
-        return TypedResults.Ok(new { items = page.Items, nextCursor = page.NextCursor });
+        return TypedResults.Ok(page);
     }
 }

@@ -4,20 +4,28 @@ namespace IdmPlatform.Ingestion.Sources;
 
 public static class SourceEndpoints
 {
-    public sealed record SourceRequest(string? Url, string? PollEvery);
+    public sealed record SourceRequest(string? Url = null, string? PollEvery = null);
 
     private static readonly TimeSpan MinimumPollInterval = TimeSpan.FromMinutes(1);
 
     public static IEndpointRouteBuilder MapSourceEndpoints(this IEndpointRouteBuilder app)
     {
         var sources = app.MapGroup("/api/ingestion/sources");
-        sources.MapPost("", AddAsync).WithName("AddSource").WithSummary("Poll an RSS or Atom feed every pollEvery (ISO 8601 duration, e.g. PT1H).");
-        sources.MapGet("", async (SourceStore store, CancellationToken ct) => TypedResults.Ok(new { items = await store.ListAsync(ct), nextCursor = (string?)null }))
-            .WithName("ListSources");
+        sources.MapPost("", AddAsync)
+            .Documented("AddSource", "Follow a feed", "Poll an RSS or Atom feed every pollEvery (an ISO 8601 duration of at least PT1M, PT1H if not given) and ingest each new item.")
+            .WithRequestExample(new { url = "https://www.iom.int/rss/news", pollEvery = "PT1H" })
+            .Produces<SourceView>(StatusCodes.Status201Created).ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
+        sources.MapGet("", async (SourceStore store, CancellationToken ct) => TypedResults.Ok(new Page<SourceView>(await store.ListAsync(ct), null)))
+            .Documented("ListSources", "Followed feeds", "Every feed polled, with when it is next polled, when it last was, and its last error.")
+            .Produces<Page<SourceView>>();
         sources.MapDelete("/{id}", async (string id, SourceStore store, CancellationToken ct) =>
-            await store.DeleteAsync(id, ct) ? Results.NoContent() : NotFound(id)).WithName("DeleteSource");
+            await store.DeleteAsync(id, ct) ? Results.NoContent() : NotFound(id))
+            .Documented("DeleteSource", "Stop following a feed", "The feed is no longer polled; what it brought stays in the catalogue.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblems(StatusCodes.Status404NotFound);
         sources.MapPost("/{id}/poll", async (string id, SourceStore store, CancellationToken ct) =>
-            await store.PollNowAsync(id, ct) ? Results.Accepted() : NotFound(id)).WithName("PollSource");
+            await store.PollNowAsync(id, ct) ? Results.Accepted() : NotFound(id))
+            .Documented("PollSource", "Poll a feed now", "Brings the feed's next poll forward to now.")
+            .Produces(StatusCodes.Status202Accepted).ProducesProblems(StatusCodes.Status404NotFound);
         return app;
     }
 

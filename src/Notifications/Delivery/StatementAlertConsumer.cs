@@ -1,11 +1,12 @@
 using IdmPlatform.Contracts;
+using IdmPlatform.Notifications.Stream;
 using IdmPlatform.Notifications.Subscriptions;
 using MassTransit;
 
 namespace IdmPlatform.Notifications.Delivery;
 
 /// <summary>Matches each published or retracted statement against the subscriptions and queues their deliveries.</summary>
-public sealed class StatementAlertConsumer(SubscriptionStore store, DeliveryQueue queue) :
+public sealed class StatementAlertConsumer(SubscriptionStore store, DeliveryQueue queue, StreamLog stream) :
     IConsumer<StatementPublished>, IConsumer<StatementRetracted>
 {
     public async Task Consume(ConsumeContext<StatementPublished> context)
@@ -28,6 +29,7 @@ public sealed class StatementAlertConsumer(SubscriptionStore store, DeliveryQueu
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (await Inbox.TryBeginAsync(transaction, $"notifications-{type}", eventId, cancellationToken))
         {
+            await StreamLog.AppendAsync(transaction, type, statementId, data, cancellationToken);
             foreach (var subscription in (await store.ActiveWebhooksAsync(connection, transaction, cancellationToken)).Where(wants))
             {
                 await SubscriptionStore.EnqueueDeliveryAsync(transaction, subscription.Id, type, statementId, data, cancellationToken);
@@ -36,6 +38,7 @@ public sealed class StatementAlertConsumer(SubscriptionStore store, DeliveryQueu
 
         await transaction.CommitAsync(cancellationToken);
         queue.Wake();
+        stream.Appended();
     }
 
     private async Task<HashSet<string>> SubscribersToldOfAsync(string statementId, CancellationToken cancellationToken)

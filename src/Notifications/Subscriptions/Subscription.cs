@@ -14,7 +14,7 @@ public sealed record SubscriptionFilter(
     IReadOnlyList<int>? Gcm = null,
     IReadOnlyList<string>? Languages = null)
 {
-    public bool Matches(StatementSnapshot s) =>
+    public bool Matches(StatementView s) =>
         AnyOf(Themes, s.Themes)
         && AnyOf(Organisations, s.Organisation is null ? [] : [s.Organisation.Slug])
         && AnyOf(People, s.Speaker is null ? [] : [s.Speaker.Slug])
@@ -27,7 +27,7 @@ public sealed record SubscriptionFilter(
         wanted is not { Count: > 0 } || wanted.Intersect(actual, StringComparer.OrdinalIgnoreCase).Any();
 
     /// <summary>Words must all appear (accents and case ignored); "-word" must not.</summary>
-    private bool MatchesQuery(StatementSnapshot s)
+    private bool MatchesQuery(StatementView s)
     {
         if (string.IsNullOrWhiteSpace(Q))
         {
@@ -63,7 +63,7 @@ public sealed record SubscriptionFilter(
     }
 }
 
-public sealed record Channel(string Type, string? Url, string? Address);
+public sealed record Channel(string Type, string? Url = null, string? Address = null);
 
 public sealed record SubscriptionView(string Id, string Status, SubscriptionFilter Filter, Channel Channel, string Digest, DateTimeOffset CreatedAt);
 

@@ -6,17 +6,35 @@ namespace IdmPlatform.Notifications.Subscriptions;
 
 public static class SubscriptionEndpoints
 {
-    public sealed record CreateSubscriptionRequest(SubscriptionFilter? Filter, Channel? Channel, string? Digest);
+    public sealed record CreateSubscriptionRequest(SubscriptionFilter? Filter = null, Channel? Channel = null, string? Digest = null);
+
+    /// <summary>A new subscription, with the management token and signing secret shown this once.</summary>
+    public sealed record CreatedSubscription(
+        string Id, string Status, string ManagementToken, string Secret, SubscriptionFilter Filter, Channel Channel, string Digest, DateTimeOffset CreatedAt);
 
     public static IEndpointRouteBuilder MapSubscriptionEndpoints(this IEndpointRouteBuilder app)
     {
         var subscriptions = app.MapGroup("/api/notifications/subscriptions");
-        subscriptions.MapPost("", CreateAsync).WithName("CreateSubscription")
-            .WithSummary("Subscribe a webhook to new statements matching a filter; the management token and secret are shown once.");
-        subscriptions.MapGet("/{id}", GetAsync).WithName("GetSubscription");
-        subscriptions.MapDelete("/{id}", DeleteAsync).WithName("DeleteSubscription");
-        subscriptions.MapGet("/{id}/deliveries", DeliveriesAsync).WithName("ListDeliveries");
-        subscriptions.MapPost("/{id}/ping", PingAsync).WithName("PingSubscription").WithSummary("Queue a test delivery.");
+        subscriptions.MapPost("", CreateAsync)
+            .Documented("CreateSubscription", "Subscribe to new statements",
+                "Subscribe a webhook to new statements matching a filter. The answer shows the management token and the webhook signing secret once.")
+            .WithRequestExample(new CreateSubscriptionRequest(
+                new SubscriptionFilter(Q: "regularisation", Themes: ["regular-pathways"], Languages: ["en", "fr", "es"]),
+                new Channel("webhook", "https://alerts.example.org/idm"),
+                "immediate"))
+            .Produces<CreatedSubscription>(StatusCodes.Status201Created).ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
+        subscriptions.MapGet("/{id}", GetAsync)
+            .Documented("GetSubscription", "One subscription", "The subscription's filter, channel, digest and status, for the holder of its management token.")
+            .Produces<SubscriptionView>().ProducesProblems(StatusCodes.Status404NotFound);
+        subscriptions.MapDelete("/{id}", DeleteAsync)
+            .Documented("DeleteSubscription", "Unsubscribe", "Ends the subscription; nothing more is delivered.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblems(StatusCodes.Status404NotFound);
+        subscriptions.MapGet("/{id}/deliveries", DeliveriesAsync)
+            .Documented("ListDeliveries", "Deliveries", "The subscription's deliveries newest first: attempts, answers, latency and the next retry.")
+            .Produces<Page<DeliveryView>>().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        subscriptions.MapPost("/{id}/ping", PingAsync)
+            .Documented("PingSubscription", "Send a test delivery", "Queues a ping delivery to the subscription's webhook, signed like every other.")
+            .Produces(StatusCodes.Status202Accepted).ProducesProblems(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -56,7 +74,7 @@ public static class SubscriptionEndpoints
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var created = await store.CreateAsync(request.Filter ?? new SubscriptionFilter(), channel with { Address = null }, digest, secret, token, cancellationToken);
         return TypedResults.Created($"/api/notifications/subscriptions/{created.Id}",
-            new { created.Id, created.Status, managementToken = token, secret, created.Filter, created.Channel, created.Digest, created.CreatedAt });
+            new CreatedSubscription(created.Id, created.Status, token, secret, created.Filter, created.Channel, created.Digest, created.CreatedAt));
     }
 
     private static async Task<IResult> GetAsync(string id, HttpRequest request, SubscriptionStore store, CancellationToken cancellationToken) =>
@@ -86,7 +104,7 @@ public static class SubscriptionEndpoints
         }
 
         var page = await store.DeliveriesAsync(id, Paging.Limit(limit), at, before, cancellationToken);
-        return TypedResults.Ok(new { items = page.Items, nextCursor = page.NextCursor });
+        return TypedResults.Ok(page);
     }
 
     private static async Task<IResult> PingAsync(string id, HttpRequest request, SubscriptionStore store, DeliveryQueue queue, CancellationToken cancellationToken)

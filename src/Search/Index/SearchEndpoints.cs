@@ -7,10 +7,15 @@ public static class SearchEndpoints
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/search", SearchAsync)
-            .WithName("Search")
-            .WithSummary("Full-text search over statements: \"exact phrase\", OR, -excluded; filters, facets and highlighted snippets.");
-        app.MapGet("/api/search/suggest", SuggestAsync).WithName("Suggest").WithSummary("People, organisations, events and themes whose names start so.");
-        app.MapGet("/api/search/feed.atom", FeedAsync).WithName("SearchFeed").WithSummary("The newest statements matching a query, as an Atom feed.");
+            .Documented("Search", "Search statements",
+                "Full-text search over statements in web-search syntax (\"exact phrase\", OR, -excluded), with the catalogue's filters, facet counts and highlighted snippets; sort by relevance or date.")
+            .Produces<SearchResult>().ProducesProblems(StatusCodes.Status400BadRequest);
+        app.MapGet("/api/search/suggest", SuggestAsync)
+            .Documented("Suggest", "Suggest names", "People, organisations, events and themes whose names, or a word of them, start with q.")
+            .Produces<IReadOnlyList<SearchIndex.Suggestion>>().ProducesProblems(StatusCodes.Status400BadRequest);
+        app.MapGet("/api/search/feed.atom", FeedAsync)
+            .Documented("SearchFeed", "Follow a query as a feed", "The newest statements matching a query and filters, as an Atom 1.0 feed; each entry links to the statement's JSON.")
+            .Produces<string>(StatusCodes.Status200OK, "application/atom+xml").ProducesProblems(StatusCodes.Status400BadRequest);
         return app;
     }
 

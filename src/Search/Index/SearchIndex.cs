@@ -64,7 +64,7 @@ public sealed class SearchIndex(NpgsqlDataSource dataSource)
           AND (@to::date IS NULL OR date <= @to)
         """;
 
-    public async Task UpsertAsync(Guid eventId, StatementSnapshot s, CancellationToken cancellationToken)
+    public async Task UpsertAsync(Guid eventId, StatementView s, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -98,9 +98,9 @@ public sealed class SearchIndex(NpgsqlDataSource dataSource)
             p.AddWithValue("eventName", (object?)s.Event?.Name ?? DBNull.Value);
             p.AddWithValue("themes", s.Themes.ToArray());
             p.AddWithValue("gcm", s.GcmObjectives.ToArray());
-            p.AddWithValue("document", s.DocumentId);
-            p.AddWithValue("title", (object?)s.DocumentTitle ?? DBNull.Value);
-            p.AddWithValue("url", (object?)s.SourceUrl ?? DBNull.Value);
+            p.AddWithValue("document", s.Document.Id);
+            p.AddWithValue("title", (object?)s.Document.Title ?? DBNull.Value);
+            p.AddWithValue("url", (object?)s.Document.SourceUrl ?? DBNull.Value);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Npgsql;
+
+namespace IdmPlatform.Notifications.Stream;
+
+public sealed record StreamEvent(long Seq, string Type, string StatementId, string Data);
+
+/// <summary>
+/// The ordered log streams read: appended in the same transaction that queues a statement's webhooks, so a stream
+/// and a webhook never disagree, and read by sequence so a client resumes exactly where it stopped.
+/// </summary>
+public sealed class StreamLog(NpgsqlDataSource dataSource)
+{
+    private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public static async Task AppendAsync(NpgsqlTransaction transaction, string type, string statementId, object data, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO stream_events (event_type, statement_id, data) VALUES (@type, @statement, @data)", transaction.Connection, transaction);
+        command.Parameters.AddWithValue("type", type);
+        command.Parameters.AddWithValue("statement", statementId);
+        command.Parameters.AddWithValue("data", JsonSerializer.Serialize(data, JsonSerializerOptions.Web));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Wakes every open stream of this replica; streams of other replicas find the event on their next poll.</summary>
+    public void Appended() => Interlocked.Exchange(ref _appended, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        Volatile.Read(ref _appended).Task.WaitAsync(timeout, cancellationToken).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+
+    public async Task<long> LatestAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT COALESCE(max(seq), 0) FROM stream_events");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task<IReadOnlyList<StreamEvent>> ReadAfterAsync(long after, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT seq, event_type, statement_id, data FROM stream_events WHERE seq > @after ORDER BY seq LIMIT 100");
+        command.Parameters.AddWithValue("after", after);
+        var events = new List<StreamEvent>();
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            events.Add(new StreamEvent(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3)));
+        }
+
+        return events;
+    }
+}
