@@ -13,6 +13,13 @@ if (args.Length > 0 && args[0] == "gather")
     return await DevSetGatherer.RunAsync(args[1..]);
 }
 
+// "text FILE" prints the clean text the reading stage makes of a document, which is what the analysis sees.
+if (args.Length == 2 && args[0] == "text")
+{
+    Console.WriteLine(IdmPlatform.Ingestion.Extraction.Reading.DocumentReader.Default.Read(await File.ReadAllBytesAsync(args[1]), ContentTypeOf(args[1])).Text);
+    return 0;
+}
+
 if (args.Length == 0 || !Directory.Exists(args[0]))
 {
     Console.Error.WriteLine("usage: IdmPlatform.Evaluation FOLDER [--labels FILE] [--split dev|holdout] [--min-bars | --bars dev] [--verbose]   (FOLDER holds the documents; labels.jsonl is beside them unless --labels says otherwise)");

@@ -11,7 +11,8 @@ public sealed record ExtractionData(
     ThemeData Themes,
     GcmData Gcm,
     LanguageData Language,
-    KindData Kinds)
+    KindData Kinds,
+    TitleData Titles)
 {
     private static readonly Lazy<ExtractionData> Loaded = new(Load);
 
@@ -24,7 +25,8 @@ public sealed record ExtractionData(
         Read<ThemeData>("themes.json"),
         Read<GcmData>("gcm-objectives.json"),
         Read<LanguageData>("language.json"),
-        Read<KindData>("kinds.json"));
+        Read<KindData>("kinds.json"),
+        Read<TitleData>("titles.json"));
 
     public static T Read<T>(string resource)
     {
@@ -97,3 +99,16 @@ public sealed record KindData(
     IReadOnlyDictionary<string, string[]> TitleWords,
     IReadOnlyList<string> Subtitles,
     IReadOnlyDictionary<string, Dictionary<string, int>> Signals);
+
+/// <summary>
+/// What a reader skips when looking for a page's headline: whole lines that are site sections or menu items,
+/// cues that mark a cookie notice or photo credit, openings of salutations and bylines, the words a date stamp
+/// is made of, and weekday names (a date led by one above the headline is a site header's "today").
+/// </summary>
+public sealed record TitleData(
+    IReadOnlyList<string> FurnitureLines,
+    IReadOnlyList<string> FurnitureCues,
+    IReadOnlyList<string> Salutations,
+    IReadOnlyList<string> Bylines,
+    IReadOnlyList<string> StampWords,
+    IReadOnlyList<string> Weekdays);

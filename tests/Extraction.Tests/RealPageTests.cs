@@ -1,0 +1,74 @@
+using System.Globalization;
+using IdmPlatform.Ingestion.Extraction;
+using IdmPlatform.Ingestion.Extraction.Analysis;
+
+namespace IdmPlatform.Extraction.Tests;
+
+/// <summary>Pages as a crawler keeps them: navigation, stamps and salutations around the story (made-up texts).</summary>
+public sealed class RealPageTests
+{
+    private static ExtractedDocument Analyse(string text, string? url = null) => TextAnalyzer.Default.Analyse(text, sourceUrl: url);
+
+    private static DateOnly Day(string value) => DateOnly.Parse(value, CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void The_headline_is_found_under_site_sections_menus_and_a_date_stamp()
+    {
+        var text = "News\n\nWho we are\n\nWHO WE AREThe Harbour Migration Office is a small agency with offices in three ports.\n\n"
+                   + "Take Action Take Action Get involved Get involved\n\nStatements and Speeches\n\n14 Mar 2021\n\n"
+                   + "Port Cities Agree on Shared Reception Standards\n\n"
+                   + "Valletta – Mayors of twelve port cities agreed today on common standards for receiving people rescued at sea, after two days of talks.";
+
+        var document = Analyse(text);
+
+        Assert.Equal("Port Cities Agree on Shared Reception Standards", document.Title);
+        Assert.Equal(Day("2021-03-14"), document.PublishedOn);
+    }
+
+    [Theory]
+    [InlineData("GA/99999\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Excellencies,\n\nDistinguished delegates,\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Displaying 21 - 40 of 9000\n\nThis website uses cookies to remember your settings and to count visits.\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Copy\n\nAs delivered\n\nPhoto: Harbour Office/R. Vance\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    public void Page_furniture_is_never_the_title(string text) =>
+        Assert.Equal("Delegates Weigh Labour Mobility Pledges as Review Continues", Analyse(text).Title);
+
+    [Fact]
+    public void A_headline_over_narrowly_wrapped_prose_stands_on_its_own_line()
+    {
+        var text = "Ministers Meet in Lisbon to Review Seasonal Work Schemes\nMinisters from eight countries meet\nnext week to review how seasonal\nwork schemes protect workers.";
+
+        var document = new DocumentExtractor().Extract(System.Text.Encoding.UTF8.GetBytes(text), "text/plain", new ExtractionHints());
+
+        Assert.Equal("Ministers Meet in Lisbon to Review Seasonal Work Schemes", document.Title);
+        Assert.EndsWith("meet next week to review how seasonal work schemes protect workers.", document.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Harbour Towns Back Reception Plan\n\nLISBON, Portugal, 4 May 2021 – Harbour towns backed a shared reception plan today after long talks.", "2021-05-04")]
+    [InlineData(" date 2020-06-30 Harbour towns backed a shared reception plan today after long talks between mayors.", "2020-06-30")]
+    [InlineData("Harbour Towns Back Reception Plan\n\n(Le 12 mars 2023, à Lyon, en France)\n\nLes villes portuaires ont adopté aujourd'hui un plan commun.", "2023-03-12")]
+    [InlineData("Statement by the Delegation of Ruritania delivered on 30 November 2017\n\nMr. Chairperson, we thank the secretariat for the report and the clear figures it gives.", "2017-11-30")]
+    [InlineData("15 July 2020: The co-chairs announced that delegations had agreed on the format of the next review.", "2020-07-15")]
+    public void The_publication_date_comes_from_a_dateline_a_stamp_or_the_headline(string text, string expected) =>
+        Assert.Equal(Day(expected), Analyse(text).PublishedOn);
+
+    [Theory]
+    [InlineData("https://example.org/news/2022/02/28/briefing-on-migration/", "2022-02-28")]
+    [InlineData("https://example.org/stories/2019-10-15-mayors-meet", "2019-10-15")]
+    [InlineData("http://example.org/statements/statement20060914.shtml", "2006-09-14")]
+    public void The_address_the_page_came_from_dates_it_when_the_text_does_not(string url, string expected) =>
+        Assert.Equal(Day(expected), Analyse("Excellencies,\n\nI thank you for inviting me to this timely meeting on the review of labour mobility.", url).PublishedOn);
+
+    [Fact]
+    public void A_site_headers_today_above_the_navigation_is_not_the_publication_date()
+    {
+        var text = "Tuesday, February 18, 2025\n\nHome\n\nWorld\n\nBusiness\n\nOpinion\n\nHarbour Towns Back Reception Plan\n\n"
+                   + "Harbour towns backed a shared reception plan after long talks between mayors and ministers last spring.";
+
+        var document = Analyse(text, "https://example.org/world/harbour-towns-back-reception-plan");
+
+        Assert.Equal("Harbour Towns Back Reception Plan", document.Title);
+        Assert.Null(document.PublishedOn);
+    }
+}
