@@ -71,4 +71,25 @@ public sealed class RealPageTests
         Assert.Equal("Harbour Towns Back Reception Plan", document.Title);
         Assert.Null(document.PublishedOn);
     }
+
+    [Fact]
+    public void People_are_found_after_honorifics_in_capitals_and_beside_their_country_and_headings_are_not_people()
+    {
+        var text = "Distinguished Delegates\n\nRelated Stories\n\n"
+                   + "We thank H.E. Mr. Tomasz Wielki and H.E. Ms. Ana Ferreira Lobo for steering the talks. "
+                   + "The co-chairs, Rafael Ortega Ruiz (Chile) and Mei Lin Tan (Singapore), opened the session. "
+                   + "BY MS. JOANNA KEMP\n\nDistinguished delegates heard that foreign affairs ministries matter.";
+
+        var names = TextAnalyzer.Default.Analyse(text).People.Select(p => p.Name).ToList();
+
+        Assert.Equal(["Tomasz Wielki", "Ana Ferreira Lobo", "Rafael Ortega Ruiz", "Mei Lin Tan", "Joanna Kemp"], names);
+    }
+
+    [Fact]
+    public void A_misspelt_surname_of_a_well_known_person_is_that_person()
+    {
+        var text = "Before the meeting the Secretary-General of the UN, Gutteres, wrote a short report on the review.";
+
+        Assert.Equal("António Guterres", Assert.Single(TextAnalyzer.Default.Analyse(text).People).Name);
+    }
 }

@@ -78,7 +78,11 @@ public sealed record PeopleData(
     IReadOnlyList<string> AccordingTo,
     IReadOnlyList<string> Pronouns,
     IReadOnlyList<string> InterventionVerbs,
-    IReadOnlyList<string> NonNameWords);
+    IReadOnlyList<string> NonNameWords,
+    IReadOnlyList<KnownPerson>? KnownPeople = null);
+
+/// <summary>A well-known person of the field, and the surnames the texts call them by (a slight misspelling still matches).</summary>
+public sealed record KnownPerson(string Name, IReadOnlyList<string> Surnames);
 
 public sealed record ThemeData(IReadOnlyList<Theme> Themes);
 

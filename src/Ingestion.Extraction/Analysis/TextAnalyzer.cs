@@ -51,7 +51,7 @@ public sealed partial class TextAnalyzer
         var headline = _titles.Find(text, dates);
         var title = knownTitle ?? headline?.Text;
         var organisations = _organisations.Find(text);
-        var (people, mentions) = _people.Find(text, organisations);
+        var (people, mentions) = _people.Find(text, organisations, headline);
         var documentYear = knownPublishedOn?.Year ?? MostWrittenYear(text);
         var events = _events.Find(text, documentYear);
         var publishedOn = knownPublishedOn ?? _publication.Find(text, dates, events, headline, sourceUrl);
