@@ -92,4 +92,17 @@ public sealed class RealPageTests
 
         Assert.Equal("António Guterres", Assert.Single(TextAnalyzer.Default.Analyse(text).People).Name);
     }
+
+    [Fact]
+    public void Un_bodies_are_organisations_one_body_written_two_ways_is_one_and_fragments_are_not()
+    {
+        var text = "The General Assembly asked ECOSOC and the Global Forum on Migration and Development to report. "
+                   + "The UN Department of Harbour Affairs and the United Nations Department of Harbour Affairs published the figures. "
+                   + "The Executive Committee met twice, and Civil Society joined. "
+                   + "The Directeur of the Lakeland Migration Service, Professor Ana Ruiz, spoke.";
+
+        var names = TextAnalyzer.Default.Analyse(text).Organisations.Select(o => o.Name).ToList();
+
+        Assert.Equal(["United Nations General Assembly", "Economic and Social Council", "Global Forum on Migration and Development", "United Nations Department of Harbour Affairs", "Lakeland Migration Service"], names);
+    }
 }

@@ -64,7 +64,8 @@ public sealed record OrganisationData(
     IReadOnlyList<KnownOrganisation> Frameworks,
     IReadOnlyList<string> HeadWords,
     IReadOnlyList<string> DefinedHeadWords,
-    IReadOnlyList<string> Connectors);
+    IReadOnlyList<string> Connectors,
+    IReadOnlyList<string>? GenericWords = null);
 
 public sealed record KnownOrganisation(string Name, IReadOnlyList<string> Acronyms, IReadOnlyList<string> Aliases, bool AcronymAlone = true);
 
