@@ -105,4 +105,26 @@ public sealed class RealPageTests
 
         Assert.Equal(["United Nations General Assembly", "Economic and Social Council", "Global Forum on Migration and Development", "United Nations Department of Harbour Affairs", "Lakeland Migration Service"], names);
     }
+
+    [Fact]
+    public void Quotes_after_a_headline_and_a_dateline_are_found()
+    {
+        var text = "Port Cities Agree on Shared Reception Standards\n\n"
+                   + "VALLETTA, 3 May 2021 – “Cities cannot do this alone and must share the costs fairly,” said Mayor Lena Ortiz.";
+
+        var quote = Assert.Single(TextAnalyzer.Default.Analyse(text).Statements, s => s.Kind == "quote");
+
+        Assert.Equal("Lena Ortiz", quote.Speaker);
+    }
+
+    [Theory]
+    [InlineData("Ana Ruiz, the regional director of the Harbour Office, opened the meeting on Monday.\n\n“We expect more arrivals this summer than in any year before,” she said.")]
+    [InlineData("La reunión fue abierta por la directora regional, Ana Ruiz, en Lisboa.\n\n“Esperamos más llegadas este verano que en cualquier año anterior”, explicó.")]
+    [InlineData("La directrice régionale, Mme Ana Ruiz, a ouvert la réunion à Lisbonne.\n\n« Nous attendons plus d'arrivées cet été que les années précédentes », a déclaré la directrice régionale.")]
+    public void A_quote_attributed_only_by_a_pronoun_a_bare_verb_or_a_title_belongs_to_the_person_named_before(string text)
+    {
+        var quote = Assert.Single(TextAnalyzer.Default.Analyse(text).Statements, s => s.Kind == "quote");
+
+        Assert.Equal("Ana Ruiz", quote.Speaker);
+    }
 }

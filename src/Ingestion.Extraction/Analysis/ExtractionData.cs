@@ -80,7 +80,8 @@ public sealed record PeopleData(
     IReadOnlyList<string> Pronouns,
     IReadOnlyList<string> InterventionVerbs,
     IReadOnlyList<string> NonNameWords,
-    IReadOnlyList<KnownPerson>? KnownPeople = null);
+    IReadOnlyList<KnownPerson>? KnownPeople = null,
+    IReadOnlyList<string>? SpeakerTitleWords = null);
 
 /// <summary>A well-known person of the field, and the surnames the texts call them by (a slight misspelling still matches).</summary>
 public sealed record KnownPerson(string Name, IReadOnlyList<string> Surnames);

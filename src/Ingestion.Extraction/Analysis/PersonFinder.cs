@@ -128,7 +128,7 @@ public sealed partial class PersonFinder
                 {
                     mentions.Add(new PersonMention(nameStart, name.Length, known));
                 }
-                else if (KnownBySurname(name) is { } wellKnown && (titled || referred))
+                else if (KnownBySurname(name) is { } wellKnown)
                 {
                     var knownPerson = people.TryGetValue(wellKnown, out var found) ? found : new FoundPerson(wellKnown, null, null);
                     people[wellKnown] = knownPerson;
