@@ -18,7 +18,11 @@ public sealed partial class OrganisationFinder
     private const string UnitedNations = "United Nations";
     private readonly OrganisationData _data;
     private readonly Regex _masked;
-    private readonly List<(Regex Pattern, KnownOrganisation Organisation, bool IsAcronym)> _known = [];
+    private readonly List<(Regex Pattern, KnownOrganisation Organisation)> _knownNames = [];
+
+    // All known acronyms in one pattern (plain capitals, which one pass finds fast), looked up exactly.
+    private readonly Regex _knownAcronyms;
+    private readonly Dictionary<string, KnownOrganisation> _byAcronym = new(StringComparer.Ordinal);
     private readonly HashSet<string> _headWords;
     private readonly HashSet<string> _definedHeadWords;
     private readonly HashSet<string> _connectors;
@@ -36,12 +40,14 @@ public sealed partial class OrganisationFinder
         _masked = Phrases.Matcher(data.NotOrganisations.Concat(data.Frameworks.SelectMany(f => f.Aliases.Append(f.Name).Concat(f.Acronyms))), RegexOptions.None);
         foreach (var organisation in data.Organisations)
         {
-            _known.Add((Phrases.Matcher(WithUnVariants(organisation.Aliases.Append(organisation.Name))), organisation, false));
-            if (organisation.Acronyms.Count > 0)
+            _knownNames.Add((Phrases.Matcher(WithUnVariants(organisation.Aliases.Append(organisation.Name))), organisation));
+            foreach (var acronym in organisation.Acronyms)
             {
-                _known.Add((Phrases.Matcher(organisation.Acronyms, RegexOptions.None), organisation, true));
+                _byAcronym.TryAdd(acronym, organisation);
             }
         }
+
+        _knownAcronyms = Phrases.Matcher(data.Organisations.SelectMany(o => o.Acronyms), RegexOptions.None);
 
         _headWords = new HashSet<string>(data.HeadWords, StringComparer.Ordinal);
         // "… Council (NRC)" is a body, while "Council Session" alone is an event: some head words count only beside an acronym.
@@ -95,7 +101,7 @@ public sealed partial class OrganisationFinder
         }
 
         // Known names first (longest first, so "UN Network on Migration" is not "UN"), then their acronyms.
-        var nameMatches = _known.Where(k => !k.IsAcronym)
+        var nameMatches = _knownNames
             .SelectMany(k => k.Pattern.Matches(text).Select(m => (Match: m, k.Organisation)))
             .OrderByDescending(x => x.Match.Length);
         foreach (var (m, organisation) in nameMatches)
@@ -168,15 +174,12 @@ public sealed partial class OrganisationFinder
             Add(existing ?? canonical, existing is null ? null : found[existing].Acronym, name);
         }
 
-        foreach (var (pattern, organisation, _) in _known.Where(k => k.IsAcronym))
+        foreach (Match m in _knownAcronyms.Matches(text))
         {
-            foreach (Match m in pattern.Matches(text))
+            // Short acronyms that are also ordinary words ("WHO", "EU") count only beside their full name.
+            if (_byAcronym.TryGetValue(m.Value, out var organisation) && Free(m.Index, m.Length) && (organisation.AcronymAlone || found.ContainsKey(organisation.Name)))
             {
-                // Short acronyms that are also ordinary words ("WHO", "EU") count only beside their full name.
-                if (Free(m.Index, m.Length) && (organisation.AcronymAlone || found.ContainsKey(organisation.Name)))
-                {
-                    Add(organisation.Name, organisation.Acronyms[0], new Span(m.Index, m.Length, m.Value));
-                }
+                Add(organisation.Name, organisation.Acronyms[0], new Span(m.Index, m.Length, m.Value));
             }
         }
 
