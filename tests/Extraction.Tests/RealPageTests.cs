@@ -29,6 +29,7 @@ public sealed class RealPageTests
     [InlineData("GA/99999\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("Excellencies,\n\nDistinguished delegates,\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("Displaying 21 - 40 of 9000\n\nThis website uses cookies to remember your settings and to count visits.\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Delegates Weigh Labour Mobility Pledges as Review Continues | Harbour Office\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("Copy\n\nAs delivered\n\nPhoto: Harbour Office/R. Vance\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     public void Page_furniture_is_never_the_title(string text) =>
         Assert.Equal("Delegates Weigh Labour Mobility Pledges as Review Continues", Analyse(text).Title);
@@ -49,6 +50,7 @@ public sealed class RealPageTests
     [InlineData(" date 2020-06-30 Harbour towns backed a shared reception plan today after long talks between mayors.", "2020-06-30")]
     [InlineData("Harbour Towns Back Reception Plan\n\n(Le 12 mars 2023, à Lyon, en France)\n\nLes villes portuaires ont adopté aujourd'hui un plan commun.", "2023-03-12")]
     [InlineData("Statement by the Delegation of Ruritania delivered on 30 November 2017\n\nMr. Chairperson, we thank the secretariat for the report and the clear figures it gives.", "2017-11-30")]
+    [InlineData("Harbour Towns Back Reception Plan | Harbour Office\n\nGENEVA (4 May 2021) – Harbour towns backed a shared reception plan today after long talks.", "2021-05-04")]
     [InlineData("15 July 2020: The co-chairs announced that delegations had agreed on the format of the next review.", "2020-07-15")]
     public void The_publication_date_comes_from_a_dateline_a_stamp_or_the_headline(string text, string expected) =>
         Assert.Equal(Day(expected), Analyse(text).PublishedOn);

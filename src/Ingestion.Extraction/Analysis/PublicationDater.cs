@@ -199,7 +199,8 @@ public sealed partial class PublicationDater
     [GeneratedRegex(@"^\s*\p{Lu}[\p{L} .'’\-]{1,40}(?:,\s*\p{Lu}[\p{L} .'’\-]{1,30})?,\s*$")]
     private static partial Regex DatelinePlace();
 
-    [GeneratedRegex(@"^\s*\(\s*(?:le|el|the)?\s*$", RegexOptions.IgnoreCase)]
+    // "(Le 10 septembre 2024, …)" or "GENEVA (3 May 2019) –".
+    [GeneratedRegex(@"^\s*(?:\p{Lu}[\p{L} .'’\-]{1,40})?\(\s*(?:le|el|the)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex OpeningBracket();
 
     // "date 2019-11-15", "Posted on 3 May 2019", "Publié le …": a stamp, whatever follows it on the line.

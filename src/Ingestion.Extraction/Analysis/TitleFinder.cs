@@ -47,7 +47,7 @@ public sealed partial class TitleFinder
         FoundTitle? first = null;
         for (var i = 0; i < lines.Count; i++)
         {
-            var line = WithoutBullet(lines[i]);
+            var line = WithoutSiteName(WithoutBullet(lines[i]));
             if (IsFurniture(lines, i, line, dates) || !LooksLikeTitle(line.Text))
             {
                 continue;
@@ -152,6 +152,13 @@ public sealed partial class TitleFinder
         var start = line.Text.Length - line.Text.TrimStart().Length;
         var text = line.Text.Trim();
         return new Span(line.Index + start, text.Length, text);
+    }
+
+    /// <summary>"Opening Remarks at the Dialogue | Harbour Office": a page title keeps the site's name after a bar.</summary>
+    private static Span WithoutSiteName(Span line)
+    {
+        var bar = line.Text.IndexOf(" | ", StringComparison.Ordinal);
+        return bar > 0 && Words().Count(line.Text[..bar]) >= MinTitleWords ? new Span(line.Index, bar, line.Text[..bar]) : line;
     }
 
     private static Span WithoutBullet(Span line)
