@@ -30,6 +30,8 @@ public sealed class RealPageTests
     [InlineData("Excellencies,\n\nDistinguished delegates,\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("Displaying 21 - 40 of 9000\n\nThis website uses cookies to remember your settings and to count visits.\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("Delegates Weigh Labour Mobility Pledges as Review Continues | Harbour Office\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Migrants and Refugees\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\n18 December 2023\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Migrants and Refugees\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\n18 December 2023\n\nDelegates heard more than forty speakers today on the pledges their governments made since the last review of labour mobility in the region.")]
     [InlineData("Copy\n\nAs delivered\n\nPhoto: Harbour Office/R. Vance\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     public void Page_furniture_is_never_the_title(string text) =>
         Assert.Equal("Delegates Weigh Labour Mobility Pledges as Review Continues", Analyse(text).Title);

@@ -45,6 +45,7 @@ public sealed partial class TitleFinder
     {
         var lines = TextLayout.Lines(text).Take(SearchLines).Select(Trimmed).Where(l => l.Length > 0).ToList();
         FoundTitle? first = null;
+        FoundTitle? firstLong = null;
         for (var i = 0; i < lines.Count; i++)
         {
             var line = WithoutSiteName(WithoutBullet(lines[i]));
@@ -59,7 +60,14 @@ public sealed partial class TitleFinder
             // A headline heads a story: the body starts within a few lines (after a subtitle, a dateline, a credit).
             // A short first candidate with no story under it is a section label; a later headline with one wins.
             var headsStory = lines.Skip(i + 1).Take(BodyReach).Any(IsBody);
-            if (first is null && (headsStory || Words().Count(line.Text) > MaxLabelWords))
+            var isLabelSized = Words().Count(line.Text) <= MaxLabelWords;
+            // "Migrants and Refugees" over the headline is the site's section: a longer headline right under it wins.
+            if (first is null && headsStory && isLabelSized && HeadlineUnder(lines, i, dates) is { } under)
+            {
+                return under;
+            }
+
+            if (first is null && (headsStory || !isLabelSized))
             {
                 return title;
             }
@@ -70,9 +78,27 @@ public sealed partial class TitleFinder
             }
 
             first ??= title;
+            firstLong ??= isLabelSized ? null : title;
         }
 
-        return first;
+        // No line heads a story here: a headline-sized line before a label-sized one.
+        return firstLong ?? first;
+    }
+
+    private FoundTitle? HeadlineUnder(List<Span> lines, int i, IReadOnlyList<WrittenDate> dates)
+    {
+        for (var j = i + 1; j < Math.Min(lines.Count, i + 3); j++)
+        {
+            var line = WithoutSiteName(WithoutBullet(lines[j]));
+            if (IsFurniture(lines, j, line, dates))
+            {
+                continue;
+            }
+
+            return LooksLikeTitle(line.Text) && Words().Count(line.Text) > MaxLabelWords ? new FoundTitle(line.Text, line.Index, line.End) : null;
+        }
+
+        return null;
     }
 
     private static bool IsBody(Span line) => Words().Count(line.Text) >= MinBodyWords && SentencePunctuation().IsMatch(line.Text);
