@@ -136,13 +136,21 @@ public sealed partial class StatementFinder
     private static FoundPerson? NamedBefore(IReadOnlyList<PersonMention> people, int quoteEnd) =>
         Sorted.Between(people, p => p.Index, Math.Max(0, quoteEnd - NamedBeforeReach), quoteEnd).LastOrDefault()?.Person;
 
-    /// <summary>Name will say in her remarks, “…” / Name will add that “…” / He said: “…”.</summary>
+    /// <summary>Name will say in her remarks, “…” / Name will add that “…” / He said: “…” (also with the quote as the next paragraph).</summary>
     private FoundPerson? SpeakerBefore(string text, int quoteStart, IReadOnlyList<PersonMention> people, FoundPerson? lastSpeaker)
     {
         var from = Math.Max(0, quoteStart - (AttributionReach * 2));
         var lineStart = quoteStart == 0 ? -1 : text.LastIndexOf('\n', quoteStart - 1, quoteStart - from);
         var sentenceStart = Math.Max(from, Math.Max(lineStart, TextLayout.LastSentenceEnd(text, from, quoteStart)) + 1);
         var before = text[sentenceStart..quoteStart];
+        // "Opening the session, the Director General said:" and the quotation as the next paragraph.
+        if (before.Trim().Length == 0 && lineStart > 0 && text[..lineStart].TrimEnd() is { Length: > 0 } previous && previous.EndsWith(':'))
+        {
+            var previousLine = previous.LastIndexOf('\n') + 1;
+            sentenceStart = Math.Max(previousLine, TextLayout.LastSentenceEnd(text, previousLine, previous.Length) + 1);
+            before = text[sentenceStart..quoteStart];
+        }
+
         if (!before.TrimEnd().EndsWith(',') && !AttributionEnd().IsMatch(before))
         {
             return null;

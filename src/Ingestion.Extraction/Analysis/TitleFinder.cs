@@ -168,10 +168,11 @@ public sealed partial class TitleFinder
         (i > 0 && lines[i - 1].Text.StartsWith('-') && lines[i - 1].End + 1 == lines[i].Index)
         || (i + 1 < lines.Count && lines[i + 1].Text.StartsWith('-') && lines[i].End + 1 == lines[i + 1].Index);
 
-    // Not a sentence, not two run together ("… 171 countries. - Our Work"), not a fragment.
+    // Not a sentence (nor a quoted one), not two run together ("… 171 countries. - Our Work"), not a fragment.
     private static bool LooksLikeTitle(string line) =>
         line.Length <= MaxTitleLength && Words().Count(line) >= MinTitleWords && !char.IsLower(line[0])
-        && !line.EndsWith('.') && !line.EndsWith(':') && !line.EndsWith(',') && !line.EndsWith(';') && !SentenceInside().IsMatch(line);
+        && line.TrimEnd('”', '"', '»', '’', ')', ' ') is var bare && bare.Length > 0 && !bare.EndsWith('.') && !bare.EndsWith(':') && !bare.EndsWith(',') && !bare.EndsWith(';')
+        && !SentenceInside().IsMatch(line);
 
     private static Span Trimmed(Span line)
     {
