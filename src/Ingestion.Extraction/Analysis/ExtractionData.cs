@@ -117,4 +117,6 @@ public sealed record TitleData(
     IReadOnlyList<string> Salutations,
     IReadOnlyList<string> Bylines,
     IReadOnlyList<string> StampWords,
-    IReadOnlyList<string> Weekdays);
+    IReadOnlyList<string> Weekdays,
+    IReadOnlyList<string> PagerWords,
+    IReadOnlyList<string> StampCues);

@@ -26,10 +26,13 @@ public sealed partial class PublicationDater
     private readonly List<(CalendarAnchor Anchor, Regex Phrases)> _anchors;
     private readonly Dictionary<string, int> _months;
     private readonly Regex _weekday;
+    private readonly Regex _stampBefore;
 
     public PublicationDater(CalendarData calendar, LanguageData language, TitleData titles)
     {
         _weekday = Phrases.Matcher(titles.Weekdays);
+        // "date 2019-11-15", "Posted on 3 May 2019", "Publié le …": a stamp, whatever follows it on the line.
+        _stampBefore = new Regex($@"^\s*(?:{Phrases.Alternation(titles.StampCues)})\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _calendar = calendar;
         _publishedCue = Phrases.Matcher(language.PublishedCues);
         _today = Phrases.Matcher(calendar.TodayWords);
@@ -106,7 +109,7 @@ public sealed partial class PublicationDater
             var lineEnd = text.IndexOf('\n', date.Index) is var e and >= 0 ? e : text.Length;
             var before = text[lineStart..date.Index];
             var after = text[(date.Index + date.Length)..lineEnd];
-            var stamp = StampBefore().IsMatch(before);
+            var stamp = _stampBefore.IsMatch(before);
             var placed = before.Trim().Length == 0 || DatelinePlace().IsMatch(before) || OpeningBracket().IsMatch(before);
             if (!stamp && !(placed && (after.Trim().Length == 0 || DatelineDash().IsMatch(after) || DatelineEnd().IsMatch(after))))
             {
@@ -202,10 +205,6 @@ public sealed partial class PublicationDater
     // "(Le 10 septembre 2024, …)" or "GENEVA (3 May 2019) –".
     [GeneratedRegex(@"^\s*(?:\p{Lu}[\p{L} .'’\-]{1,40})?\(\s*(?:le|el|the)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex OpeningBracket();
-
-    // "date 2019-11-15", "Posted on 3 May 2019", "Publié le …": a stamp, whatever follows it on the line.
-    [GeneratedRegex(@"^\s*(?:date|dated|posted(?:\s+on)?|published(?:\s+on)?|updated(?:\s+on)?|publié\s+le|publicado\s+el)\s*:?\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex StampBefore();
 
     // After the day: a closing bracket, ", à Suzhou, en Chine)", a time "18:55", or the colon of "15 July 2019: …".
     [GeneratedRegex(@"^\s*(?:\)|,\s*(?:à|a|in|en)\s+[^\n]*\)\s*$|[0-9]{1,2}:[0-9]{2}|:\s)")]

@@ -29,6 +29,7 @@ public sealed partial class TitleFinder
     private readonly Regex _furnitureCue;
     private readonly Regex _salutation;
     private readonly Regex _byline;
+    private readonly Regex _pager;
 
     public TitleFinder(KindData kinds, TitleData titles, CalendarData calendar)
     {
@@ -38,6 +39,7 @@ public sealed partial class TitleFinder
         _places = new HashSet<string>(calendar.Places.Values.SelectMany(p => p), StringComparer.OrdinalIgnoreCase);
         _furnitureCue = new Regex(Phrases.Alternation(titles.FurnitureCues), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _salutation = new Regex($@"^(?:{Phrases.Alternation(titles.Salutations)})(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        _pager = new Regex($@"^(?:{Phrases.Alternation(titles.PagerWords)})\s+\d+\s*[-–]\s*\d+\s+(?:of|de|sur|sobre)\s+\d+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _byline = new Regex($@"^(?:{Phrases.Alternation(titles.Bylines)})\s+\p{{Lu}}", RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
 
@@ -109,7 +111,7 @@ public sealed partial class TitleFinder
         var value = line.Text;
         var words = Words().Count(value);
         if ((lines[i].Text.StartsWith('-') && (words <= MaxMenuItemWords || IsListed(lines, i))) || lines[i].Text.StartsWith('|') || _furniture.Contains(Normal(value)) || _furnitureCue.IsMatch(value)
-            || DocumentSymbol().IsMatch(value) || Pager().IsMatch(value) || value.EndsWith('…') || value.EndsWith("..", StringComparison.Ordinal)
+            || DocumentSymbol().IsMatch(value) || _pager.IsMatch(value) || value.EndsWith('…') || value.EndsWith("..", StringComparison.Ordinal)
             || (value.StartsWith('(') && value.EndsWith(')')) || (_salutation.IsMatch(value) && words <= MaxSalutationWords) || (_byline.IsMatch(value) && words <= 6))
         {
             return true;
@@ -217,7 +219,4 @@ public sealed partial class TitleFinder
     // GA/12345, SG/SM/19249-DEV/3359, A/AC.293/2022/L.1
     [GeneratedRegex(@"^[A-Z]{1,6}(?:/[A-Z0-9.\-]+)+$")]
     private static partial Regex DocumentSymbol();
-
-    [GeneratedRegex(@"^(?:Displaying|Showing|Affichage|Mostrando|Results?)\s+\d+\s*[-–]\s*\d+\s+(?:of|de|sur|sobre)\s+\d+", RegexOptions.IgnoreCase)]
-    private static partial Regex Pager();
 }
