@@ -89,7 +89,7 @@ public sealed partial class TitleFinder
 
     private FoundTitle? HeadlineUnder(List<Span> lines, int i, IReadOnlyList<WrittenDate> dates)
     {
-        for (var j = i + 1; j < Math.Min(lines.Count, i + 3); j++)
+        for (var j = i + 1; j < Math.Min(lines.Count, i + 1 + BodyReach); j++)
         {
             var line = WithoutSiteName(WithoutBullet(lines[j]));
             if (IsFurniture(lines, j, line, dates))

@@ -139,7 +139,7 @@ internal sealed partial class TextComposer(Boilerplate boilerplate)
         var start = 0;
         for (var i = 0; i < lines.Length; i++)
         {
-            var ended = i == lines.Length - 1 || lines[i].Trim().Length < longest * 0.6;
+            var ended = i == lines.Length - 1 || lines[i].Trim().Length < longest * 0.6 || (i == start && i > 0 && IsHeadlineOver(lines[i], lines[i + 1]));
             if (ended && !lines[i].TrimEnd().EndsWith('-'))
             {
                 yield return block with { Text = string.Join('\n', lines[start..(i + 1)]) };
