@@ -25,6 +25,6 @@ public sealed class DocumentExtractor(DocumentReader reader, TextAnalyzer analyz
             throw new DocumentRejectedException("The document has no readable text.");
         }
 
-        return analyzer.Analyse(read.Text, read.Title, hints.PublishedOn ?? read.PublishedOn, hints.Language ?? read.Language);
+        return analyzer.Analyse(read.Text, read.Title, hints.PublishedOn ?? read.PublishedOn, hints.Language ?? read.Language, hints.SourceUrl);
     }
 }

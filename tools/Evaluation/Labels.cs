@@ -3,7 +3,11 @@ using System.Text.Json.Serialization;
 
 namespace IdmPlatform.Evaluation;
 
-/// <summary>One line of labels.jsonl: what a careful reader found in one document. Absent fields were not labelled.</summary>
+/// <summary>
+/// One line of labels.jsonl: what a careful reader found in one document. Absent fields were not labelled.
+/// Url is the address the page was taken from (passed to the extractor as the submitted source URL);
+/// Split is "dev" or "holdout" in a development set, and absent in the seeds.
+/// </summary>
 public sealed record Label(
     string Id,
     string File,
@@ -20,7 +24,9 @@ public sealed record Label(
     int? Recommendations,
     IReadOnlyList<string>? Themes,
     [property: JsonPropertyName("gcm_objectives")] IReadOnlyList<int>? GcmObjectives,
-    IReadOnlyList<string>? Boilerplate)
+    IReadOnlyList<string>? Boilerplate,
+    string? Url = null,
+    string? Split = null)
 {
     public static IReadOnlyList<Label> ReadAll(string path) => System.IO.File.ReadLines(path)
         .Where(l => l.Trim().Length > 0)

@@ -11,7 +11,8 @@ public sealed record ExtractionData(
     ThemeData Themes,
     GcmData Gcm,
     LanguageData Language,
-    KindData Kinds)
+    KindData Kinds,
+    TitleData Titles)
 {
     private static readonly Lazy<ExtractionData> Loaded = new(Load);
 
@@ -24,7 +25,8 @@ public sealed record ExtractionData(
         Read<ThemeData>("themes.json"),
         Read<GcmData>("gcm-objectives.json"),
         Read<LanguageData>("language.json"),
-        Read<KindData>("kinds.json"));
+        Read<KindData>("kinds.json"),
+        Read<TitleData>("titles.json"));
 
     public static T Read<T>(string resource)
     {
@@ -62,7 +64,8 @@ public sealed record OrganisationData(
     IReadOnlyList<KnownOrganisation> Frameworks,
     IReadOnlyList<string> HeadWords,
     IReadOnlyList<string> DefinedHeadWords,
-    IReadOnlyList<string> Connectors);
+    IReadOnlyList<string> Connectors,
+    IReadOnlyList<string>? GenericWords = null);
 
 public sealed record KnownOrganisation(string Name, IReadOnlyList<string> Acronyms, IReadOnlyList<string> Aliases, bool AcronymAlone = true);
 
@@ -76,7 +79,12 @@ public sealed record PeopleData(
     IReadOnlyList<string> AccordingTo,
     IReadOnlyList<string> Pronouns,
     IReadOnlyList<string> InterventionVerbs,
-    IReadOnlyList<string> NonNameWords);
+    IReadOnlyList<string> NonNameWords,
+    IReadOnlyList<KnownPerson>? KnownPeople = null,
+    IReadOnlyList<string>? SpeakerTitleWords = null);
+
+/// <summary>A well-known person of the field, and the surnames the texts call them by (a slight misspelling still matches).</summary>
+public sealed record KnownPerson(string Name, IReadOnlyList<string> Surnames);
 
 public sealed record ThemeData(IReadOnlyList<Theme> Themes);
 
@@ -97,3 +105,18 @@ public sealed record KindData(
     IReadOnlyDictionary<string, string[]> TitleWords,
     IReadOnlyList<string> Subtitles,
     IReadOnlyDictionary<string, Dictionary<string, int>> Signals);
+
+/// <summary>
+/// What a reader skips when looking for a page's headline: whole lines that are site sections or menu items,
+/// cues that mark a cookie notice or photo credit, openings of salutations and bylines, the words a date stamp
+/// is made of, and weekday names (a date led by one above the headline is a site header's "today").
+/// </summary>
+public sealed record TitleData(
+    IReadOnlyList<string> FurnitureLines,
+    IReadOnlyList<string> FurnitureCues,
+    IReadOnlyList<string> Salutations,
+    IReadOnlyList<string> Bylines,
+    IReadOnlyList<string> StampWords,
+    IReadOnlyList<string> Weekdays,
+    IReadOnlyList<string> PagerWords,
+    IReadOnlyList<string> StampCues);

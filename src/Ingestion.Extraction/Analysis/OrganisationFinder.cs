@@ -9,29 +9,45 @@ public sealed record FoundOrganisation(string Name, string? Acronym, IReadOnlyLi
 /// Organisations in any of the three languages: known ones by name, alias or acronym (from the data), and
 /// new ones that the text defines as "Name of the Body (ACRONYM)" or names with an organisational head word
 /// ("… Network", "… Committee"). Frameworks and bodies that are not organisations (the GCM, the IDM,
-/// "UN agencies") are masked first, so "UN" inside them is not the United Nations.
+/// "UN agencies") are masked first, so "UN" inside them is not the United Nations. "UN X" and "United Nations X"
+/// are one body. A head-word name made only of generic words ("Executive Committee", "Civil Society",
+/// "Bureau du Chef de Cabinet") is a fragment, not a body; a role or a person's title around it is not part of it.
 /// </summary>
 public sealed partial class OrganisationFinder
 {
+    private const string UnitedNations = "United Nations";
     private readonly OrganisationData _data;
     private readonly Regex _masked;
-    private readonly List<(Regex Pattern, KnownOrganisation Organisation, bool IsAcronym)> _known = [];
+    private readonly List<(Regex Pattern, KnownOrganisation Organisation)> _knownNames = [];
+
+    // All known acronyms in one pattern (plain capitals, which one pass finds fast), looked up exactly.
+    private readonly Regex _knownAcronyms;
+    private readonly Dictionary<string, KnownOrganisation> _byAcronym = new(StringComparer.Ordinal);
     private readonly HashSet<string> _headWords;
     private readonly HashSet<string> _definedHeadWords;
     private readonly HashSet<string> _connectors;
+    private readonly HashSet<string> _generic;
+    private readonly HashSet<string> _personWords;
+    private readonly HashSet<string> _acronyms;
 
-    public OrganisationFinder(OrganisationData data)
+    public OrganisationFinder(OrganisationData data, PeopleData? people = null)
     {
         _data = data;
+        _generic = new HashSet<string>(data.GenericWords ?? [], StringComparer.Ordinal);
+        // Titles and roles of one word ("Professor", "Chief", "Director") end or precede a body's name, never belong to it.
+        _personWords = new HashSet<string>((people?.Honorifics ?? []).Concat((people?.Roles ?? []).Where(r => !r.Contains(' ', StringComparison.Ordinal))), StringComparer.OrdinalIgnoreCase);
+        _acronyms = new HashSet<string>(data.Organisations.SelectMany(o => o.Acronyms), StringComparer.Ordinal);
         _masked = Phrases.Matcher(data.NotOrganisations.Concat(data.Frameworks.SelectMany(f => f.Aliases.Append(f.Name).Concat(f.Acronyms))), RegexOptions.None);
         foreach (var organisation in data.Organisations)
         {
-            _known.Add((Phrases.Matcher(organisation.Aliases.Append(organisation.Name)), organisation, false));
-            if (organisation.Acronyms.Count > 0)
+            _knownNames.Add((Phrases.Matcher(WithUnVariants(organisation.Aliases.Append(organisation.Name))), organisation));
+            foreach (var acronym in organisation.Acronyms)
             {
-                _known.Add((Phrases.Matcher(organisation.Acronyms, RegexOptions.None), organisation, true));
+                _byAcronym.TryAdd(acronym, organisation);
             }
         }
+
+        _knownAcronyms = Phrases.Matcher(data.Organisations.SelectMany(o => o.Acronyms), RegexOptions.None);
 
         _headWords = new HashSet<string>(data.HeadWords, StringComparer.Ordinal);
         // "… Council (NRC)" is a body, while "Council Session" alone is an event: some head words count only beside an acronym.
@@ -64,8 +80,28 @@ public sealed partial class OrganisationFinder
 
         bool Free(int index, int length) => !taken.AsSpan(index, length).Contains(true);
 
+        // "United Nations Department of …" names a body of its own: the words "United Nations" at its start are not the UN.
+        void ReleaseUnitedNations(Span name)
+        {
+            if (!found.TryGetValue(UnitedNations, out var un))
+            {
+                return;
+            }
+
+            foreach (var mention in un.Mentions.Where(m => m.Index == name.Index && m.End < name.End).ToList())
+            {
+                un.Mentions.Remove(mention);
+                Array.Fill(taken, false, mention.Index, mention.Length);
+            }
+
+            if (un.Mentions.Count == 0)
+            {
+                found.Remove(UnitedNations);
+            }
+        }
+
         // Known names first (longest first, so "UN Network on Migration" is not "UN"), then their acronyms.
-        var nameMatches = _known.Where(k => !k.IsAcronym)
+        var nameMatches = _knownNames
             .SelectMany(k => k.Pattern.Matches(text).Select(m => (Match: m, k.Organisation)))
             .OrderByDescending(x => x.Match.Length);
         foreach (var (m, organisation) in nameMatches)
@@ -94,15 +130,56 @@ public sealed partial class OrganisationFinder
             }
         }
 
-        foreach (var (pattern, organisation, _) in _known.Where(k => k.IsAcronym))
+        // Names built on a head word ("… Committee", "… Network") that the data does not know yet.
+        foreach (Match run in CapitalisedRun().Matches(text))
         {
-            foreach (Match m in pattern.Matches(text))
+            var words = Word().Matches(run.Value).Select(w => new Span(run.Index + w.Index, w.Length, w.Value)).ToList();
+            var from = 0;
+            // "The NGO Committee" is "NGO Committee", "Chief of State Migration Service" is "State Migration Service".
+            while (from < words.Count && (LeadingArticle().Match(Capitalise(words[from].Text) + " ").Length == words[from].Length + 1 || _personWords.Contains(words[from].Text) || _connectors.Contains(words[from].Text)))
             {
-                // Short acronyms that are also ordinary words ("WHO", "EU") count only beside their full name.
-                if (Free(m.Index, m.Length) && (organisation.AcronymAlone || found.ContainsKey(organisation.Name)))
-                {
-                    Add(organisation.Name, organisation.Acronyms[0], new Span(m.Index, m.Length, m.Value));
-                }
+                from++;
+            }
+
+            var head = words.FindIndex(from, w => _headWords.Contains(w.Text));
+            if (head < 0)
+            {
+                continue;
+            }
+
+            // "Oxford University Professor Ian Goldin": the body ends where a person's title starts.
+            var to = words.FindIndex(head + 1, w => _personWords.Contains(w.Text)) is var cut and >= 0 ? cut : words.Count;
+            while (to > from && _connectors.Contains(words[to - 1].Text))
+            {
+                to--;
+            }
+
+            // "IOM Mission" is a part of IOM; "UN Department of …" is a body of its own.
+            var content = words.Skip(from).Take(to - from).Where(w => !_headWords.Contains(w.Text) && !_connectors.Contains(w.Text)).ToList();
+            if (to - from < 2 || content.All(w => _generic.Contains(w.Text)) || content.Any(w => w.Text != "UN" && _acronyms.Contains(w.Text)))
+            {
+                continue;
+            }
+
+            var name = new Span(words[from].Index, words[to - 1].End - words[from].Index, text[words[from].Index..words[to - 1].End]);
+            ReleaseUnitedNations(name);
+            if (!Free(name.Index, name.Length))
+            {
+                continue;
+            }
+
+            // "the NGO Committee" after "the NGO Committee on Migration" is the same body; "UN X" is "United Nations X".
+            var canonical = UnPrefix().Replace(name.Text, "United Nations ");
+            var existing = found.Keys.FirstOrDefault(k => k.StartsWith(canonical, StringComparison.OrdinalIgnoreCase));
+            Add(existing ?? canonical, existing is null ? null : found[existing].Acronym, name);
+        }
+
+        foreach (Match m in _knownAcronyms.Matches(text))
+        {
+            // Short acronyms that are also ordinary words ("WHO", "EU") count only beside their full name.
+            if (_byAcronym.TryGetValue(m.Value, out var organisation) && Free(m.Index, m.Length) && (organisation.AcronymAlone || found.ContainsKey(organisation.Name)))
+            {
+                Add(organisation.Name, organisation.Acronyms[0], new Span(m.Index, m.Length, m.Value));
             }
         }
 
@@ -115,23 +192,6 @@ public sealed partial class OrganisationFinder
                     Add(name, acronym, new Span(m.Index, m.Length, m.Value));
                 }
             }
-        }
-
-        // Names built on a head word ("… Committee", "… Network") that the data does not know yet.
-        foreach (Match run in CapitalisedRun().Matches(text))
-        {
-            // "The NGO Committee" is "NGO Committee": an article is not part of a name.
-            var skip = LeadingArticle().Match(run.Value).Length;
-            var name = new Span(run.Index + skip, run.Length - skip, run.Value[skip..]);
-            var words = name.Text.Split(' ');
-            if (words.Length < 2 || !words.Any(_headWords.Contains) || !Free(name.Index, name.Length) || _connectors.Contains(words[^1]))
-            {
-                continue;
-            }
-
-            // "the NGO Committee" after "the NGO Committee on Migration" is the same body.
-            var existing = found.Keys.FirstOrDefault(k => k.StartsWith(name.Text, StringComparison.OrdinalIgnoreCase));
-            Add(existing ?? name.Text, existing is null ? null : found[existing].Acronym, name);
         }
 
         return found.Values
@@ -192,6 +252,25 @@ public sealed partial class OrganisationFinder
         return new Span(start, end - start, text[start..end]);
     }
 
+    private static string Capitalise(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
+
+    /// <summary>"United Nations X" is also written "UN X", and the other way round.</summary>
+    private static IEnumerable<string> WithUnVariants(IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            yield return name;
+            if (name.StartsWith("United Nations ", StringComparison.Ordinal))
+            {
+                yield return "UN " + name["United Nations ".Length..];
+            }
+            else if (name.StartsWith("UN ", StringComparison.Ordinal))
+            {
+                yield return "United Nations " + name["UN ".Length..];
+            }
+        }
+    }
+
     private static string Initials(List<Span> words) => new(words.Where(w => char.IsUpper(w.Text[0])).Select(w => w.Text[0]).ToArray());
 
     [GeneratedRegex(@"\s\((?<acronym>\p{Lu}[\p{Lu}\p{Ll}&\-]{0,9}\p{Lu})\)")]
@@ -203,6 +282,9 @@ public sealed partial class OrganisationFinder
     [GeneratedRegex(@"[\p{L}&][\p{L}\-’']*")]
     private static partial Regex Word();
 
-    [GeneratedRegex(@"(?<![\p{L}])\p{Lu}[\p{L}\-]+(?: (?:(?:and|of|for|on|in|&|de|des|du|pour|sur|para|sobre|del|y|et) )?\p{Lu}[\p{L}\-]+){1,7}")]
+    [GeneratedRegex(@"^UN\s+")]
+    private static partial Regex UnPrefix();
+
+    [GeneratedRegex(@"(?<![\p{L}])\p{Lu}[\p{L}\-]+(?: (?:(?:and|y|et|&) )?(?:(?:of|for|on|in|de|des|du|pour|sur|para|sobre|del)(?: (?:the|la|las|los|le|les))? )?\p{Lu}[\p{L}\-]+){1,7}")]
     private static partial Regex CapitalisedRun();
 }

@@ -27,6 +27,8 @@ public sealed partial class PersonFinder
     private readonly Regex _appositive;
     private readonly Regex _photoAtEnd;
     private readonly Regex _contactHeader;
+    private readonly Regex _roleOfBodyAtEnd;
+    private readonly List<(string Surname, string Name)> _knownSurnames;
 
     public PersonFinder(PeopleData data)
     {
@@ -41,12 +43,15 @@ public sealed partial class PersonFinder
         _honorificOrRoleAtEnd = new Regex($@"(?<![\p{{L}}])(?:{honorifics}|{roles})\s*$", RegexOptions.CultureInvariant);
         _speechAtEnd = new Regex($@"(?<![\p{{L}}])(?:{speech})\s*,?\s*$", RegexOptions.CultureInvariant);
         _verbAfter = new Regex($@"^,?\s+(?:(?:also|later|then|further|subsequently|aussi|también)\s+)?(?:{speech}|{interventions}|{Phrases.Alternation(data.ActionVerbs)})(?![\p{{L}}])", RegexOptions.CultureInvariant);
-        _appositive = new Regex($@"^(?:,\s+(?:the\s+|a\s+|an\s+|le\s+|la\s+|el\s+)?[^,.;:“”""«»]{{0,70}}?(?<![\p{{L}}])(?:{roles})(?![\p{{L}}])|\s+(?:from|of|de|del)\s+(?=\p{{Lu}}))", RegexOptions.CultureInvariant);
+        _appositive = new Regex($@"^(?:,\s+(?:the\s+|a\s+|an\s+|le\s+|la\s+|el\s+)?[^,.;:“”""«»]{{0,70}}?(?<![\p{{L}}])(?:{roles})(?![\p{{L}}])|,?\s+(?:from|of|de|del|du)\s+(?:la\s+|l['’]|the\s+)?(?=\p{{Lu}}))", RegexOptions.CultureInvariant);
         _photoAtEnd = new Regex($@"(?:{Phrases.Alternation(data.PhotoCredits)})\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         _contactHeader = Phrases.Matcher(data.ContactHeaders);
+        // "Director General of IOM William Lacy Swing", "Secrétaire général de la CNUCED, Supachai Panitchpakdi".
+        _roleOfBodyAtEnd = new Regex($@"(?<![\p{{L}}])(?:{roles})\s+(?:of|de|del|du|of\s+the|de\s+la|de\s+l['’])\s*\p{{Lu}}[\p{{L}}\-]*(?:\s+\p{{Lu}}[\p{{L}}\-]*){{0,3}}\s*,?\s*$", RegexOptions.CultureInvariant);
+        _knownSurnames = (data.KnownPeople ?? []).SelectMany(p => p.Surnames.Select(s => (s, p.Name))).ToList();
     }
 
-    public (IReadOnlyList<FoundPerson> People, IReadOnlyList<PersonMention> Mentions) Find(string text, IReadOnlyList<FoundOrganisation> organisations)
+    public (IReadOnlyList<FoundPerson> People, IReadOnlyList<PersonMention> Mentions) Find(string text, IReadOnlyList<FoundOrganisation> organisations, FoundTitle? headline = null)
     {
         var people = new Dictionary<string, FoundPerson>(StringComparer.Ordinal);
         var mentions = new List<PersonMention>();
@@ -58,26 +63,47 @@ public sealed partial class PersonFinder
         }
 
         var contactFrom = _contactHeader.Match(text) is { Success: true } header ? header.Index : int.MaxValue;
+        HashSet<string>? ordinaryWords = null;
 
         foreach (Match run in CapitalisedRun().Matches(text))
         {
             var tokens = Tokens().Matches(run.Value).ToList();
-            var first = tokens.FindIndex(t => IsNameToken(t.Value));
-            if (first < 0)
+            // Names in capitals ("MS. JANE DOE", "Laura QUIÑONES") count beside a written-out name or after an honorific.
+            var capitalsAreNames = tokens.Any(t => t.Value.Any(char.IsLower) && IsNameToken(t.Value, false))
+                || _honorificOrRoleAtEnd.IsMatch(LineBefore(text, run.Index)) || tokens.Any(t => _honorifics.Contains(t.Value) && t.Value.All(c => !char.IsLower(c)));
+            var next = 0;
+            while (next < tokens.Count)
             {
-                continue;
-            }
+                // One run can hold several names: "External Affairs Minister Sushma Swaraj", "His Excellency Ambassador Luis Chavez".
+                var first = tokens.FindIndex(next, t => char.IsUpper(t.Value[0]) && IsNameToken(t.Value, capitalsAreNames) && !organisationChars[run.Index + t.Index]);
+                if (first < 0)
+                {
+                    break;
+                }
 
-            var last = first;
-            while (last + 1 < tokens.Count && IsNameToken(tokens[last + 1].Value) && !EndsSentence(tokens[last].Value))
-            {
-                last++;
-            }
+                var last = first;
+                while (last + 1 < tokens.Count && IsNameToken(tokens[last + 1].Value, capitalsAreNames) && !organisationChars[run.Index + tokens[last + 1].Index] && !EndsSentence(tokens[last].Value))
+                {
+                    last++;
+                }
 
-            var nameStart = run.Index + tokens[first].Index;
-            var nameEnd = run.Index + tokens[last].Index + tokens[last].Length;
+                // "de", "la", "del" join a name's words; they never end it.
+                while (last > first && !char.IsUpper(tokens[last].Value[0]))
+                {
+                    last--;
+                }
+
+                next = last + 1;
+                ordinaryWords ??= OrdinaryWords(text);
+                Consider(run.Index + tokens[first].Index, run.Index + tokens[last].Index + tokens[last].Length, last - first + 1);
+            }
+        }
+
+        void Consider(int nameStart, int nameEnd, int wordCount)
+        {
             var name = text[nameStart..nameEnd].TrimEnd('.', ',');
             nameEnd = nameStart + name.Length;
+            var line = LineBefore(text, nameStart);
             var before = text[Math.Max(0, nameStart - LookBack)..nameStart];
             before = before[(before.LastIndexOfAny(['\n', '.', ';', '“', '”', '"', '«', '»']) + 1)..];
             if (before.EndsWith('.') && !_honorificOrRoleAtEnd.IsMatch(before))
@@ -86,39 +112,73 @@ public sealed partial class PersonFinder
             }
 
             var after = text[nameEnd..Math.Min(text.Length, nameEnd + 120)];
-            var wordCount = last - first + 1;
+            // "Mr." and "H.E." end with a full stop that is not a sentence's: read the honorific on the whole line.
+            var titled = _honorificOrRoleAtEnd.IsMatch(before) || _honorificOrRoleAtEnd.IsMatch(line);
 
-            // One capitalised word after an honorific or a role refers back to someone already named.
+            // One capitalised word after an honorific or a role refers back to someone already named, or to a known person.
             if (wordCount == 1)
             {
-                if (_honorificOrRoleAtEnd.IsMatch(before) && people.Values.LastOrDefault(p => p.Name.EndsWith(" " + name, StringComparison.Ordinal)) is { } known)
+                var referred = titled || _speechAtEnd.IsMatch(before) || _roleOfBodyAtEnd.IsMatch(line) || (line.TrimEnd().EndsWith(',') && _roleAnywhere.IsMatch(line));
+                if (!referred && !_verbAfter.IsMatch(after))
+                {
+                    return;
+                }
+
+                if (people.Values.LastOrDefault(p => p.Name.EndsWith(" " + name, StringComparison.Ordinal)) is { } known)
                 {
                     mentions.Add(new PersonMention(nameStart, name.Length, known));
                 }
+                else if (KnownBySurname(name) is { } wellKnown)
+                {
+                    var knownPerson = people.TryGetValue(wellKnown, out var found) ? found : new FoundPerson(wellKnown, null, null);
+                    people[wellKnown] = knownPerson;
+                    mentions.Add(new PersonMention(nameStart, name.Length, knownPerson));
+                }
 
-                continue;
+                return;
             }
 
             if (wordCount > 4 || name.Length < 5 || Quotations.Inside(quoted, nameStart) || organisationChars.AsSpan(nameStart, nameEnd - nameStart).Contains(true))
             {
-                continue;
+                return;
+            }
+
+            // A phrase the text also writes in lowercase ("Distinguished Delegates", "Crucial Importance") is not a name.
+            if (Tokens().Matches(name).All(t => ordinaryWords!.Contains(t.Value.TrimEnd('.', ',').ToLowerInvariant())))
+            {
+                return;
+            }
+
+            // "Coleiro Preca" after "Marie-Louise Coleiro Preca" is the same person.
+            if (people.Values.LastOrDefault(p => p.Name.EndsWith(" " + name, StringComparison.Ordinal)) is { } fuller)
+            {
+                mentions.Add(new PersonMention(nameStart, name.Length, fuller));
+                return;
             }
 
             var role = _roleAtEnd.Match(before) is { Success: true } r ? r.Groups["role"].Value : null;
+            var inHeadline = headline is not null && nameStart >= headline.Index && nameStart < headline.End;
             var inContactBlock = IsAloneOnLine(text, nameStart, nameEnd) && (nameStart > contactFrom || IsSignature(text, nameStart, organisations));
-            var evidence = role is not null
-                || _honorificOrRoleAtEnd.IsMatch(before)
+            // In a headline every word is capitalised, so only an honorific or a role right before makes a name.
+            var evidence = inHeadline
+                ? role is not null || titled
+                : role is not null
+                || titled
+                || _roleOfBodyAtEnd.IsMatch(line)
+                || Byline().IsMatch(line)
                 || (before.TrimEnd().EndsWith(',') && _roleAnywhere.IsMatch(before))
                 || _speechAtEnd.IsMatch(before)
                 || _photoAtEnd.IsMatch(before)
                 || _verbAfter.IsMatch(after)
                 || _appositive.IsMatch(after)
+                || CountryAfter().IsMatch(after)
                 || inContactBlock;
             if (!evidence)
             {
-                continue;
+                return;
             }
 
+            name = Capitalised(name);
             var organisation = OrganisationNear(organisations, nameStart - before.Length, nameStart) ?? OrganisationAfter(organisations, after, nameEnd);
             role ??= AppositiveRole(after);
             if (!people.TryGetValue(name, out var person))
@@ -132,15 +192,73 @@ public sealed partial class PersonFinder
                 people[name] = person;
             }
 
-            mentions.Add(new PersonMention(nameStart, name.Length, person));
+            mentions.Add(new PersonMention(nameStart, nameEnd - nameStart, person));
         }
 
         // Mentions point at the final record of each person (its role may have been learnt later).
         return (people.Values.ToList(), mentions.Select(m => m with { Person = people[m.Person.Name] }).OrderBy(m => m.Index).ToList());
     }
 
-    private bool IsNameToken(string token) =>
-        !_nonNameWords.Contains(token.TrimEnd('.', ',')) && !_honorifics.Contains(token) && !IsAcronym(token)
+    /// <summary>The well-known person a surname names, allowing a slip or two in a long surname ("Gutteres").</summary>
+    private string? KnownBySurname(string surname)
+    {
+        foreach (var (known, name) in _knownSurnames)
+        {
+            var slips = known.Length >= 8 ? 2 : known.Length >= 6 ? 1 : 0;
+            if (string.Equals(known, surname, StringComparison.Ordinal) || (slips > 0 && Math.Abs(known.Length - surname.Length) <= slips && EditDistance(known, surname) <= slips))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
+
+    private static string LineBefore(string text, int index)
+    {
+        var from = Math.Max(0, index - LookBack);
+        var line = text[from..index];
+        return line[(line.LastIndexOfAny(['\n', ';', '“', '”', '"', '«', '»']) + 1)..];
+    }
+
+    /// <summary>Words the text writes in lowercase somewhere: ordinary words, whatever their case in a heading.</summary>
+    private static HashSet<string> OrdinaryWords(string text)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match word in LowercaseWord().Matches(text))
+        {
+            words.Add(word.Value);
+        }
+
+        return words;
+    }
+
+    /// <summary>"Laura QUIÑONES" is "Laura Quiñones".</summary>
+    private static string Capitalised(string name) =>
+        !name.Any(char.IsLetter) || !Tokens().Matches(name).Any(t => t.Value.Length >= 3 && t.Value.All(c => !char.IsLetter(c) || char.IsUpper(c)))
+            ? name
+            : CapitalsWord().Replace(name, m => m.Value[0] + m.Value[1..].ToLowerInvariant());
+
+    private bool IsNameToken(string token, bool capitalsAreNames) =>
+        !_nonNameWords.Contains(token.TrimEnd('.', ',')) && !token.TrimEnd('.', ',').Split('-').Any(_nonNameWords.Contains) && !_honorifics.Contains(token) && (!IsAcronym(token) || (capitalsAreNames && token.TrimEnd('.', ',').Length >= 3))
         && !_roleAnywhere.IsMatch(token);
 
     // An initial ("J.") is part of a name; two capitals or more ("IOM", "UN") are an acronym.
@@ -208,7 +326,7 @@ public sealed partial class PersonFinder
         return role.Length is > 0 and <= 120 ? role : null;
     }
 
-    [GeneratedRegex(@"(?<![\p{L}\d])(?:\p{Lu}[\p{L}’'\-]*\.?)(?:[ \u00A0]+(?:(?:de|da|do|dos|das|del|della|di|van|von|der|la|le|bin|al|y)[ \u00A0]+)?(?:\p{Lu}[\p{L}’'\-]*\.?))*")]
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:\p{Lu}[\p{L}’'\-]*\.?)(?:[ \u00A0]+(?:(?:de|da|do|dos|das|del|della|di|van|von|der|la|le|bin|al|y)[ \u00A0]+){0,2}(?:\p{Lu}[\p{L}’'\-]*\.?))*")]
     private static partial Regex CapitalisedRun();
 
     [GeneratedRegex(@"^,\s*\p{Lu}[\p{Ll}’'\-]+\s+\p{Lu}")]
@@ -216,6 +334,19 @@ public sealed partial class PersonFinder
 
     [GeneratedRegex(@"\S+")]
     private static partial Regex Tokens();
+
+    [GeneratedRegex(@"(?<![\p{L}])\p{Ll}[\p{Ll}’'\-]+")]
+    private static partial Regex LowercaseWord();
+
+    [GeneratedRegex(@"\p{Lu}{3,}")]
+    private static partial Regex CapitalsWord();
+
+    // "Agustin Santos Maraver (Spain)": a delegate and the country they speak for.
+    [GeneratedRegex(@"^\s+\(\p{Lu}\p{Ll}+(?:\s+(?:and\s+|y\s+|et\s+)?\p{Lu}\p{Ll}+){0,3}\)")]
+    private static partial Regex CountryAfter();
+
+    [GeneratedRegex(@"^\s*(?:By|Por|Par)\s+$")]
+    private static partial Regex Byline();
 
     [GeneratedRegex(@"^,\s+(?:the\s+|le\s+|la\s+|el\s+)?(?<clause>[^,.;:“”""«»\n]{2,120}?)(?=\s+will\s|\s+said|\s+who\s|,|\.|;|:|\s*$)")]
     private static partial Regex AppositiveClause();

@@ -4,14 +4,17 @@ using System.Text.RegularExpressions;
 namespace IdmPlatform.Ingestion.Extraction.Analysis;
 
 /// <summary>
-/// When a text was published, as an expert reader would tell: a stated publication date or a dateline first;
-/// otherwise from the calendar of the field — "gets underway later today" is the first day of the session
+/// When a text was published, as an expert reader would tell: a stated publication date, a dateline or a date stamp
+/// near the headline first (never a site header's "today": a weekday-led date above the navigation); then the date in
+/// the address the page was submitted from (/2022/02/28/, /2019-10-15-…, …20141217…); then a date closing the
+/// headline ("… delivered on 7 December 2016"); otherwise from the calendar of the field — "gets underway later today" is the first day of the session
 /// the text is about, "as we mark International Migrants Day" is 18 December, and "the third anniversary of
 /// the adoption of the GCM" says which year.
 /// </summary>
 public sealed partial class PublicationDater
 {
     private const int CueReach = 40;
+    private const int DatelineReach = 400;
     private readonly CalendarData _calendar;
     private readonly Regex _publishedCue;
     private readonly Regex _today;
@@ -22,9 +25,14 @@ public sealed partial class PublicationDater
     private readonly List<(RecurringDay Day, Regex Aliases)> _recurring;
     private readonly List<(CalendarAnchor Anchor, Regex Phrases)> _anchors;
     private readonly Dictionary<string, int> _months;
+    private readonly Regex _weekday;
+    private readonly Regex _stampBefore;
 
-    public PublicationDater(CalendarData calendar, LanguageData language)
+    public PublicationDater(CalendarData calendar, LanguageData language, TitleData titles)
     {
+        _weekday = Phrases.Matcher(titles.Weekdays);
+        // "date 2019-11-15", "Posted on 3 May 2019", "Publié le …": a stamp, whatever follows it on the line.
+        _stampBefore = new Regex($@"^\s*(?:{Phrases.Alternation(titles.StampCues)})\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _calendar = calendar;
         _publishedCue = Phrases.Matcher(language.PublishedCues);
         _today = Phrases.Matcher(calendar.TodayWords);
@@ -43,7 +51,7 @@ public sealed partial class PublicationDater
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 
-    public DateOnly? Find(string text, IReadOnlyList<WrittenDate> dates, IReadOnlyList<FoundEvent> events)
+    public DateOnly? Find(string text, IReadOnlyList<WrittenDate> dates, IReadOnlyList<FoundEvent> events, FoundTitle? title = null, string? sourceUrl = null)
     {
         foreach (Match cue in _publishedCue.Matches(text))
         {
@@ -53,9 +61,19 @@ public sealed partial class PublicationDater
             }
         }
 
-        if (Dateline(text, dates) is { } dateline)
+        if (Dateline(text, dates, title) is { } dateline)
         {
             return dateline;
+        }
+
+        if (FromAddress(sourceUrl) is { } fromAddress)
+        {
+            return fromAddress;
+        }
+
+        if (title is not null && ClosingTheHeadline(text, dates, title) is { } headlineDate)
+        {
+            return headlineDate;
         }
 
         var sentences = TextLayout.Sentences(text).ToList();
@@ -78,23 +96,71 @@ public sealed partial class PublicationDater
         return null;
     }
 
-    /// <summary>A dateline among the first lines (never a range: that is an event).</summary>
-    private static DateOnly? Dateline(string text, IReadOnlyList<WrittenDate> dates)
+    /// <summary>
+    /// A dateline or a stamp among the first lines or just under the headline (never a range: that is an event):
+    /// "21 Dec 2018" alone, "GENEVA, 18 April 2017 –", "New York, 21 May 2024", "IOM, 17 May 2022", "date 2023-03-06",
+    /// "2022-12-02 18:55", "(Le 10 septembre 2024, à Suzhou)", "15 July 2019: The co-facilitators…".
+    /// </summary>
+    private DateOnly? Dateline(string text, IReadOnlyList<WrittenDate> dates, FoundTitle? title)
     {
-        foreach (var date in dates.Where(d => d.Index < 400 && d.EndDay is null && d.Start is not null))
+        foreach (var date in dates.Where(d => (d.Index < DatelineReach || (title is not null && d.Index >= title.End && d.Index - title.End < DatelineReach)) && d.EndDay is null && d.Start is not null))
         {
             var lineStart = text.LastIndexOf('\n', Math.Max(0, date.Index - 1)) + 1;
             var lineEnd = text.IndexOf('\n', date.Index) is var e and >= 0 ? e : text.Length;
             var before = text[lineStart..date.Index];
             var after = text[(date.Index + date.Length)..lineEnd];
-            // A date alone on its line, or after a place: "GENEVA, 18 April 2017 –" or "New York, 21 May 2024".
-            if ((before.Trim().Length == 0 || DatelinePlace().IsMatch(before)) && (after.Trim().Length == 0 || DatelineDash().IsMatch(after)))
+            var stamp = _stampBefore.IsMatch(before);
+            var placed = before.Trim().Length == 0 || DatelinePlace().IsMatch(before) || OpeningBracket().IsMatch(before);
+            if (!stamp && !(placed && (after.Trim().Length == 0 || DatelineDash().IsMatch(after) || DatelineEnd().IsMatch(after))))
             {
-                return date.Start;
+                continue;
+            }
+
+            // A weekday-led date above the headline with lines between them is the site header's "today", not the page's date.
+            if (title is not null && date.Index < title.Index && _weekday.IsMatch(text[lineStart..lineEnd]) && LinesBetween(text, lineEnd, title.Index) >= 2)
+            {
+                continue;
+            }
+
+            return date.Start;
+        }
+
+        return null;
+    }
+
+    private static int LinesBetween(string text, int from, int to) =>
+        text.AsSpan(from, Math.Max(0, to - from)).ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.Trim().Length > 0);
+
+    /// <summary>The day in the submitted address's path: /2022/02/28/, /2019-10-15-…, statement20060914.</summary>
+    private static DateOnly? FromAddress(string? sourceUrl)
+    {
+        if (sourceUrl is null || !Uri.TryCreate(sourceUrl, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+
+        foreach (var match in new[] { SlashedPathDate().Match(uri.AbsolutePath), DashedPathDate().Match(uri.AbsolutePath), CompactPathDate().Match(uri.AbsolutePath) })
+        {
+            if (match.Success && Day(match) is { } day)
+            {
+                return day;
             }
         }
 
         return null;
+    }
+
+    private static DateOnly? Day(Match m)
+    {
+        var (year, month, day) = (int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture));
+        return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+    }
+
+    /// <summary>"Statement by … delivered on 30 November 2017" or "… (28 November 2019)": a single day ending the headline.</summary>
+    private static DateOnly? ClosingTheHeadline(string text, IReadOnlyList<WrittenDate> dates, FoundTitle title)
+    {
+        var last = Sorted.Between(dates, d => d.Index, title.Index, title.End).LastOrDefault();
+        return last is { EndDay: null } && text[(last.Index + last.Length)..title.End].Trim(' ', ')', '.').Length == 0 ? last.Start : null;
     }
 
     /// <summary>"the third anniversary of the adoption of the GCM" is 2018 + 3.</summary>
@@ -133,8 +199,25 @@ public sealed partial class PublicationDater
     [GeneratedRegex(@"\b(?:will|gets? underway|opens?|starts?|starting|begins?|commence|s'ouvre|débute|comienza|se inaugura)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FutureOrUnderway();
 
-    [GeneratedRegex(@"^\s*\p{Lu}[\p{L} .'’\-]{1,40},\s*$")]
+    [GeneratedRegex(@"^\s*\p{Lu}[\p{L} .'’\-]{1,40}(?:,\s*\p{Lu}[\p{L} .'’\-]{1,30})?,\s*$")]
     private static partial Regex DatelinePlace();
+
+    // "(Le 10 septembre 2024, …)" or "GENEVA (3 May 2019) –".
+    [GeneratedRegex(@"^\s*(?:\p{Lu}[\p{L} .'’\-]{1,40})?\(\s*(?:le|el|the)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex OpeningBracket();
+
+    // After the day: a closing bracket, ", à Suzhou, en Chine)", a time "18:55", or the colon of "15 July 2019: …".
+    [GeneratedRegex(@"^\s*(?:\)|,\s*(?:à|a|in|en)\s+[^\n]*\)\s*$|[0-9]{1,2}:[0-9]{2}|:\s)")]
+    private static partial Regex DatelineEnd();
+
+    [GeneratedRegex(@"/(?<y>(?:19|20)[0-9]{2})/(?<m>0?[1-9]|1[0-2])/(?<d>0?[1-9]|[12][0-9]|3[01])(?:/|$|[-_])")]
+    private static partial Regex SlashedPathDate();
+
+    [GeneratedRegex(@"(?<![0-9])(?<y>(?:19|20)[0-9]{2})-(?<m>0[1-9]|1[0-2])-(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9])")]
+    private static partial Regex DashedPathDate();
+
+    [GeneratedRegex(@"(?<![0-9])(?<y>(?:19|20)[0-9]{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9])")]
+    private static partial Regex CompactPathDate();
 
     [GeneratedRegex(@"^\s*(?:\(\w+\)\s*)?[-–—]")]
     private static partial Regex DatelineDash();

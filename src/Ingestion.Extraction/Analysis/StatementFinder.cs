@@ -16,12 +16,15 @@ public sealed partial class StatementFinder
     private const int MinQuoteWords = 5;
     private const int AttributionReach = 160;
     private const int ParagraphReach = 2000;
+    private const int NamedBeforeReach = 700;
+    private const int MaxRoleClauseWords = 5;
     private readonly Regex _speechVerb;
     private readonly Regex _interventionVerb;
     private readonly Regex _pronoun;
     private readonly Regex _panel;
     private readonly Regex _listBlock;
     private readonly Regex _listItem;
+    private readonly HashSet<string> _roleWords;
 
     public StatementFinder(PeopleData people, CalendarData calendar)
     {
@@ -33,6 +36,11 @@ public sealed partial class StatementFinder
         _panel = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(calendar.PanelWords)})\s+[0-9]{{1,2}}(?![0-9])", RegexOptions.CultureInvariant);
         _listBlock = new Regex($@"(?<=^|\n){TextComposer.ListItemMarker}[^\n]+(?:\n{TextComposer.ListItemMarker}[^\n]+)*", RegexOptions.CultureInvariant);
         _listItem = new Regex($@"{TextComposer.ListItemMarker}(?<body>[^\n]+)", RegexOptions.CultureInvariant);
+        // Words a speaker's title is made of ("the UN chief", "el secretario general", "le Directeur général de l'OIM").
+        _roleWords = new HashSet<string>(
+            people.Roles.Concat(people.Honorifics).SelectMany(r => r.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Concat(people.SpeakerTitleWords ?? []),
+            StringComparer.OrdinalIgnoreCase);
     }
 
     public IReadOnlyList<FoundStatement> Find(string text, IReadOnlyList<PersonMention> people, IReadOnlyList<FoundOrganisation> organisations)
@@ -107,17 +115,42 @@ public sealed partial class StatementFinder
             return null;
         }
 
-        return Sorted.Between(people, p => p.Index, quoteEnd, quoteEnd + clauseEnd).FirstOrDefault()?.Person
-               ?? (_pronoun.IsMatch(clause) ? lastSpeaker : null);
+        if (Sorted.Between(people, p => p.Index, quoteEnd, quoteEnd + clauseEnd).FirstOrDefault()?.Person is { } named)
+        {
+            return named;
+        }
+
+        // “…”, he added / “…”, agregó / « … », a déclaré le Directeur général: the speaker named before, in the quote
+        // before or in the sentences leading to it.
+        var rest = clause.Remove(verb.Index, verb.Length);
+        return _pronoun.IsMatch(clause) || OnlyRoleWords(rest) ? lastSpeaker ?? NamedBefore(people, quoteEnd) : null;
     }
 
-    /// <summary>Name will say in her remarks, “…” / Name will add that “…” / He said: “…”.</summary>
+    private bool OnlyRoleWords(string words)
+    {
+        var found = RoleClauseWord().Matches(words).Select(w => w.Value).ToList();
+        return found.Count <= MaxRoleClauseWords && found.All(w => _roleWords.Contains(w) || w.All(c => !char.IsLetter(c) || char.IsUpper(c)));
+    }
+
+    /// <summary>The person last named before a quote, within its paragraph or the one before.</summary>
+    private static FoundPerson? NamedBefore(IReadOnlyList<PersonMention> people, int quoteEnd) =>
+        Sorted.Between(people, p => p.Index, Math.Max(0, quoteEnd - NamedBeforeReach), quoteEnd).LastOrDefault()?.Person;
+
+    /// <summary>Name will say in her remarks, “…” / Name will add that “…” / He said: “…” (also with the quote as the next paragraph).</summary>
     private FoundPerson? SpeakerBefore(string text, int quoteStart, IReadOnlyList<PersonMention> people, FoundPerson? lastSpeaker)
     {
         var from = Math.Max(0, quoteStart - (AttributionReach * 2));
         var lineStart = quoteStart == 0 ? -1 : text.LastIndexOf('\n', quoteStart - 1, quoteStart - from);
         var sentenceStart = Math.Max(from, Math.Max(lineStart, TextLayout.LastSentenceEnd(text, from, quoteStart)) + 1);
         var before = text[sentenceStart..quoteStart];
+        // "Opening the session, the Director General said:" and the quotation as the next paragraph.
+        if (before.Trim().Length == 0 && lineStart > 0 && text[..lineStart].TrimEnd() is { Length: > 0 } previous && previous.EndsWith(':'))
+        {
+            var previousLine = previous.LastIndexOf('\n') + 1;
+            sentenceStart = Math.Max(previousLine, TextLayout.LastSentenceEnd(text, previousLine, previous.Length) + 1);
+            before = text[sentenceStart..quoteStart];
+        }
+
         if (!before.TrimEnd().EndsWith(',') && !AttributionEnd().IsMatch(before))
         {
             return null;
@@ -202,6 +235,9 @@ public sealed partial class StatementFinder
 
     [GeneratedRegex(@"(?<!\b(?:Mr|Mrs|Ms|Dr|Fr|Sr|Sra|Srta|Dra|Mme|Prof|St|\p{Lu}))[.;!?](?=\s|$)|\n|“|«")]
     private static partial Regex ClauseEnd();
+
+    [GeneratedRegex(@"\p{L}[\p{L}\-]*")]
+    private static partial Regex RoleClauseWord();
 
     [GeneratedRegex(@"(?:(?<![\p{L}])(?:that|que)|:)\s*$")]
     private static partial Regex AttributionEnd();

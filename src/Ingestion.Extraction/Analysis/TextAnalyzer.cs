@@ -28,29 +28,33 @@ public sealed partial class TextAnalyzer
         _dates = new DateFinder(data.Language);
         _language = new LanguageDetector(data.Language);
         _kinds = new KindClassifier(data.Kinds);
-        _organisations = new OrganisationFinder(data.Organisations);
-        _titles = new TitleFinder(data.Kinds);
+        _organisations = new OrganisationFinder(data.Organisations, data.People);
+        _titles = new TitleFinder(data.Kinds, data.Titles, data.Calendar);
         _people = new PersonFinder(data.People);
         _events = new EventFinder(data.Calendar);
         _statements = new StatementFinder(data.People, data.Calendar);
         _themes = new ThemeTagger(data.Themes, data.Gcm);
-        _publication = new PublicationDater(data.Calendar, data.Language);
+        _publication = new PublicationDater(data.Calendar, data.Language, data.Titles);
         _eventCue = Phrases.Matcher(data.Language.EventCues);
         _translationCue = Phrases.Matcher(data.Language.TranslationCues);
     }
 
     public static TextAnalyzer Default { get; } = new(ExtractionData.Default);
 
-    /// <summary>What the submitter or the format already told (a title from HTML, a date from a form) wins over inference.</summary>
-    public ExtractedDocument Analyse(string text, string? knownTitle = null, DateOnly? knownPublishedOn = null, string? knownLanguage = null)
+    /// <summary>
+    /// What the submitter or the format already told (a title from HTML, a date from a form) wins over inference;
+    /// the address the page was submitted from can date it.
+    /// </summary>
+    public ExtractedDocument Analyse(string text, string? knownTitle = null, DateOnly? knownPublishedOn = null, string? knownLanguage = null, string? sourceUrl = null)
     {
-        var title = knownTitle ?? _titles.Find(text);
         var dates = _dates.Find(text);
+        var headline = _titles.Find(text, dates);
+        var title = knownTitle ?? headline?.Text;
         var organisations = _organisations.Find(text);
-        var (people, mentions) = _people.Find(text, organisations);
+        var (people, mentions) = _people.Find(text, organisations, headline);
         var documentYear = knownPublishedOn?.Year ?? MostWrittenYear(text);
         var events = _events.Find(text, documentYear);
-        var publishedOn = knownPublishedOn ?? _publication.Find(text, dates, events);
+        var publishedOn = knownPublishedOn ?? _publication.Find(text, dates, events, headline, sourceUrl);
         if (publishedOn is not null && publishedOn.Value.Year != documentYear)
         {
             events = _events.Find(text, publishedOn.Value.Year);

@@ -1,25 +1,222 @@
+using System.Text.RegularExpressions;
+
 namespace IdmPlatform.Ingestion.Extraction.Analysis;
 
+/// <summary>The headline and the line it stands on.</summary>
+public sealed record FoundTitle(string Text, int Index, int End);
+
 /// <summary>
-/// A plain text's title is its first short line (the reading stage has already removed any letterhead), joined
-/// with a known subtitle ("Workshop Summary") when one follows it. A long first paragraph means no title.
+/// A page's title is its headline, found the way a reader finds it: going down the first lines, past the page
+/// furniture — site sections and menu items (a label repeated or spelt out on the next line), bullets, datelines
+/// and date stamps, document symbols, salutations, bylines, pagers, cookie notices, photo credits, teasers cut
+/// short — to the first line that reads as a headline: a few words, not a sentence, not a fragment. A known
+/// subtitle ("Workshop Summary") on the next line is joined to it.
 /// </summary>
-public sealed class TitleFinder(KindData kinds)
+public sealed partial class TitleFinder
 {
-    private const int MaxTitleLength = 220;
-    private readonly HashSet<string> _subtitles = new(kinds.Subtitles, StringComparer.OrdinalIgnoreCase);
+    private const int MaxTitleLength = 300;
+    private const int MinTitleWords = 3;
+    private const int SearchLines = 80;
+    private const int MaxSalutationWords = 12;
+    private const int MaxMenuItemWords = 6;
+    private const int MinBodyWords = 20;
+    private const int BodyReach = 5;
+    private const int MaxLabelWords = 4;
+    private readonly HashSet<string> _subtitles;
+    private readonly HashSet<string> _furniture;
+    private readonly HashSet<string> _stampWords;
+    private readonly HashSet<string> _places;
+    private readonly Regex _furnitureCue;
+    private readonly Regex _salutation;
+    private readonly Regex _byline;
+    private readonly Regex _pager;
 
-    public string? Find(string text)
+    public TitleFinder(KindData kinds, TitleData titles, CalendarData calendar)
     {
-        var lines = TextLayout.Lines(text).Take(3).Select(l => l.Text.Trim()).Where(l => l.Length > 0).ToList();
-        if (lines.Count == 0 || !LooksLikeTitle(lines[0]))
-        {
-            return null;
-        }
-
-        return lines.Count > 1 && _subtitles.Contains(lines[1]) ? $"{lines[0]} — {lines[1]}" : lines[0];
+        _subtitles = new HashSet<string>(kinds.Subtitles, StringComparer.OrdinalIgnoreCase);
+        _furniture = new HashSet<string>(titles.FurnitureLines.Select(Normal), StringComparer.Ordinal);
+        _stampWords = new HashSet<string>(titles.StampWords, StringComparer.OrdinalIgnoreCase);
+        _places = new HashSet<string>(calendar.Places.Values.SelectMany(p => p), StringComparer.OrdinalIgnoreCase);
+        _furnitureCue = new Regex(Phrases.Alternation(titles.FurnitureCues), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        _salutation = new Regex($@"^(?:{Phrases.Alternation(titles.Salutations)})(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        _pager = new Regex($@"^(?:{Phrases.Alternation(titles.PagerWords)})\s+\d+\s*[-–]\s*\d+\s+(?:of|de|sur|sobre)\s+\d+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        _byline = new Regex($@"^(?:{Phrases.Alternation(titles.Bylines)})\s+\p{{Lu}}", RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
 
+    public FoundTitle? Find(string text, IReadOnlyList<WrittenDate> dates)
+    {
+        var lines = TextLayout.Lines(text).Take(SearchLines).Select(Trimmed).Where(l => l.Length > 0).ToList();
+        FoundTitle? first = null;
+        FoundTitle? firstLong = null;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = WithoutSiteName(WithoutBullet(lines[i]));
+            if (IsFurniture(lines, i, line, dates) || !LooksLikeTitle(line.Text))
+            {
+                continue;
+            }
+
+            var title = i + 1 < lines.Count && _subtitles.Contains(lines[i + 1].Text)
+                ? new FoundTitle($"{line.Text} — {lines[i + 1].Text}", line.Index, lines[i + 1].End)
+                : new FoundTitle(line.Text, line.Index, line.End);
+            // A headline heads a story: the body starts within a few lines (after a subtitle, a dateline, a credit).
+            // A short first candidate with no story under it is a section label; a later headline with one wins.
+            var headsStory = lines.Skip(i + 1).Take(BodyReach).Any(IsBody);
+            var isLabelSized = Words().Count(line.Text) <= MaxLabelWords;
+            // "Migrants and Refugees" over the headline is the site's section: a longer headline right under it wins.
+            if (first is null && headsStory && isLabelSized && HeadlineUnder(lines, i, dates) is { } under)
+            {
+                return under;
+            }
+
+            if (first is null && (headsStory || !isLabelSized))
+            {
+                return title;
+            }
+
+            if (first is not null && headsStory)
+            {
+                return title;
+            }
+
+            first ??= title;
+            firstLong ??= isLabelSized ? null : title;
+        }
+
+        // No line heads a story here: a headline-sized line before a label-sized one.
+        return firstLong ?? first;
+    }
+
+    private FoundTitle? HeadlineUnder(List<Span> lines, int i, IReadOnlyList<WrittenDate> dates)
+    {
+        for (var j = i + 1; j < Math.Min(lines.Count, i + 1 + BodyReach); j++)
+        {
+            var line = WithoutSiteName(WithoutBullet(lines[j]));
+            if (IsFurniture(lines, j, line, dates))
+            {
+                continue;
+            }
+
+            return LooksLikeTitle(line.Text) && Words().Count(line.Text) > MaxLabelWords ? new FoundTitle(line.Text, line.Index, line.End) : null;
+        }
+
+        return null;
+    }
+
+    private static bool IsBody(Span line) => Words().Count(line.Text) >= MinBodyWords && SentencePunctuation().IsMatch(line.Text);
+
+    /// <summary>Whether a line (or its date) comes before the headline a reader would pick.</summary>
+    private bool IsFurniture(List<Span> lines, int i, Span line, IReadOnlyList<WrittenDate> dates)
+    {
+        var value = line.Text;
+        var words = Words().Count(value);
+        if ((lines[i].Text.StartsWith('-') && (words <= MaxMenuItemWords || IsListed(lines, i))) || lines[i].Text.StartsWith('|') || _furniture.Contains(Normal(value)) || _furnitureCue.IsMatch(value)
+            || DocumentSymbol().IsMatch(value) || _pager.IsMatch(value) || value.EndsWith('…') || value.EndsWith("..", StringComparison.Ordinal)
+            || (value.StartsWith('(') && value.EndsWith(')')) || (_salutation.IsMatch(value) && words <= MaxSalutationWords) || (_byline.IsMatch(value) && words <= 6))
+        {
+            return true;
+        }
+
+        // A menu label: "Who we are" above "WHO WE AREThe International…", or the same short label twice.
+        if (i + 1 < lines.Count && lines[i + 1].Length > value.Length && lines[i + 1].Text.StartsWith(value, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        if (words <= 5 && ((i > 0 && string.Equals(lines[i - 1].Text, value, StringComparison.OrdinalIgnoreCase))
+            || (i + 1 < lines.Count && string.Equals(lines[i + 1].Text, value, StringComparison.OrdinalIgnoreCase))))
+        {
+            return true;
+        }
+
+        // "Recent Statements Recent Statements", "Take Action Take Action Work with us Work with us": labels doubled by the markup.
+        if (DoubledLabel().IsMatch(value))
+        {
+            return true;
+        }
+
+        return IsDateLine(line, dates);
+    }
+
+    /// <summary>A date stamp ("21 Dec 2018", "date 2019-11-15", "25/6/2013") or a dateline ("New York, 8 May 2019", "IOM, 17 May 2022").</summary>
+    private bool IsDateLine(Span line, IReadOnlyList<WrittenDate> dates)
+    {
+        var inLine = Sorted.Between(dates, d => d.Index, line.Index, line.End).ToList();
+        var rest = line.Text;
+        foreach (var date in inLine.OrderByDescending(d => d.Index))
+        {
+            var start = date.Index - line.Index;
+            var length = Math.Min(date.Length, rest.Length - start);
+            rest = rest.Remove(start, length);
+        }
+
+        var remaining = Words().Matches(rest).Select(w => w.Value).Where(w => !_stampWords.Contains(w)).ToList();
+        if (remaining.Count == 0)
+        {
+            return true;
+        }
+
+        if (inLine.Count == 0 || remaining.Count > 3)
+        {
+            return false;
+        }
+
+        var place = string.Join(' ', remaining);
+        return _places.Contains(place) || remaining.All(w => w.Length > 1 && w.All(c => !char.IsLetter(c) || char.IsUpper(c)));
+    }
+
+    /// <summary>A list item among others is a menu entry; a lone long one can be a bulleted headline.</summary>
+    private static bool IsListed(List<Span> lines, int i) =>
+        (i > 0 && lines[i - 1].Text.StartsWith('-') && lines[i - 1].End + 1 == lines[i].Index)
+        || (i + 1 < lines.Count && lines[i + 1].Text.StartsWith('-') && lines[i].End + 1 == lines[i + 1].Index);
+
+    // Not a sentence (nor a quoted one), not two run together ("… 171 countries. - Our Work"), not a fragment.
     private static bool LooksLikeTitle(string line) =>
-        line.Length <= MaxTitleLength && !line.EndsWith('.') && !line.EndsWith(':') && !line.StartsWith("- ", StringComparison.Ordinal);
+        line.Length <= MaxTitleLength && Words().Count(line) >= MinTitleWords && !char.IsLower(line[0])
+        && line.TrimEnd('”', '"', '»', '’', ')', ' ') is var bare && bare.Length > 0 && !bare.EndsWith('.') && !bare.EndsWith(':') && !bare.EndsWith(',') && !bare.EndsWith(';')
+        && !SentenceInside().IsMatch(line);
+
+    private static Span Trimmed(Span line)
+    {
+        var start = line.Text.Length - line.Text.TrimStart().Length;
+        var text = line.Text.Trim();
+        return new Span(line.Index + start, text.Length, text);
+    }
+
+    /// <summary>"Opening Remarks at the Dialogue | Harbour Office": a page title keeps the site's name after a bar.</summary>
+    private static Span WithoutSiteName(Span line)
+    {
+        var bar = line.Text.IndexOf(" | ", StringComparison.Ordinal);
+        return bar > 0 && Words().Count(line.Text[..bar]) >= MinTitleWords ? new Span(line.Index, bar, line.Text[..bar]) : line;
+    }
+
+    private static Span WithoutBullet(Span line)
+    {
+        var bullet = Bullet().Match(line.Text);
+        return bullet.Success ? new Span(line.Index + bullet.Length, line.Length - bullet.Length, line.Text[bullet.Length..]) : line;
+    }
+
+    private static string Normal(string value) => Whitespace().Replace(value.Replace('’', '\''), " ").Trim().ToLowerInvariant();
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")]
+    private static partial Regex Words();
+
+    [GeneratedRegex(@"\p{Ll}{3,}[.!?]\s+\S")]
+    private static partial Regex SentenceInside();
+
+    [GeneratedRegex(@"(?<![\p{L}])(?<label>\p{Lu}[\p{L}'’\-]*(?: [\p{L}'’\-]+){0,4}) \k<label>(?![\p{L}])")]
+    private static partial Regex DoubledLabel();
+
+    [GeneratedRegex(@"[.!?;:]")]
+    private static partial Regex SentencePunctuation();
+
+    [GeneratedRegex(@"^(?:[•·▪►*]|-\s)\s*")]
+    private static partial Regex Bullet();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    // GA/12345, SG/SM/19249-DEV/3359, A/AC.293/2022/L.1
+    [GeneratedRegex(@"^[A-Z]{1,6}(?:/[A-Z0-9.\-]+)+$")]
+    private static partial Regex DocumentSymbol();
 }

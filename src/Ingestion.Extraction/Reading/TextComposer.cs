@@ -112,6 +112,8 @@ internal sealed partial class TextComposer(Boilerplate boilerplate)
     /// <summary>
     /// Wrapped prose has lines of similar length; a line much shorter than the block's longest was ended on
     /// purpose ("Workshop Summary" above "84th Council Session, 2-4 December 2002", a name above an address).
+    /// So was a headline standing over the first line of narrowly wrapped prose: as long as that line or longer,
+    /// not ending in punctuation or a small word, and followed by a capital.
     /// </summary>
     private static IEnumerable<Block> SplitAtShortLines(Block block)
     {
@@ -122,11 +124,22 @@ internal sealed partial class TextComposer(Boilerplate boilerplate)
             yield break;
         }
 
+        if (IsHeadlineOver(lines[0], lines[1]))
+        {
+            yield return block with { Text = lines[0] };
+            foreach (var rest in SplitAtShortLines(block with { Text = string.Join('\n', lines[1..]) }))
+            {
+                yield return rest;
+            }
+
+            yield break;
+        }
+
         var longest = lines.Max(l => l.Trim().Length);
         var start = 0;
         for (var i = 0; i < lines.Length; i++)
         {
-            var ended = i == lines.Length - 1 || lines[i].Trim().Length < longest * 0.6;
+            var ended = i == lines.Length - 1 || lines[i].Trim().Length < longest * 0.6 || (i == start && i > 0 && IsHeadlineOver(lines[i], lines[i + 1]));
             if (ended && !lines[i].TrimEnd().EndsWith('-'))
             {
                 yield return block with { Text = string.Join('\n', lines[start..(i + 1)]) };
@@ -138,6 +151,17 @@ internal sealed partial class TextComposer(Boilerplate boilerplate)
         {
             yield return block with { Text = string.Join('\n', lines[start..]) };
         }
+    }
+
+    private static bool IsHeadlineOver(string line, string next)
+    {
+        const int MinHeadlineLength = 40;
+        var (head, body) = (line.Trim(), next.Trim());
+        var lastWord = head[(head.LastIndexOf(' ') + 1)..];
+        return head.Length >= MinHeadlineLength && head.Length >= body.Length && body.Length > 0
+            && (char.IsUpper(body[0]) || body[0] is '“' or '"' or '«')
+            && !head.EndsWith(',') && !head.EndsWith(';') && !head.EndsWith(':') && !head.EndsWith('-')
+            && !(lastWord.Length <= 3 && lastWord.All(char.IsLower));
     }
 
     /// <summary>

@@ -1,0 +1,135 @@
+using System.Globalization;
+using IdmPlatform.Ingestion.Extraction;
+using IdmPlatform.Ingestion.Extraction.Analysis;
+
+namespace IdmPlatform.Extraction.Tests;
+
+/// <summary>Pages as a crawler keeps them: navigation, stamps and salutations around the story (made-up texts).</summary>
+public sealed class RealPageTests
+{
+    private static ExtractedDocument Analyse(string text, string? url = null) => TextAnalyzer.Default.Analyse(text, sourceUrl: url);
+
+    private static DateOnly Day(string value) => DateOnly.Parse(value, CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void The_headline_is_found_under_site_sections_menus_and_a_date_stamp()
+    {
+        var text = "News\n\nWho we are\n\nWHO WE AREThe Harbour Migration Office is a small agency with offices in three ports.\n\n"
+                   + "Take Action Take Action Get involved Get involved\n\nStatements and Speeches\n\n14 Mar 2021\n\n"
+                   + "Port Cities Agree on Shared Reception Standards\n\n"
+                   + "Valletta – Mayors of twelve port cities agreed today on common standards for receiving people rescued at sea, after two days of talks.";
+
+        var document = Analyse(text);
+
+        Assert.Equal("Port Cities Agree on Shared Reception Standards", document.Title);
+        Assert.Equal(Day("2021-03-14"), document.PublishedOn);
+    }
+
+    [Theory]
+    [InlineData("GA/99999\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Excellencies,\n\nDistinguished delegates,\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Displaying 21 - 40 of 9000\n\nThis website uses cookies to remember your settings and to count visits.\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Delegates Weigh Labour Mobility Pledges as Review Continues | Harbour Office\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Migrants and Refugees\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\n18 December 2023\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Migrants and Refugees\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\n18 December 2023\n\nDelegates heard more than forty speakers today on the pledges their governments made since the last review of labour mobility in the region.")]
+    [InlineData("Copy\n\nAs delivered\n\nPhoto: Harbour Office/R. Vance\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    public void Page_furniture_is_never_the_title(string text) =>
+        Assert.Equal("Delegates Weigh Labour Mobility Pledges as Review Continues", Analyse(text).Title);
+
+    [Fact]
+    public void A_headline_over_narrowly_wrapped_prose_stands_on_its_own_line()
+    {
+        var text = "Ministers Meet in Lisbon to Review Seasonal Work Schemes\nMinisters from eight countries meet\nnext week to review how seasonal\nwork schemes protect workers.";
+
+        var document = new DocumentExtractor().Extract(System.Text.Encoding.UTF8.GetBytes(text), "text/plain", new ExtractionHints());
+
+        Assert.Equal("Ministers Meet in Lisbon to Review Seasonal Work Schemes", document.Title);
+        Assert.EndsWith("meet next week to review how seasonal work schemes protect workers.", document.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Harbour Towns Back Reception Plan\n\nLISBON, Portugal, 4 May 2021 – Harbour towns backed a shared reception plan today after long talks.", "2021-05-04")]
+    [InlineData(" date 2020-06-30 Harbour towns backed a shared reception plan today after long talks between mayors.", "2020-06-30")]
+    [InlineData("Harbour Towns Back Reception Plan\n\n(Le 12 mars 2023, à Lyon, en France)\n\nLes villes portuaires ont adopté aujourd'hui un plan commun.", "2023-03-12")]
+    [InlineData("Statement by the Delegation of Ruritania delivered on 30 November 2017\n\nMr. Chairperson, we thank the secretariat for the report and the clear figures it gives.", "2017-11-30")]
+    [InlineData("Harbour Towns Back Reception Plan | Harbour Office\n\nGENEVA (4 May 2021) – Harbour towns backed a shared reception plan today after long talks.", "2021-05-04")]
+    [InlineData("15 July 2020: The co-chairs announced that delegations had agreed on the format of the next review.", "2020-07-15")]
+    public void The_publication_date_comes_from_a_dateline_a_stamp_or_the_headline(string text, string expected) =>
+        Assert.Equal(Day(expected), Analyse(text).PublishedOn);
+
+    [Theory]
+    [InlineData("https://example.org/news/2022/02/28/briefing-on-migration/", "2022-02-28")]
+    [InlineData("https://example.org/stories/2019-10-15-mayors-meet", "2019-10-15")]
+    [InlineData("http://example.org/statements/statement20060914.shtml", "2006-09-14")]
+    public void The_address_the_page_came_from_dates_it_when_the_text_does_not(string url, string expected) =>
+        Assert.Equal(Day(expected), Analyse("Excellencies,\n\nI thank you for inviting me to this timely meeting on the review of labour mobility.", url).PublishedOn);
+
+    [Fact]
+    public void A_site_headers_today_above_the_navigation_is_not_the_publication_date()
+    {
+        var text = "Tuesday, February 18, 2025\n\nHome\n\nWorld\n\nBusiness\n\nOpinion\n\nHarbour Towns Back Reception Plan\n\n"
+                   + "Harbour towns backed a shared reception plan after long talks between mayors and ministers last spring.";
+
+        var document = Analyse(text, "https://example.org/world/harbour-towns-back-reception-plan");
+
+        Assert.Equal("Harbour Towns Back Reception Plan", document.Title);
+        Assert.Null(document.PublishedOn);
+    }
+
+    [Fact]
+    public void People_are_found_after_honorifics_in_capitals_and_beside_their_country_and_headings_are_not_people()
+    {
+        var text = "Distinguished Delegates\n\nRelated Stories\n\n"
+                   + "We thank H.E. Mr. Tomasz Wielki and H.E. Ms. Ana Ferreira Lobo for steering the talks. "
+                   + "The co-chairs, Rafael Ortega Ruiz (Chile) and Mei Lin Tan (Singapore), opened the session. "
+                   + "BY MS. JOANNA KEMP\n\nDistinguished delegates heard that foreign affairs ministries matter.";
+
+        var names = TextAnalyzer.Default.Analyse(text).People.Select(p => p.Name).ToList();
+
+        Assert.Equal(["Tomasz Wielki", "Ana Ferreira Lobo", "Rafael Ortega Ruiz", "Mei Lin Tan", "Joanna Kemp"], names);
+    }
+
+    [Fact]
+    public void A_misspelt_surname_of_a_well_known_person_is_that_person()
+    {
+        var text = "Before the meeting the Secretary-General of the UN, Gutteres, wrote a short report on the review.";
+
+        Assert.Equal("António Guterres", Assert.Single(TextAnalyzer.Default.Analyse(text).People).Name);
+    }
+
+    [Fact]
+    public void Un_bodies_are_organisations_one_body_written_two_ways_is_one_and_fragments_are_not()
+    {
+        var text = "The General Assembly asked ECOSOC and the Global Forum on Migration and Development to report. "
+                   + "The UN Department of Harbour Affairs and the United Nations Department of Harbour Affairs published the figures. "
+                   + "The Executive Committee met twice, and Civil Society joined. "
+                   + "The Directeur of the Lakeland Migration Service, Professor Ana Ruiz, spoke.";
+
+        var names = TextAnalyzer.Default.Analyse(text).Organisations.Select(o => o.Name).ToList();
+
+        Assert.Equal(["United Nations General Assembly", "Economic and Social Council", "Global Forum on Migration and Development", "United Nations Department of Harbour Affairs", "Lakeland Migration Service"], names);
+    }
+
+    [Fact]
+    public void Quotes_after_a_headline_and_a_dateline_are_found()
+    {
+        var text = "Port Cities Agree on Shared Reception Standards\n\n"
+                   + "VALLETTA, 3 May 2021 – “Cities cannot do this alone and must share the costs fairly,” said Mayor Lena Ortiz.";
+
+        var quote = Assert.Single(TextAnalyzer.Default.Analyse(text).Statements, s => s.Kind == "quote");
+
+        Assert.Equal("Lena Ortiz", quote.Speaker);
+    }
+
+    [Theory]
+    [InlineData("Ana Ruiz, the regional director of the Harbour Office, opened the meeting on Monday.\n\n“We expect more arrivals this summer than in any year before,” she said.")]
+    [InlineData("Opening the session, the regional director Ana Ruiz said:\n\n“We expect more arrivals this summer than in any year before, and we must prepare now.”")]
+    [InlineData("La reunión fue abierta por la directora regional, Ana Ruiz, en Lisboa.\n\n“Esperamos más llegadas este verano que en cualquier año anterior”, explicó.")]
+    [InlineData("La directrice régionale, Mme Ana Ruiz, a ouvert la réunion à Lisbonne.\n\n« Nous attendons plus d'arrivées cet été que les années précédentes », a déclaré la directrice régionale.")]
+    public void A_quote_attributed_only_by_a_pronoun_a_bare_verb_or_a_title_belongs_to_the_person_named_before(string text)
+    {
+        var quote = Assert.Single(TextAnalyzer.Default.Analyse(text).Statements, s => s.Kind == "quote");
+
+        Assert.Equal("Ana Ruiz", quote.Speaker);
+    }
+}
