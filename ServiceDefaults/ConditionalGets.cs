@@ -73,7 +73,7 @@ public sealed class ConditionalGets(RequestDelegate next)
             .Any(candidate => candidate == "*" || candidate == etag || candidate == $"W/{etag}");
 
     /// <summary>Holds what is written while the answer is JSON or Atom; otherwise writes through from the first byte.</summary>
-    private sealed class HeldBody(Stream inner, HttpResponse response) : Stream
+    private sealed class HeldBody(Stream inner, HttpResponse response) : WriteOnlyStream
     {
         private bool? _hold;
 
@@ -86,21 +86,6 @@ public sealed class ConditionalGets(RequestDelegate next)
                 || type.StartsWith("application/problem+json", StringComparison.OrdinalIgnoreCase)
                 || type.StartsWith("application/atom+xml", StringComparison.OrdinalIgnoreCase));
 
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
         public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
             if (Decide())
@@ -112,18 +97,8 @@ public sealed class ConditionalGets(RequestDelegate next)
             return inner.WriteAsync(buffer, cancellationToken);
         }
 
-        public override void Flush()
-        {
-        }
-
         // A held answer is sent whole at the end; a passing stream (server-sent events) must reach the client now.
         public override Task FlushAsync(CancellationToken cancellationToken) => Decide() ? Task.CompletedTask : inner.FlushAsync(cancellationToken);
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -9,24 +9,29 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>
 /// The gateway signs every request it forwards with a key only it and the services hold; a service accepts a write
 /// only with a fresh, valid signature. So a write that reaches a service any other way (directly, or a webhook
-/// pointed at a service's own address) is refused, whatever its other headers say.
+/// pointed at a service's own address) is refused, whatever its other headers say. The signature also covers the
+/// role of the caller's verified API key (X-Gateway-Role), so a service can trust it.
 /// </summary>
 public static class GatewaySignature
 {
     public const string Header = "X-Gateway-Signature";
+    public const string RoleHeader = "X-Gateway-Role";
     public const string KeySetting = "Gateway:SigningKey";
 
     /// <summary>How far the signer's clock may be from the checker's; a captured signature is useless after it.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
 
-    /// <summary>"t=&lt;unix seconds&gt;,v1=&lt;base64 HMAC-SHA256 of "t.METHOD.path"&gt;" (the path as the service sees it, decoded).</summary>
-    public static string Sign(string key, string method, string path, DateTimeOffset at)
+    /// <summary>
+    /// "t=&lt;unix seconds&gt;,v1=&lt;base64 HMAC-SHA256 of "t.METHOD.path.role"&gt;" (the path as the service sees it,
+    /// decoded; the role empty when the caller sent no key).
+    /// </summary>
+    public static string Sign(string key, string method, string path, string? role, DateTimeOffset at)
     {
         var seconds = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        return $"t={seconds},v1={Convert.ToBase64String(Mac(key, seconds, method, path))}";
+        return $"t={seconds},v1={Convert.ToBase64String(Mac(key, seconds, method, path, role))}";
     }
 
-    public static bool IsValid(string key, string? signature, string method, string path, DateTimeOffset now)
+    public static bool IsValid(string key, string? signature, string method, string path, string? role, DateTimeOffset now)
     {
         if (signature is null || !signature.StartsWith("t=", StringComparison.Ordinal) || signature.Split(",v1=") is not [var stamp, var mac])
         {
@@ -42,11 +47,14 @@ public static class GatewaySignature
 
         Span<byte> given = stackalloc byte[32];
         return Convert.TryFromBase64String(mac, given, out var length) && length == 32
-            && CryptographicOperations.FixedTimeEquals(given, Mac(key, seconds, method, path));
+            && CryptographicOperations.FixedTimeEquals(given, Mac(key, seconds, method, path, role));
     }
 
-    private static byte[] Mac(string key, string seconds, string method, string path) =>
-        HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes($"{seconds}.{method.ToUpperInvariant()}.{path}"));
+    /// <summary>The role of the caller's API key as the gateway vouched for it; null without a valid signature or a key.</summary>
+    public static string? CallerRole(HttpContext context) => context.Items[RoleHeader] as string;
+
+    private static byte[] Mac(string key, string seconds, string method, string path, string? role) =>
+        HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes($"{seconds}.{method.ToUpperInvariant()}.{path}.{role}"));
 
     /// <summary>Reads need no signature; anything else under /api does.</summary>
     public static bool NeedsSignature(HttpRequest request) =>
@@ -62,8 +70,15 @@ public sealed class GatewaySignatureCheck(RequestDelegate next, IConfiguration c
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!GatewaySignature.NeedsSignature(request)
-            || (_key is { Length: > 0 } key && GatewaySignature.IsValid(key, request.Headers[GatewaySignature.Header], request.Method, request.Path.Value ?? "/", DateTimeOffset.UtcNow)))
+        var role = request.Headers[GatewaySignature.RoleHeader].ToString();
+        var signed = _key is { Length: > 0 } key && request.Headers.ContainsKey(GatewaySignature.Header)
+            && GatewaySignature.IsValid(key, request.Headers[GatewaySignature.Header], request.Method, request.Path.Value ?? "/", role, DateTimeOffset.UtcNow);
+        if (signed && role.Length > 0)
+        {
+            context.Items[GatewaySignature.RoleHeader] = role;
+        }
+
+        if (signed || !GatewaySignature.NeedsSignature(request))
         {
             return next(context);
         }

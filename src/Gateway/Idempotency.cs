@@ -148,23 +148,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IConnectionMulti
     private static byte[] Serialize(Record record) => JsonSerializer.SerializeToUtf8Bytes(record);
 
     /// <summary>Writes through to the client and keeps a copy, up to a bound, of what was written.</summary>
-    private sealed class TeeStream(Stream inner, MemoryStream copy, int bound) : Stream
+    private sealed class TeeStream(Stream inner, MemoryStream copy, int bound) : WriteOnlyStream
     {
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
         public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
             if (copy.Length <= bound)
@@ -175,14 +160,6 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IConnectionMulti
             return inner.WriteAsync(buffer, cancellationToken);
         }
 
-        public override void Flush() => inner.Flush();
-
         public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

@@ -17,9 +17,17 @@ public static class RequestSigning
         return proxy.AddTransforms(context => context.AddRequestTransform(transform =>
         {
             var request = transform.HttpContext.Request;
+            var role = Caller.Of(transform.HttpContext).Key?.Role;
+            // Whatever a client sent under these names is replaced: only the gateway speaks them.
             transform.ProxyRequest.Headers.Remove(GatewaySignature.Header);
+            transform.ProxyRequest.Headers.Remove(GatewaySignature.RoleHeader);
+            if (role is not null)
+            {
+                transform.ProxyRequest.Headers.TryAddWithoutValidation(GatewaySignature.RoleHeader, role);
+            }
+
             transform.ProxyRequest.Headers.TryAddWithoutValidation(GatewaySignature.Header,
-                GatewaySignature.Sign(key, request.Method, transform.Path.Value ?? "/", DateTimeOffset.UtcNow));
+                GatewaySignature.Sign(key, request.Method, transform.Path.Value ?? "/", role, DateTimeOffset.UtcNow));
             return ValueTask.CompletedTask;
         }));
     }

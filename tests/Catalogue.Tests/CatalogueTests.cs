@@ -86,13 +86,19 @@ public sealed class CatalogueTests(CatalogueFixture fixture)
         Assert.DoesNotContain(fixture.Published, p => p.Statement.Document.Id == duplicate.DocumentId);
     }
 
-    [Fact]
-    public async Task A_retracted_statement_leaves_the_catalogue_and_its_retraction_is_published()
+    /// <summary>Publishes a document of two statements and waits until the catalogue lists them; the first one's id.</summary>
+    private async Task<(DocumentIngested Document, string FirstStatementId)> CatalogueOneDocumentAsync()
     {
         var document = Document();
         await fixture.Bus.Publish(document);
         var statements = await Eventually.ReturnsAsync(async () => await StatementsOfAsync(document.DocumentId) is { Length: 2 } found ? found : null, "the statements");
-        var id = statements[0].GetProperty("id").GetString()!;
+        return (document, statements[0].GetProperty("id").GetString()!);
+    }
+
+    [Fact]
+    public async Task A_retracted_statement_leaves_the_catalogue_and_its_retraction_is_published()
+    {
+        var (document, id) = await CatalogueOneDocumentAsync();
 
         var response = await _client.DeleteAsync($"/api/catalogue/statements/{id}");
 
@@ -165,10 +171,7 @@ public sealed class CatalogueTests(CatalogueFixture fixture)
     [Fact]
     public async Task Items_and_list_pages_carry_an_etag_that_answers_304_until_the_statement_changes()
     {
-        var document = Document();
-        await fixture.Bus.Publish(document);
-        var statements = await Eventually.ReturnsAsync(async () => await StatementsOfAsync(document.DocumentId) is { Length: 2 } found ? found : null, "the statements");
-        var id = statements[0].GetProperty("id").GetString()!;
+        var (document, id) = await CatalogueOneDocumentAsync();
 
         foreach (var url in new[] { $"/api/catalogue/statements/{id}", $"/api/catalogue/statements?document={document.DocumentId}" })
         {
@@ -194,17 +197,14 @@ public sealed class CatalogueTests(CatalogueFixture fixture)
     [Fact]
     public async Task A_write_that_did_not_come_through_the_gateway_is_refused_and_reads_need_nothing()
     {
-        var document = Document();
-        await fixture.Bus.Publish(document);
-        var statements = await Eventually.ReturnsAsync(async () => await StatementsOfAsync(document.DocumentId) is { Length: 2 } found ? found : null, "the statements");
-        var id = statements[0].GetProperty("id").GetString()!;
+        var (document, id) = await CatalogueOneDocumentAsync();
         using var direct = fixture.Service.CreateClient();
         await ProblemAssert.IsProblemAsync(await direct.DeleteAsync($"/api/catalogue/statements/{id}"), HttpStatusCode.Forbidden, "gateway");
         using var forged = fixture.Service.CreateDefaultClient(new GatewaySigningHandler("not-the-platforms-key"));
         await ProblemAssert.IsProblemAsync(await forged.PatchAsJsonAsync($"/api/catalogue/statements/{id}", new { themes = new[] { "youth" } }), HttpStatusCode.Forbidden);
         using var stale = new HttpRequestMessage(HttpMethod.Delete, $"/api/catalogue/statements/{id}");
         stale.Headers.Add(Microsoft.Extensions.Hosting.GatewaySignature.Header, Microsoft.Extensions.Hosting.GatewaySignature.Sign(
-            GatewaySigningHandler.TestKey, "DELETE", $"/api/catalogue/statements/{id}", DateTimeOffset.UtcNow.AddMinutes(-10)));
+            GatewaySigningHandler.TestKey, "DELETE", $"/api/catalogue/statements/{id}", null, DateTimeOffset.UtcNow.AddMinutes(-10)));
         await ProblemAssert.IsProblemAsync(await direct.SendAsync(stale), HttpStatusCode.Forbidden);
 
         Assert.Equal(HttpStatusCode.OK, (await direct.GetAsync($"/api/catalogue/statements/{id}")).StatusCode);

@@ -92,6 +92,32 @@ public sealed class ContractFuzzTests(PlatformFixture platform, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task Every_body_value_of_the_wrong_type_is_a_400_naming_its_field()
+    {
+        var checkedFields = 0;
+        foreach (var operation in (await OperationsAsync()).Where(o => o.ContentTypes.Contains("application/json")))
+        {
+            foreach (var field in operation.Body)
+            {
+                // A string where a number, list or object is read, and an object where text is: neither can bind.
+                JsonNode wrong = field.Kind is "string" or "date" ? new JsonObject { ["x"] = 1 } : "not-this-type";
+                using var request = new HttpRequestMessage(operation.Method, FillPath(operation.Path, _ => "x"))
+                {
+                    Content = JsonContent.Create(new JsonObject { [field.Name] = wrong }),
+                };
+                request.Headers.Add("X-Api-Key", platform.Keys.Admin);
+                using var response = await platform.Gateway.SendAsync(request);
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{operation.Method} {operation.Path} with {field.Name}={wrong.ToJsonString()} answered {(int)response.StatusCode}: {body}");
+                Assert.Contains($"$.{field.Name}", body, StringComparison.Ordinal);
+                checkedFields++;
+            }
+        }
+
+        Assert.True(checkedFields >= 15, $"only {checkedFields} body fields were tried");
+    }
+
+    [Fact]
     public async Task Garbage_cursors_are_refused_on_every_list()
     {
         var lists = (await OperationsAsync()).Where(o => o.Method == HttpMethod.Get && o.Query.Any(p => p.Name == "cursor") && !o.Path.Contains('{', StringComparison.Ordinal)).ToList();

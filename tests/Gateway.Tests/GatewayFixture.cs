@@ -42,6 +42,7 @@ public sealed class GatewayFixture() : InfrastructureFixture(databaseName: null,
                 path = request.Path.Value,
                 query = request.QueryString.Value,
                 signature = request.Headers[Microsoft.Extensions.Hosting.GatewaySignature.Header].ToString(),
+                role = request.Headers[Microsoft.Extensions.Hosting.GatewaySignature.RoleHeader].ToString(),
                 call = Interlocked.Increment(ref _calls),
             }));
         });

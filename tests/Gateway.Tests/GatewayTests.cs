@@ -186,17 +186,26 @@ public sealed class GatewayTests(GatewayFixture fixture)
     }
 
     [Fact]
-    public async Task Forwarded_requests_carry_a_fresh_signature_of_the_gateway_and_a_client_cannot_supply_its_own()
+    public async Task Forwarded_requests_carry_a_fresh_signature_of_the_gateway_and_the_verified_role_and_a_client_cannot_supply_either()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ingestion/documents") { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Api-Key", fixture.ContributorKey);
         request.Headers.Add(Microsoft.Extensions.Hosting.GatewaySignature.Header, "t=1,v1=forged");
+        request.Headers.Add(Microsoft.Extensions.Hosting.GatewaySignature.RoleHeader, "admin");
         var echo = await (await _client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
         var signature = echo.GetProperty("signature").GetString();
-        Assert.True(Microsoft.Extensions.Hosting.GatewaySignature.IsValid(GatewaySigningHandler.TestKey, signature, "POST", "/api/ingestion/documents", DateTimeOffset.UtcNow));
-        Assert.False(Microsoft.Extensions.Hosting.GatewaySignature.IsValid(GatewaySigningHandler.TestKey, signature, "DELETE", "/api/ingestion/documents", DateTimeOffset.UtcNow));
-        Assert.False(Microsoft.Extensions.Hosting.GatewaySignature.IsValid("another-key", signature, "POST", "/api/ingestion/documents", DateTimeOffset.UtcNow));
-        Assert.False(Microsoft.Extensions.Hosting.GatewaySignature.IsValid(GatewaySigningHandler.TestKey, signature, "POST", "/api/ingestion/documents", DateTimeOffset.UtcNow.AddMinutes(10)));
+        Assert.Equal("contributor", echo.GetProperty("role").GetString());
+        Assert.True(Microsoft.Extensions.Hosting.GatewaySignature.IsValid(GatewaySigningHandler.TestKey, signature, "POST", "/api/ingestion/documents", "contributor", DateTimeOffset.UtcNow));
+        Assert.False(Microsoft.Extensions.Hosting.GatewaySignature.IsValid(GatewaySigningHandler.TestKey, signature, "POST", "/api/ingestion/documents", "admin", DateTimeOffset.UtcNow));
+        Assert.False(Microsoft.Extensions.Hosting.GatewaySignature.IsValid(GatewaySigningHandler.TestKey, signature, "DELETE", "/api/ingestion/documents", "contributor", DateTimeOffset.UtcNow));
+        Assert.False(Microsoft.Extensions.Hosting.GatewaySignature.IsValid("another-key", signature, "POST", "/api/ingestion/documents", "contributor", DateTimeOffset.UtcNow));
+        Assert.False(Microsoft.Extensions.Hosting.GatewaySignature.IsValid(GatewaySigningHandler.TestKey, signature, "POST", "/api/ingestion/documents", "contributor", DateTimeOffset.UtcNow.AddMinutes(10)));
+
+        // Without a key, no role reaches the service, whatever the client claims.
+        using var anonymous = new HttpRequestMessage(HttpMethod.Get, "/api/search?q=x");
+        anonymous.Headers.Add(Microsoft.Extensions.Hosting.GatewaySignature.RoleHeader, "admin");
+        var anonymousEcho = await (await _client.SendAsync(anonymous)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(string.Empty, anonymousEcho.GetProperty("role").GetString());
     }
 
     private async Task<HttpResponseMessage> PostAsync(string idempotencyKey, string json)

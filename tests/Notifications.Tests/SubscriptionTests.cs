@@ -62,6 +62,24 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
     }
 
     [Fact]
+    public async Task An_administrator_manages_a_subscription_without_its_token_and_a_claimed_role_without_the_signature_is_nothing()
+    {
+        var (id, _, _) = await SubscribeAsync(new Uri("https://hooks.example.org/idm"), new { themes = new[] { "protection" } });
+        using var admin = fixture.Service.CreateDefaultClient(new GatewaySigningHandler(role: "admin"));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/notifications/subscriptions/{id}")).StatusCode);
+
+        // The role header on its own, or signed as another role, counts for nothing.
+        using var claimed = new HttpRequestMessage(HttpMethod.Get, $"/api/notifications/subscriptions/{id}");
+        claimed.Headers.Add(GatewaySignature.RoleHeader, "admin");
+        using var unsigned = fixture.Service.CreateClient();
+        await ProblemAssert.IsProblemAsync(await unsigned.SendAsync(claimed), HttpStatusCode.NotFound);
+        using var contributor = fixture.Service.CreateDefaultClient(new GatewaySigningHandler(role: "contributor"));
+        await ProblemAssert.IsProblemAsync(await contributor.GetAsync($"/api/notifications/subscriptions/{id}"), HttpStatusCode.NotFound);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/notifications/subscriptions/{id}")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_stream_sends_matching_statements_as_the_same_json_as_the_webhook_and_resumes_after_the_last_event_id()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

@@ -47,7 +47,7 @@ public sealed class ServiceFactory<TProgram> : WebApplicationFactory<TProgram>
 }
 
 /// <summary>Signs each request as the gateway does (GatewaySignature), with the tests' key.</summary>
-public sealed class GatewaySigningHandler(string key = GatewaySigningHandler.TestKey) : DelegatingHandler
+public sealed class GatewaySigningHandler(string key = GatewaySigningHandler.TestKey, string? role = null) : DelegatingHandler
 {
     /// <summary>The key service factories give their service, as the AppHost gives one to every service.</summary>
     public const string TestKey = "tests-signing-key";
@@ -56,7 +56,13 @@ public sealed class GatewaySigningHandler(string key = GatewaySigningHandler.Tes
     {
         var path = Uri.UnescapeDataString(request.RequestUri!.AbsolutePath);
         request.Headers.Remove(GatewaySignature.Header);
-        request.Headers.Add(GatewaySignature.Header, GatewaySignature.Sign(key, request.Method.Method, path, DateTimeOffset.UtcNow));
+        request.Headers.Remove(GatewaySignature.RoleHeader);
+        if (role is not null)
+        {
+            request.Headers.Add(GatewaySignature.RoleHeader, role);
+        }
+
+        request.Headers.Add(GatewaySignature.Header, GatewaySignature.Sign(key, request.Method.Method, path, role, DateTimeOffset.UtcNow));
         return base.SendAsync(request, cancellationToken);
     }
 }
