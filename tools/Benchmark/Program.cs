@@ -2,6 +2,7 @@ using IdmPlatform.Benchmark;
 
 // dotnet run --project tools/Benchmark -c Release -- extraction
 // dotnet run --project tools/Benchmark -c Release -- gateway --url http://localhost:8080 --count 1000 --api-key KEY [--concurrency 16]
+// dotnet run --project tools/Benchmark -c Release -- search [--statements 200000] [--queries 200]   (starts its own platform)
 var options = Options.Parse(args.Skip(1).ToArray());
 switch (args.FirstOrDefault())
 {
@@ -14,8 +15,12 @@ switch (args.FirstOrDefault())
             int.Parse(options.GetValueOrDefault("count", "1000"), System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(options.GetValueOrDefault("concurrency", "16"), System.Globalization.CultureInfo.InvariantCulture),
             options.GetValueOrDefault("api-key"));
+    case "search":
+        return await SearchBenchmark.RunAsync(
+            int.Parse(options.GetValueOrDefault("statements", "200000"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(options.GetValueOrDefault("queries", "200"), System.Globalization.CultureInfo.InvariantCulture));
     default:
-        Console.Error.WriteLine("usage: Benchmark extraction | gateway --url URL --count N --api-key KEY [--concurrency N]");
+        Console.Error.WriteLine("usage: Benchmark extraction | gateway --url URL --count N --api-key KEY [--concurrency N] | search [--statements N] [--queries N]");
         return 2;
 }
 

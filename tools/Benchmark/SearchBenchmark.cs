@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using IdmPlatform.Contracts;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace IdmPlatform.Benchmark;
+
+/// <summary>
+/// Starts the whole platform from the AppHost on throw-away data, loads a generated catalogue through the real
+/// indexing path (StatementPublished on RabbitMQ, as the catalogue publishes it), then prints for each kind of query
+/// p50/p95/p99 through the gateway and straight to the search service, the throughput of a mix with 8 clients, the
+/// indexing rate, and how long a new statement takes to become searchable.
+/// </summary>
+internal static class SearchBenchmark
+{
+    private sealed record QueryKind(string Name, Func<Random, string> Url);
+
+    private static readonly QueryKind[] Kinds =
+    [
+        new("common term", _ => "/api/search?q=migration"),
+        new("two terms", r => $"/api/search?q=migration+{Word(r, "en", 1, 20)}"),
+        new("phrase", r => $"/api/search?q=%22{Word(r, "en", 1, 10)}+{Word(r, "en", 1, 10)}%22"),
+        new("rare terms", r => $"/api/search?q={Word(r, "en", 60, 120)}+{Word(r, "fr", 40, 80)}"),
+        new("term, 4 facets", _ => "/api/search?q=migration&facets=theme,organisation,person,year"),
+        new("filters alone", r => $"/api/search?theme=protection&language=en&from={2001 + r.Next(20)}-01-01&sort=date"),
+        new("page 25 by cursor", _ => "/api/search?q=migration&limit=20&cursor=" + Cursor(480)),
+        new("suggest", r => $"/api/search/suggest?q={SearchCatalogue.Vocabulary["en"][r.Next(40)][..3]}"),
+    ];
+
+    public static async Task<int> RunAsync(int statements, int queries)
+    {
+        var data = Path.Combine(Path.GetTempPath(), $"idm-bench-{Guid.NewGuid():N}"[..20]);
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.IdmPlatform_AppHost>(
+            [$"--Platform:DataDirectory={data}", "--Platform:Ephemeral=true", "--Platform:SeedSampleData=false", "--Platform:RateLimit=100000000"]);
+        // Figures only: the platform's own logs (every request at this rate) would bury them.
+        appHost.Services.AddLogging(logging => logging.ClearProviders());
+        await using var app = await appHost.BuildAsync();
+        await app.StartAsync();
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway");
+        using var gateway = app.CreateHttpClient("gateway");
+        using var direct = app.CreateHttpClient("search");
+
+        // A bare publisher on the platform's broker: the events go where the catalogue's go.
+        var broker = new Uri((await app.GetConnectionStringAsync("eventbus"))!);
+        var bus = Host.CreateApplicationBuilder();
+        bus.Logging.SetMinimumLevel(LogLevel.Warning);
+        bus.Services.AddMassTransit(x => x.UsingRabbitMq((_, rabbit) => rabbit.Host(broker)));
+        using var host = bus.Build();
+        await host.StartAsync();
+        var publisher = host.Services.GetRequiredService<IBus>();
+
+        Console.WriteLine($"Search benchmark: {statements:N0} statements, {queries} queries per kind and path, {Environment.ProcessorCount} cores");
+        var catalogue = new SearchCatalogue(seed: 2026);
+        var clock = Stopwatch.StartNew();
+        const int Batch = 500;
+        for (var i = 0; i < statements; i += Batch)
+        {
+            await Task.WhenAll(Enumerable.Range(i, Math.Min(Batch, statements - i))
+                .Select(n => publisher.Publish(new StatementPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, catalogue.Next(n)))));
+        }
+
+        var published = clock.Elapsed;
+        var last = catalogue.Next(statements);
+        var marker = "zzbenchmarkend";
+        await publisher.Publish(new StatementPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, last with { Text = $"{last.Text} {marker}" }));
+        while (await TotalAsync(direct, $"/api/search?q={marker}") == 0)
+        {
+            await Task.Delay(250);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"indexing: {statements:N0} statements published in {published.TotalSeconds:N1} s, searchable after {clock.Elapsed.TotalSeconds:N1} s ({statements / clock.Elapsed.TotalSeconds:N0}/s)"));
+
+        Console.WriteLine($"{"query",-20}{"gateway p50/p95/p99 ms",26}{"direct p50/p95/p99 ms",26}{"ratio p50",11}");
+        var random = new Random(7);
+        foreach (var kind in Kinds)
+        {
+            var urls = Enumerable.Range(0, queries).Select(_ => kind.Url(random)).ToList();
+            var through = await LatenciesAsync(gateway, urls);
+            var straight = await LatenciesAsync(direct, urls);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{kind.Name,-20}{$"{P(through, 50):N1} / {P(through, 95):N1} / {P(through, 99):N1}",26}{$"{P(straight, 50):N1} / {P(straight, 95):N1} / {P(straight, 99):N1}",26}{P(through, 50) / Math.Max(0.001, P(straight, 50)),11:N2}"));
+        }
+
+        var served = 0;
+        var window = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async client =>
+        {
+            var own = new Random(client);
+            while (!stop.IsCancellationRequested)
+            {
+                using var response = await gateway.GetAsync(Kinds[own.Next(Kinds.Length)].Url(own));
+                response.EnsureSuccessStatusCode();
+                Interlocked.Increment(ref served);
+            }
+        }));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"throughput: {served / window.Elapsed.TotalSeconds:N0} searches/s through the gateway with 8 clients (the mix above)"));
+
+        var freshness = new List<double>();
+        for (var i = 0; i < 20; i++)
+        {
+            var word = $"zzfresh{i}x{Environment.TickCount64}";
+            var statement = catalogue.Next(statements + 1 + i);
+            var sent = Stopwatch.StartNew();
+            await publisher.Publish(new StatementPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, statement with { Text = $"{statement.Text} {word}" }));
+            while (await TotalAsync(direct, $"/api/search?q={word}") == 0)
+            {
+                await Task.Delay(5);
+            }
+
+            freshness.Add(sent.Elapsed.TotalMilliseconds);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"freshness: a published statement searchable after p50 {P(freshness, 50):N0} ms, p99 {P(freshness, 99):N0} ms"));
+        await host.StopAsync();
+        await app.StopAsync();
+        return 0;
+    }
+
+    private static async Task<List<double>> LatenciesAsync(HttpClient client, List<string> urls)
+    {
+        var latencies = new List<double>(urls.Count);
+        foreach (var url in urls)
+        {
+            var watch = Stopwatch.StartNew();
+            using var response = await client.GetAsync(url);
+            await response.Content.ReadAsByteArrayAsync();
+            response.EnsureSuccessStatusCode();
+            latencies.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        return latencies;
+    }
+
+    private static async Task<int> TotalAsync(HttpClient client, string url) =>
+        (await client.GetFromJsonAsync<JsonElement>(url)).GetProperty("total").GetInt32();
+
+    private static double P(List<double> values, int percentile)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+
+    private static string Word(Random random, string language, int from, int to) =>
+        Uri.EscapeDataString(SearchCatalogue.Vocabulary[language][random.Next(from, Math.Min(to, SearchCatalogue.Vocabulary[language].Length))]);
+
+    /// <summary>The search service's cursor for an offset, as it issues them.</summary>
+    private static string Cursor(int offset) => Paging.Encode(offset.ToString(CultureInfo.InvariantCulture));
+}
