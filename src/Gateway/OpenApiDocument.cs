@@ -87,7 +87,7 @@ public static class OpenApiDocument
                 var responses = operation!["responses"]!.AsObject();
                 var role = ApiKeyMiddleware.RequiredRole(method.ToUpperInvariant(), new PathString(path));
                 operation["security"] = role is not null ? new JsonArray(new JsonObject { ["ApiKey"] = new JsonArray() })
-                    : path.StartsWith("/api/notifications/subscriptions/{id}", StringComparison.Ordinal) ? new JsonArray(new JsonObject { ["SubscriptionToken"] = new JsonArray() })
+                    : path.StartsWith("/api/notifications/subscriptions/{id}", StringComparison.Ordinal) ? new JsonArray(new JsonObject { ["SubscriptionToken"] = new JsonArray() }, new JsonObject { ["ApiKey"] = new JsonArray() })
                     // Open to everyone; a key that is sent must still be a known one.
                     : new JsonArray(new JsonObject(), new JsonObject { ["ApiKey"] = new JsonArray() });
                 if (method == "get")

@@ -80,6 +80,37 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
     }
 
     [Fact]
+    public async Task A_paused_subscription_hears_nothing_a_changed_filter_takes_effect_and_a_delivery_can_be_sent_again()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (first, second) = ($"theme-{Guid.NewGuid():N}", $"theme-{Guid.NewGuid():N}");
+        var (id, token, _) = await SubscribeAsync(receiver.Url, new { themes = new[] { first } });
+        using var owner = fixture.Service.CreateSignedClient();
+        owner.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        var paused = await owner.PatchAsJsonAsync($"/api/notifications/subscriptions/{id}", new { status = "paused" });
+        Assert.Equal("paused", (await paused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        var unheard = new StatementPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, Statement(first));
+        await fixture.Bus.Publish(unheard);
+        await Eventually.HoldsAsync(() => fixture.WasHandledAsync(unheard.EventId), "the statement published while paused to be handled");
+
+        var changed = await owner.PatchAsJsonAsync($"/api/notifications/subscriptions/{id}", new { status = "active", filter = new { themes = new[] { second } } });
+        Assert.Equal(second, (await changed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("filter").GetProperty("themes")[0].GetString());
+        var heard = Statement(second);
+        await fixture.Bus.Publish(new StatementPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, heard));
+        await Eventually.HoldsAsync(() => Task.FromResult(receiver.Received.Any(w => w.Body.Contains(heard.Id, StringComparison.Ordinal))), "the webhook under the new filter");
+        Assert.DoesNotContain(receiver.Received, w => w.Body.Contains(unheard.Statement.Id, StringComparison.Ordinal));
+
+        var delivery = await Eventually.ReturnsAsync(
+            async () => await DeliveryAsync(id, token) is { } d && d.GetProperty("status").GetString() == "delivered" ? (object)d : null, "the delivery to be logged");
+        var deliveryId = ((JsonElement)delivery).GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.Accepted, (await owner.PostAsync($"/api/notifications/subscriptions/{id}/deliveries/{deliveryId}/redeliver", null)).StatusCode);
+        await Eventually.HoldsAsync(() => Task.FromResult(receiver.Received.Count(w => w.Body.Contains(heard.Id, StringComparison.Ordinal)) == 2), "the delivery sent again");
+        await ProblemAssert.IsProblemAsync(await owner.PostAsync($"/api/notifications/subscriptions/{id}/deliveries/msg_none/redeliver", null), HttpStatusCode.NotFound);
+        await ProblemAssert.IsProblemAsync(await owner.PatchAsJsonAsync($"/api/notifications/subscriptions/{id}", new { status = "sleeping" }), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task A_stream_sends_matching_statements_as_the_same_json_as_the_webhook_and_resumes_after_the_last_event_id()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

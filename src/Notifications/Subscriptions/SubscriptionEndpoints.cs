@@ -8,6 +8,9 @@ public static class SubscriptionEndpoints
 {
     public sealed record CreateSubscriptionRequest(SubscriptionFilter? Filter = null, Channel? Channel = null, string? Digest = null);
 
+    /// <summary>What a PATCH may change: only the fields given.</summary>
+    public sealed record SubscriptionChange(SubscriptionFilter? Filter = null, string? Digest = null, string? Status = null);
+
     /// <summary>A new subscription, with the management token and signing secret shown this once.</summary>
     public sealed record CreatedSubscription(
         string Id, string Status, string ManagementToken, string Secret, SubscriptionFilter Filter, Channel Channel, string Digest, DateTimeOffset CreatedAt);
@@ -26,12 +29,19 @@ public static class SubscriptionEndpoints
         subscriptions.MapGet("/{id}", GetAsync)
             .Documented("GetSubscription", "One subscription", "The subscription's filter, channel, digest and status, for the holder of its management token.")
             .Produces<SubscriptionView>().ProducesProblems(StatusCodes.Status404NotFound);
+        subscriptions.MapPatch("/{id}", ChangeAsync)
+            .Documented("ChangeSubscription", "Change a subscription", "Changes the filter, the digest, or the status (active, or paused to receive nothing for a while); only the fields given change.")
+            .WithRequestExample(new SubscriptionChange(Status: "paused"))
+            .Produces<SubscriptionView>().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         subscriptions.MapDelete("/{id}", DeleteAsync)
             .Documented("DeleteSubscription", "Unsubscribe", "Ends the subscription; nothing more is delivered.")
             .Produces(StatusCodes.Status204NoContent).ProducesProblems(StatusCodes.Status404NotFound);
         subscriptions.MapGet("/{id}/deliveries", DeliveriesAsync)
             .Documented("ListDeliveries", "Deliveries", "The subscription's deliveries newest first: attempts, answers, latency and the next retry.")
             .Produces<Page<DeliveryView>>().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        subscriptions.MapPost("/{id}/deliveries/{deliveryId}/redeliver", RedeliverAsync)
+            .Documented("Redeliver", "Send a delivery again", "Queues one of the subscription's deliveries again, at once, whatever became of it.")
+            .Produces(StatusCodes.Status202Accepted).ProducesProblems(StatusCodes.Status404NotFound);
         subscriptions.MapPost("/{id}/ping", PingAsync)
             .Documented("PingSubscription", "Send a test delivery", "Queues a ping delivery to the subscription's webhook, signed like every other.")
             .Produces(StatusCodes.Status202Accepted).ProducesProblems(StatusCodes.Status404NotFound);
@@ -79,6 +89,48 @@ public static class SubscriptionEndpoints
 
     private static async Task<IResult> GetAsync(string id, HttpRequest request, SubscriptionStore store, CancellationToken cancellationToken) =>
         await AuthorisedAsync(id, request, store, cancellationToken) is { } subscription ? TypedResults.Ok(subscription) : NotFound(id);
+
+    private static async Task<IResult> ChangeAsync(string id, SubscriptionChange change, HttpRequest request, SubscriptionStore store, CancellationToken cancellationToken)
+    {
+        if (await AuthorisedAsync(id, request, store, cancellationToken) is null)
+        {
+            return NotFound(id);
+        }
+
+        if (change.Digest is not (null or "immediate" or "daily" or "weekly"))
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown digest", "digest must be immediate, daily or weekly.");
+        }
+
+        if (change.Status is not (null or "active" or "paused"))
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown status", "status must be active or paused.");
+        }
+
+        if (change.Filter?.Gcm?.Any(n => n is < 1 or > 23) == true)
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown GCM objective", "filter.gcm holds objective numbers from 1 to 23.");
+        }
+
+        await store.ChangeAsync(id, change.Filter, change.Digest, change.Status, cancellationToken);
+        return TypedResults.Ok(await store.FindAsync(id, token: null, cancellationToken));
+    }
+
+    private static async Task<IResult> RedeliverAsync(string id, string deliveryId, HttpRequest request, SubscriptionStore store, DeliveryQueue queue, CancellationToken cancellationToken)
+    {
+        if (await AuthorisedAsync(id, request, store, cancellationToken) is null)
+        {
+            return NotFound(id);
+        }
+
+        if (!await store.RedeliverAsync(id, deliveryId, cancellationToken))
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status404NotFound, "Delivery not found", $"Subscription '{id}' has no delivery '{deliveryId}'.");
+        }
+
+        queue.Wake();
+        return TypedResults.Accepted($"/api/notifications/subscriptions/{id}/deliveries");
+    }
 
     private static async Task<IResult> DeleteAsync(string id, HttpRequest request, SubscriptionStore store, CancellationToken cancellationToken)
     {

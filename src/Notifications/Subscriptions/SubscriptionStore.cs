@@ -53,6 +53,31 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource)
             channel, r.GetString(3), r.GetFieldValue<DateTimeOffset>(5));
     }
 
+    /// <summary>Changes what was given of filter, digest and status (active or paused).</summary>
+    public async Task ChangeAsync(string id, SubscriptionFilter? filter, string? digest, string? status, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            UPDATE subscriptions SET filter = COALESCE(@filter::jsonb, filter), digest = COALESCE(@digest, digest), status = COALESCE(@status, status)
+            WHERE id = @id
+            """);
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("filter", filter is null ? DBNull.Value : JsonSerializer.Serialize(filter, JsonSerializerOptions.Web));
+        command.Parameters.AddWithValue("digest", (object?)digest ?? DBNull.Value);
+        command.Parameters.AddWithValue("status", (object?)status ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Queues one of the subscription's deliveries again, now; false when it has no such delivery.</summary>
+    public async Task<bool> RedeliverAsync(string id, string deliveryId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "UPDATE deliveries SET status = 'pending', next_attempt_at = now() WHERE id = @delivery AND subscription_id = @id");
+        command.Parameters.AddWithValue("id", id);
+        command.Parameters.AddWithValue("delivery", deliveryId);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     public async Task DeleteAsync(string id, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("DELETE FROM subscriptions WHERE id = @id");
