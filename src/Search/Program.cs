@@ -1,3 +1,4 @@
+using IdmPlatform.Search.Glossary;
 using IdmPlatform.Search.Index;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ builder.AddDataSource("searchdb");
 builder.AddRedis("redis");
 builder.AddEventBus(bus => bus.AddConsumer<StatementEventsConsumer>());
 
+builder.Services.AddSingleton(QueryGlossary.Load());
 builder.Services.AddSingleton<SearchIndex>();
 
 var app = builder.Build();

@@ -62,6 +62,25 @@ public sealed class SearchTests(SearchFixture fixture)
     }
 
     [Fact]
+    public async Task A_notion_asked_for_in_one_language_finds_it_in_the_other_two_through_the_glossary()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        await IndexAsync(
+            Statement($"Regularisation gives people a future here {marker}.", "en", "Ruth Abebe", "regular-pathways"),
+            Statement($"La regularización de los trabajadores es urgente {marker}.", "es", "Paula Ríos", "regular-pathways"),
+            Statement($"Le regroupement familial reste trop lent {marker}.", "fr", "Hugo Marin", "family-reunification"),
+            Statement($"Seasonal work needs better wages {marker}.", "en", "Ravi Menon", "labour-migration"));
+
+        var regularisation = await SearchAsync($"q=regularization {marker}");
+        var reunification = await SearchAsync($"q=family reunification {marker}");
+        var unrelated = await SearchAsync($"q=wages {marker}");
+
+        Assert.Equal(["en", "es"], regularisation.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("language").GetString()).Order());
+        Assert.Equal("fr", Assert.Single(reunification.GetProperty("hits").EnumerateArray()).GetProperty("language").GetString());
+        Assert.Equal(1, unrelated.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Excluded_words_phrases_and_facets_work_like_a_web_search()
     {
         var marker = $"zq{Guid.NewGuid():N}"[..10];

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IdmPlatform.Contracts;
+using IdmPlatform.Search.Glossary;
 using Npgsql;
 
 namespace IdmPlatform.Search.Index;
@@ -22,7 +23,7 @@ public sealed record SearchQuery(
     DateOnly? From, DateOnly? To, bool SortByDate, IReadOnlyList<string> Facets, int Limit, int Offset);
 
 /// <summary>The search read model: fed only by catalogue events, queried with PostgreSQL full-text search.</summary>
-public sealed class SearchIndex(NpgsqlDataSource dataSource)
+public sealed class SearchIndex(NpgsqlDataSource dataSource, QueryGlossary glossary)
 {
     public static readonly IReadOnlyDictionary<string, string> FacetColumns = new Dictionary<string, string>
     {
@@ -219,7 +220,7 @@ public sealed class SearchIndex(NpgsqlDataSource dataSource)
         return new SearchResult(total, clock.ElapsedMilliseconds, hits, facets, next);
     }
 
-    private static async Task<int> CountAsync(NpgsqlConnection connection, SearchQuery query, CancellationToken cancellationToken)
+    private async Task<int> CountAsync(NpgsqlConnection connection, SearchQuery query, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             $"WITH q AS (SELECT CASE WHEN @q::text IS NULL THEN NULL ELSE {QueryExpression} END AS query) SELECT count(*)::int FROM statements, q WHERE {Filters}",
@@ -228,7 +229,7 @@ public sealed class SearchIndex(NpgsqlDataSource dataSource)
         return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static async Task<IReadOnlyList<FacetValue>> FacetAsync(NpgsqlConnection connection, SearchQuery query, string facet, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<FacetValue>> FacetAsync(NpgsqlConnection connection, SearchQuery query, string facet, CancellationToken cancellationToken)
     {
         var label = FacetLabels.TryGetValue(facet, out var l) ? l : "NULL";
         await using var command = new NpgsqlCommand(
@@ -250,10 +251,11 @@ public sealed class SearchIndex(NpgsqlDataSource dataSource)
         return values;
     }
 
-    private static void Bind(NpgsqlCommand command, SearchQuery query)
+    private void Bind(NpgsqlCommand command, SearchQuery query)
     {
         var p = command.Parameters;
-        p.AddWithValue("q", (object?)query.Q ?? DBNull.Value);
+        // A notion named in one language is searched in all three (the glossary).
+        p.AddWithValue("q", query.Q is null ? DBNull.Value : glossary.Expand(query.Q));
         p.AddWithValue("event", (object?)query.Event ?? DBNull.Value);
         p.AddWithValue("organisation", (object?)query.Organisation ?? DBNull.Value);
         p.AddWithValue("person", (object?)query.Person ?? DBNull.Value);

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+
+namespace IdmPlatform.Search.Glossary;
+
+/// <summary>
+/// Widens a query in web-search syntax with the other names of the notions it names (glossary.json, written by the
+/// team): "regularisation" is also searched as "regularización" and "régularisation", "family reunification" as
+/// "regroupement familial". A notion becomes an OR of quoted phrases where it stood, so the rest of the query keeps its
+/// meaning; quoted phrases and excluded words are left as the user wrote them.
+/// </summary>
+public sealed class QueryGlossary
+{
+    private readonly List<(string Folded, string[] Variants)> _names;
+
+    public QueryGlossary(IEnumerable<IReadOnlyList<string>> notions)
+    {
+        // Longest names first, so "family reunification" is taken before a shorter name inside it could be.
+        _names = notions
+            .SelectMany(notion => notion.Select(name => (Folded: Fold(name), Variants: notion.ToArray())))
+            .OrderByDescending(n => n.Folded.Length)
+            .ToList();
+    }
+
+    public static QueryGlossary Load()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("IdmPlatform.Search.Glossary.glossary.json")!;
+        var document = JsonDocument.Parse(stream);
+        return new QueryGlossary(document.RootElement.GetProperty("notions").EnumerateArray()
+            .Select(n => (IReadOnlyList<string>)n.EnumerateArray().Select(v => v.GetString()!).ToList()));
+    }
+
+    public string Expand(string query)
+    {
+        var output = new StringBuilder();
+        var parts = query.Split('"');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            // Odd parts were inside quotes: an exact phrase stays exact.
+            output.Append(i % 2 == 1 ? $"\"{parts[i]}\"" : ExpandWords(parts[i]));
+        }
+
+        return output.ToString();
+    }
+
+    private string ExpandWords(string text)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var result = new List<string>();
+        for (var i = 0; i < words.Length;)
+        {
+            var match = words[i].StartsWith('-') || words[i] == "OR" ? null : Longest(words, i);
+            if (match is { } found)
+            {
+                result.Add(string.Join(" OR ", found.Variants.Select(v => $"\"{v}\"")));
+                i += found.Length;
+            }
+            else
+            {
+                result.Add(words[i]);
+                i++;
+            }
+        }
+
+        return (text.StartsWith(' ') ? " " : string.Empty) + string.Join(' ', result) + (text.EndsWith(' ') && result.Count > 0 ? " " : string.Empty);
+    }
+
+    private (string[] Variants, int Length)? Longest(string[] words, int start)
+    {
+        foreach (var (folded, variants) in _names)
+        {
+            var length = folded.Count(c => c == ' ') + 1;
+            if (start + length <= words.Length && Fold(string.Join(' ', words, start, length)) == folded)
+            {
+                return (variants, length);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Case, accents and typographic apostrophes do not matter when a query is matched to a name.</summary>
+    private static string Fold(string text)
+    {
+        var decomposed = text.Replace('’', '\'').ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(c);
+            }
+        }
+
+        return folded.ToString().Normalize(NormalizationForm.FormC);
+    }
+}
