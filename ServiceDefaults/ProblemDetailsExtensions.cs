@@ -13,7 +13,7 @@ namespace Microsoft.Extensions.Hosting;
 public static class ProblemDetailsExtensions
 {
     /// <summary>One kind of problem type everywhere: the page that explains the status.</summary>
-    public static string TypeOf(int status) => $"https://developer.mozilla.org/docs/Web/HTTP/Reference/Status/{status}";
+    private static string TypeOf(int status) => $"https://developer.mozilla.org/docs/Web/HTTP/Reference/Status/{status}";
 
     public static IServiceCollection AddPlatformProblemDetails(this IServiceCollection services)
     {
@@ -52,7 +52,7 @@ public static class ProblemDetailsExtensions
 
     /// <summary>A problem answer with a human explanation; the traceId is added by the customisation above.</summary>
     public static IResult Problem(int status, string title, string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: status, title: title, type: TypeOf(status));
+        TypedResults.Problem(detail: detail, statusCode: status, title: title);
 
     // "Failed to bind parameter "Nullable<int> limit" from "abc"." names the parameter; a JSON error adds its path.
     private static string Describe(BadHttpRequestException bad) => bad.InnerException switch

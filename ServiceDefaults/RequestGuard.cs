@@ -14,7 +14,7 @@ public sealed class RequestGuard(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (request.Path.Value?.Length + request.QueryString.Value?.Length > MaxTargetLength)
+        if ((request.Path.Value?.Length ?? 0) + (request.QueryString.Value?.Length ?? 0) > MaxTargetLength)
         {
             return ProblemDetailsExtensions.Problem(StatusCodes.Status414UriTooLong, "URL too long",
                 $"The path and query may hold at most {MaxTargetLength} characters.").ExecuteAsync(context);

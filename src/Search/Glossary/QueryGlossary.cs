@@ -13,14 +13,19 @@ namespace IdmPlatform.Search.Glossary;
 /// </summary>
 public sealed class QueryGlossary
 {
-    private readonly List<(string Folded, string[] Variants)> _names;
+    /// <summary>Each name as its folded words, with the alternation it becomes; most words first.</summary>
+    private readonly List<(string[] Words, string Alternation)> _names;
 
     public QueryGlossary(IEnumerable<IReadOnlyList<string>> notions)
     {
         // Longest names first, so "family reunification" is taken before a shorter name inside it could be.
         _names = notions
-            .SelectMany(notion => notion.Select(name => (Folded: Fold(name), Variants: notion.ToArray())))
-            .OrderByDescending(n => n.Folded.Length)
+            .SelectMany(notion =>
+            {
+                var alternation = string.Join(" OR ", notion.Select(v => $"\"{v}\""));
+                return notion.Select(name => (Words: Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries), Alternation: alternation));
+            })
+            .OrderByDescending(n => n.Words.Length)
             .ToList();
     }
 
@@ -48,13 +53,14 @@ public sealed class QueryGlossary
     private string ExpandWords(string text)
     {
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var folded = words.Select(Fold).ToArray();
         var result = new List<string>();
         for (var i = 0; i < words.Length;)
         {
-            var match = words[i].StartsWith('-') || words[i] == "OR" ? null : Longest(words, i);
+            var match = words[i].StartsWith('-') || words[i] == "OR" ? null : Longest(folded, i);
             if (match is { } found)
             {
-                result.Add(string.Join(" OR ", found.Variants.Select(v => $"\"{v}\"")));
+                result.Add(found.Alternation);
                 i += found.Length;
             }
             else
@@ -67,14 +73,13 @@ public sealed class QueryGlossary
         return (text.StartsWith(' ') ? " " : string.Empty) + string.Join(' ', result) + (text.EndsWith(' ') && result.Count > 0 ? " " : string.Empty);
     }
 
-    private (string[] Variants, int Length)? Longest(string[] words, int start)
+    private (string Alternation, int Length)? Longest(string[] folded, int start)
     {
-        foreach (var (folded, variants) in _names)
+        foreach (var (words, alternation) in _names)
         {
-            var length = folded.Count(c => c == ' ') + 1;
-            if (start + length <= words.Length && Fold(string.Join(' ', words, start, length)) == folded)
+            if (start + words.Length <= folded.Length && folded.AsSpan(start, words.Length).SequenceEqual(words))
             {
-                return (variants, length);
+                return (alternation, words.Length);
             }
         }
 

@@ -165,6 +165,8 @@ public sealed class SearchIndex(NpgsqlDataSource dataSource, QueryGlossary gloss
 
     public async Task<SearchResult> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
+        // A notion named in one language is searched in all three (the glossary): once, for the hits, count and facets.
+        query = query with { Q = query.Q is null ? null : glossary.Expand(query.Q) };
         var clock = Stopwatch.StartNew();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var hits = new List<SearchHit>();
@@ -220,7 +222,7 @@ public sealed class SearchIndex(NpgsqlDataSource dataSource, QueryGlossary gloss
         return new SearchResult(total, clock.ElapsedMilliseconds, hits, facets, next);
     }
 
-    private async Task<int> CountAsync(NpgsqlConnection connection, SearchQuery query, CancellationToken cancellationToken)
+    private static async Task<int> CountAsync(NpgsqlConnection connection, SearchQuery query, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             $"WITH q AS (SELECT CASE WHEN @q::text IS NULL THEN NULL ELSE {QueryExpression} END AS query) SELECT count(*)::int FROM statements, q WHERE {Filters}",
@@ -229,7 +231,7 @@ public sealed class SearchIndex(NpgsqlDataSource dataSource, QueryGlossary gloss
         return (int)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private async Task<IReadOnlyList<FacetValue>> FacetAsync(NpgsqlConnection connection, SearchQuery query, string facet, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<FacetValue>> FacetAsync(NpgsqlConnection connection, SearchQuery query, string facet, CancellationToken cancellationToken)
     {
         var label = FacetLabels.TryGetValue(facet, out var l) ? l : "NULL";
         await using var command = new NpgsqlCommand(
@@ -251,11 +253,10 @@ public sealed class SearchIndex(NpgsqlDataSource dataSource, QueryGlossary gloss
         return values;
     }
 
-    private void Bind(NpgsqlCommand command, SearchQuery query)
+    private static void Bind(NpgsqlCommand command, SearchQuery query)
     {
         var p = command.Parameters;
-        // A notion named in one language is searched in all three (the glossary).
-        p.AddWithValue("q", query.Q is null ? DBNull.Value : glossary.Expand(query.Q));
+        p.AddWithValue("q", (object?)query.Q ?? DBNull.Value);
         p.AddWithValue("event", (object?)query.Event ?? DBNull.Value);
         p.AddWithValue("organisation", (object?)query.Organisation ?? DBNull.Value);
         p.AddWithValue("person", (object?)query.Person ?? DBNull.Value);
