@@ -39,12 +39,17 @@ public static class RabbitMQExecutableExtensions
             .WithEnvironment(context =>
             {
                 context.EnvironmentVariables["RABBITMQ_NODE_PORT"] = rabbit.PrimaryEndpoint.Property(EndpointProperty.TargetPort);
-                // A stable node name keeps the data (mnesia) of one start for the next; each broker has its own epmd.
-                context.EnvironmentVariables["RABBITMQ_NODENAME"] = $"{name}@localhost";
+                // A node name stable for one data directory keeps its data (mnesia) from one start to the next, and
+                // differs between directories, so two platforms (two test runs, two checkouts) never claim the same node.
+                context.EnvironmentVariables["RABBITMQ_NODENAME"] = $"{name}-{NodeSuffix(dataDirectory)}@localhost";
                 // Without it the distribution port is the AMQP port + 20000, which can pass 65535.
                 context.EnvironmentVariables["RABBITMQ_DIST_PORT"] = ServerScripts.FreePort().ToString(CultureInfo.InvariantCulture);
                 context.EnvironmentVariables["ERL_EPMD_PORT"] = ServerScripts.FreePort().ToString(CultureInfo.InvariantCulture);
             })
             .WithHealthCheck(healthCheck);
     }
+
+    private static string NodeSuffix(string dataDirectory) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(Path.GetFullPath(dataDirectory))))[..12];
 }
