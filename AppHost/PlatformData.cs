@@ -6,9 +6,9 @@ namespace IdmPlatform.AppHost;
 /// Where the platform keeps its data and how it is reached, from configuration (command line, environment):
 /// <c>Platform:DataDirectory</c> (default <c>.data</c> beside the AppHost), <c>Platform:Ephemeral</c> (throw-away data,
 /// for tests), <c>Platform:GatewayPort</c> (default 8080), <c>Platform:SeedSampleData</c> (default true) and
-/// <c>Platform:RateLimit</c> (requests a minute per caller, default 600).
+/// <c>Platform:RateLimit</c> (requests a minute per caller, default 600) and <c>Platform:SearchReplicas</c> (default 2).
 /// </summary>
-public sealed record PlatformData(string Directory, bool Durable, int GatewayPort, bool SeedSampleData, int RateLimit, PlatformKeys Keys)
+public sealed record PlatformData(string Directory, bool Durable, int GatewayPort, bool SeedSampleData, int RateLimit, int SearchReplicas, PlatformKeys Keys)
 {
     public const int DefaultGatewayPort = 8080;
 
@@ -28,6 +28,7 @@ public sealed record PlatformData(string Directory, bool Durable, int GatewayPor
             GatewayPort: settings.GetValue("GatewayPort", DefaultGatewayPort),
             SeedSampleData: settings.GetValue("SeedSampleData", true),
             RateLimit: settings.GetValue("RateLimit", 600),
+            SearchReplicas: settings.GetValue("SearchReplicas", 2),
             Keys: PlatformKeys.LoadOrCreate(directory));
     }
 

@@ -8,7 +8,6 @@ var data = PlatformData.From(builder);
 var postgres = builder.AddPostgresExecutable("postgres", data.PathOf("postgres"), data.Durable);
 var ingestionDb = postgres.AddDatabase("ingestiondb");
 var catalogueDb = postgres.AddDatabase("cataloguedb");
-var searchDb = postgres.AddDatabase("searchdb");
 var notificationsDb = postgres.AddDatabase("notificationsdb");
 var redis = builder.AddRedisExecutable("redis", data.PathOf("redis"), data.Durable);
 var eventbus = builder.AddRabbitMQExecutable("eventbus", data.PathOf("eventbus"));
@@ -27,9 +26,12 @@ var catalogue = builder.AddBuiltProject<Projects.IdmPlatform_Catalogue>("catalog
     .WithReference(eventbus).WaitFor(eventbus)
     .WithHttpHealthCheck("/health");
 
+// Search keeps its index in process: two replicas, each fed by its own queue and built from the catalogue's export.
 var search = builder.AddBuiltProject<Projects.IdmPlatform_Search>("search")
+    .WithReplicas(data.SearchReplicas)
     .WithGatewaySigningKey(data)
-    .WithReference(searchDb).WaitFor(searchDb)
+    .WithEnvironment("Search__IndexPath", data.PathOf("search-index"))
+    .WithReference(catalogue).WaitFor(catalogue)
     .WithReference(redis).WaitFor(redis)
     .WithReference(eventbus).WaitFor(eventbus)
     .WithHttpHealthCheck("/health");

@@ -11,7 +11,8 @@ public static class EventBusExtensions
 {
     public const string ConnectionName = "eventbus";
 
-    public static IHostApplicationBuilder AddEventBus(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configureConsumers = null)
+    public static IHostApplicationBuilder AddEventBus(
+        this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator>? configureConsumers = null, bool outbox = true)
     {
         var broker = new Uri(builder.Configuration.GetRequiredConnectionString(ConnectionName));
         var serviceName = ServiceName(builder);
@@ -45,7 +46,12 @@ public static class EventBusExtensions
             host.WaitUntilStarted = true;
             host.StopTimeout = TimeSpan.FromSeconds(5);
         });
-        builder.AddOutbox();
+        // A service that only listens (search) has no database, so no outbox to relay.
+        if (outbox)
+        {
+            builder.AddOutbox();
+        }
+
         return builder;
     }
 

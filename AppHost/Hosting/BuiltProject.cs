@@ -49,4 +49,8 @@ public static class BuiltProjectExtensions
             })
             .WithOtlpExporter();
     }
+
+    /// <summary>Runs <paramref name="count"/> copies, each on a port of its own behind the resource's one address.</summary>
+    public static IResourceBuilder<BuiltProjectResource> WithReplicas(this IResourceBuilder<BuiltProjectResource> project, int count) =>
+        project.WithAnnotation(new ReplicaAnnotation(count), ResourceAnnotationMutationBehavior.Replace);
 }

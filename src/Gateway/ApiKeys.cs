@@ -91,6 +91,7 @@ public sealed class ApiKeyMiddleware(RequestDelegate next)
         return path.StartsWithSegments("/api/ingestion/sources") ? Roles.Admin
             : path.StartsWithSegments("/api/ingestion") ? Roles.Contributor
             : path.StartsWithSegments("/api/catalogue") ? Roles.Editor
+            : path.StartsWithSegments("/api/search") ? Roles.Admin
             : null;
     }
 

@@ -1,26 +1,65 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using IdmPlatform.Contracts;
 using IdmPlatform.Testing;
 using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IdmPlatform.Search.Tests;
 
-public sealed class SearchFixture() : InfrastructureFixture("searchdb")
+/// <summary>
+/// The search service on real Redis and RabbitMQ. Its catalogue is a small local site that exports what a test puts
+/// in <see cref="CatalogueStatements"/>, as the catalogue's export does, so rebuilding can be tested on its own.
+/// Facets are counted exactly over 5 matches only, so tests can see estimates without thousands of statements.
+/// </summary>
+public sealed class SearchFixture() : InfrastructureFixture(databaseName: null)
 {
+    public const int ExactFacetBound = 5;
+
+    private readonly string _indexPath = Path.Combine(Path.GetTempPath(), $"idm-search-tests-{Guid.NewGuid():N}"[..30]);
+
     public ServiceFactory<Program> Service { get; private set; } = null!;
+
+    public LocalSite Catalogue { get; private set; } = null!;
+
+    /// <summary>What the catalogue's export holds.</summary>
+    public List<StatementView> CatalogueStatements { get; } = [];
 
     public IBus Bus => Service.Services.GetRequiredService<IBus>();
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        Service = new ServiceFactory<Program>();
-        Service.CreateClient().Dispose();
+        Catalogue = await LocalSite.StartAsync(app => app.MapGet("/api/catalogue/exports/statements.jsonl", () =>
+        {
+            lock (CatalogueStatements)
+            {
+                var lines = string.Concat(CatalogueStatements.Select(s => JsonSerializer.Serialize(s, JsonSerializerOptions.Web) + "\n"));
+                return Results.Text(lines, "application/x-ndjson");
+            }
+        }));
+        Service = new ServiceFactory<Program>(new Dictionary<string, string>
+        {
+            ["Search:Catalogue"] = Catalogue.Address.ToString(),
+            ["Search:IndexPath"] = _indexPath,
+            ["Search:ExactFacetBound"] = ExactFacetBound.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        using var client = Service.CreateClient();
+        await Eventually.HoldsAsync(async () => (await client.GetFromJsonAsync<JsonElement>("/api/search/status")).GetProperty("ready").GetBoolean(),
+            "the index's first build");
     }
 
     public override async Task DisposeAsync()
     {
         await Service.DisposeAsync();
+        await Catalogue.DisposeAsync();
         await base.DisposeAsync();
+        if (Directory.Exists(_indexPath))
+        {
+            Directory.Delete(_indexPath, recursive: true);
+        }
     }
 }
 

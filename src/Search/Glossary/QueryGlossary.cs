@@ -29,12 +29,18 @@ public sealed class QueryGlossary
             .ToList();
     }
 
-    public static QueryGlossary Load()
+    public static QueryGlossary Load() =>
+        new(ReadData().RootElement.GetProperty("notions").EnumerateArray()
+            .Select(n => (IReadOnlyList<string>)n.EnumerateArray().Select(v => v.GetString()!).ToList()));
+
+    /// <summary>British spellings and the American ones they meet.</summary>
+    public static IReadOnlyDictionary<string, string> Spellings() =>
+        ReadData().RootElement.GetProperty("spellings").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!);
+
+    private static JsonDocument ReadData()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("IdmPlatform.Search.Glossary.glossary.json")!;
-        var document = JsonDocument.Parse(stream);
-        return new QueryGlossary(document.RootElement.GetProperty("notions").EnumerateArray()
-            .Select(n => (IReadOnlyList<string>)n.EnumerateArray().Select(v => v.GetString()!).ToList()));
+        return JsonDocument.Parse(stream);
     }
 
     public string Expand(string query)

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 
-namespace IdmPlatform.Search.Index;
+namespace IdmPlatform.Search.Searching;
 
 /// <summary>
 /// Writes search hits as an Atom 1.0 feed (RFC 4287) that strict readers accept: UTF-8 throughout, ids and links
@@ -25,7 +25,7 @@ public static class AtomFeed
             xml.WriteStartElement("feed", Atom);
             xml.WriteElementString("id", Atom, self.AbsoluteUri);
             xml.WriteElementString("title", Atom, title);
-            xml.WriteElementString("updated", Atom, Timestamp(hits.Count == 0 ? DateTimeOffset.UnixEpoch : hits.Max(h => h.IndexedAt)));
+            xml.WriteElementString("updated", Atom, Timestamp(hits.Count == 0 ? DateTimeOffset.UnixEpoch : hits.Max(h => h.Updated)));
             WriteAuthor(xml, Publisher);
             WriteLink(xml, "self", self.AbsoluteUri, "application/atom+xml");
             foreach (var hit in hits)
@@ -34,7 +34,7 @@ public static class AtomFeed
                 xml.WriteStartElement("entry", Atom);
                 xml.WriteElementString("id", Atom, statement);
                 xml.WriteElementString("title", Atom, EntryTitle(hit));
-                xml.WriteElementString("updated", Atom, Timestamp(hit.IndexedAt));
+                xml.WriteElementString("updated", Atom, Timestamp(hit.Updated));
                 if (hit.Date is { } date)
                 {
                     xml.WriteElementString("published", Atom, Timestamp(new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using IdmPlatform.Contracts;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+
+namespace IdmPlatform.Search.Engine;
+
+/// <summary>What one searchable item (a statement or a whole document) is made of in the index.</summary>
+public static class IndexFields
+{
+    public const string Id = "id";
+    public const string Type = "type";
+    public const string Words = "words";
+    public const string Names = "names";
+    public const string Date = "date";
+    public const string Seen = "seen";
+    public const string Stored = "stored";
+    public const string Text = "text";
+
+    /// <summary>Filterable and countable fields, by the name the API gives them.</summary>
+    public static readonly IReadOnlyList<string> Facets = ["theme", "organisation", "person", "event", "gcm", "language", "year", "kind"];
+
+    /// <summary>Facets an item can have several values of.</summary>
+    public static readonly IReadOnlySet<string> ManyValued = new HashSet<string> { "theme", "gcm" };
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static string TextOf(string language) => $"text_{language}";
+
+    /// <summary>Days since 0001-01-01, the form dates are filtered and sorted in; undated items sort last.</summary>
+    public static int DayNumber(DateOnly? date) => date?.DayNumber ?? int.MinValue;
+
+    public static Document ForStatement(StatementView s, long seen, long updated)
+    {
+        var names = string.Join(" \n ", new[] { s.Speaker?.Name, s.Organisation?.Name, s.Organisation?.Acronym, s.Event?.Name }.OfType<string>());
+        var document = Common(s.Id, "statement", s.Language, s.Text, names, s.Date, seen);
+        Facet(document, "person", s.Speaker?.Slug);
+        Facet(document, "organisation", s.Organisation?.Slug);
+        Facet(document, "event", s.Event?.Slug);
+        Facet(document, "kind", s.Kind);
+        foreach (var theme in s.Themes.Distinct())
+        {
+            Facet(document, "theme", theme);
+        }
+
+        foreach (var objective in s.GcmObjectives.Distinct())
+        {
+            Facet(document, "gcm", objective.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var hit = new StoredHit("statement", s.Speaker is null ? null : new NamedRef(s.Speaker.Slug, s.Speaker.Name),
+            s.Organisation is null ? null : new NamedRef(s.Organisation.Slug, s.Organisation.Name),
+            s.Event is null ? null : new NamedRef(s.Event.Slug, s.Event.Name), s.Date, s.Document.Title, s.Document.SourceUrl, s.Language, seen, updated);
+        document.Add(new StoredField(Stored, JsonSerializer.SerializeToUtf8Bytes(hit, Json)));
+        return document;
+    }
+
+    public static StoredHit ReadHit(Document document) => JsonSerializer.Deserialize<StoredHit>(document.GetBinaryValue(Stored).Bytes, Json)!;
+
+    private static Document Common(string id, string type, string language, string text, string names, DateOnly? date, long seen)
+    {
+        var document = new Document
+        {
+            new StringField(Id, id, Field.Store.NO),
+            new SortedDocValuesField(Id, new BytesRef(id)),
+            new StringField(Type, type, Field.Store.NO),
+            // The text in its language's stemmed field (or only as words when the platform has no stemmer for it).
+            new TextField(Words, text, Field.Store.NO),
+            new TextField(Names, names, Field.Store.NO),
+            new StoredField(Text, text),
+            new Int32Field(Date, DayNumber(date), Field.Store.NO),
+            new NumericDocValuesField(Date, DayNumber(date)),
+            new Int64Field(Seen, seen, Field.Store.NO),
+        };
+        if (TextAnalysis.StemmedLanguages.Contains(language))
+        {
+            document.Add(new TextField(TextOf(language), text, Field.Store.NO));
+        }
+
+        Facet(document, "language", language);
+        if (date is { } day)
+        {
+            Facet(document, "year", day.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return document;
+    }
+
+    /// <summary>A value both filtered on (an indexed term) and counted (doc values).</summary>
+    private static void Facet(Document document, string name, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return;
+        }
+
+        document.Add(new StringField(name, value, Field.Store.NO));
+        document.Add(ManyValued.Contains(name)
+            ? new SortedSetDocValuesField(name, new BytesRef(value))
+            : new SortedDocValuesField(name, new BytesRef(value)));
+    }
+}
+
+/// <summary>What a hit shows besides its score and snippet, kept with the item.</summary>
+public sealed record StoredHit(
+    string Type, NamedRef? Speaker, NamedRef? Organisation, NamedRef? Event, DateOnly? Date, string? Title, string? Url, string Language, long Seen, long Updated);

@@ -1,0 +1,201 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace IdmPlatform.Search.Engine;
+
+/// <summary>The terms a query looks for, by field, so a snippet can mark what matched.</summary>
+public sealed class QueryTerms
+{
+    public Dictionary<string, HashSet<string>> ByField { get; } = [];
+
+    /// <summary>Words read as possible misspellings, with how many edits away a match may be.</summary>
+    public List<(string Word, int Edits)> Fuzzy { get; } = [];
+
+    public void Add(string field, string term)
+    {
+        if (!ByField.TryGetValue(field, out var terms))
+        {
+            ByField[field] = terms = [];
+        }
+
+        terms.Add(term);
+    }
+}
+
+/// <summary>
+/// Reads a query in web-search syntax — words (all required), "exact phrases", <c>a OR b</c>, <c>-excluded</c> — into a
+/// Lucene query. Each word is looked for in every language at once (stemmed in each language's field, as written
+/// among words, and among names, which weigh more), so an English word finds English statements and a French word
+/// French ones. A word the index has (almost) never seen is read as a possible misspelling and also matches words one or
+/// two edits away, which score below exact matches; a word the index knows well is taken as written, so a correct query is
+/// not flooded with look-alikes. Stop words of any of the languages are dropped, as no language would require them.
+/// </summary>
+public sealed class QueryReader(TextAnalysis analysis)
+{
+    private const float NameBoost = 2f;
+    private const float WordBoost = 0.5f;
+    private const float FuzzyBoost = 0.2f;
+
+    /// <summary>A word fewer items than this hold may be a misspelling (also in the text itself), so look-alikes are searched too.</summary>
+    private const int RareBelow = 3;
+
+    public (Query Query, QueryTerms Terms) Read(string query, IndexReader reader)
+    {
+        var terms = new QueryTerms();
+        var root = new BooleanQuery();
+        var positives = 0;
+        var items = Tokenize(query);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (item.Excluded)
+            {
+                if (Clause(item, reader, terms: null) is { } excluded)
+                {
+                    root.Add(excluded, Occur.MUST_NOT);
+                }
+
+                continue;
+            }
+
+            // a OR b OR c: one required group, any of whose parts may match.
+            var group = new List<Item> { item };
+            while (i + 2 < items.Count && items[i + 1].IsOr && !items[i + 2].Excluded && !items[i + 2].IsOr)
+            {
+                group.Add(items[i + 2]);
+                i += 2;
+            }
+
+            var clauses = group.Where(g => !g.IsOr).Select(g => Clause(g, reader, terms)).OfType<Query>().ToList();
+            if (clauses.Count == 0)
+            {
+                continue;
+            }
+
+            if (clauses.Count == 1)
+            {
+                root.Add(clauses[0], Occur.MUST);
+            }
+            else
+            {
+                var any = new BooleanQuery();
+                clauses.ForEach(c => any.Add(c, Occur.SHOULD));
+                root.Add(any, Occur.MUST);
+            }
+
+            positives++;
+        }
+
+        if (positives == 0)
+        {
+            root.Add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+
+        return (root, terms);
+    }
+
+    private BooleanQuery? Clause(Item item, IndexReader reader, QueryTerms? terms)
+    {
+        var words = TextAnalysis.Terms(analysis.Words, IndexFields.Words, item.Text);
+        if (words.Count == 0 || (!item.Phrase && IsStopWord(item.Text)))
+        {
+            return null;
+        }
+
+        var clause = new BooleanQuery();
+        foreach (var language in TextAnalysis.StemmedLanguages)
+        {
+            var field = IndexFields.TextOf(language);
+            var stems = TextAnalysis.Terms(analysis.StemmerFor(language), field, item.Text);
+            if (stems.Count > 0)
+            {
+                clause.Add(Match(field, stems), Occur.SHOULD);
+                stems.ForEach(s => terms?.Add(field, s.Term));
+            }
+        }
+
+        clause.Add(Boosted(Match(IndexFields.Words, words), WordBoost), Occur.SHOULD);
+        clause.Add(Boosted(Match(IndexFields.Names, words), NameBoost), Occur.SHOULD);
+        words.ForEach(w => terms?.Add(IndexFields.Words, w.Term));
+
+        if (terms is not null && !item.Phrase && words.Count == 1 && Edits(words[0].Term) is > 0 and var edits
+            && reader.DocFreq(new Term(IndexFields.Words, words[0].Term)) + reader.DocFreq(new Term(IndexFields.Names, words[0].Term)) < RareBelow)
+        {
+            clause.Add(Boosted(new FuzzyQuery(new Term(IndexFields.Words, words[0].Term), edits, prefixLength: 1), FuzzyBoost), Occur.SHOULD);
+            clause.Add(Boosted(new FuzzyQuery(new Term(IndexFields.Names, words[0].Term), edits, prefixLength: 1), FuzzyBoost), Occur.SHOULD);
+            terms.Fuzzy.Add((words[0].Term, edits));
+        }
+
+        return clause;
+    }
+
+    /// <summary>Short words are left exact: one edit turns too many of them into other words.</summary>
+    public static int Edits(string word) => word.Length switch
+    {
+        < 5 => 0,
+        < 8 => 1,
+        _ => 2,
+    };
+
+    private bool IsStopWord(string word) =>
+        TextAnalysis.StemmedLanguages.Any(language => TextAnalysis.Terms(analysis.StemmerFor(language), IndexFields.TextOf(language), word).Count == 0);
+
+    private static Query Match(string field, List<(string Term, int Position)> terms)
+    {
+        if (terms.Count == 1)
+        {
+            return new TermQuery(new Term(field, terms[0].Term));
+        }
+
+        var phrase = new PhraseQuery();
+        terms.ForEach(t => phrase.Add(new Term(field, t.Term), t.Position));
+        return phrase;
+    }
+
+    private static Query Boosted(Query query, float boost)
+    {
+        query.Boost = boost;
+        return query;
+    }
+
+    private sealed record Item(string Text, bool Phrase, bool Excluded)
+    {
+        public bool IsOr => !Phrase && !Excluded && Text == "OR";
+    }
+
+    private static List<Item> Tokenize(string query)
+    {
+        var items = new List<Item>();
+        var i = 0;
+        while (i < query.Length)
+        {
+            if (char.IsWhiteSpace(query[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var excluded = query[i] == '-' && i + 1 < query.Length && !char.IsWhiteSpace(query[i + 1]);
+            var start = excluded ? i + 1 : i;
+            if (start < query.Length && query[start] == '"')
+            {
+                var end = query.IndexOf('"', start + 1);
+                end = end < 0 ? query.Length : end;
+                items.Add(new Item(query[(start + 1)..end], Phrase: true, excluded));
+                i = end + 1;
+                continue;
+            }
+
+            var stop = start;
+            while (stop < query.Length && !char.IsWhiteSpace(query[stop]) && query[stop] != '"')
+            {
+                stop++;
+            }
+
+            items.Add(new Item(query[start..stop], Phrase: false, excluded));
+            i = stop;
+        }
+
+        return items;
+    }
+}

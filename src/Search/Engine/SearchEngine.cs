@@ -1,0 +1,314 @@
+using System.Diagnostics;
+using System.IO.Hashing;
+using System.Text.Json;
+using IdmPlatform.Contracts;
+using IdmPlatform.Search.Glossary;
+using IdmPlatform.Search.Searching;
+using IdmPlatform.Search.Suggest;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Microsoft.Extensions.Options;
+
+namespace IdmPlatform.Search.Engine;
+
+public sealed class SearchOptions
+{
+    /// <summary>Where this replica keeps its index; a new folder per replica and per build beneath it.</summary>
+    public string IndexPath { get; set; } = Path.Combine(Path.GetTempPath(), "idm-search");
+
+    /// <summary>Facets are counted exactly over this many matches; beyond, counts are scaled up and flagged as estimates.</summary>
+    public int ExactFacetBound { get; set; } = 20_000;
+}
+
+/// <summary>
+/// This replica's in-process index (Lucene.NET): it takes in the catalogue's changes one batch at a time, is rebuilt
+/// from the catalogue beside the generation that keeps serving, and answers searches and suggestions from memory
+/// and memory-mapped files.
+/// </summary>
+public sealed class SearchEngine : IDisposable
+{
+    private static readonly Similarity Ranking = new BM25Similarity();
+
+    private readonly TextAnalysis _analysis;
+    private readonly QueryReader _queries;
+    private readonly Snippets _snippets;
+    private readonly QueryGlossary _glossary;
+    private readonly SearchOptions _options;
+    private readonly FacetValues _facetValues = new();
+    private readonly SemaphoreSlim _writes = new(1, 1);
+    private readonly SemaphoreSlim _rebuilds = new(1, 1);
+    private volatile IndexGeneration _current;
+    private List<IndexChange>? _replay;
+
+    public SearchEngine(SearchReplica replica, TextAnalysis analysis, QueryGlossary glossary, IOptions<SearchOptions> options)
+    {
+        Replica = replica.Name;
+        _analysis = analysis;
+        _queries = new QueryReader(analysis);
+        _snippets = new Snippets(analysis);
+        _glossary = glossary;
+        _options = options.Value;
+        _current = NewGeneration();
+    }
+
+    /// <summary>This replica's name, in its index folder, its queue and its answers' headers.</summary>
+    public string Replica { get; }
+
+    /// <summary>False until the first build from the catalogue has caught up: an empty index would answer wrongly.</summary>
+    public bool IsReady { get; private set; }
+
+    public RebuildProgress? Rebuilding { get; private set; }
+
+    /// <summary>Changes to what this replica answers: equal on replicas that took in the same statements.</summary>
+    /// <remarks>Published only once searchers see the change, so nothing older is ever cached under a newer version.</remarks>
+    public string Version { get; private set; } = "0";
+
+    public int Count => _current.Items.Count;
+
+    public async Task ApplyAsync(IReadOnlyList<IndexChange> changes, CancellationToken cancellationToken)
+    {
+        await _writes.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (var change in changes)
+            {
+                Apply(_current, change);
+            }
+
+            // A build under way takes them again once it has loaded the catalogue, so none is lost in the swap.
+            _replay?.AddRange(changes);
+            _current.Searchers.MaybeRefreshBlocking();
+            Version = VersionOf(_current);
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    /// <summary>
+    /// Builds a new generation from <paramref name="statements"/> (the catalogue's export), then applies what arrived
+    /// meanwhile and swaps it in. The old generation serves until then.
+    /// </summary>
+    public async Task<int> RebuildAsync(
+        Func<CancellationToken, IAsyncEnumerable<StatementView>> statements, Action<RebuildProgress> report, CancellationToken cancellationToken)
+    {
+        await _rebuilds.WaitAsync(cancellationToken);
+        var building = NewGeneration();
+        try
+        {
+            await _writes.WaitAsync(cancellationToken);
+            _replay = [];
+            _writes.Release();
+
+            var clock = Stopwatch.StartNew();
+            var loaded = 0;
+            Rebuilding = new RebuildProgress(0, clock.Elapsed);
+            await foreach (var statement in statements(cancellationToken))
+            {
+                // What the catalogue holds was there before any page walk this build could serve: seen at the start of time.
+                Upsert(building, statement, version: 0, seen: 0);
+                building.Fingerprint ^= XxHash128.HashToUInt128(JsonSerializer.SerializeToUtf8Bytes(statement));
+                if (++loaded % 1_000 == 0)
+                {
+                    Rebuilding = new RebuildProgress(loaded, clock.Elapsed);
+                    if (loaded % 20_000 == 0)
+                    {
+                        report(Rebuilding);
+                    }
+                }
+            }
+
+            await _writes.WaitAsync(cancellationToken);
+            IndexGeneration old;
+            try
+            {
+                foreach (var change in _replay)
+                {
+                    Apply(building, change);
+                }
+
+                building.Searchers.MaybeRefreshBlocking();
+                (old, _current) = (_current, building);
+                Version = VersionOf(building);
+                _replay = null;
+                IsReady = true;
+            }
+            finally
+            {
+                _writes.Release();
+            }
+
+            old.Dispose();
+            return loaded;
+        }
+        catch
+        {
+            _replay = null;
+            building.Dispose();
+            throw;
+        }
+        finally
+        {
+            Rebuilding = null;
+            _rebuilds.Release();
+        }
+    }
+
+    public IReadOnlyList<Suggestion> Suggest(string prefix, int limit) => _current.Names.Find(prefix, limit);
+
+    public SearchResult Search(SearchQuery query)
+    {
+        var clock = Stopwatch.StartNew();
+        var generation = _current;
+        var searcher = generation.Searchers.Acquire();
+        try
+        {
+            QueryTerms? terms = null;
+            var filters = Filters(query);
+            if (query.Q is { } q)
+            {
+                // A notion named in one language is searched in all three (the glossary).
+                var (text, found) = _queries.Read(_glossary.Expand(q), searcher.IndexReader);
+                terms = found;
+                filters.Add(text, Occur.MUST);
+            }
+            else
+            {
+                filters.Add(new MatchAllDocsQuery(), Occur.MUST);
+            }
+
+            var byDate = query.SortByDate || query.Q is null;
+            var collector = new HitCollector(query.Offset + query.Limit, byDate, query.Facets, _facetValues, _options.ExactFacetBound);
+            searcher.Search(filters, collector);
+
+            var hits = collector.Best().Skip(query.Offset).Take(query.Limit).Select(match =>
+            {
+                var document = searcher.Doc(match.Doc);
+                var stored = IndexFields.ReadHit(document);
+                return new SearchHit(match.Id, stored.Type, Math.Round(match.Score, 4), _snippets.For(document.Get(IndexFields.Text), stored.Language, terms),
+                    stored.Speaker, stored.Organisation, stored.Event, stored.Date, stored.Title, stored.Url, stored.Language)
+                {
+                    Updated = new DateTimeOffset(stored.Updated, TimeSpan.Zero),
+                };
+            }).ToList();
+
+            var estimated = collector.Total > collector.FacetsCounted;
+            var facets = query.Facets.Select((facet, i) => (facet, values: (IReadOnlyList<FacetValue>)collector.Counts(i)
+                    .Select(c => (Value: _facetValues[c.Value], Count: estimated ? (int)((long)c.Count * collector.Total / collector.FacetsCounted) : c.Count))
+                    .OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).Take(20)
+                    .Select(c => new FacetValue(c.Value, generation.Names.Label(facet, c.Value) ?? c.Value, c.Count)).ToList()))
+                .ToDictionary(f => f.facet, f => f.values);
+
+            var next = query.Offset + hits.Count < collector.Total
+                ? Paging.Position(new DateTimeOffset(query.AsOf, TimeSpan.Zero), (query.Offset + hits.Count).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                : null;
+            return new SearchResult(collector.Total, TotalIsEstimate: false, clock.ElapsedMilliseconds, hits, facets, FacetsAreEstimates: estimated && query.Facets.Count > 0, next);
+        }
+        finally
+        {
+            generation.Searchers.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        _current.Dispose();
+        _writes.Dispose();
+        _rebuilds.Dispose();
+    }
+
+    private static BooleanQuery Filters(SearchQuery query)
+    {
+        var filters = new BooleanQuery();
+        void Require(Query clause)
+        {
+            // Filters narrow; they add nothing to the score.
+            clause.Boost = 0;
+            filters.Add(clause, Occur.MUST);
+        }
+
+        Require(new TermQuery(new Term(IndexFields.Type, query.Type)));
+        foreach (var (field, value) in new[]
+                 {
+                     ("event", query.Event), ("organisation", query.Organisation), ("person", query.Person), ("theme", query.Theme),
+                     ("gcm", query.Gcm?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("language", query.Language), ("kind", query.Kind),
+                 })
+        {
+            if (value is not null)
+            {
+                Require(new TermQuery(new Term(field, value)));
+            }
+        }
+
+        if (query.From is not null || query.To is not null)
+        {
+            Require(NumericRangeQuery.NewInt32Range(IndexFields.Date, query.From?.DayNumber, query.To?.DayNumber, true, true));
+        }
+
+        // A later page shows only what was there when the first was asked for, so new items do not shift it.
+        Require(NumericRangeQuery.NewInt64Range(IndexFields.Seen, null, query.AsOf, true, true));
+        return filters;
+    }
+
+    private static string VersionOf(IndexGeneration generation) =>
+        generation.Fingerprint.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
+
+    private IndexGeneration NewGeneration() =>
+        new(Path.Combine(_options.IndexPath, Replica, Guid.NewGuid().ToString("N")[..8]), _analysis, Ranking);
+
+    private static void Apply(IndexGeneration generation, IndexChange change)
+    {
+        switch (change)
+        {
+            case StatementChanged changed:
+                Upsert(generation, changed.Statement, changed.OccurredAt.UtcTicks, changed.OccurredAt.UtcTicks);
+                break;
+            case StatementRemoved removed:
+                if (generation.Items.Remove(removed.StatementId, out var state))
+                {
+                    generation.Writer.DeleteDocuments(new Term(IndexFields.Id, removed.StatementId));
+                    generation.Names.Remove(state.Names);
+                }
+
+                // A retraction wins over any change handled after it (retried, redelivered or out of order).
+                generation.Retracted.Add(removed.StatementId);
+                break;
+        }
+
+        generation.Fingerprint ^= XxHash128.HashToUInt128(change.EventId.ToByteArray());
+    }
+
+    private static void Upsert(IndexGeneration generation, StatementView statement, long version, long seen)
+    {
+        if (generation.Retracted.Contains(statement.Id))
+        {
+            return;
+        }
+
+        generation.Items.TryGetValue(statement.Id, out var known);
+        if (known is not null && known.Version > version)
+        {
+            return;
+        }
+
+        var state = new ItemState(version, known?.Seen ?? seen, [.. SuggestDictionary.NamesOf(statement)]);
+        generation.Writer.UpdateDocument(new Term(IndexFields.Id, statement.Id), IndexFields.ForStatement(statement, state.Seen, Math.Max(state.Seen, version)));
+        if (known is not null)
+        {
+            generation.Names.Remove(known.Names);
+        }
+
+        generation.Names.Add(state.Names);
+        generation.Items[statement.Id] = state;
+    }
+}
+
+/// <summary>This running copy of the search service: its queue, its index folder and its answers carry the name.</summary>
+public sealed record SearchReplica(string Name)
+{
+    public static SearchReplica New() => new($"{Guid.NewGuid():N}"[..12]);
+}
+
+public sealed record RebuildProgress(int Loaded, TimeSpan Elapsed);

@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Util;
+
+namespace IdmPlatform.Search.Engine;
+
+/// <summary>
+/// Every facet value the index has seen, numbered once for the life of the process, so counting a facet is one array
+/// increment per matching item whatever segment it sits in.
+/// </summary>
+public sealed class FacetValues
+{
+    private readonly ConcurrentDictionary<string, int> _numbers = new(StringComparer.Ordinal);
+    private readonly List<string> _values = [];
+
+    public int Count => _values.Count;
+
+    public string this[int number]
+    {
+        get
+        {
+            lock (_values)
+            {
+                return _values[number];
+            }
+        }
+    }
+
+    public int Number(string value) => _numbers.TryGetValue(value, out var number) ? number : Add(value);
+
+    private int Add(string value)
+    {
+        lock (_values)
+        {
+            if (_numbers.TryGetValue(value, out var number))
+            {
+                return number;
+            }
+
+            _values.Add(value);
+            _numbers[value] = _values.Count - 1;
+            return _values.Count - 1;
+        }
+    }
+}
+
+/// <summary>
+/// One index segment's ids, dates and facet values as plain arrays, read once from its doc values when the segment is
+/// first searched and kept while the segment lives. Ranking ties, date order and facet counts read these, not Lucene.
+/// </summary>
+public sealed class SegmentColumns
+{
+    private static readonly ConditionalWeakTable<object, SegmentColumns> Cache = new();
+
+    private SegmentColumns(AtomicReader reader, FacetValues values)
+    {
+        var max = reader.MaxDoc;
+        Ids = new string[max];
+        var ids = reader.GetSortedDocValues(IndexFields.Id);
+        var scratch = new BytesRef();
+        Dates = new int[max];
+        var dates = reader.GetNumericDocValues(IndexFields.Date);
+        for (var doc = 0; doc < max; doc++)
+        {
+            if (ids is not null && ids.GetOrd(doc) is var ord and >= 0)
+            {
+                ids.LookupOrd(ord, scratch);
+                Ids[doc] = scratch.Utf8ToString();
+            }
+
+            Dates[doc] = dates is null ? int.MinValue : (int)dates.Get(doc);
+        }
+
+        foreach (var facet in IndexFields.Facets)
+        {
+            Facets[facet] = IndexFields.ManyValued.Contains(facet) ? ManyValues(reader, facet, values, max) : OneValue(reader, facet, values, max);
+        }
+    }
+
+    public string[] Ids { get; }
+
+    public int[] Dates { get; }
+
+    /// <summary>Per facet: for each document, where its value numbers start and end in <see cref="FacetColumn.Values"/>.</summary>
+    public Dictionary<string, FacetColumn> Facets { get; } = [];
+
+    public static SegmentColumns Of(AtomicReader reader, FacetValues values) =>
+        Cache.GetValue(reader.CoreCacheKey, _ => new SegmentColumns(reader, values));
+
+    private static FacetColumn OneValue(AtomicReader reader, string field, FacetValues values, int max)
+    {
+        var docValues = reader.GetSortedDocValues(field);
+        var starts = new int[max + 1];
+        var numbers = new List<int>(max);
+        var byOrd = docValues is null ? [] : Numbers(docValues.ValueCount, (ord, bytes) => docValues.LookupOrd(ord, bytes), values);
+        for (var doc = 0; doc < max; doc++)
+        {
+            starts[doc] = numbers.Count;
+            if (docValues?.GetOrd(doc) is { } ord and >= 0)
+            {
+                numbers.Add(byOrd[ord]);
+            }
+        }
+
+        starts[max] = numbers.Count;
+        return new FacetColumn(starts, [.. numbers]);
+    }
+
+    private static FacetColumn ManyValues(AtomicReader reader, string field, FacetValues values, int max)
+    {
+        var docValues = reader.GetSortedSetDocValues(field);
+        var starts = new int[max + 1];
+        var numbers = new List<int>(max);
+        var byOrd = docValues is null ? [] : Numbers((int)docValues.ValueCount, (ord, bytes) => docValues.LookupOrd(ord, bytes), values);
+        for (var doc = 0; doc < max; doc++)
+        {
+            starts[doc] = numbers.Count;
+            if (docValues is null)
+            {
+                continue;
+            }
+
+            docValues.SetDocument(doc);
+            for (var ord = docValues.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = docValues.NextOrd())
+            {
+                numbers.Add(byOrd[ord]);
+            }
+        }
+
+        starts[max] = numbers.Count;
+        return new FacetColumn(starts, [.. numbers]);
+    }
+
+    private static int[] Numbers(int count, Action<int, BytesRef> lookup, FacetValues values)
+    {
+        var numbers = new int[count];
+        var bytes = new BytesRef();
+        for (var ord = 0; ord < count; ord++)
+        {
+            lookup(ord, bytes);
+            numbers[ord] = values.Number(bytes.Utf8ToString());
+        }
+
+        return numbers;
+    }
+}
+
+/// <summary>The values of one facet for each document of a segment, end to end: document d has Values[Starts[d]..Starts[d+1]].</summary>
+public sealed record FacetColumn(int[] Starts, int[] Values);

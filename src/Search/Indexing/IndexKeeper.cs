@@ -1,0 +1,45 @@
+using System.Threading.Channels;
+using IdmPlatform.Search.Engine;
+
+namespace IdmPlatform.Search.Indexing;
+
+/// <summary>
+/// Builds this replica's index from the catalogue when the replica is new, when it has fallen behind, and when an
+/// operator asks (the rebuild command); a failed build is tried again, the index in service meanwhile unchanged.
+/// </summary>
+public sealed class IndexKeeper(SearchEngine engine, CatalogueExport catalogue, ILogger<IndexKeeper> logger) : BackgroundService
+{
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(30);
+
+    // One waiting request is enough: a build started after it was asked for covers every request made before.
+    private readonly Channel<string> _requests = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public void RequestRebuild(string reason) => _requests.Writer.TryWrite(reason);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The bus has started (its host waits until its queues are bound), so every event from now on is queued for
+        // this replica while the catalogue's export is read.
+        RequestRebuild("this replica is new");
+        await foreach (var reason in _requests.Reader.ReadAllAsync(stoppingToken))
+        {
+            for (var wait = FirstRetry; ; wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, LastRetry.Ticks)))
+            {
+                try
+                {
+                    logger.LogInformation("Rebuilding the search index of replica {Replica} from the catalogue: {Reason}.", engine.Replica, reason);
+                    var loaded = await engine.RebuildAsync(catalogue.StatementsAsync, progress =>
+                        logger.LogInformation("Rebuilding: {Loaded:N0} statements loaded in {Seconds:N1} s.", progress.Loaded, progress.Elapsed.TotalSeconds), stoppingToken);
+                    logger.LogInformation("Search index rebuilt with {Count:N0} statements from the catalogue.", loaded);
+                    break;
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogWarning(e, "Rebuilding the search index failed; trying again in {Seconds} s.", wait.TotalSeconds);
+                    await Task.Delay(wait, stoppingToken);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Json;
+using IdmPlatform.Search.Engine;
+using IdmPlatform.Search.Suggest;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace IdmPlatform.Search.Searching;
+
+public static class SearchEndpoints
+{
+    public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/search", SearchAsync)
+            .Documented("Search", "Search statements or documents",
+                "Full-text search in web-search syntax (\"exact phrase\", OR, -excluded) over statements (type=statement, the default) or whole documents (type=document), in English, French and Spanish at once, tolerant of small misspellings, with the catalogue's filters, facet counts and highlighted snippets; sort by relevance or date. A cursor keeps a walk through the pages to what the first page saw.")
+            .Produces<SearchResult>().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
+        app.MapGet("/api/search/suggest", Suggest)
+            .Documented("Suggest", "Suggest names", "People, organisations, events and themes whose names, or a word of them, start with q; whole-name matches first, then the most named.")
+            .Produces<IReadOnlyList<Suggestion>>().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
+        app.MapGet("/api/search/feed.atom", Feed)
+            .Documented("SearchFeed", "Follow a query as a feed", "The newest statements matching a query and filters, as an Atom 1.0 feed; each entry links to the statement's JSON.")
+            .Produces<string>(StatusCodes.Status200OK, "application/atom+xml").ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    private static async Task<IResult> SearchAsync(
+        HttpRequest request, string? q, string? @event, string? organisation, string? person, string? theme, int? gcm, string? language, string? kind,
+        DateOnly? from, DateOnly? to, string? sort, string? facets, string? type, int? limit, string? cursor,
+        SearchEngine engine, HotQueryCache cache, IOptions<JsonOptions> json)
+    {
+        if (type is not (null or "statement" or "document"))
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown type", "type must be 'statement' or 'document'.");
+        }
+
+        if (sort is not (null or "relevance" or "date"))
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown sort", "sort must be 'relevance' or 'date'.");
+        }
+
+        var facetNames = (facets ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (facetNames.FirstOrDefault(f => !IndexFields.Facets.Contains(f)) is { } unknown)
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown facet",
+                $"'{unknown}' is not a facet; use any of: {string.Join(", ", IndexFields.Facets)}.");
+        }
+
+        if (!Paging.TryParsePosition(cursor, out var asOf, out var position) || !TryOffset(position, out var offset))
+        {
+            return Paging.InvalidCursor();
+        }
+
+        if (!engine.IsReady)
+        {
+            return NotReady();
+        }
+
+        var query = new SearchQuery(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), type ?? "statement", @event, organisation, person, theme, gcm, language, kind,
+            from, to, sort == "date", facetNames.Distinct().ToList(), Paging.Limit(limit), offset, (asOf ?? DateTimeOffset.UtcNow).UtcTicks);
+        var answer = await cache.GetOrAddAsync(request.QueryString.Value ?? string.Empty,
+            () => JsonSerializer.SerializeToUtf8Bytes(engine.Search(query), json.Value.SerializerOptions));
+        return Results.Bytes(answer, "application/json; charset=utf-8");
+    }
+
+    private static IResult Suggest(string? q, int? limit, SearchEngine engine) =>
+        string.IsNullOrWhiteSpace(q) ? ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Missing prefix", "Give the start of a name in 'q'.")
+        : !engine.IsReady ? NotReady()
+        : TypedResults.Ok(engine.Suggest(q, Paging.Limit(limit, max: 50, fallback: 10)));
+
+    private static IResult Feed(
+        HttpRequest request, string? q, string? @event, string? organisation, string? person, string? theme, int? gcm, string? language, string? kind,
+        SearchEngine engine)
+    {
+        if (!engine.IsReady)
+        {
+            return NotReady();
+        }
+
+        var query = new SearchQuery(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), "statement", @event, organisation, person, theme, gcm, language, kind,
+            null, null, SortByDate: true, [], Paging.MaxLimit / 2, 0, DateTimeOffset.UtcNow.UtcTicks);
+        var result = engine.Search(query);
+        // Behind the gateway, scheme and host are the gateway's (forwarded headers), so ids and links are public ones.
+        var publicBase = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
+        var self = new Uri(publicBase, $"{request.Path.Value!.TrimStart('/')}{request.QueryString}");
+        var title = q is null ? "IdmPlatform: newest statements" : $"IdmPlatform: statements matching \u201C{q}\u201D";
+        return Results.Bytes(AtomFeed.Write(title, self, publicBase, result.Hits), "application/atom+xml; charset=utf-8");
+    }
+
+    /// <summary>A replica answers once its first build from the catalogue is done; an empty index would answer wrongly.</summary>
+    private static IResult NotReady() => ProblemDetailsExtensions.Problem(StatusCodes.Status503ServiceUnavailable, "Index being built",
+        "This search replica is building its index from the catalogue; ask again in a few seconds.");
+
+    private static bool TryOffset(string? position, out int offset)
+    {
+        offset = 0;
+        return position is null || (int.TryParse(position, NumberStyles.None, CultureInfo.InvariantCulture, out offset) && offset >= 0);
+    }
+}

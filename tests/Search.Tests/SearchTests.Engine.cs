@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IdmPlatform.Contracts;
+using IdmPlatform.Testing;
+
+namespace IdmPlatform.Search.Tests;
+
+/// <summary>What the in-process index adds: typos, spellings, stable pages, bounded facets, the names dictionary, the cache and rebuilds.</summary>
+public sealed partial class SearchTests
+{
+    private static List<string?> Ids(JsonElement result) =>
+        result.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()).ToList();
+
+    [Fact]
+    public async Task A_misspelt_name_or_word_still_finds_its_matches_ranked_after_exact_ones()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        var byName = Statement($"Mobility must be safe {marker}.", "en", "Antonio Vitorino", "governance");
+        var exact = Statement($"The note misspells the name Vittorino {marker}.", "en", "Sara Lind", "governance");
+        var word = Statement($"Regularisation opens doors {marker}.", "en", "Mia Berg", "regular-pathways");
+        var arbour = Statement($"Protection comes first {marker}.", "en", "Louise Arbour", "protection");
+        await IndexAsync(byName, exact, word, arbour);
+
+        Assert.Equal([exact.Id, byName.Id], Ids(await SearchAsync($"q=Vittorino {marker}")));
+        Assert.Equal([word.Id], Ids(await SearchAsync($"q=regularisaton {marker}")));
+        Assert.Equal([arbour.Id], Ids(await SearchAsync($"q=Arbor {marker}")));
+    }
+
+    [Fact]
+    public async Task A_word_the_index_knows_is_not_widened_to_its_look_alikes()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        await IndexAsync(
+            Statement($"Detention harms {marker}.", "en", "Ali Demir", "detention"),
+            Statement($"Detention is costly {marker}.", "en", "Ben Ayo", "detention"),
+            Statement($"Detention must end {marker}.", "en", "Cem Uysal", "detention"),
+            Statement($"Retention of staff matters {marker}.", "en", "Dag Moe", "labour-migration"));
+
+        Assert.Equal(3, (await SearchAsync($"q=detention {marker}")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task British_and_american_spellings_meet()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        var british = Statement($"Labour mobility needs organisation, a programme and good behaviour {marker}.", "en", "Eve Hart", "labour-migration");
+        var american = Statement($"Labor unions want a program {marker}.", "en", "Fay Cole", "labour-migration");
+        await IndexAsync(british, american);
+
+        Assert.Equal(new[] { british.Id, american.Id }.Order(), Ids(await SearchAsync($"q=labor {marker}")).Order());
+        Assert.Equal(new[] { british.Id, american.Id }.Order(), Ids(await SearchAsync($"q=programme {marker}")).Order());
+        Assert.Equal([british.Id], Ids(await SearchAsync($"q=organization behavior {marker}")));
+    }
+
+    [Fact]
+    public async Task Pages_stay_as_the_first_one_saw_them_while_new_statements_arrive()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        var years = Enumerable.Range(2020, 5).Select(year => Statement($"Statement of {year} {marker}.", "en", $"Speaker {year}", "data") with { Date = new DateOnly(year, 6, 1) }).ToArray();
+        await IndexAsync(years);
+        var present = years.Select(y => y.Id).ToList();
+
+        foreach (var sort in new[] { "date", "relevance" })
+        {
+            var first = await SearchAsync($"q={marker}&limit=2&sort={sort}");
+            var newer = Statement($"A newer statement {marker}.", "en", $"Newcomer {Guid.NewGuid():N}"[..18], "data") with { Date = new DateOnly(2026, 1, 1) };
+            await IndexAsync(newer);
+
+            var seen = Ids(first);
+            var cursor = first.GetProperty("nextCursor").GetString();
+            while (cursor is not null)
+            {
+                var page = await SearchAsync($"q={marker}&limit=2&sort={sort}&cursor={cursor}");
+                seen.AddRange(Ids(page));
+                cursor = page.GetProperty("nextCursor").GetString();
+            }
+
+            // Each statement there at the first page once, and none that came after it.
+            Assert.Equal(present.Order(), seen.Order());
+            present.Add(newer.Id);
+        }
+    }
+
+    [Fact]
+    public async Task Facet_counts_follow_the_filters_and_say_when_they_are_estimates()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        var statements = Enumerable.Range(0, 8).Select(i => Statement($"Statement {i} {marker}.", i < 3 ? "fr" : "en", $"Person {i} {marker}", i < 6 ? "integration" : "health")).ToArray();
+        await IndexAsync(statements);
+
+        var french = await SearchAsync($"q={marker}&language=fr&facets=theme,language");
+        var all = await SearchAsync($"q={marker}&facets=theme");
+
+        Assert.Equal(3, french.GetProperty("total").GetInt32());
+        Assert.False(french.GetProperty("facetsAreEstimates").GetBoolean());
+        Assert.Equal(("integration", 3), Assert.Single(french.GetProperty("facets").GetProperty("theme").EnumerateArray().Select(v => (v.GetProperty("value").GetString(), v.GetProperty("count").GetInt32()))));
+        Assert.Equal("fr", Assert.Single(french.GetProperty("facets").GetProperty("language").EnumerateArray()).GetProperty("value").GetString());
+        // Past the bound the total stays exact and the counts are scaled from the matches counted.
+        Assert.True(statements.Length > SearchFixture.ExactFacetBound);
+        Assert.Equal(8, all.GetProperty("total").GetInt32());
+        Assert.False(all.GetProperty("totalIsEstimate").GetBoolean());
+        Assert.True(all.GetProperty("facetsAreEstimates").GetBoolean());
+        var counts = all.GetProperty("facets").GetProperty("theme").EnumerateArray().Sum(v => v.GetProperty("count").GetInt32());
+        Assert.InRange(counts, 6, 10);
+    }
+
+    [Fact]
+    public async Task Suggestions_come_from_the_names_the_index_holds_and_leave_with_them()
+    {
+        var surname = $"Qzq{Guid.NewGuid():N}"[..9];
+        var statement = Statement("Mobility is a fact of life.", "en", $"Noor {surname}", "labour-mobility");
+        await IndexAsync(statement);
+        async Task<List<string?>> LabelsAsync(string prefix) => (await _client.GetFromJsonAsync<JsonElement>($"/api/search/suggest?q={prefix}"))
+            .EnumerateArray().Select(s => s.GetProperty("label").GetString()).ToList();
+
+        Assert.Contains($"Noor {surname}", await LabelsAsync(surname[..6]));
+
+        await fixture.Bus.Publish(new StatementUpdated(Guid.NewGuid(), DateTimeOffset.UtcNow, statement with
+        {
+            Speaker = new SpeakerView($"nour-{surname.ToLowerInvariant()}", $"Nour {surname}", null),
+        }));
+        await Eventually.HoldsAsync(async () => await LabelsAsync(surname[..6]) is [var only] && only == $"Nour {surname}", "the corrected name alone to be suggested");
+
+        await fixture.Bus.Publish(new StatementRetracted(Guid.NewGuid(), DateTimeOffset.UtcNow, statement.Id));
+        await Eventually.HoldsAsync(async () => (await LabelsAsync(surname[..6])).Count == 0, "the name to leave with its only statement");
+    }
+
+    [Fact]
+    public async Task An_answer_asked_for_again_never_shows_a_corrected_or_retracted_statement()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        var statement = Statement($"Borders should stay open {marker}.", "en", "Gil Pardo", "border-management");
+        await IndexAsync(statement);
+        var query = $"q={marker}&facets=theme";
+        Assert.Equal(1, (await SearchAsync(query)).GetProperty("total").GetInt32());
+
+        await fixture.Bus.Publish(new StatementUpdated(Guid.NewGuid(), DateTimeOffset.UtcNow, statement with { Text = $"Borders should stay open and safe {marker}." }));
+        await Eventually.HoldsAsync(async () => (await SearchAsync(query)).GetProperty("hits")[0].GetProperty("snippet").GetString()!.Contains("safe", StringComparison.Ordinal),
+            "the corrected text");
+
+        await fixture.Bus.Publish(new StatementRetracted(Guid.NewGuid(), DateTimeOffset.UtcNow, statement.Id));
+        await Eventually.HoldsAsync(async () => (await SearchAsync(query)).GetProperty("total").GetInt32() == 0, "the retraction");
+    }
+
+    [Fact]
+    public async Task The_rebuild_command_builds_the_index_again_from_the_catalogue()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        // Catalogued while no event reached this replica (as when it was down or new).
+        var missed = Statement($"Statement the replica never heard of {marker}.", "en", "Hana Sato", "data");
+        lock (fixture.CatalogueStatements)
+        {
+            fixture.CatalogueStatements.Add(missed);
+        }
+
+        Assert.Equal(0, (await SearchAsync($"q={marker}")).GetProperty("total").GetInt32());
+        using var admin = fixture.Service.CreateDefaultClient(new GatewaySigningHandler(role: "admin"));
+        var response = await admin.PostAsync("/api/search/rebuild", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await Eventually.HoldsAsync(async () => (await SearchAsync($"q={marker}")).GetProperty("total").GetInt32() == 1, "the rebuilt index");
+        var status = await _client.GetFromJsonAsync<JsonElement>("/api/search/status");
+        Assert.True(status.GetProperty("ready").GetBoolean());
+        Assert.True(status.GetProperty("statements").GetInt32() >= fixture.CatalogueStatements.Count);
+    }
+
+    [Fact]
+    public async Task Rebuilding_needs_the_admin_role()
+    {
+        using var contributor = fixture.Service.CreateDefaultClient(new GatewaySigningHandler(role: "contributor"));
+        await ProblemAssert.IsProblemAsync(await contributor.PostAsync("/api/search/rebuild", null), HttpStatusCode.Forbidden);
+    }
+}
