@@ -46,7 +46,7 @@ var notifications = builder.AddBuiltProject<Projects.IdmPlatform_Notifications>(
     .WithHttpHealthCheck("/health");
 
 // The gateway starts beside the services rather than after them: its own health covers theirs.
-builder.AddBuiltProject<Projects.IdmPlatform_Gateway>("gateway", port: data.GatewayPort)
+var gateway = builder.AddBuiltProject<Projects.IdmPlatform_Gateway>("gateway", port: data.GatewayPort)
     .WithReference(redis).WaitFor(redis)
     .WithReference(ingestion).WithReference(catalogue).WithReference(search).WithReference(notifications)
     .WithEnvironment("RateLimits__PermitLimit", data.RateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture))
@@ -54,5 +54,7 @@ builder.AddBuiltProject<Projects.IdmPlatform_Gateway>("gateway", port: data.Gate
     .WithHttpHealthCheck("/health")
     .WithApiKeys(data.Keys)
     .WithSampleData(data);
+
+search.WithRebuildCommand(gateway, data);
 
 builder.Build().Run();

@@ -10,6 +10,8 @@ command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 # Node.js runs the third-party clients the contract tests use (tests/Conformance).
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+# curl drives scripts/rebuild-search.sh.
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"

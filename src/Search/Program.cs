@@ -36,6 +36,7 @@ builder.Services.AddSingleton<SearchEngine>();
 builder.Services.AddSingleton<HotQueryCache>();
 builder.Services.AddSingleton<IndexKeeper>();
 builder.Services.AddHostedService(services => services.GetRequiredService<IndexKeeper>());
+builder.Services.AddHealthChecks().AddCheck<IndexHealthCheck>("index");
 // The export of 200,000 statements streams for longer than a request is otherwise allowed to take, and a failed
 // build is retried whole by the keeper, so this client has neither timeout nor retries of its own.
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way to opt one client out.

@@ -60,6 +60,9 @@ public sealed class SearchEngine : IDisposable
 
     public RebuildProgress? Rebuilding { get; private set; }
 
+    /// <summary>The last build from the catalogue that was swapped in.</summary>
+    public BuildDone? LastBuild { get; private set; }
+
     /// <summary>Changes to what this replica answers: equal on replicas that took in the same statements.</summary>
     /// <remarks>Published only once searchers see the change, so nothing older is ever cached under a newer version.</remarks>
     public string Version { get; private set; } = "0";
@@ -141,6 +144,7 @@ public sealed class SearchEngine : IDisposable
             }
 
             old.Dispose();
+            LastBuild = new BuildDone(DateTimeOffset.UtcNow, loaded, clock.Elapsed);
             return loaded;
         }
         catch
@@ -312,3 +316,5 @@ public sealed record SearchReplica(string Name)
 }
 
 public sealed record RebuildProgress(int Loaded, TimeSpan Elapsed);
+
+public sealed record BuildDone(DateTimeOffset FinishedAt, int Statements, TimeSpan Took);

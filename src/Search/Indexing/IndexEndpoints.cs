@@ -6,15 +6,17 @@ namespace IdmPlatform.Search.Indexing;
 /// <summary>The state of the replica that answers, and the operator's rebuild command (every replica rebuilds).</summary>
 public static class IndexEndpoints
 {
-    public sealed record IndexStatus(string Replica, bool Ready, int Statements, string Version, RebuildStatus? Rebuilding);
+    public sealed record IndexStatus(string Replica, bool Ready, int Statements, string Version, RebuildStatus? Rebuilding, LastBuildStatus? LastBuild);
 
     public sealed record RebuildStatus(int Loaded, double Seconds);
+
+    public sealed record LastBuildStatus(DateTimeOffset FinishedAt, int Statements, double Seconds);
 
     public static IEndpointRouteBuilder MapIndexEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/search/status", (SearchEngine engine) => TypedResults.Ok(Status(engine)))
             .Documented("SearchStatus", "The index's state",
-                "The answering replica's name, whether it has built its index, how many statements it holds, its version (equal on replicas that took in the same statements) and the progress of a rebuild under way.")
+                "The answering replica's name, whether it has built its index, how many statements it holds, its version (equal on replicas that took in the same statements), the progress of a rebuild under way and when the last one finished.")
             .Produces<IndexStatus>();
         app.MapPost("/api/search/rebuild", RebuildAsync)
             .Documented("RebuildSearchIndex", "Rebuild the index from the catalogue",
@@ -37,5 +39,6 @@ public static class IndexEndpoints
 
     private static IndexStatus Status(SearchEngine engine) =>
         new(engine.Replica, engine.IsReady, engine.Count, engine.Version,
-            engine.Rebuilding is { } progress ? new RebuildStatus(progress.Loaded, Math.Round(progress.Elapsed.TotalSeconds, 1)) : null);
+            engine.Rebuilding is { } progress ? new RebuildStatus(progress.Loaded, Math.Round(progress.Elapsed.TotalSeconds, 1)) : null,
+            engine.LastBuild is { } last ? new LastBuildStatus(last.FinishedAt, last.Statements, Math.Round(last.Took.TotalSeconds, 1)) : null);
 }

@@ -14,7 +14,8 @@ public sealed class HotQueryCache(IConnectionMultiplexer redis, SearchEngine eng
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    public async Task<byte[]> GetOrAddAsync(string request, Func<byte[]> answer)
+    /// <returns>The answer, and whether it came from the cache.</returns>
+    public async Task<(byte[] Answer, bool Cached)> GetOrAddAsync(string request, Func<byte[]> answer)
     {
         // The version is read before searching: an answer computed meanwhile can only be newer than its key says.
         var key = $"search:answer:{engine.Version}:{Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(request)))}";
@@ -23,18 +24,18 @@ public sealed class HotQueryCache(IConnectionMultiplexer redis, SearchEngine eng
         {
             if (await database.StringGetAsync(key) is { HasValue: true } cached)
             {
-                return (byte[])cached!;
+                return ((byte[])cached!, true);
             }
         }
         catch (RedisException e)
         {
             // The cache is a help, not a need: without Redis every query is simply answered by the index.
             logger.LogWarning(e, "The search cache could not be read.");
-            return answer();
+            return (answer(), false);
         }
 
         var bytes = answer();
         _ = database.StringSetAsync(key, bytes, Lifetime, flags: CommandFlags.FireAndForget);
-        return bytes;
+        return (bytes, false);
     }
 }

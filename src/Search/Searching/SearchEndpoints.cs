@@ -58,8 +58,10 @@ public static class SearchEndpoints
 
         var query = new SearchQuery(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), type ?? "statement", @event, organisation, person, theme, gcm, language, kind,
             from, to, sort == "date", facetNames.Distinct().ToList(), Paging.Limit(limit), offset, (asOf ?? DateTimeOffset.UtcNow).UtcTicks);
-        var answer = await cache.GetOrAddAsync(request.QueryString.Value ?? string.Empty,
+        var (answer, cached) = await cache.GetOrAddAsync(request.QueryString.Value ?? string.Empty,
             () => JsonSerializer.SerializeToUtf8Bytes(engine.Search(query), json.Value.SerializerOptions));
+        // Says where the answer came from, for benchmarks and curious operators; the answer is the same either way.
+        request.HttpContext.Response.Headers["Search-Cache"] = cached ? "hit" : "miss";
         return Results.Bytes(answer, "application/json; charset=utf-8");
     }
 
