@@ -23,7 +23,7 @@ builder.AddEventBus(bus =>
         endpoint.PrefetchCount = 2_000;
     }
 
-    bus.AddConsumer<StatementEventsConsumer>(consumer => consumer.Options<BatchOptions>(batch => batch
+    bus.AddConsumer<CatalogueEventsConsumer>(consumer => consumer.Options<BatchOptions>(batch => batch
         .SetMessageLimit(500).SetTimeLimit(TimeSpan.FromMilliseconds(20)).SetConcurrencyLimit(1))).Endpoint(OwnQueue);
     bus.AddConsumer<RebuildRequestedConsumer>().Endpoint(OwnQueue);
     bus.AddReceiveEndpointObserver<ReconnectionObserver>();

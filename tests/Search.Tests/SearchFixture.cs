@@ -24,22 +24,21 @@ public sealed class SearchFixture() : InfrastructureFixture(databaseName: null)
 
     public LocalSite Catalogue { get; private set; } = null!;
 
-    /// <summary>What the catalogue's export holds.</summary>
+    /// <summary>What the catalogue's exports hold.</summary>
     public List<StatementView> CatalogueStatements { get; } = [];
+
+    public List<DocumentView> CatalogueDocuments { get; } = [];
 
     public IBus Bus => Service.Services.GetRequiredService<IBus>();
 
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        Catalogue = await LocalSite.StartAsync(app => app.MapGet("/api/catalogue/exports/statements.jsonl", () =>
+        Catalogue = await LocalSite.StartAsync(app =>
         {
-            lock (CatalogueStatements)
-            {
-                var lines = string.Concat(CatalogueStatements.Select(s => JsonSerializer.Serialize(s, JsonSerializerOptions.Web) + "\n"));
-                return Results.Text(lines, "application/x-ndjson");
-            }
-        }));
+            app.MapGet("/api/catalogue/exports/documents.jsonl", () => JsonLines(CatalogueDocuments));
+            app.MapGet("/api/catalogue/exports/statements.jsonl", () => JsonLines(CatalogueStatements));
+        });
         Service = new ServiceFactory<Program>(new Dictionary<string, string>
         {
             ["Search:Catalogue"] = Catalogue.Address.ToString(),
@@ -49,6 +48,14 @@ public sealed class SearchFixture() : InfrastructureFixture(databaseName: null)
         using var client = Service.CreateClient();
         await Eventually.HoldsAsync(async () => (await client.GetFromJsonAsync<JsonElement>("/api/search/status")).GetProperty("ready").GetBoolean(),
             "the index's first build");
+    }
+
+    private static IResult JsonLines<T>(List<T> items)
+    {
+        lock (items)
+        {
+            return Results.Text(string.Concat(items.Select(i => JsonSerializer.Serialize(i, JsonSerializerOptions.Web) + "\n")), "application/x-ndjson");
+        }
     }
 
     public override async Task DisposeAsync()

@@ -171,4 +171,42 @@ public sealed partial class SearchTests
         using var contributor = fixture.Service.CreateDefaultClient(new GatewaySigningHandler(role: "contributor"));
         await ProblemAssert.IsProblemAsync(await contributor.PostAsync("/api/search/rebuild", null), HttpStatusCode.Forbidden);
     }
+
+    private static DocumentView Document(string title, string text, string language, DateOnly published, string? duplicateOf = null) => new(
+        $"doc_{Guid.NewGuid():N}", title, published, language, "press-release", "https://example.org/news", duplicateOf, null,
+        [new EventView("imrf-2026", "International Migration Review Forum 2026")], [new OrganisationView("iom", "International Organization for Migration", "IOM")],
+        [new SpeakerView("ines-alvarado", "Ines Alvarado", null)], ["climate-mobility"], [2], text, DateTimeOffset.UtcNow);
+
+    [Fact]
+    public async Task Whole_documents_are_searched_by_title_and_text_with_the_same_filters()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        var english = Document($"Planning relocation with dignity {marker}", $"Communities facing rising seas asked for support {marker}.", "en", new DateOnly(2026, 5, 6));
+        var french = Document($"Mobilité climatique {marker}", $"Les communautés côtières demandent des voies régulières {marker}.", "fr", new DateOnly(2025, 3, 2));
+        var duplicate = Document($"Planning relocation with dignity {marker}", $"Communities facing rising seas asked for support {marker}.", "en", new DateOnly(2026, 5, 6), duplicateOf: english.Id);
+        foreach (var document in new[] { english, french, duplicate })
+        {
+            lock (fixture.CatalogueDocuments)
+            {
+                fixture.CatalogueDocuments.Add(document);
+            }
+
+            await fixture.Bus.Publish(new DocumentCatalogued(Guid.NewGuid(), DateTimeOffset.UtcNow, document));
+        }
+
+        await Eventually.HoldsAsync(async () => (await SearchAsync($"q={marker}&type=document")).GetProperty("total").GetInt32() == 2, "the documents");
+        var relocation = await SearchAsync($"q=relocation {marker}&type=document");
+        var regulieres = await SearchAsync($"q=regulieres {marker}&type=document&language=fr&person=ines-alvarado&event=imrf-2026&gcm=2&from=2025-01-01&facets=language");
+        var statements = await SearchAsync($"q={marker}");
+
+        var hit = Assert.Single(relocation.GetProperty("hits").EnumerateArray());
+        Assert.Equal(english.Id, hit.GetProperty("id").GetString());
+        Assert.Equal("document", hit.GetProperty("type").GetString());
+        Assert.Equal(english.Title, hit.GetProperty("title").GetString());
+        Assert.Contains("<mark>relocation</mark>", hit.GetProperty("snippet").GetString(), StringComparison.Ordinal);
+        Assert.Equal([french.Id], Ids(regulieres));
+        Assert.Equal("fr", Assert.Single(regulieres.GetProperty("facets").GetProperty("language").EnumerateArray()).GetProperty("value").GetString());
+        // Statements and documents are searched apart.
+        Assert.Equal(0, statements.GetProperty("total").GetInt32());
+    }
 }

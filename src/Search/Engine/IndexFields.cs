@@ -20,9 +20,6 @@ public static class IndexFields
     /// <summary>Filterable and countable fields, by the name the API gives them.</summary>
     public static readonly IReadOnlyList<string> Facets = ["theme", "organisation", "person", "event", "gcm", "language", "year", "kind"];
 
-    /// <summary>Facets an item can have several values of.</summary>
-    public static readonly IReadOnlySet<string> ManyValued = new HashSet<string> { "theme", "gcm" };
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static string TextOf(string language) => $"text_{language}";
@@ -51,6 +48,29 @@ public static class IndexFields
         var hit = new StoredHit("statement", s.Speaker is null ? null : new NamedRef(s.Speaker.Slug, s.Speaker.Name),
             s.Organisation is null ? null : new NamedRef(s.Organisation.Slug, s.Organisation.Name),
             s.Event is null ? null : new NamedRef(s.Event.Slug, s.Event.Name), s.Date, s.Document.Title, s.Document.SourceUrl, s.Language, seen, updated);
+        document.Add(new StoredField(Stored, JsonSerializer.SerializeToUtf8Bytes(hit, Json)));
+        return document;
+    }
+
+    public static Document ForDocument(DocumentView d, long seen)
+    {
+        var names = string.Join(" \n ", new[] { d.Title }.Concat(d.People.Select(p => p.Name)).Concat(d.Organisations.SelectMany(o => new[] { o.Name, o.Acronym }))
+            .Concat(d.Events.Select(e => e.Name)).OfType<string>());
+        var document = Common(d.Id, "document", d.Language, $"{d.Title}\n\n{d.Text}", names, d.PublishedOn, seen);
+        Facet(document, "kind", d.Kind);
+        foreach (var (facet, values) in new[]
+                 {
+                     ("person", d.People.Select(p => p.Slug)), ("organisation", d.Organisations.Select(o => o.Slug)), ("event", d.Events.Select(e => e.Slug)),
+                     ("theme", d.Themes), ("gcm", d.GcmObjectives.Select(g => g.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+                 })
+        {
+            foreach (var value in values.Distinct())
+            {
+                Facet(document, facet, value);
+            }
+        }
+
+        var hit = new StoredHit("document", null, null, null, d.PublishedOn, d.Title, d.SourceUrl, d.Language, seen, seen);
         document.Add(new StoredField(Stored, JsonSerializer.SerializeToUtf8Bytes(hit, Json)));
         return document;
     }
@@ -95,9 +115,8 @@ public static class IndexFields
         }
 
         document.Add(new StringField(name, value, Field.Store.NO));
-        document.Add(ManyValued.Contains(name)
-            ? new SortedSetDocValuesField(name, new BytesRef(value))
-            : new SortedDocValuesField(name, new BytesRef(value)));
+        // Any facet may have several values: a document names many people, a statement many themes.
+        document.Add(new SortedSetDocValuesField(name, new BytesRef(value)));
     }
 }
 

@@ -40,6 +40,7 @@ public sealed class SearchEngine : IDisposable
     private readonly SemaphoreSlim _rebuilds = new(1, 1);
     private volatile IndexGeneration _current;
     private List<IndexChange>? _replay;
+    private volatile bool _pending;
 
     public SearchEngine(SearchReplica replica, TextAnalysis analysis, QueryGlossary glossary, IOptions<SearchOptions> options)
     {
@@ -81,8 +82,7 @@ public sealed class SearchEngine : IDisposable
 
             // A build under way takes them again once it has loaded the catalogue, so none is lost in the swap.
             _replay?.AddRange(changes);
-            _current.Searchers.MaybeRefreshBlocking();
-            Version = VersionOf(_current);
+            _pending = true;
         }
         finally
         {
@@ -91,11 +91,51 @@ public sealed class SearchEngine : IDisposable
     }
 
     /// <summary>
+    /// Makes what was applied searchable. Called on a short period rather than after every batch: each refresh writes
+    /// a segment, and a refresh per small batch would fill the index with tiny ones for merging to clean up.
+    /// </summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        if (!_pending)
+        {
+            return;
+        }
+
+        IndexGeneration generation;
+        UInt128 fingerprint;
+        await _writes.WaitAsync(cancellationToken);
+        try
+        {
+            (generation, fingerprint, _pending) = (_current, _current.Fingerprint, false);
+        }
+        finally
+        {
+            _writes.Release();
+        }
+
+        try
+        {
+            generation.Searchers.MaybeRefreshBlocking();
+        }
+        catch (ObjectDisposedException)
+        {
+            // A rebuild swapped this generation out meanwhile; the new one was refreshed when it came in.
+            return;
+        }
+
+        // Searchers now see at least what the fingerprint covers; only then may answers be cached under it.
+        if (ReferenceEquals(generation, _current))
+        {
+            Version = fingerprint.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
+    /// <summary>
     /// Builds a new generation from <paramref name="statements"/> (the catalogue's export), then applies what arrived
     /// meanwhile and swaps it in. The old generation serves until then.
     /// </summary>
     public async Task<int> RebuildAsync(
-        Func<CancellationToken, IAsyncEnumerable<StatementView>> statements, Action<RebuildProgress> report, CancellationToken cancellationToken)
+        Func<CancellationToken, IAsyncEnumerable<CatalogueItem>> items, Action<RebuildProgress> report, CancellationToken cancellationToken)
     {
         await _rebuilds.WaitAsync(cancellationToken);
         var building = NewGeneration();
@@ -108,11 +148,20 @@ public sealed class SearchEngine : IDisposable
             var clock = Stopwatch.StartNew();
             var loaded = 0;
             Rebuilding = new RebuildProgress(0, clock.Elapsed);
-            await foreach (var statement in statements(cancellationToken))
+            await foreach (var item in items(cancellationToken))
             {
-                // What the catalogue holds was there before any page walk this build could serve: seen at the start of time.
-                Upsert(building, statement, version: 0, seen: 0);
-                building.Fingerprint ^= XxHash128.HashToUInt128(JsonSerializer.SerializeToUtf8Bytes(statement));
+                // Version 0: any event about the item, handled during or after the build, is newer than the export.
+                if (item.Statement is { } statement)
+                {
+                    Upsert(building, statement, version: 0, item.Seen);
+                    building.Fingerprint ^= XxHash128.HashToUInt128(JsonSerializer.SerializeToUtf8Bytes(statement));
+                }
+                else if (item.Document is { } document)
+                {
+                    Upsert(building, document, version: 0, item.Seen);
+                    building.Fingerprint ^= XxHash128.HashToUInt128(JsonSerializer.SerializeToUtf8Bytes(document));
+                }
+
                 if (++loaded % 1_000 == 0)
                 {
                     Rebuilding = new RebuildProgress(loaded, clock.Elapsed);
@@ -269,6 +318,9 @@ public sealed class SearchEngine : IDisposable
             case StatementChanged changed:
                 Upsert(generation, changed.Statement, changed.OccurredAt.UtcTicks, changed.OccurredAt.UtcTicks);
                 break;
+            case DocumentChanged changed:
+                Upsert(generation, changed.Document, changed.OccurredAt.UtcTicks, changed.Document.CataloguedAt.UtcTicks);
+                break;
             case StatementRemoved removed:
                 if (generation.Items.Remove(removed.StatementId, out var state))
                 {
@@ -282,6 +334,27 @@ public sealed class SearchEngine : IDisposable
         }
 
         generation.Fingerprint ^= XxHash128.HashToUInt128(change.EventId.ToByteArray());
+    }
+
+    private static void Upsert(IndexGeneration generation, DocumentView document, long version, long seen)
+    {
+        // A duplicate is the same text again; its original is the one found.
+        if (document.DuplicateOf is not null || (generation.Items.TryGetValue(document.Id, out var known) && known.Version > version))
+        {
+            return;
+        }
+
+        var state = new ItemState(version, known?.Seen ?? seen, []);
+        if (known is null)
+        {
+            generation.Writer.AddDocument(IndexFields.ForDocument(document, state.Seen));
+        }
+        else
+        {
+            generation.Writer.UpdateDocument(new Term(IndexFields.Id, document.Id), IndexFields.ForDocument(document, state.Seen));
+        }
+
+        generation.Items[document.Id] = state;
     }
 
     private static void Upsert(IndexGeneration generation, StatementView statement, long version, long seen)
@@ -298,9 +371,15 @@ public sealed class SearchEngine : IDisposable
         }
 
         var state = new ItemState(version, known?.Seen ?? seen, [.. SuggestDictionary.NamesOf(statement)]);
-        generation.Writer.UpdateDocument(new Term(IndexFields.Id, statement.Id), IndexFields.ForStatement(statement, state.Seen, Math.Max(state.Seen, version)));
-        if (known is not null)
+        var document = IndexFields.ForStatement(statement, state.Seen, Math.Max(state.Seen, version));
+        if (known is null)
         {
+            // New to this generation: nothing to delete, which spares the writer a term lookup per statement.
+            generation.Writer.AddDocument(document);
+        }
+        else
+        {
+            generation.Writer.UpdateDocument(new Term(IndexFields.Id, statement.Id), document);
             generation.Names.Remove(known.Names);
         }
 

@@ -74,7 +74,7 @@ public sealed class SegmentColumns
 
         foreach (var facet in IndexFields.Facets)
         {
-            Facets[facet] = IndexFields.ManyValued.Contains(facet) ? ManyValues(reader, facet, values, max) : OneValue(reader, facet, values, max);
+            Facets[facet] = ManyValues(reader, facet, values, max);
         }
     }
 
@@ -87,25 +87,6 @@ public sealed class SegmentColumns
 
     public static SegmentColumns Of(AtomicReader reader, FacetValues values) =>
         Cache.GetValue(reader.CoreCacheKey, _ => new SegmentColumns(reader, values));
-
-    private static FacetColumn OneValue(AtomicReader reader, string field, FacetValues values, int max)
-    {
-        var docValues = reader.GetSortedDocValues(field);
-        var starts = new int[max + 1];
-        var numbers = new List<int>(max);
-        var byOrd = docValues is null ? [] : Numbers(docValues.ValueCount, (ord, bytes) => docValues.LookupOrd(ord, bytes), values);
-        for (var doc = 0; doc < max; doc++)
-        {
-            starts[doc] = numbers.Count;
-            if (docValues?.GetOrd(doc) is { } ord and >= 0)
-            {
-                numbers.Add(byOrd[ord]);
-            }
-        }
-
-        starts[max] = numbers.Count;
-        return new FacetColumn(starts, [.. numbers]);
-    }
 
     private static FacetColumn ManyValues(AtomicReader reader, string field, FacetValues values, int max)
     {

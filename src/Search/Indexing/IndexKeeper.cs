@@ -17,7 +17,29 @@ public sealed class IndexKeeper(SearchEngine engine, CatalogueExport catalogue, 
 
     public void RequestRebuild(string reason) => _requests.Writer.TryWrite(reason);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>How soon an applied change becomes searchable, at most (plus the time to open the new searcher).</summary>
+    private static readonly TimeSpan RefreshPeriod = TimeSpan.FromMilliseconds(100);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(BuildWhenAskedAsync(stoppingToken), RefreshEveryPeriodAsync(stoppingToken));
+
+    private async Task RefreshEveryPeriodAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(RefreshPeriod);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await engine.RefreshAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Refreshing the search index failed.");
+            }
+        }
+    }
+
+    private async Task BuildWhenAskedAsync(CancellationToken stoppingToken)
     {
         // The bus has started (its host waits until its queues are bound), so every event from now on is queued for
         // this replica while the catalogue's export is read.
@@ -29,7 +51,7 @@ public sealed class IndexKeeper(SearchEngine engine, CatalogueExport catalogue, 
                 try
                 {
                     logger.LogInformation("Rebuilding the search index of replica {Replica} from the catalogue: {Reason}.", engine.Replica, reason);
-                    var loaded = await engine.RebuildAsync(catalogue.StatementsAsync, progress =>
+                    var loaded = await engine.RebuildAsync(catalogue.ItemsAsync, progress =>
                         logger.LogInformation("Rebuilding: {Loaded:N0} statements loaded in {Seconds:N1} s.", progress.Loaded, progress.Elapsed.TotalSeconds), stoppingToken);
                     logger.LogInformation("Search index rebuilt with {Count:N0} statements from the catalogue.", loaded);
                     break;

@@ -60,8 +60,9 @@ public static class SearchEndpoints
             from, to, sort == "date", facetNames.Distinct().ToList(), Paging.Limit(limit), offset, (asOf ?? DateTimeOffset.UtcNow).UtcTicks);
         var (answer, cached) = await cache.GetOrAddAsync(request.QueryString.Value ?? string.Empty,
             () => JsonSerializer.SerializeToUtf8Bytes(engine.Search(query), json.Value.SerializerOptions));
-        // Says where the answer came from, for benchmarks and curious operators; the answer is the same either way.
+        // Say where the answer came from, for benchmarks and curious operators; the answer is the same either way.
         request.HttpContext.Response.Headers["Search-Cache"] = cached ? "hit" : "miss";
+        request.HttpContext.Response.Headers["Search-Replica"] = engine.Replica;
         return Results.Bytes(answer, "application/json; charset=utf-8");
     }
 

@@ -9,9 +9,12 @@ namespace IdmPlatform.Search.Indexing;
 /// Events come in batches, so the index takes in hundreds with one refresh when the catalogue is busy, and a lone
 /// statement within milliseconds when it is not.
 /// </summary>
-public sealed class StatementEventsConsumer(SearchEngine engine) :
-    IConsumer<Batch<StatementPublished>>, IConsumer<Batch<StatementUpdated>>, IConsumer<Batch<StatementRetracted>>
+public sealed class CatalogueEventsConsumer(SearchEngine engine) :
+    IConsumer<Batch<StatementPublished>>, IConsumer<Batch<StatementUpdated>>, IConsumer<Batch<StatementRetracted>>, IConsumer<Batch<DocumentCatalogued>>
 {
+    public Task Consume(ConsumeContext<Batch<DocumentCatalogued>> context) =>
+        engine.ApplyAsync([.. context.Message.Select(m => new DocumentChanged(m.Message.EventId, m.Message.OccurredAt, m.Message.Document))], context.CancellationToken);
+
     public Task Consume(ConsumeContext<Batch<StatementPublished>> context) =>
         engine.ApplyAsync([.. context.Message.Select(m => new StatementChanged(m.Message.EventId, m.Message.OccurredAt, m.Message.Statement))], context.CancellationToken);
 

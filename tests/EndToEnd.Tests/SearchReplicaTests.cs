@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using IdmPlatform.Testing;
+
+namespace IdmPlatform.EndToEnd.Tests;
+
+/// <summary>Search as the platform runs it: replicas behind the gateway, each with its own index built from the catalogue.</summary>
+[Collection(nameof(PlatformCollection))]
+public sealed class SearchReplicaTests(PlatformFixture platform)
+{
+    private readonly HttpClient _gateway = platform.Gateway;
+
+    private async Task<string> IngestAsync(string marker)
+    {
+        using var submit = new HttpRequestMessage(HttpMethod.Post, "/api/ingestion/documents")
+        {
+            Content = JsonContent.Create(new
+            {
+                content = $"<html><body><h1>Cities and newcomers</h1><p>\u201CLocal authorities carry the integration of migrants every day, and {marker} shows how,\u201D said Lena Okafor, a mayor from Lagos.</p><p>\u201CRegular pathways start in our towns {marker},\u201D said Marco Bellini, a councillor from Turin.</p></body></html>",
+                contentType = "text/html",
+            }),
+        };
+        submit.Headers.Add("X-Api-Key", platform.Keys.Contributor);
+        var accepted = await _gateway.SendAsync(submit);
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+        return (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("documentId").GetString()!;
+    }
+
+    private async Task<(string Replica, JsonNode Answer)> AskAsync(string url)
+    {
+        using var response = await _gateway.GetAsync(url);
+        response.EnsureSuccessStatusCode();
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        // How long it took is the one thing that may differ.
+        answer.AsObject().Remove("tookMs");
+        return (response.Headers.GetValues("Search-Replica").Single(), answer);
+    }
+
+    private static List<string> Ids(JsonNode answer) => answer["hits"]!.AsArray().Select(h => h!["id"]!.GetValue<string>()).ToList();
+
+    [Fact]
+    public async Task Every_replica_gives_the_same_answer()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..12];
+        await IngestAsync(marker);
+        var url = $"/api/search?q={marker}&facets=person,theme,language";
+        await Eventually.HoldsAsync(async () =>
+        {
+            var answers = new List<(string Replica, JsonNode Answer)>();
+            for (var i = 0; i < 8; i++)
+            {
+                answers.Add(await AskAsync(url));
+            }
+
+            // Both replicas answered, each has both quotations, and the answers are one.
+            return answers.Select(a => a.Replica).Distinct().Count() >= 2
+                && answers.All(a => a.Answer["total"]!.GetValue<int>() >= 2)
+                && answers.All(a => JsonNode.DeepEquals(a.Answer, answers[0].Answer));
+        }, "both replicas to answer alike");
+    }
+
+    [Fact]
+    public async Task The_rebuild_command_rebuilds_every_replica_from_the_catalogue_and_keeps_what_it_held()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..12];
+        await IngestAsync(marker);
+        await Eventually.HoldsAsync(async () => (await AskAsync($"/api/search?q={marker}")).Answer["total"]!.GetValue<int>() >= 2, "the statements in search");
+        var before = Ids((await AskAsync($"/api/search?q={marker}")).Answer);
+        var asked = DateTimeOffset.UtcNow;
+
+        using var rebuild = new HttpRequestMessage(HttpMethod.Post, "/api/search/rebuild");
+        rebuild.Headers.Add("X-Api-Key", platform.Keys.Admin);
+        Assert.Equal(HttpStatusCode.Accepted, (await _gateway.SendAsync(rebuild)).StatusCode);
+
+        var rebuilt = new HashSet<string>();
+        await Eventually.HoldsAsync(async () =>
+        {
+            var status = await _gateway.GetFromJsonAsync<JsonElement>("/api/search/status");
+            if (status.GetProperty("lastBuild") is { ValueKind: JsonValueKind.Object } last && last.GetProperty("finishedAt").GetDateTimeOffset() > asked)
+            {
+                rebuilt.Add(status.GetProperty("replica").GetString()!);
+            }
+
+            return rebuilt.Count >= 2;
+        }, "both replicas to report a rebuild");
+        Assert.Equal(before, Ids((await AskAsync($"/api/search?q={marker}")).Answer));
+    }
+
+    [Fact]
+    public async Task Rebuilding_needs_an_admin_key()
+    {
+        using var rebuild = new HttpRequestMessage(HttpMethod.Post, "/api/search/rebuild");
+        rebuild.Headers.Add("X-Api-Key", platform.Keys.Editor);
+        await ProblemAssert.IsProblemAsync(await _gateway.SendAsync(rebuild), HttpStatusCode.Forbidden);
+    }
+}
