@@ -181,16 +181,22 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var statements = await QueryStatementsAsync(connection, null,
+            // The key bound is written only when there is one: "(@after IS NULL OR s.id > @after)" would hide the range
+            // from a generic (prepared) plan, which would then scan from the first id for every page.
             $"""
             {FilterClause}
-              AND (@after::text IS NULL OR s.id > @after)
+              {(afterId is null ? string.Empty : "AND s.id > @after")}
             ORDER BY s.id
             LIMIT @limit
             """,
             command =>
             {
                 BindFilter(command.Parameters, filter);
-                command.Parameters.AddWithValue("after", (object?)afterId ?? DBNull.Value);
+                if (afterId is not null)
+                {
+                    command.Parameters.AddWithValue("after", afterId);
+                }
+
                 command.Parameters.AddWithValue("limit", limit);
             },
             cancellationToken);
@@ -201,10 +207,14 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<DocumentView>> DocumentsAfterAsync(string? afterId, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await QueryDocumentsAsync(connection, null, "WHERE (@after::text IS NULL OR d.id > @after) ORDER BY d.id LIMIT @limit",
+        return await QueryDocumentsAsync(connection, null, $"{(afterId is null ? string.Empty : "WHERE d.id > @after")} ORDER BY d.id LIMIT @limit",
             command =>
             {
-                command.Parameters.AddWithValue("after", (object?)afterId ?? DBNull.Value);
+                if (afterId is not null)
+                {
+                    command.Parameters.AddWithValue("after", afterId);
+                }
+
                 command.Parameters.AddWithValue("limit", limit);
             },
             cancellationToken);
