@@ -1,3 +1,4 @@
+using IdmPlatform.Catalogue.Exports;
 using IdmPlatform.Catalogue.Statements;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.AddRedis("redis");
 builder.AddEventBus(bus => bus.AddConsumer<DocumentIngestedConsumer>());
 
 builder.Services.AddSingleton<CatalogueStore>();
+builder.Services.AddSingleton(services => new CatalogueExports(services.GetRequiredService<CatalogueStore>()));
 
 var app = builder.Build();
 
@@ -20,6 +22,7 @@ app.MapDefaultOpenApi();
 app.MapStatementEndpoints();
 app.MapDocumentEndpoints();
 app.MapEntityEndpoints();
+app.MapExportEndpoints();
 
 app.Run();
 

@@ -17,6 +17,8 @@ public sealed class CatalogueFixture() : InfrastructureFixture("cataloguedb")
 
     public ConcurrentQueue<StatementUpdated> Updated { get; } = new();
 
+    public ConcurrentQueue<DocumentCatalogued> Catalogued { get; } = new();
+
     public IBus Bus => Service.Services.GetRequiredService<IBus>();
 
     public override async Task InitializeAsync()
@@ -39,6 +41,11 @@ public sealed class CatalogueFixture() : InfrastructureFixture("cataloguedb")
             endpoint.Handler<StatementRetracted>(context =>
             {
                 Retracted.Enqueue(context.Message);
+                return Task.CompletedTask;
+            });
+            endpoint.Handler<DocumentCatalogued>(context =>
+            {
+                Catalogued.Enqueue(context.Message);
                 return Task.CompletedTask;
             });
         });

@@ -20,9 +20,32 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
         LEFT JOIN events e ON e.slug = s.event_slug
         """;
 
+    /// <summary>The live statements that pass a <see cref="StatementFilter"/>: the list's and the exports' WHERE.</summary>
+    private const string FilterClause =
+        """
+        WHERE s.retracted_at IS NULL
+          AND (@event::text IS NULL OR s.event_slug = @event)
+          AND (@organisation::text IS NULL OR s.organisation_slug = @organisation)
+          AND (@person::text IS NULL OR s.speaker_slug = @person)
+          AND (@theme::text IS NULL OR @theme = ANY(s.themes))
+          AND (@gcm::int IS NULL OR @gcm = ANY(s.gcm_objectives))
+          AND (@language::text IS NULL OR s.language = @language)
+          AND (@kind::text IS NULL OR s.kind = @kind)
+          AND (@from::date IS NULL OR s.date >= @from)
+          AND (@to::date IS NULL OR s.date <= @to)
+          AND (@document::text IS NULL OR s.document_id = @document)
+        """;
+
+    private const string DocumentSelect =
+        """
+        SELECT d.id, d.title, d.published_on, d.language, d.kind, d.source_url, d.duplicate_of, d.translation_of,
+               d.themes, d.gcm_objectives, d.text, d.catalogued_at
+        FROM documents d
+        """;
+
     /// <summary>
-    /// Records an ingested document and its statements and queues a StatementPublished for each, in one
-    /// transaction. A redelivered event changes nothing. A duplicate of a known document publishes nothing,
+    /// Records an ingested document and its statements and queues a DocumentCatalogued for it and a StatementPublished
+    /// for each statement, in one transaction. A redelivered event changes nothing. A duplicate of a known document publishes nothing,
     /// so subscribers are not alerted twice.
     /// </summary>
     public async Task<int> RecordAsync(DocumentIngested ingested, CancellationToken cancellationToken)
@@ -109,6 +132,11 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
             statementIds.Add(id);
         }
 
+        // Every new document, duplicates too (the view says of which): search indexes what the documents export holds.
+        var catalogued = (await QueryDocumentsAsync(transaction.Connection!, transaction, "WHERE d.id = @id",
+            c => c.Parameters.AddWithValue("id", ingested.DocumentId), cancellationToken))[0];
+        await Outbox.EnqueueAsync(transaction, new DocumentCatalogued(Guid.NewGuid(), DateTimeOffset.UtcNow, catalogued), cancellationToken);
+
         if (ingested.DuplicateOf is null)
         {
             foreach (var statement in await QueryStatementsAsync(transaction.Connection!, transaction, "WHERE s.id = ANY(@ids)",
@@ -126,18 +154,8 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var statements = await QueryStatementsAsync(connection, null,
-            """
-            WHERE s.retracted_at IS NULL
-              AND (@event::text IS NULL OR s.event_slug = @event)
-              AND (@organisation::text IS NULL OR s.organisation_slug = @organisation)
-              AND (@person::text IS NULL OR s.speaker_slug = @person)
-              AND (@theme::text IS NULL OR @theme = ANY(s.themes))
-              AND (@gcm::int IS NULL OR @gcm = ANY(s.gcm_objectives))
-              AND (@language::text IS NULL OR s.language = @language)
-              AND (@kind::text IS NULL OR s.kind = @kind)
-              AND (@from::date IS NULL OR s.date >= @from)
-              AND (@to::date IS NULL OR s.date <= @to)
-              AND (@document::text IS NULL OR s.document_id = @document)
+            $"""
+            {FilterClause}
               AND (@at::timestamptz IS NULL OR (s.catalogued_at, s.id) < (@at, @id))
             ORDER BY s.catalogued_at DESC, s.id DESC
             LIMIT @limit
@@ -145,16 +163,7 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
             command =>
             {
                 var p = command.Parameters;
-                p.AddWithValue("event", (object?)filter.Event ?? DBNull.Value);
-                p.AddWithValue("organisation", (object?)filter.Organisation ?? DBNull.Value);
-                p.AddWithValue("person", (object?)filter.Person ?? DBNull.Value);
-                p.AddWithValue("theme", (object?)filter.Theme ?? DBNull.Value);
-                p.AddWithValue("gcm", (object?)filter.Gcm ?? DBNull.Value);
-                p.AddWithValue("language", (object?)filter.Language ?? DBNull.Value);
-                p.AddWithValue("kind", (object?)filter.Kind ?? DBNull.Value);
-                p.AddWithValue("from", (object?)filter.From ?? DBNull.Value);
-                p.AddWithValue("to", (object?)filter.To ?? DBNull.Value);
-                p.AddWithValue("document", (object?)filter.DocumentId ?? DBNull.Value);
+                BindFilter(p, filter);
                 p.AddWithValue("at", (object?)beforeAt ?? DBNull.Value);
                 p.AddWithValue("id", (object?)beforeId ?? DBNull.Value);
                 p.AddWithValue("limit", limit + 1);
@@ -162,6 +171,53 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
             cancellationToken);
         var next = statements.Count > limit ? Paging.Position(statements[limit - 1].CataloguedAt, statements[limit - 1].Statement.Id) : null;
         return new Page<StatementView>(statements.Take(limit).Select(s => s.Statement).ToList(), next);
+    }
+
+    /// <summary>
+    /// One page of the live statements that pass the filter, in id order after <paramref name="afterId"/>: exports walk
+    /// the catalogue page by page, so neither a connection nor a transaction is held while a slow client reads.
+    /// </summary>
+    public async Task<IReadOnlyList<StatementView>> StatementsAfterAsync(StatementFilter filter, string? afterId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var statements = await QueryStatementsAsync(connection, null,
+            // The key bound is written only when there is one: "(@after IS NULL OR s.id > @after)" would hide the range
+            // from a generic (prepared) plan, which would then scan from the first id for every page.
+            $"""
+            {FilterClause}
+              {(afterId is null ? string.Empty : "AND s.id > @after")}
+            ORDER BY s.id
+            LIMIT @limit
+            """,
+            command =>
+            {
+                BindFilter(command.Parameters, filter);
+                if (afterId is not null)
+                {
+                    command.Parameters.AddWithValue("after", afterId);
+                }
+
+                command.Parameters.AddWithValue("limit", limit);
+            },
+            cancellationToken);
+        return [.. statements.Select(s => s.Statement)];
+    }
+
+    /// <summary>One page of every catalogued document, in id order after <paramref name="afterId"/>.</summary>
+    public async Task<IReadOnlyList<DocumentView>> DocumentsAfterAsync(string? afterId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await QueryDocumentsAsync(connection, null, $"{(afterId is null ? string.Empty : "WHERE d.id > @after")} ORDER BY d.id LIMIT @limit",
+            command =>
+            {
+                if (afterId is not null)
+                {
+                    command.Parameters.AddWithValue("after", afterId);
+                }
+
+                command.Parameters.AddWithValue("limit", limit);
+            },
+            cancellationToken);
     }
 
     public async Task<StatementView?> FindStatementAsync(string id, CancellationToken cancellationToken)
@@ -263,6 +319,69 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
         }
 
         return statements;
+    }
+
+    private static void BindFilter(NpgsqlParameterCollection p, StatementFilter filter)
+    {
+        p.AddWithValue("event", (object?)filter.Event ?? DBNull.Value);
+        p.AddWithValue("organisation", (object?)filter.Organisation ?? DBNull.Value);
+        p.AddWithValue("person", (object?)filter.Person ?? DBNull.Value);
+        p.AddWithValue("theme", (object?)filter.Theme ?? DBNull.Value);
+        p.AddWithValue("gcm", (object?)filter.Gcm ?? DBNull.Value);
+        p.AddWithValue("language", (object?)filter.Language ?? DBNull.Value);
+        p.AddWithValue("kind", (object?)filter.Kind ?? DBNull.Value);
+        p.AddWithValue("from", (object?)filter.From ?? DBNull.Value);
+        p.AddWithValue("to", (object?)filter.To ?? DBNull.Value);
+        p.AddWithValue("document", (object?)filter.DocumentId ?? DBNull.Value);
+    }
+
+    /// <summary>Documents as <see cref="DocumentView"/>s, in the order <paramref name="where"/> gives, with the entities each names.</summary>
+    private static async Task<List<DocumentView>> QueryDocumentsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string where, Action<NpgsqlCommand> bind, CancellationToken cancellationToken)
+    {
+        var rows = new List<(string Id, string? Title, DateOnly? PublishedOn, string Language, string Kind, string? SourceUrl, string? DuplicateOf,
+            string? TranslationOf, string[] Themes, int[] Gcm, string Text, DateTimeOffset CataloguedAt)>();
+        await using (var command = new NpgsqlCommand($"{DocumentSelect} {where}", connection, transaction))
+        {
+            bind(command);
+            await using var r = await command.ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken))
+            {
+                rows.Add((r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetFieldValue<DateOnly>(2),
+                    r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6),
+                    r.IsDBNull(7) ? null : r.GetString(7), r.GetFieldValue<string[]>(8), r.GetFieldValue<int[]>(9), r.GetString(10),
+                    r.GetFieldValue<DateTimeOffset>(11)));
+            }
+        }
+
+        // The entities of the whole page in one query, rather than one per document.
+        var entities = new List<(string DocumentId, string Kind, string Slug, string Name, string? Detail)>();
+        if (rows.Count > 0)
+        {
+            await using var command = new NpgsqlCommand(
+                """
+                SELECT l.document_id, l.entity_kind, l.slug, COALESCE(o.name, p.name, e.name), COALESCE(l.role, o.acronym)
+                FROM document_entities l
+                LEFT JOIN organisations o ON l.entity_kind = 'organisation' AND o.slug = l.slug
+                LEFT JOIN people p ON l.entity_kind = 'person' AND p.slug = l.slug
+                LEFT JOIN events e ON l.entity_kind = 'event' AND e.slug = l.slug
+                WHERE l.document_id = ANY(@ids) ORDER BY l.document_id, l.entity_kind, l.slug
+                """, connection, transaction);
+            command.Parameters.AddWithValue("ids", rows.Select(d => d.Id).ToArray());
+            await using var r = await command.ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken))
+            {
+                entities.Add((r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)));
+            }
+        }
+
+        var named = entities.ToLookup(e => e.DocumentId, StringComparer.Ordinal);
+        return [.. rows.Select(d => new DocumentView(
+            d.Id, d.Title, d.PublishedOn, d.Language, d.Kind, d.SourceUrl, d.DuplicateOf, d.TranslationOf,
+            [.. named[d.Id].Where(e => e.Kind == "event").Select(e => new EventView(e.Slug, e.Name))],
+            [.. named[d.Id].Where(e => e.Kind == "organisation").Select(e => new OrganisationView(e.Slug, e.Name, e.Detail))],
+            [.. named[d.Id].Where(e => e.Kind == "person").Select(e => new SpeakerView(e.Slug, e.Name, e.Detail))],
+            d.Themes, d.Gcm, d.Text, d.CataloguedAt))];
     }
 
     private static async Task<bool> InsertDocumentAsync(NpgsqlTransaction transaction, DocumentIngested d, CancellationToken cancellationToken)
