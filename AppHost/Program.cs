@@ -26,15 +26,17 @@ var catalogue = builder.AddBuiltProject<Projects.IdmPlatform_Catalogue>("catalog
     .WithReference(eventbus).WaitFor(eventbus)
     .WithHttpHealthCheck("/health");
 
-// Search keeps its index in process: two replicas, each fed by its own queue and built from the catalogue's export.
-var search = builder.AddBuiltProject<Projects.IdmPlatform_Search>("search")
-    .WithReplicas(data.SearchReplicas)
+// Search keeps its index in process: replicas (search-1, search-2…), each fed by its own queue and built from the
+// catalogue's export, all behind the one address the gateway balances over.
+var searchReplicas = Enumerable.Range(1, data.SearchReplicas).Select(replica => builder
+    .AddBuiltProject<Projects.IdmPlatform_Search>($"search-{replica}")
+    .WithEnvironment("OTEL_SERVICE_NAME", "search")
     .WithGatewaySigningKey(data)
     .WithEnvironment("Search__IndexPath", data.PathOf("search-index"))
     .WithReference(catalogue).WaitFor(catalogue)
     .WithReference(redis).WaitFor(redis)
     .WithReference(eventbus).WaitFor(eventbus)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")).ToList();
 
 var notifications = builder.AddBuiltProject<Projects.IdmPlatform_Notifications>("notifications")
     .WithGatewaySigningKey(data)
@@ -48,13 +50,13 @@ var notifications = builder.AddBuiltProject<Projects.IdmPlatform_Notifications>(
 // The gateway starts beside the services rather than after them: its own health covers theirs.
 var gateway = builder.AddBuiltProject<Projects.IdmPlatform_Gateway>("gateway", port: data.GatewayPort)
     .WithReference(redis).WaitFor(redis)
-    .WithReference(ingestion).WithReference(catalogue).WithReference(search).WithReference(notifications)
+    .WithReference(ingestion).WithReference(catalogue).WithReplicasOf("search", searchReplicas).WithReference(notifications)
     .WithEnvironment("RateLimits__PermitLimit", data.RateLimit.ToString(System.Globalization.CultureInfo.InvariantCulture))
     .WithGatewaySigningKey(data)
     .WithHttpHealthCheck("/health")
     .WithApiKeys(data.Keys)
     .WithSampleData(data);
 
-search.WithRebuildCommand(gateway, data);
+searchReplicas.ForEach(replica => replica.WithRebuildCommand(gateway, data));
 
 builder.Build().Run();

@@ -50,7 +50,19 @@ public static class BuiltProjectExtensions
             .WithOtlpExporter();
     }
 
-    /// <summary>Runs <paramref name="count"/> copies, each on a port of its own behind the resource's one address.</summary>
-    public static IResourceBuilder<BuiltProjectResource> WithReplicas(this IResourceBuilder<BuiltProjectResource> project, int count) =>
-        project.WithAnnotation(new ReplicaAnnotation(count), ResourceAnnotationMutationBehavior.Replace);
+    /// <summary>
+    /// Tells <paramref name="caller"/> every replica of a service under one name, as service discovery lists replicas
+    /// (services__name__http__0, __1…), so it balances over them. Each replica is a resource of its own: the
+    /// orchestrator's own replicas are for projects only.
+    /// </summary>
+    public static IResourceBuilder<BuiltProjectResource> WithReplicasOf(
+        this IResourceBuilder<BuiltProjectResource> caller, string service, IReadOnlyList<IResourceBuilder<BuiltProjectResource>> replicas)
+    {
+        foreach (var (replica, index) in replicas.Select((r, i) => (r, i)))
+        {
+            caller.WithEnvironment($"services__{service}__http__{index}", replica.GetEndpoint("http"));
+        }
+
+        return caller;
+    }
 }

@@ -2,23 +2,29 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace IdmPlatform.Gateway;
 
-/// <summary>The gateway is only as healthy as the services behind it: its /health asks each of theirs.</summary>
+/// <summary>The gateway is only as healthy as the services behind it: its /health asks each of theirs, every replica.</summary>
 public sealed class DownstreamHealthCheck(IHttpClientFactory httpClientFactory, IConfiguration configuration, string service) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        try
+        var client = httpClientFactory.CreateClient(nameof(DownstreamHealthCheck));
+        foreach (var (address, replica) in Routes.ServiceAddresses(configuration, service).Select((a, i) => (a, i)))
         {
-            var client = httpClientFactory.CreateClient(nameof(DownstreamHealthCheck));
-            using var response = await client.GetAsync(new Uri(new Uri(Routes.ServiceAddress(configuration, service)), "/health"), cancellationToken);
-            return response.IsSuccessStatusCode
-                ? HealthCheckResult.Healthy()
-                : new HealthCheckResult(context.Registration.FailureStatus, $"{service} answered {(int)response.StatusCode}.");
+            try
+            {
+                using var response = await client.GetAsync(new Uri(new Uri(address), "/health"), cancellationToken);
+                if (!response.IsSuccessStatusCode)
+                {
+                    return new HealthCheckResult(context.Registration.FailureStatus, $"{service} (replica {replica}) answered {(int)response.StatusCode}.");
+                }
+            }
+            catch (HttpRequestException ex)
+            {
+                return new HealthCheckResult(context.Registration.FailureStatus, $"{service} (replica {replica}) is unreachable.", ex);
+            }
         }
-        catch (HttpRequestException ex)
-        {
-            return new HealthCheckResult(context.Registration.FailureStatus, $"{service} is unreachable.", ex);
-        }
+
+        return HealthCheckResult.Healthy();
     }
 }
 
