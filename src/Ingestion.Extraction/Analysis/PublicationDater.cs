@@ -16,6 +16,7 @@ public sealed partial class PublicationDater
     private const int CueReach = 40;
     private const int DatelineReach = 400;
     private const int MaxSectionWords = 8;
+    private const int AboveReach = 300;
     private readonly CalendarData _calendar;
     private readonly Regex _publishedCue;
     private readonly Regex _today;
@@ -70,19 +71,25 @@ public sealed partial class PublicationDater
         }
 
         var addressDay = FromAddress(sourceUrl);
-        if (Dateline(text, dates, title, addressDay) is { } dateline)
+        var (dateline, aboveNavigation) = Dateline(text, dates, title, addressDay);
+        if (dateline is not null)
         {
             return dateline;
         }
 
-        if (addressDay is { } fromAddress)
+        if (addressDay is not null)
         {
-            return fromAddress;
+            return addressDay;
         }
 
         if (title is not null && ClosingTheHeadline(text, dates, title) is { } headlineDate)
         {
             return headlineDate;
+        }
+
+        if (aboveNavigation is not null)
+        {
+            return aboveNavigation;
         }
 
         var sentences = TextLayout.Sentences(text).ToList();
@@ -110,39 +117,52 @@ public sealed partial class PublicationDater
     /// "21 Dec 2018" alone, "GENEVA, 18 April 2017 –", "New York, 21 May 2024", "IOM, 17 May 2022", "date 2023-03-06",
     /// "2022-12-02 18:55", "(Le 10 septembre 2024, à Suzhou)", "15 July 2019: The co-facilitators…", "Genève, le 3 mai 2021 –",
     /// "Press release | 3 May 2021", "Thursday 3 June 2021", "Ginebra, 3 de mayo de 2021 (OIM).-".
-    /// A date above the headline that is later than the day in the address is the site header's "today".
+    /// A date above the headline that is later than the day in the address is the site header's "today"; a bare date
+    /// with navigation between it and the headline may be the site's, so it is returned apart, to be used last.
     /// </summary>
-    private DateOnly? Dateline(string text, IReadOnlyList<WrittenDate> dates, FoundTitle? title, DateOnly? addressDay)
+    private (DateOnly? Dateline, DateOnly? AboveNavigation) Dateline(string text, IReadOnlyList<WrittenDate> dates, FoundTitle? title, DateOnly? addressDay)
     {
+        // Where the story starts: the headline, or without one the first line of prose.
         var top = title?.Index ?? FirstBodyLine(text);
-        foreach (var date in dates.Where(d => (d.Index < DatelineReach || (title is not null && d.Index >= title.End && d.Index - title.End < DatelineReach)) && d.EndDay is null && d.Start is not null))
+        DateOnly? aboveNavigation = null;
+        foreach (var date in dates.Where(d => d.EndDay is null && d.Start is not null && InReach(d.Index, title, top)))
         {
             var lineStart = text.LastIndexOf('\n', Math.Max(0, date.Index - 1)) + 1;
             var lineEnd = text.IndexOf('\n', date.Index) is var e and >= 0 ? e : text.Length;
             var before = text[lineStart..date.Index];
             var after = text[(date.Index + date.Length)..lineEnd];
-            if (!_stampBefore.IsMatch(before) && !(Placed(before, out var place) && Closed(after, place)))
+            var stamp = _stampBefore.IsMatch(before);
+            if (!stamp && !(Placed(before, out var place) && Closed(after, place)))
             {
                 continue;
             }
 
-            // A weekday-led date above the headline with lines between them is the site header's "today", not the page's date.
             var aboveHeadline = date.Index < top;
-            if (aboveHeadline && _weekday.IsMatch(text[lineStart..lineEnd]) && LinesBetween(text, lineEnd, top) >= 2)
+            var navigation = aboveHeadline && LinesBetween(text, lineEnd, top) >= 2;
+            // A weekday-led date above the headline with lines between them is the site header's "today", not the page's date.
+            if ((navigation && _weekday.IsMatch(text[lineStart..lineEnd])) || (aboveHeadline && addressDay is { } day && date.Start > day))
             {
                 continue;
             }
 
-            if (aboveHeadline && addressDay is { } day && date.Start > day)
+            if (navigation && !stamp)
             {
+                aboveNavigation ??= date.Start;
                 continue;
             }
 
-            return date.Start;
+            return (date.Start, aboveNavigation);
         }
 
-        return null;
+        return (null, aboveNavigation);
     }
+
+    /// <summary>Among the first lines, just under the headline, in the few lines just above it, or opening the first paragraph when no headline was found.</summary>
+    private static bool InReach(int index, FoundTitle? title, int top) =>
+        index < DatelineReach
+        || (title is not null && index >= title.End && index - title.End < DatelineReach)
+        || (index < top && top - index < AboveReach)
+        || (title is null && index >= top && index - top < AboveReach);
 
     /// <summary>
     /// What stands before a dateline's day on its line: nothing but stamp words ("Thursday", "Published on", "Le"),
@@ -177,7 +197,7 @@ public sealed partial class PublicationDater
 
     /// <summary>What follows a dateline's day on its line: nothing, stamp words or a clock time, a dash, a separator, a closing bracket, or after a place the full stop that opens the story.</summary>
     private bool Closed(string after, bool place) =>
-        Words().Matches(after).All(w => _stampWords.Contains(w.Value) || w.Value.All(char.IsAsciiDigit))
+        Words().Matches(after).All(w => _stampWords.Contains(w.Value) || ClockTime().IsMatch(w.Value))
         || DatelineDash().IsMatch(after) || DatelineEnd().IsMatch(after) || Separator().IsMatch(after) || (place && StoryAfterStop().IsMatch(after));
 
     /// <summary>Where the prose starts when no headline was found: the first line of eight words or more that ends a sentence.</summary>
@@ -258,8 +278,9 @@ public sealed partial class PublicationDater
     [GeneratedRegex(@"\b(?:will|gets? underway|opens?|starts?|starting|begins?|commence|s'ouvre|débute|comienza|se inaugura)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FutureOrUnderway();
 
-    // "GENEVA,", "Geneva, Switzerland -", "Geneva/New York –", "IOM,", "Jane Roe,": capitalised words ending in a comma or a dash.
-    [GeneratedRegex(@"^\s*\p{Lu}[\p{L} .'’/\-]{1,40}(?:,\s*\p{Lu}[\p{L} .'’/\-]{1,30})?(?:,|\s[-–—])\s*$")]
+    // "GENEVA,", "Geneva, Switzerland -", "Geneva/New York –", "Genève (Suisse),", "San José, Costa Rica.", "IOM,", "Jane Roe,":
+    // capitalised words ending in a comma, a full stop or a dash.
+    [GeneratedRegex(@"^\s*\p{Lu}[\p{L} .'’/()\-]{1,40}(?:,\s*\p{Lu}[\p{L} .'’/()\-]{1,30})?(?:[,.]|\s[-–—])\s*$")]
     private static partial Regex DatelinePlace();
 
     // "Press release |", "By Ana Ruiz •": a section or byline set off from the date by a separator.
@@ -278,6 +299,10 @@ public sealed partial class PublicationDater
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")]
     private static partial Regex Words();
+
+    // "10", "45", "10h30", "9am": the parts of a clock time after a stamp's day.
+    [GeneratedRegex(@"^[0-9]{1,2}(?:h[0-9]{0,2}|am|pm)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ClockTime();
 
     // "(Le 10 septembre 2024, …)" or "GENEVA (3 May 2019) –".
     [GeneratedRegex(@"^\s*(?:\p{Lu}[\p{L} .'’\-]{1,40})?\(\s*(?:le|el|the)?\s*$", RegexOptions.IgnoreCase)]
