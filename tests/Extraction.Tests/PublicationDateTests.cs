@@ -111,4 +111,17 @@ public sealed class PublicationDateTests
 
         Assert.Equal([Day("2023-05-03"), Day("2023-06-04"), Day("2023-07-08")], dates.Select(d => d.Start!.Value));
     }
+
+    [Fact]
+    public void Dates_far_apart_in_long_prose_are_all_found_where_they_are_written()
+    {
+        var prose = string.Concat(Enumerable.Repeat("Delegates talked about reception standards and rescue at sea. ", 30));
+        var text = $"12 May 2023 {prose}from 30 September – 2 October 2024 {prose}on 5 de mayo del 2022 {prose}\nSeptember 9, 2021";
+
+        var dates = new DateFinder(ExtractionData.Default.Language).Find(text);
+
+        Assert.Equal([Day("2023-05-12"), Day("2024-09-30"), Day("2022-05-05"), Day("2021-09-09")], dates.Select(d => d.Start!.Value));
+        Assert.Equal("from 30 September – 2 October 2024", text.Substring(dates[1].Index, dates[1].Length));
+        Assert.Equal("September 9, 2021", text[dates[3].Index..]);
+    }
 }

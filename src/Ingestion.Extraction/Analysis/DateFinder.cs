@@ -27,6 +27,9 @@ public sealed class DateFinder
     private readonly IReadOnlyDictionary<string, int> _months;
     private readonly Regex _dates;
 
+    // How far a date reaches from its digits: the longest month name, links such as " de mayo del ", a range's dash.
+    private const int WindowReach = 40;
+
     public DateFinder(LanguageData language)
     {
         _months = new Dictionary<string, int>(language.Months, StringComparer.OrdinalIgnoreCase);
@@ -61,7 +64,7 @@ public sealed class DateFinder
     {
         var found = new List<WrittenDate>();
         var numeric = new List<Match>();
-        foreach (Match m in _dates.Matches(text))
+        foreach (var m in Matches(text))
         {
             if (m.Groups["iso"].Success)
             {
@@ -123,6 +126,44 @@ public sealed class DateFinder
         }
 
         return dated.Where(d => d.Start is not null).ToList();
+    }
+
+    /// <summary>
+    /// Every date holds a digit, so the pattern runs only over windows around digits, never over the prose between
+    /// them (most of a page). A window starts and ends beside whitespace, where the pattern's edges see what they
+    /// would see in the whole text, and reaches far enough that no date is cut.
+    /// </summary>
+    private IEnumerable<Match> Matches(string text)
+    {
+        var position = 0;
+        while (position < text.Length && text.AsSpan(position).IndexOfAnyInRange('0', '9') is var offset and >= 0)
+        {
+            var first = position + offset;
+            var last = first;
+            while (last + 1 < text.Length && text.AsSpan(last + 1).IndexOfAnyInRange('0', '9') is var gap and >= 0 && gap < 2 * WindowReach)
+            {
+                last += gap + 1;
+            }
+
+            var start = Math.Max(position, first - WindowReach);
+            while (start > position && !char.IsWhiteSpace(text[start]))
+            {
+                start--;
+            }
+
+            var end = Math.Min(text.Length, last + WindowReach);
+            while (end < text.Length && !char.IsWhiteSpace(text[end]))
+            {
+                end++;
+            }
+
+            for (var m = _dates.Match(text, start, end - start); m.Success; m = m.NextMatch())
+            {
+                yield return m;
+            }
+
+            position = end;
+        }
     }
 
     /// <summary>
