@@ -22,15 +22,24 @@ if (args.Length == 2 && args[0] == "text")
 
 if (args.Length == 0 || !Directory.Exists(args[0]))
 {
-    Console.Error.WriteLine("usage: IdmPlatform.Evaluation FOLDER [--labels FILE] [--split dev|holdout] [--min-bars | --bars dev] [--verbose]   (FOLDER holds the documents; labels.jsonl is beside them unless --labels says otherwise)");
+    Console.Error.WriteLine("usage: IdmPlatform.Evaluation FOLDER [--labels FILE] [--split dev|holdout] [--min-bars | --bars dev] [--verbose] [--mismatches]   (FOLDER holds the documents; labels.jsonl is beside them unless --labels says otherwise)");
     Console.Error.WriteLine("       IdmPlatform.Evaluation gather PAGES.TSV LABELS.JSONL OUTPUT-FOLDER   (downloads a development set's pages)");
     return 2;
 }
 
 var folder = args[0];
 var verbose = args.Contains("--verbose");
+// Per page, what a labelled field expected and what the extraction found, when they differ: how tuning finds what goes wrong.
+var mismatches = args.Contains("--mismatches");
 var labelsPath = Option("--labels") ?? Path.Combine(folder, "labels.jsonl");
 var split = Option("--split");
+if (mismatches && split == "holdout")
+{
+    // The held-out split is looked at only to report its figures, never page by page.
+    Console.Error.WriteLine("--mismatches is for tuning splits; the holdout split prints figures only.");
+    return 2;
+}
+
 var labels = Label.ReadAll(labelsPath).Where(l => split is null || l.Split == split).ToList();
 var organisationIdentity = OrganisationIdentity.FromData(IdmPlatform.Ingestion.Extraction.Analysis.ExtractionData.Default);
 var extractor = new DocumentExtractor();
@@ -56,11 +65,14 @@ foreach (var label in labels)
     if (label.Title is not null)
     {
         fields["title"].AddExact(Same(label.Title, document.Title));
+        Mismatch(label.Id, "title", label.Title, document.Title, Same(label.Title, document.Title));
     }
 
     if (label.PublishedDate is not null)
     {
-        fields["published_date"].AddExact(label.PublishedDate == document.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var found = document.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        fields["published_date"].AddExact(label.PublishedDate == found);
+        Mismatch(label.Id, "published_date", label.PublishedDate, found, label.PublishedDate == found);
     }
 
     if (label.EventDates is not null)
@@ -71,6 +83,7 @@ foreach (var label in labels)
     if (label.Language is not null)
     {
         fields["language"].AddExact(label.Language == document.Language);
+        Mismatch(label.Id, "language", label.Language, document.Language, label.Language == document.Language);
     }
 
     if (label.Kind is not null)
@@ -85,19 +98,23 @@ foreach (var label in labels)
 
     if (label.Organisations is not null)
     {
-        fields["organisations"].AddSet(label.Organisations, document.Organisations, (l, o) =>
+        bool SameOrganisation(LabelledOrganisation l, ExtractedOrganisation o) =>
             Same(l.Name, o.Name) || (l.Acronym is not null && string.Equals(l.Acronym, o.Acronym, StringComparison.Ordinal))
-            || organisationIdentity.SameBody(l.Name, l.Acronym, o.Name, o.Acronym));
+            || organisationIdentity.SameBody(l.Name, l.Acronym, o.Name, o.Acronym);
+        fields["organisations"].AddSet(label.Organisations, document.Organisations, SameOrganisation);
+        SetMismatch(label.Id, "organisations", label.Organisations, document.Organisations, SameOrganisation, l => l.Name, o => $"{o.Name} ({o.Acronym})");
     }
 
     if (label.People is not null)
     {
         fields["people"].AddSet(label.People.Select(p => p.Name), document.People.Select(p => p.Name), Same);
+        SetMismatch(label.Id, "people", label.People.Select(p => p.Name), document.People.Select(p => p.Name), Same, n => n, n => n!);
     }
 
     if (label.DirectQuotesNamed is not null)
     {
         fields["quote_count"].AddExact(label.DirectQuotesNamed == quotes.Count);
+        Mismatch(label.Id, "quote_count", label.DirectQuotesNamed?.ToString(CultureInfo.InvariantCulture), quotes.Count.ToString(CultureInfo.InvariantCulture), label.DirectQuotesNamed == quotes.Count);
     }
 
     if (label.QuoteSpeakers is not null)
@@ -183,6 +200,31 @@ foreach (var failure in failures)
 
 Console.WriteLine(failures.Count == 0 ? "All quality bars met." : $"{failures.Count} quality bar(s) not met.");
 return failures.Count == 0 ? 0 : 1;
+
+void Mismatch(string id, string field, string? expected, string? found, bool same)
+{
+    if (mismatches && !same)
+    {
+        Console.WriteLine($"{id} {field}: expected {expected ?? "(none)"}, found {found ?? "(none)"}");
+    }
+}
+
+void SetMismatch<TExpected, TFound>(string id, string field, IEnumerable<TExpected> expected, IEnumerable<TFound> found, Func<TExpected, TFound, bool> same, Func<TExpected, string> showExpected, Func<TFound, string> showFound)
+{
+    if (!mismatches)
+    {
+        return;
+    }
+
+    var expectedList = expected.ToList();
+    var foundList = found.ToList();
+    var missed = expectedList.Where(e => !foundList.Any(f => same(e, f))).Select(showExpected).ToList();
+    var extra = foundList.Where(f => !expectedList.Any(e => same(e, f))).Select(showFound).ToList();
+    if (missed.Count + extra.Count > 0)
+    {
+        Console.WriteLine($"{id} {field}: missed [{string.Join("; ", missed)}], extra [{string.Join("; ", extra)}]");
+    }
+}
 
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 

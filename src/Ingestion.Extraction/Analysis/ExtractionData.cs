@@ -99,7 +99,20 @@ public sealed record LanguageData(
     IReadOnlyDictionary<string, int> Months,
     IReadOnlyList<string> PublishedCues,
     IReadOnlyList<string> TranslationCues,
-    IReadOnlyList<string> EventCues);
+    IReadOnlyList<string> EventCues,
+    DateWords DateWords,
+    IReadOnlyList<string> MonthFirstLanguages);
+
+/// <summary>
+/// The small words dates are written with: ordinal endings of the day ("1er", "28th", "1.º"), what links a day to its
+/// month ("12 de mayo", "12th of May") and a month to its year ("de 2023", "del 2023"), and what joins or opens a range.
+/// </summary>
+public sealed record DateWords(
+    IReadOnlyList<string> OrdinalSuffixes,
+    IReadOnlyList<string> DayMonthLinks,
+    IReadOnlyList<string> MonthYearLinks,
+    IReadOnlyList<string> RangeWords,
+    IReadOnlyList<string> RangeOpeners);
 
 public sealed record KindData(
     IReadOnlyDictionary<string, string[]> TitleWords,

@@ -15,6 +15,8 @@ public sealed partial class PublicationDater
 {
     private const int CueReach = 40;
     private const int DatelineReach = 400;
+    private const int MaxSectionWords = 8;
+    private const int AboveReach = 300;
     private readonly CalendarData _calendar;
     private readonly Regex _publishedCue;
     private readonly Regex _today;
@@ -27,12 +29,15 @@ public sealed partial class PublicationDater
     private readonly Dictionary<string, int> _months;
     private readonly Regex _weekday;
     private readonly Regex _stampBefore;
+    private readonly HashSet<string> _stampWords;
+    private readonly Regex _slashedPathDate;
 
     public PublicationDater(CalendarData calendar, LanguageData language, TitleData titles)
     {
         _weekday = Phrases.Matcher(titles.Weekdays);
         // "date 2019-11-15", "Posted on 3 May 2019", "Publié le …": a stamp, whatever follows it on the line.
         _stampBefore = new Regex($@"^\s*(?:{Phrases.Alternation(titles.StampCues)})\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        _stampWords = new HashSet<string>(titles.StampWords, StringComparer.OrdinalIgnoreCase);
         _calendar = calendar;
         _publishedCue = Phrases.Matcher(language.PublishedCues);
         _today = Phrases.Matcher(calendar.TodayWords);
@@ -43,6 +48,10 @@ public sealed partial class PublicationDater
         _anchors = calendar.Anchors.Select(a => (a, Phrases.Matcher(a.Phrases))).ToList();
         var next = Phrases.Alternation(calendar.NextWords);
         var month = Phrases.Alternation(language.Months.Keys);
+        // "/2022/02/28/" or "/2023/may/12/": a day in the address's path, its month as a number or a name.
+        _slashedPathDate = new Regex(
+            $@"/(?<y>(?:19|20)[0-9]{{2}})/(?<m>0?[1-9]|1[0-2]|{month})/(?<d>0?[1-9]|[12][0-9]|3[01])(?:/|$|[-_.])",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _nextMonth = new Regex($@"(?<![\p{{L}}])(?:(?:{next})\s+(?<month>{month})|(?<month>{month})\s+(?:{next}))(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         var count = Phrases.Alternation(calendar.Ordinals.Keys.Concat(calendar.NumberWords.Keys));
         var anchors = Phrases.Alternation(calendar.Anchors.SelectMany(a => a.Phrases));
@@ -61,19 +70,26 @@ public sealed partial class PublicationDater
             }
         }
 
-        if (Dateline(text, dates, title) is { } dateline)
+        var addressDay = FromAddress(sourceUrl);
+        var (dateline, aboveNavigation) = Dateline(text, dates, title, addressDay);
+        if (dateline is not null)
         {
             return dateline;
         }
 
-        if (FromAddress(sourceUrl) is { } fromAddress)
+        if (addressDay is not null)
         {
-            return fromAddress;
+            return addressDay;
         }
 
         if (title is not null && ClosingTheHeadline(text, dates, title) is { } headlineDate)
         {
             return headlineDate;
+        }
+
+        if (aboveNavigation is not null)
+        {
+            return aboveNavigation;
         }
 
         var sentences = TextLayout.Sentences(text).ToList();
@@ -99,47 +115,108 @@ public sealed partial class PublicationDater
     /// <summary>
     /// A dateline or a stamp among the first lines or just under the headline (never a range: that is an event):
     /// "21 Dec 2018" alone, "GENEVA, 18 April 2017 –", "New York, 21 May 2024", "IOM, 17 May 2022", "date 2023-03-06",
-    /// "2022-12-02 18:55", "(Le 10 septembre 2024, à Suzhou)", "15 July 2019: The co-facilitators…".
+    /// "2022-12-02 18:55", "(Le 10 septembre 2024, à Suzhou)", "15 July 2019: The co-facilitators…", "Genève, le 3 mai 2021 –",
+    /// "Press release | 3 May 2021", "Thursday 3 June 2021", "Ginebra, 3 de mayo de 2021 (OIM).-".
+    /// A date above the headline that is later than the day in the address is the site header's "today"; a bare date
+    /// with navigation between it and the headline may be the site's, so it is returned apart, to be used last.
     /// </summary>
-    private DateOnly? Dateline(string text, IReadOnlyList<WrittenDate> dates, FoundTitle? title)
+    private (DateOnly? Dateline, DateOnly? AboveNavigation) Dateline(string text, IReadOnlyList<WrittenDate> dates, FoundTitle? title, DateOnly? addressDay)
     {
-        foreach (var date in dates.Where(d => (d.Index < DatelineReach || (title is not null && d.Index >= title.End && d.Index - title.End < DatelineReach)) && d.EndDay is null && d.Start is not null))
+        // Where the story starts: the headline, or without one the first line of prose.
+        var top = title?.Index ?? FirstBodyLine(text);
+        DateOnly? aboveNavigation = null;
+        foreach (var date in dates.Where(d => d.EndDay is null && d.Start is not null && InReach(d.Index, title, top)))
         {
             var lineStart = text.LastIndexOf('\n', Math.Max(0, date.Index - 1)) + 1;
             var lineEnd = text.IndexOf('\n', date.Index) is var e and >= 0 ? e : text.Length;
             var before = text[lineStart..date.Index];
             var after = text[(date.Index + date.Length)..lineEnd];
             var stamp = _stampBefore.IsMatch(before);
-            var placed = before.Trim().Length == 0 || DatelinePlace().IsMatch(before) || OpeningBracket().IsMatch(before);
-            if (!stamp && !(placed && (after.Trim().Length == 0 || DatelineDash().IsMatch(after) || DatelineEnd().IsMatch(after))))
+            if (!stamp && !(Placed(before, out var place) && Closed(after, place)))
             {
                 continue;
             }
 
+            var aboveHeadline = date.Index < top;
+            var navigation = aboveHeadline && LinesBetween(text, lineEnd, top) >= 2;
             // A weekday-led date above the headline with lines between them is the site header's "today", not the page's date.
-            if (title is not null && date.Index < title.Index && _weekday.IsMatch(text[lineStart..lineEnd]) && LinesBetween(text, lineEnd, title.Index) >= 2)
+            if ((navigation && _weekday.IsMatch(text[lineStart..lineEnd])) || (aboveHeadline && addressDay is { } day && date.Start > day))
             {
                 continue;
             }
 
-            return date.Start;
+            if (navigation && !stamp)
+            {
+                aboveNavigation ??= date.Start;
+                continue;
+            }
+
+            return (date.Start, aboveNavigation);
         }
 
-        return null;
+        return (null, aboveNavigation);
     }
+
+    /// <summary>Among the first lines, just under the headline, in the few lines just above it, or opening the first paragraph when no headline was found.</summary>
+    private static bool InReach(int index, FoundTitle? title, int top) =>
+        index < DatelineReach
+        || (title is not null && index >= title.End && index - title.End < DatelineReach)
+        || (index < top && top - index < AboveReach)
+        || (title is null && index >= top && index - top < AboveReach);
+
+    /// <summary>
+    /// What stands before a dateline's day on its line: nothing but stamp words ("Thursday", "Published on", "Le"),
+    /// a place or a byline ending in a comma or dash ("Geneva/New York,", "GENEVA –", "Genève, le"), an opening
+    /// bracket, or a short section or byline before a separator ("Press release |", "By Ana Ruiz •").
+    /// </summary>
+    private bool Placed(string before, out bool place)
+    {
+        place = false;
+        var words = Words().Matches(before).Select(w => w.Value).ToList();
+        if (words.All(_stampWords.Contains))
+        {
+            return true;
+        }
+
+        var bare = WithoutTrailingStampWords(before);
+        place = DatelinePlace().IsMatch(bare);
+        return place || OpeningBracket().IsMatch(bare) || (Separated().IsMatch(bare) && words.Count <= MaxSectionWords);
+    }
+
+    /// <summary>Strips stamp words ("le", "el", "on", "Thursday") from the end of what precedes a date, so "Genève, le" is a place.</summary>
+    private string WithoutTrailingStampWords(string before)
+    {
+        var trimmed = before;
+        while (LastWord().Match(trimmed) is { Success: true } last && _stampWords.Contains(last.Groups["word"].Value))
+        {
+            trimmed = trimmed[..last.Groups["word"].Index].TrimEnd();
+        }
+
+        return ReferenceEquals(trimmed, before) ? before : trimmed + " ";
+    }
+
+    /// <summary>What follows a dateline's day on its line: nothing, stamp words or a clock time, a dash, a separator, a closing bracket, or after a place the full stop that opens the story.</summary>
+    private bool Closed(string after, bool place) =>
+        Words().Matches(after).All(w => _stampWords.Contains(w.Value) || ClockTime().IsMatch(w.Value))
+        || DatelineDash().IsMatch(after) || DatelineEnd().IsMatch(after) || Separator().IsMatch(after) || (place && StoryAfterStop().IsMatch(after));
+
+    /// <summary>Where the prose starts when no headline was found: the first line of eight words or more that ends a sentence.</summary>
+    private static int FirstBodyLine(string text) =>
+        TextLayout.Lines(text).FirstOrDefault(l => l.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 8 && l.Text.AsSpan().IndexOfAny(".!?") >= 0) is { Length: > 0 } line ? line.Index : text.Length;
 
     private static int LinesBetween(string text, int from, int to) =>
         text.AsSpan(from, Math.Max(0, to - from)).ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.Trim().Length > 0);
 
-    /// <summary>The day in the submitted address's path: /2022/02/28/, /2019-10-15-…, statement20060914.</summary>
-    private static DateOnly? FromAddress(string? sourceUrl)
+    /// <summary>The day in the submitted address's path: /2022/02/28/, /2023/may/12/, /2019-10-15-…, /2019_10_15_…, statement20060914.</summary>
+    private DateOnly? FromAddress(string? sourceUrl)
     {
         if (sourceUrl is null || !Uri.TryCreate(sourceUrl, UriKind.Absolute, out var uri))
         {
             return null;
         }
 
-        foreach (var match in new[] { SlashedPathDate().Match(uri.AbsolutePath), DashedPathDate().Match(uri.AbsolutePath), CompactPathDate().Match(uri.AbsolutePath) })
+        var path = Uri.UnescapeDataString(uri.AbsolutePath);
+        foreach (var match in new[] { _slashedPathDate.Match(path), DashedPathDate().Match(path), CompactPathDate().Match(path) })
         {
             if (match.Success && Day(match) is { } day)
             {
@@ -150,9 +227,11 @@ public sealed partial class PublicationDater
         return null;
     }
 
-    private static DateOnly? Day(Match m)
+    private DateOnly? Day(Match m)
     {
-        var (year, month, day) = (int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture));
+        var monthText = m.Groups["m"].Value;
+        var month = int.TryParse(monthText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : _months.GetValueOrDefault(monthText);
+        var (year, day) = (int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture));
         return month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
     }
 
@@ -199,8 +278,31 @@ public sealed partial class PublicationDater
     [GeneratedRegex(@"\b(?:will|gets? underway|opens?|starts?|starting|begins?|commence|s'ouvre|débute|comienza|se inaugura)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FutureOrUnderway();
 
-    [GeneratedRegex(@"^\s*\p{Lu}[\p{L} .'’\-]{1,40}(?:,\s*\p{Lu}[\p{L} .'’\-]{1,30})?,\s*$")]
+    // "GENEVA,", "Geneva, Switzerland -", "Geneva/New York –", "Genève (Suisse),", "San José, Costa Rica.", "IOM,", "Jane Roe,":
+    // capitalised words ending in a comma, a full stop or a dash.
+    [GeneratedRegex(@"^\s*\p{Lu}[\p{L} .'’/()\-]{1,40}(?:,\s*\p{Lu}[\p{L} .'’/()\-]{1,30})?(?:[,.]|\s[-–—])\s*$")]
     private static partial Regex DatelinePlace();
+
+    // "Press release |", "By Ana Ruiz •": a section or byline set off from the date by a separator.
+    [GeneratedRegex(@"[|•·]\s*$")]
+    private static partial Regex Separated();
+
+    [GeneratedRegex(@"^\s*[|•·]")]
+    private static partial Regex Separator();
+
+    // "Ginebra, 3 de mayo de 2021. Los alcaldes…": after a place, a full stop and the story's first sentence.
+    [GeneratedRegex(@"^\.\s+\p{Lu}")]
+    private static partial Regex StoryAfterStop();
+
+    [GeneratedRegex(@"(?<word>[\p{L}]+)[\s,:]*$")]
+    private static partial Regex LastWord();
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")]
+    private static partial Regex Words();
+
+    // "10", "45", "10h30", "9am": the parts of a clock time after a stamp's day.
+    [GeneratedRegex(@"^[0-9]{1,2}(?:h[0-9]{0,2}|am|pm)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ClockTime();
 
     // "(Le 10 septembre 2024, …)" or "GENEVA (3 May 2019) –".
     [GeneratedRegex(@"^\s*(?:\p{Lu}[\p{L} .'’\-]{1,40})?\(\s*(?:le|el|the)?\s*$", RegexOptions.IgnoreCase)]
@@ -210,15 +312,13 @@ public sealed partial class PublicationDater
     [GeneratedRegex(@"^\s*(?:\)|,\s*(?:à|a|in|en)\s+[^\n]*\)\s*$|[0-9]{1,2}:[0-9]{2}|:\s)")]
     private static partial Regex DatelineEnd();
 
-    [GeneratedRegex(@"/(?<y>(?:19|20)[0-9]{2})/(?<m>0?[1-9]|1[0-2])/(?<d>0?[1-9]|[12][0-9]|3[01])(?:/|$|[-_])")]
-    private static partial Regex SlashedPathDate();
-
-    [GeneratedRegex(@"(?<![0-9])(?<y>(?:19|20)[0-9]{2})-(?<m>0[1-9]|1[0-2])-(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9])")]
+    [GeneratedRegex(@"(?<![0-9])(?<y>(?:19|20)[0-9]{2})(?<sep>[-_])(?<m>0[1-9]|1[0-2])\k<sep>(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9])")]
     private static partial Regex DashedPathDate();
 
     [GeneratedRegex(@"(?<![0-9])(?<y>(?:19|20)[0-9]{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9])")]
     private static partial Regex CompactPathDate();
 
-    [GeneratedRegex(@"^\s*(?:\(\w+\)\s*)?[-–—]")]
+    // " –", " (IOM) –", " (Harbour Wire) -", ".-", " (EFE).-": the dash that ends a dateline.
+    [GeneratedRegex(@"^\s*(?:\([^()\n]{1,40}\)\s*)?\.?\s*[-–—]")]
     private static partial Regex DatelineDash();
 }

@@ -22,6 +22,7 @@ public sealed partial class TextAnalyzer
     private readonly PublicationDater _publication;
     private readonly Regex _eventCue;
     private readonly Regex _translationCue;
+    private readonly HashSet<string> _monthFirst;
 
     public TextAnalyzer(ExtractionData data)
     {
@@ -37,6 +38,7 @@ public sealed partial class TextAnalyzer
         _publication = new PublicationDater(data.Calendar, data.Language, data.Titles);
         _eventCue = Phrases.Matcher(data.Language.EventCues);
         _translationCue = Phrases.Matcher(data.Language.TranslationCues);
+        _monthFirst = new HashSet<string>(data.Language.MonthFirstLanguages, StringComparer.OrdinalIgnoreCase);
     }
 
     public static TextAnalyzer Default { get; } = new(ExtractionData.Default);
@@ -47,7 +49,9 @@ public sealed partial class TextAnalyzer
     /// </summary>
     public ExtractedDocument Analyse(string text, string? knownTitle = null, DateOnly? knownPublishedOn = null, string? knownLanguage = null, string? sourceUrl = null)
     {
-        var dates = _dates.Find(text);
+        // The language first: it says how a numeric date such as 05/12/2023 is read.
+        var language = knownLanguage ?? _language.Detect(text);
+        var dates = _dates.Find(text, _monthFirst.Contains(language.Split('-')[0]));
         var headline = _titles.Find(text, dates);
         var title = knownTitle ?? headline?.Text;
         var organisations = _organisations.Find(text);
@@ -73,7 +77,7 @@ public sealed partial class TextAnalyzer
             title,
             publishedOn,
             EventDates(text, dates),
-            knownLanguage ?? _language.Detect(text),
+            language,
             _kinds.Classify(title, text),
             text,
             events.Select(e => new ExtractedEvent(e.Slug, e.Name, e.Start, e.End)).ToList(),

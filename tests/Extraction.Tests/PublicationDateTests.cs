@@ -1,0 +1,127 @@
+using System.Globalization;
+using IdmPlatform.Ingestion.Extraction.Analysis;
+
+namespace IdmPlatform.Extraction.Tests;
+
+/// <summary>The publication date as pages write it in English, French and Spanish (made-up texts).</summary>
+public sealed class PublicationDateTests
+{
+    private const string Headline = "Port Towns Sign Shared Reception Pact";
+    private const string Story = "The mayors of six port towns signed a pact on shared reception standards after two days of talks with ministers.";
+    private const string Titre = "Les villes portuaires signent un pacte d'accueil commun";
+    private const string Recit = "Les maires de six villes portuaires ont signé un pacte sur des normes d'accueil communes après deux jours de discussions.";
+    private const string Titular = "Las ciudades portuarias firman un pacto de acogida común";
+    private const string Relato = "Los alcaldes de seis ciudades portuarias firmaron un pacto sobre normas de acogida comunes tras dos días de conversaciones.";
+
+    private static DateOnly? PublishedOn(string text, string? url = null) => TextAnalyzer.Default.Analyse(text, sourceUrl: url).PublishedOn;
+
+    private static DateOnly Day(string value) => DateOnly.Parse(value, CultureInfo.InvariantCulture);
+
+    [Theory]
+    [InlineData($"Home\nNews\nPress Release | 12 May 2023\n{Headline}\n{Story}", "2023-05-12")]
+    [InlineData($"{Headline}\nPosted: May 12th, 2023\n{Story}", "2023-05-12")]
+    [InlineData($"{Headline}\nBy Jane Roe | Sept. 12, 2023\n{Story}", "2023-09-12")]
+    [InlineData($"{Headline}\nJane Roe\nThursday 12 October 2023\n{Story}", "2023-10-12")]
+    [InlineData($"{Headline}\nIssued on 3 March 2021\n{Story}", "2021-03-03")]
+    [InlineData($"{Headline}\n2023-05-12T09:30:00Z\n{Story}", "2023-05-12")]
+    [InlineData($"{Headline}\n12th of May 2023\n{Story}", "2023-05-12")]
+    [InlineData($"{Headline}\n12-May-2023\n{Story}", "2023-05-12")]
+    [InlineData($"{Headline}\nGeneva, Switzerland - 12 May 2023 - {Story}", "2023-05-12")]
+    [InlineData($"{Headline}\nGeneva/New York, 12 May 2023 – {Story}", "2023-05-12")]
+    [InlineData($"{Headline}\n12 May 2023 | 3 min read\n{Story}", "2023-05-12")]
+    [InlineData($"{Headline}\nMay 12, 2023 at 10:30 am\n{Story}", "2023-05-12")]
+    [InlineData($"{Headline}\nUNITED NATIONS, May 12 2023 (Harbour Wire) - {Story}", "2023-05-12")]
+    [InlineData($"{Headline}\n{Story}\nThis page was published on 14 February 2022.", "2022-02-14")]
+    public void English_datelines_and_stamps_date_the_page(string text, string expected) =>
+        Assert.Equal(Day(expected), PublishedOn(text));
+
+    [Theory]
+    [InlineData($"{Titre}\nGenève, le 12 mai 2023 – {Recit}", "2023-05-12")]
+    [InlineData($"{Titre}\nGenève (Suisse), le 12 mai 2023 – {Recit}", "2023-05-12")]
+    [InlineData($"{Titre}\nMis en ligne le 12 mai 2023\n{Recit}", "2023-05-12")]
+    [InlineData($"{Titre}\njeudi 12 octobre 2023\n{Recit}", "2023-10-12")]
+    [InlineData($"{Titre}\n1er mai 2023\n{Recit}", "2023-05-01")]
+    [InlineData($"{Titre}\n12 mai 2023 à 10h30\n{Recit}", "2023-05-12")]
+    [InlineData($"{Titre}\nPublié le : 12/05/2023\n{Recit}", "2023-05-12")]
+    [InlineData($"{Titre}\nParis, 12 mai 2023 (Agence) - {Recit}", "2023-05-12")]
+    public void French_datelines_and_stamps_date_the_page(string text, string expected) =>
+        Assert.Equal(Day(expected), PublishedOn(text));
+
+    [Theory]
+    [InlineData($"{Titular}\nGinebra, 12 de mayo de 2023 (OIM) – {Relato}", "2023-05-12")]
+    [InlineData($"{Titular}\nCiudad de México, 12 de mayo del 2023.- {Relato}", "2023-05-12")]
+    [InlineData($"{Titular}\nGinebra, 12 de mayo de 2023. {Relato}", "2023-05-12")]
+    [InlineData($"{Titular}\nSan José, Costa Rica. 12 de mayo de 2023 – {Relato}", "2023-05-12")]
+    [InlineData($"{Titular}\nLunes, 15 de mayo de 2023\n{Relato}", "2023-05-15")]
+    [InlineData($"{Titular}\n1.º de mayo de 2023\n{Relato}", "2023-05-01")]
+    [InlineData($"{Titular}\nFecha: 12/05/2023\n{Relato}", "2023-05-12")]
+    [InlineData($"{Titular}\n12 may. 2023\n{Relato}", "2023-05-12")]
+    public void Spanish_datelines_and_stamps_date_the_page(string text, string expected) =>
+        Assert.Equal(Day(expected), PublishedOn(text));
+
+    [Theory]
+    [InlineData($"{Headline}\nDate: 12.05.2023\n{Story}", "2023-05-12")]
+    [InlineData($"{Headline}\n05/23/2023\n{Story}", "2023-05-23")]
+    [InlineData($"{Headline}\nArticle published on our website 12/09/2016\n{Story}", "2016-12-09")]
+    [InlineData($"{Headline}\nPosted 12/09/2016\n{Story} The next round follows on 25/10/2016.", "2016-09-12")]
+    [InlineData($"{Titre}\n12/05/2023\n{Recit}", "2023-05-12")]
+    [InlineData($"{Titular}\n12/05/2023 10:45\n{Relato}", "2023-05-12")]
+    [InlineData($"{Headline}\n2023/05/12\n{Story}", "2023-05-12")]
+    public void A_numeric_day_is_read_in_the_order_its_language_or_its_text_shows(string text, string expected) =>
+        Assert.Equal(Day(expected), PublishedOn(text));
+
+    [Theory]
+    [InlineData("https://example.org/news/2023/may/12/port-towns", "2023-05-12")]
+    [InlineData("https://example.org/news/2023/05/12", "2023-05-12")]
+    [InlineData("https://example.org/news/2023_05_12_port_towns", "2023-05-12")]
+    public void The_address_dates_the_page_with_a_month_name_or_underscores(string url, string expected) =>
+        Assert.Equal(Day(expected), PublishedOn($"{Headline}\n{Story}", url));
+
+    [Theory]
+    [InlineData($"Wednesday, 18 October 2023\nSign in\nSubscribe\nWorld\n{Headline}\n{Story}")]
+    [InlineData($"Wednesday, 18 October 2023 | Sign in | Subscribe\nHome\nNews\n{Story}")]
+    [InlineData($"18 October 2023\nHome\nNews\nWorld\n{Headline}\n{Story}")]
+    public void A_site_headers_today_gives_way_to_the_day_in_the_address(string text) =>
+        Assert.Equal(Day("2023-05-12"), PublishedOn(text, "https://example.org/world/2023/05/12/port-towns"));
+
+    [Fact]
+    public void A_dateline_under_the_headline_wins_over_a_bare_date_above_the_navigation() =>
+        Assert.Equal(Day("2023-05-12"), PublishedOn($"18 October 2025\nHome\nNews\nAbout\n{Headline}\nGENEVA, 12 May 2023 – {Story}"));
+
+    [Fact]
+    public void A_stamp_just_above_the_headline_is_found_under_long_navigation()
+    {
+        var navigation = string.Concat(Enumerable.Range(1, 40).Select(i => $"Menu entry {i}\n"));
+
+        Assert.Equal(Day("2023-05-12"), PublishedOn($"{navigation}Statements\n12 May 2023\n\n{Headline}\n{Story}"));
+    }
+
+    [Theory]
+    [InlineData($"{Headline}\nOn 12 May 2023, the mayors of six port towns signed a pact on shared reception after two days of talks.")]
+    [InlineData($"{Titre}\nLe 12 mai 2023, les maires de six villes portuaires ont signé un pacte commun après deux jours de discussions.")]
+    [InlineData($"{Headline}\nVersion 2.1.2023 of the plan\n{Story}")]
+    [InlineData($"Tuesday, 17 October 2023\nHome\nNews\n{Headline}\n{Story}")]
+    public void A_date_inside_a_sentence_a_version_number_or_a_headers_today_is_not_the_publication_date(string text) =>
+        Assert.Null(PublishedOn(text));
+
+    [Fact]
+    public void Numeric_dates_keep_their_place_in_the_text_and_dotted_ones_are_day_first()
+    {
+        var dates = new DateFinder(ExtractionData.Default.Language).Find("Signed 3 May 2023, amended 04.06.2023 and 07/08/2023.", monthFirst: true);
+
+        Assert.Equal([Day("2023-05-03"), Day("2023-06-04"), Day("2023-07-08")], dates.Select(d => d.Start!.Value));
+    }
+
+    [Fact]
+    public void Dates_far_apart_in_long_prose_are_all_found_where_they_are_written()
+    {
+        var prose = string.Concat(Enumerable.Repeat("Delegates talked about reception standards and rescue at sea. ", 30));
+        var text = $"12 May 2023 {prose}from 30 September – 2 October 2024 {prose}on 5 de mayo del 2022 {prose}\nSeptember 9, 2021";
+
+        var dates = new DateFinder(ExtractionData.Default.Language).Find(text);
+
+        Assert.Equal([Day("2023-05-12"), Day("2024-09-30"), Day("2022-05-05"), Day("2021-09-09")], dates.Select(d => d.Start!.Value));
+        Assert.Equal("from 30 September – 2 October 2024", text.Substring(dates[1].Index, dates[1].Length));
+        Assert.Equal("September 9, 2021", text[dates[3].Index..]);
+    }
+}
