@@ -3,6 +3,7 @@ using IdmPlatform.Benchmark;
 // dotnet run --project tools/Benchmark -c Release -- extraction
 // dotnet run --project tools/Benchmark -c Release -- gateway --url http://localhost:8080 --count 1000 --api-key KEY [--concurrency 16]
 // dotnet run --project tools/Benchmark -c Release -- search [--statements 200000] [--queries 200]   (starts its own platform)
+// dotnet run --project tools/Benchmark -c Release -- search-engine [--statements 200000] [--queries 200]   (the engine alone, in process)
 var options = Options.Parse(args.Skip(1).ToArray());
 switch (args.FirstOrDefault())
 {
@@ -19,8 +20,12 @@ switch (args.FirstOrDefault())
         return await SearchBenchmark.RunAsync(
             int.Parse(options.GetValueOrDefault("statements", "200000"), System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(options.GetValueOrDefault("queries", "200"), System.Globalization.CultureInfo.InvariantCulture));
+    case "search-engine":
+        return await SearchEngineBenchmark.RunAsync(
+            int.Parse(options.GetValueOrDefault("statements", "200000"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(options.GetValueOrDefault("queries", "200"), System.Globalization.CultureInfo.InvariantCulture));
     default:
-        Console.Error.WriteLine("usage: Benchmark extraction | gateway --url URL --count N --api-key KEY [--concurrency N] | search [--statements N] [--queries N]");
+        Console.Error.WriteLine("usage: Benchmark extraction | gateway --url URL --count N --api-key KEY [--concurrency N] | search [--statements N] [--queries N] | search-engine [--statements N] [--queries N]");
         return 2;
 }
 

@@ -64,7 +64,7 @@ internal static class SearchBenchmark
         var generated = Enumerable.Range(0, statements).Select(catalogue.Next).ToArray();
         var clock = Stopwatch.StartNew();
         // As a busy catalogue's outbox relay would: many publishes in flight, each confirmed by the broker.
-        await Parallel.ForAsync(0, statements, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (n, token) =>
+        await Parallel.ForAsync(0, statements, new ParallelOptions { MaxDegreeOfParallelism = 1_000 }, async (n, token) =>
             await publisher.Publish(new StatementPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, generated[n]), token));
 
         var published = clock.Elapsed;

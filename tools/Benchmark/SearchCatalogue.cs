@@ -77,7 +77,17 @@ internal sealed class SearchCatalogue(int seed)
 
     public string[] Speakers { get; } = Enumerable.Range(0, 3_000).Select(i => $"{FirstNames[i % FirstNames.Length]} {LastNames[(i * 7 + i / 40) % LastNames.Length]}{(i >= 3_000 / 2 ? $"-{LastNames[i % 13]}" : string.Empty)}").ToArray();
 
-    public string[] Organisations { get; } = Enumerable.Range(0, 400).Select(i => $"Organisation {i:000} for Migration and Development").ToArray();
+    private static readonly string[] OrganisationKinds = ["Council", "Network", "Institute", "Coalition", "Centre", "Alliance", "Foundation", "Commission", "Forum", "Association"];
+
+    private static readonly string[] OrganisationFields =
+    [
+        "Refugee and Migrant Rights", "Labour Mobility", "Human Rights", "Development Cooperation", "Diaspora Affairs", "Child Protection",
+        "Climate and Displacement", "Public Health", "Local Government", "Gender Equality", "Legal Aid", "Migration Studies",
+    ];
+
+    // Varied names, about one in twelve naming migration itself, as real bodies do.
+    public string[] Organisations { get; } = Enumerable.Range(0, 400)
+        .Select(i => $"{LastNames[i % LastNames.Length]} {OrganisationKinds[i % OrganisationKinds.Length]} for {OrganisationFields[i / 10 % OrganisationFields.Length]}").ToArray();
 
     public (string Slug, string Name)[] Events { get; } = Enumerable.Range(0, 120)
         .Select(i => ($"idm-{2001 + (i % 25)}-session-{i}", $"Dialogue session {i} ({2001 + (i % 25)})")).ToArray();

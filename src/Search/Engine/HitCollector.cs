@@ -13,7 +13,7 @@ public readonly record struct RankedMatch(int Doc, float Score, float RankScore,
 /// Scores are compared at about four significant digits, then by date and id, so replicas whose segments differ
 /// (and so whose scores differ in the last bits) still order alike.
 /// </summary>
-public sealed class HitCollector(int size, bool byDate, IReadOnlyList<string> facets, FacetValues values, int facetBound) : ICollector
+public sealed class HitCollector(int size, bool byDate, ColumnFilter filter, IReadOnlyList<string> facets, FacetValues values, int facetBound) : ICollector
 {
     private readonly PriorityQueue<RankedMatch, RankedMatch> _best = new(size + 1, byDate ? WorstByDate : WorstByScore);
     private readonly int[][] _counts = facets.Select(_ => new int[values.Count + 64]).ToArray();
@@ -33,12 +33,18 @@ public sealed class HitCollector(int size, bool byDate, IReadOnlyList<string> fa
     public void SetNextReader(AtomicReaderContext context)
     {
         _columns = SegmentColumns.Of(context.AtomicReader, values);
+        filter.SetColumns(_columns);
         _facetColumns = facets.Select(f => _columns.Facets[f]).ToArray();
         _docBase = context.DocBase;
     }
 
     public void Collect(int doc)
     {
+        if (!filter.Accepts(doc))
+        {
+            return;
+        }
+
         Total++;
         if (FacetsCounted < facetBound && _facetColumns.Length > 0)
         {

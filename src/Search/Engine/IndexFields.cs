@@ -11,6 +11,7 @@ public static class IndexFields
     public const string Id = "id";
     public const string Type = "type";
     public const string Words = "words";
+    public const string Content = "content";
     public const string Names = "names";
     public const string Date = "date";
     public const string Seen = "seen";
@@ -22,15 +23,13 @@ public static class IndexFields
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static string TextOf(string language) => $"text_{language}";
-
     /// <summary>Days since 0001-01-01, the form dates are filtered and sorted in; undated items sort last.</summary>
     public static int DayNumber(DateOnly? date) => date?.DayNumber ?? int.MinValue;
 
-    public static Document ForStatement(StatementView s, long seen, long updated)
+    public static Document ForStatement(TextAnalysis analysis, StatementView s, long seen, long updated)
     {
         var names = string.Join(" \n ", new[] { s.Speaker?.Name, s.Organisation?.Name, s.Organisation?.Acronym, s.Event?.Name }.OfType<string>());
-        var document = Common(s.Id, "statement", s.Language, s.Text, names, s.Date, seen);
+        var document = Common(analysis, s.Id, "statement", s.Language, s.Text, names, s.Date, seen);
         Facet(document, "person", s.Speaker?.Slug);
         Facet(document, "organisation", s.Organisation?.Slug);
         Facet(document, "event", s.Event?.Slug);
@@ -52,11 +51,11 @@ public static class IndexFields
         return document;
     }
 
-    public static Document ForDocument(DocumentView d, long seen)
+    public static Document ForDocument(TextAnalysis analysis, DocumentView d, long seen)
     {
         var names = string.Join(" \n ", new[] { d.Title }.Concat(d.People.Select(p => p.Name)).Concat(d.Organisations.SelectMany(o => new[] { o.Name, o.Acronym }))
             .Concat(d.Events.Select(e => e.Name)).OfType<string>());
-        var document = Common(d.Id, "document", d.Language, $"{d.Title}\n\n{d.Text}", names, d.PublishedOn, seen);
+        var document = Common(analysis, d.Id, "document", d.Language, $"{d.Title}\n\n{d.Text}", names, d.PublishedOn, seen);
         Facet(document, "kind", d.Kind);
         foreach (var (facet, values) in new[]
                  {
@@ -77,25 +76,22 @@ public static class IndexFields
 
     public static StoredHit ReadHit(Document document) => JsonSerializer.Deserialize<StoredHit>(document.GetBinaryValue(Stored).Bytes, Json)!;
 
-    private static Document Common(string id, string type, string language, string text, string names, DateOnly? date, long seen)
+    private static Document Common(TextAnalysis analysis, string id, string type, string language, string text, string names, DateOnly? date, long seen)
     {
         var document = new Document
         {
             new StringField(Id, id, Field.Store.NO),
             new SortedDocValuesField(Id, new BytesRef(id)),
-            new StringField(Type, type, Field.Store.NO),
-            // The text in its language's stemmed field (or only as words when the platform has no stemmer for it).
+            new NumericDocValuesField(Type, type == "document" ? 1 : 0),
+            // Every text's words as written, for look-alikes of a misspelt query word.
             new TextField(Words, text, Field.Store.NO),
             new TextField(Names, names, Field.Store.NO),
             new StoredField(Text, text),
-            new Int32Field(Date, DayNumber(date), Field.Store.NO),
             new NumericDocValuesField(Date, DayNumber(date)),
-            new Int64Field(Seen, seen, Field.Store.NO),
+            new NumericDocValuesField(Seen, seen),
+            // The text read in its own language (stemmed, or as plain words when the platform has no stemmer for it).
+            new TextField(Content, analysis.For(language).GetTokenStream(Content, text)),
         };
-        if (TextAnalysis.StemmedLanguages.Contains(language))
-        {
-            document.Add(new TextField(TextOf(language), text, Field.Store.NO));
-        }
 
         Facet(document, "language", language);
         if (date is { } day)
@@ -106,7 +102,7 @@ public static class IndexFields
         return document;
     }
 
-    /// <summary>A value both filtered on (an indexed term) and counted (doc values).</summary>
+    /// <summary>A value filtered on (an indexed term, for the selective facets) and counted (doc values).</summary>
     private static void Facet(Document document, string name, string? value)
     {
         if (string.IsNullOrEmpty(value))

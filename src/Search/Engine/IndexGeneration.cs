@@ -15,7 +15,7 @@ public sealed class IndexGeneration : IDisposable
 {
     private readonly string _path;
 
-    public IndexGeneration(string path, TextAnalysis analysis, Similarity similarity)
+    public IndexGeneration(string path, TextAnalysis analysis, Similarity similarity, FacetValues facetValues)
     {
         _path = path;
         System.IO.Directory.CreateDirectory(path);
@@ -26,7 +26,7 @@ public sealed class IndexGeneration : IDisposable
             RAMBufferSizeMB = 64,
             Similarity = similarity,
         });
-        Searchers = new SearcherManager(Writer, applyAllDeletes: true, new SimilarSearchers(similarity));
+        Searchers = new SearcherManager(Writer, applyAllDeletes: true, new WarmSearchers(similarity, facetValues));
     }
 
     public Lucene.Net.Store.Directory Directory { get; }
@@ -48,7 +48,8 @@ public sealed class IndexGeneration : IDisposable
     public void Dispose()
     {
         Searchers.Dispose();
-        Writer.Dispose();
+        // Nothing of a generation outlives it (the next start builds anew), so it closes without a last commit.
+        Writer.Rollback();
         Directory.Dispose();
         try
         {
@@ -60,9 +61,18 @@ public sealed class IndexGeneration : IDisposable
         }
     }
 
-    private sealed class SimilarSearchers(Similarity similarity) : SearcherFactory
+    /// <summary>Reads each new segment's columns when its searcher opens, on the refresh's thread, not on a search's.</summary>
+    private sealed class WarmSearchers(Similarity similarity, FacetValues facetValues) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = similarity };
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            foreach (var leaf in reader.Leaves)
+            {
+                SegmentColumns.Of(leaf.AtomicReader, facetValues);
+            }
+
+            return new IndexSearcher(reader) { Similarity = similarity };
+        }
     }
 }
 

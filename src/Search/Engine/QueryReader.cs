@@ -24,8 +24,8 @@ public sealed class QueryTerms
 
 /// <summary>
 /// Reads a query in web-search syntax — words (all required), "exact phrases", <c>a OR b</c>, <c>-excluded</c> — into a
-/// Lucene query. Each word is looked for in every language at once (stemmed in each language's field, as written
-/// among words, and among names, which weigh more), so an English word finds English statements and a French word
+/// Lucene query. Each word is looked for in every language at once (as each language's stemmer reads it, as written
+/// for other languages, and among names, which weigh more), so an English word finds English statements and a French word
 /// French ones. A word the index has (almost) never seen is read as a possible misspelling and also matches words one or
 /// two edits away, which score below exact matches; a word the index knows well is taken as written, so a correct query is
 /// not flooded with look-alikes. Stop words of any of the languages are dropped, as no language would require them.
@@ -33,7 +33,6 @@ public sealed class QueryTerms
 public sealed class QueryReader(TextAnalysis analysis)
 {
     private const float NameBoost = 2f;
-    private const float WordBoost = 0.5f;
     private const float FuzzyBoost = 0.2f;
 
     /// <summary>A word fewer items than this hold may be a misspelling (also in the text itself), so look-alikes are searched too.</summary>
@@ -102,19 +101,15 @@ public sealed class QueryReader(TextAnalysis analysis)
             return null;
         }
 
+        // The word (or phrase) as each language reads it; languages often agree, so one or two distinct terms remain.
         var clause = new BooleanQuery();
-        foreach (var language in TextAnalysis.StemmedLanguages)
+        foreach (var reading in analysis.Readings.Select(r => TextAnalysis.Terms(r, IndexFields.Content, item.Text)).Where(r => r.Count > 0)
+                     .DistinctBy(r => string.Join(' ', r.Select(t => $"{t.Position}:{t.Term}"))))
         {
-            var field = IndexFields.TextOf(language);
-            var stems = TextAnalysis.Terms(analysis.StemmerFor(language), field, item.Text);
-            if (stems.Count > 0)
-            {
-                clause.Add(Match(field, stems), Occur.SHOULD);
-                stems.ForEach(s => terms?.Add(field, s.Term));
-            }
+            clause.Add(Match(IndexFields.Content, reading), Occur.SHOULD);
+            reading.ForEach(t => terms?.Add(IndexFields.Content, t.Term));
         }
 
-        clause.Add(Boosted(Match(IndexFields.Words, words), WordBoost), Occur.SHOULD);
         clause.Add(Boosted(Match(IndexFields.Names, words), NameBoost), Occur.SHOULD);
         words.ForEach(w => terms?.Add(IndexFields.Words, w.Term));
 
@@ -137,8 +132,7 @@ public sealed class QueryReader(TextAnalysis analysis)
         _ => 2,
     };
 
-    private bool IsStopWord(string word) =>
-        TextAnalysis.StemmedLanguages.Any(language => TextAnalysis.Terms(analysis.StemmerFor(language), IndexFields.TextOf(language), word).Count == 0);
+    private bool IsStopWord(string word) => analysis.Readings.Any(reading => TextAnalysis.Terms(reading, IndexFields.Content, word).Count == 0);
 
     private static Query Match(string field, List<(string Term, int Position)> terms)
     {

@@ -233,7 +233,7 @@ public sealed class SearchEngine : IDisposable
             }
 
             var byDate = query.SortByDate || query.Q is null;
-            var collector = new HitCollector(query.Offset + query.Limit, byDate, query.Facets, _facetValues, _options.ExactFacetBound);
+            var collector = new HitCollector(query.Offset + query.Limit, byDate, BroadFilters(query), query.Facets, _facetValues, _options.ExactFacetBound);
             searcher.Search(filters, collector);
 
             var hits = collector.Best().Skip(query.Offset).Take(query.Limit).Select(match =>
@@ -272,46 +272,43 @@ public sealed class SearchEngine : IDisposable
         _rebuilds.Dispose();
     }
 
+    /// <summary>The selective filters (a person, organisation, event or theme: few items each) as query clauses, which skip ahead.</summary>
     private static BooleanQuery Filters(SearchQuery query)
     {
         var filters = new BooleanQuery();
-        void Require(Query clause)
-        {
-            // Filters narrow; they add nothing to the score.
-            clause.Boost = 0;
-            filters.Add(clause, Occur.MUST);
-        }
-
-        Require(new TermQuery(new Term(IndexFields.Type, query.Type)));
-        foreach (var (field, value) in new[]
-                 {
-                     ("event", query.Event), ("organisation", query.Organisation), ("person", query.Person), ("theme", query.Theme),
-                     ("gcm", query.Gcm?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("language", query.Language), ("kind", query.Kind),
-                 })
+        foreach (var (field, value) in new[] { ("event", query.Event), ("organisation", query.Organisation), ("person", query.Person), ("theme", query.Theme) })
         {
             if (value is not null)
             {
-                Require(new TermQuery(new Term(field, value)));
+                // Filters narrow; they add nothing to the score.
+                filters.Add(new TermQuery(new Term(field, value)) { Boost = 0 }, Occur.MUST);
             }
         }
 
-        if (query.From is not null || query.To is not null)
-        {
-            Require(NumericRangeQuery.NewInt32Range(IndexFields.Date, query.From?.DayNumber, query.To?.DayNumber, true, true));
-        }
-
-        // A later page shows only what was there when the first was asked for, so new items do not shift it.
-        Require(NumericRangeQuery.NewInt64Range(IndexFields.Seen, null, query.AsOf, true, true));
         return filters;
+    }
+
+    /// <summary>The broad filters, checked on the columns of each match.</summary>
+    private ColumnFilter BroadFilters(SearchQuery query)
+    {
+        var values = new[]
+            {
+                ("gcm", query.Gcm?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("language", query.Language), ("kind", query.Kind),
+            }
+            .Where(f => f.Item2 is not null)
+            .Select(f => (f.Item1, _facetValues.Find(f.Item2!)))
+            .ToList();
+        return new ColumnFilter(query.Type == "document", query.AsOf, query.From?.DayNumber, query.To?.DayNumber, values);
     }
 
     private static string VersionOf(IndexGeneration generation) =>
         generation.Fingerprint.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
 
     private IndexGeneration NewGeneration() =>
-        new(Path.Combine(_options.IndexPath, Replica, Guid.NewGuid().ToString("N")[..8]), _analysis, Ranking);
+        new(Path.Combine(_options.IndexPath, Replica, Guid.NewGuid().ToString("N")[..8]), _analysis, Ranking, _facetValues);
 
-    private static void Apply(IndexGeneration generation, IndexChange change)
+    private void Apply(IndexGeneration generation, IndexChange change)
     {
         switch (change)
         {
@@ -336,7 +333,7 @@ public sealed class SearchEngine : IDisposable
         generation.Fingerprint ^= XxHash128.HashToUInt128(change.EventId.ToByteArray());
     }
 
-    private static void Upsert(IndexGeneration generation, DocumentView document, long version, long seen)
+    private void Upsert(IndexGeneration generation, DocumentView document, long version, long seen)
     {
         // A duplicate is the same text again; its original is the one found.
         if (document.DuplicateOf is not null || (generation.Items.TryGetValue(document.Id, out var known) && known.Version > version))
@@ -347,17 +344,17 @@ public sealed class SearchEngine : IDisposable
         var state = new ItemState(version, known?.Seen ?? seen, []);
         if (known is null)
         {
-            generation.Writer.AddDocument(IndexFields.ForDocument(document, state.Seen));
+            generation.Writer.AddDocument(IndexFields.ForDocument(_analysis, document, state.Seen));
         }
         else
         {
-            generation.Writer.UpdateDocument(new Term(IndexFields.Id, document.Id), IndexFields.ForDocument(document, state.Seen));
+            generation.Writer.UpdateDocument(new Term(IndexFields.Id, document.Id), IndexFields.ForDocument(_analysis, document, state.Seen));
         }
 
         generation.Items[document.Id] = state;
     }
 
-    private static void Upsert(IndexGeneration generation, StatementView statement, long version, long seen)
+    private void Upsert(IndexGeneration generation, StatementView statement, long version, long seen)
     {
         if (generation.Retracted.Contains(statement.Id))
         {
@@ -371,7 +368,7 @@ public sealed class SearchEngine : IDisposable
         }
 
         var state = new ItemState(version, known?.Seen ?? seen, [.. SuggestDictionary.NamesOf(statement)]);
-        var document = IndexFields.ForStatement(statement, state.Seen, Math.Max(state.Seen, version));
+        var document = IndexFields.ForStatement(_analysis, statement, state.Seen, Math.Max(state.Seen, version));
         if (known is null)
         {
             // New to this generation: nothing to delete, which spares the writer a term lookup per statement.

@@ -29,6 +29,9 @@ public sealed class FacetValues
 
     public int Number(string value) => _numbers.TryGetValue(value, out var number) ? number : Add(value);
 
+    /// <summary>The value's number, or -1 when no item has ever had it.</summary>
+    public int Find(string value) => _numbers.TryGetValue(value, out var number) ? number : -1;
+
     private int Add(string value)
     {
         lock (_values)
@@ -61,6 +64,10 @@ public sealed class SegmentColumns
         var scratch = new BytesRef();
         Dates = new int[max];
         var dates = reader.GetNumericDocValues(IndexFields.Date);
+        Seen = new long[max];
+        var seen = reader.GetNumericDocValues(IndexFields.Seen);
+        IsDocument = new bool[max];
+        var types = reader.GetNumericDocValues(IndexFields.Type);
         for (var doc = 0; doc < max; doc++)
         {
             if (ids is not null && ids.GetOrd(doc) is var ord and >= 0)
@@ -70,6 +77,8 @@ public sealed class SegmentColumns
             }
 
             Dates[doc] = dates is null ? int.MinValue : (int)dates.Get(doc);
+            Seen[doc] = seen?.Get(doc) ?? 0;
+            IsDocument[doc] = types?.Get(doc) == 1;
         }
 
         foreach (var facet in IndexFields.Facets)
@@ -81,6 +90,11 @@ public sealed class SegmentColumns
     public string[] Ids { get; }
 
     public int[] Dates { get; }
+
+    /// <summary>When each item was first seen (UTC ticks): later pages of a walk keep to what its first page saw.</summary>
+    public long[] Seen { get; }
+
+    public bool[] IsDocument { get; }
 
     /// <summary>Per facet: for each document, where its value numbers start and end in <see cref="FacetColumn.Values"/>.</summary>
     public Dictionary<string, FacetColumn> Facets { get; } = [];
@@ -129,3 +143,38 @@ public sealed class SegmentColumns
 
 /// <summary>The values of one facet for each document of a segment, end to end: document d has Values[Starts[d]..Starts[d+1]].</summary>
 public sealed record FacetColumn(int[] Starts, int[] Values);
+
+/// <summary>
+/// The filters checked on the columns as matches are collected, rather than as query clauses: broad ones (type, a
+/// language, a theme, a date range, what a page walk saw) would otherwise make every search walk long posting lists.
+/// </summary>
+public sealed class ColumnFilter(bool documents, long asOf, int? fromDay, int? toDay, IReadOnlyList<(string Facet, int Value)> values)
+{
+    private (FacetColumn Column, int Value)[] _required = [];
+    private SegmentColumns _columns = null!;
+
+    public void SetColumns(SegmentColumns columns)
+    {
+        _columns = columns;
+        _required = values.Select(v => (columns.Facets[v.Facet], v.Value)).ToArray();
+    }
+
+    public bool Accepts(int doc)
+    {
+        if (_columns.IsDocument[doc] != documents || _columns.Seen[doc] > asOf
+            || (fromDay is { } from && _columns.Dates[doc] < from) || (toDay is { } to && _columns.Dates[doc] > to))
+        {
+            return false;
+        }
+
+        foreach (var (column, value) in _required)
+        {
+            if (Array.IndexOf(column.Values, value, column.Starts[doc], column.Starts[doc + 1] - column.Starts[doc]) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -7,7 +7,7 @@ namespace IdmPlatform.Search.Engine;
 
 /// <summary>
 /// A short passage of an item's text around what the query matched, HTML-escaped, with each matching word in
-/// &lt;mark&gt;. A word matches when the item's language's stemmer, or the plain word form, makes one of the query's
+/// &lt;mark&gt;. A word matches when the item's language's reading, or the plain word form, makes one of the query's
 /// terms of it, or when it is within the allowed edits of a word read as a misspelling.
 /// </summary>
 public sealed class Snippets(TextAnalysis analysis)
@@ -56,14 +56,19 @@ public sealed class Snippets(TextAnalysis analysis)
     private SortedSet<(int Start, int End)> Marks(string text, string language, QueryTerms terms)
     {
         var marks = new SortedSet<(int, int)>();
-        if (TextAnalysis.StemmedLanguages.Contains(language) && terms.ByField.TryGetValue(IndexFields.TextOf(language), out var stems))
+        if (terms.ByField.TryGetValue(IndexFields.Content, out var content))
         {
-            Mark(analysis.StemmerFor(language), IndexFields.TextOf(language), text, marks, stems.Contains);
+            Mark(analysis.For(language), IndexFields.Content, text, marks, content.Contains);
         }
 
-        terms.ByField.TryGetValue(IndexFields.Words, out var words);
-        Mark(analysis.Words, IndexFields.Words, text, marks, word =>
-            (words?.Contains(word) ?? false) || terms.Fuzzy.Any(f => word.Length > 1 && word[0] == f.Word[0] && WithinEdits(word, f.Word, f.Edits)));
+        // Plain word forms matter where the text's reading did not stem it, and for look-alikes of a misspelt word.
+        if (terms.Fuzzy.Count > 0 || !TextAnalysis.StemmedLanguages.Contains(language))
+        {
+            terms.ByField.TryGetValue(IndexFields.Words, out var words);
+            Mark(analysis.Words, IndexFields.Words, text, marks, word =>
+                (words?.Contains(word) ?? false) || terms.Fuzzy.Any(f => word.Length > 1 && word[0] == f.Word[0] && WithinEdits(word, f.Word, f.Edits)));
+        }
+
         return marks;
     }
 

@@ -15,8 +15,9 @@ using Lucene.Net.Util;
 namespace IdmPlatform.Search.Engine;
 
 /// <summary>
-/// How text becomes terms. Each language's text is stemmed in its own field with its own stemmer; every text is also
-/// kept unstemmed in <see cref="IndexFields.Words"/> for names, typos and languages the platform does not stem.
+/// How text becomes terms. Each text is stemmed with its own language's stemmer (or kept as plain words in a language
+/// the platform does not stem) in one field, so a query word read by every stemmer finds every language's text with
+/// a term or two; every text is also kept unstemmed in <see cref="IndexFields.Words"/> for look-alikes of typos.
 /// Accents and case are folded everywhere, before stemming, so "regulieres" finds "régulières". British spellings
 /// are written the American way before English stemming, so "labour" and "labor" meet.
 /// </summary>
@@ -42,7 +43,7 @@ public sealed class TextAnalysis
             var tokenizer = new StandardTokenizer(Version, reader);
             return new TokenStreamComponents(tokenizer, new ASCIIFoldingFilter(new LowerCaseFilter(Version, tokenizer)));
         });
-        Indexing = new PerFieldAnalyzerWrapper(Words, StemmedLanguages.ToDictionary(IndexFields.TextOf, language => _stemmers[language]));
+        Readings = [.. _stemmers.Values, Words];
     }
 
     public static TextAnalysis Load() => new(Glossary.QueryGlossary.Spellings());
@@ -50,10 +51,14 @@ public sealed class TextAnalysis
     /// <summary>Unstemmed, folded words: names, fuzzy matching, and text in languages without a stemmer here.</summary>
     public Analyzer Words { get; }
 
-    /// <summary>What the index writer uses: each stemmed field with its language's analyzer, the rest as words.</summary>
-    public Analyzer Indexing { get; }
+    /// <summary>What the index writer uses for fields it analyses itself (words, names); text comes analysed by <see cref="For"/>.</summary>
+    public Analyzer Indexing => Words;
 
-    public Analyzer StemmerFor(string language) => _stemmers[language];
+    /// <summary>Every way a text may have been read: a query word is read each way, so it meets any language's text.</summary>
+    public IReadOnlyList<Analyzer> Readings { get; }
+
+    /// <summary>How text in <paramref name="language"/> is read: stemmed in its language, or as plain words.</summary>
+    public Analyzer For(string language) => _stemmers.GetValueOrDefault(language, Words);
 
     /// <summary>The terms <paramref name="analyzer"/> makes of <paramref name="text"/>, with their positions (stop words leave gaps).</summary>
     public static List<(string Term, int Position)> Terms(Analyzer analyzer, string field, string text)
