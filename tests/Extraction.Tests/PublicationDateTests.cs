@@ -124,4 +124,40 @@ public sealed class PublicationDateTests
         Assert.Equal("from 30 September – 2 October 2024", text.Substring(dates[1].Index, dates[1].Length));
         Assert.Equal("September 9, 2021", text[dates[3].Index..]);
     }
+
+    [Theory]
+    // A yearless dateline takes its year from the address, or from the story, never from a menu's "2030 Agenda" or a copyright line.
+    [InlineData($"Menu\n2030 Agenda\n{Headline}\nGENEVA, 12 May (Harbour Wire) – {Story} The 2023 round closes today.\n© 2031 Harbour Wire", null, "2023-05-12")]
+    [InlineData($"{Headline}\nGENEVA, 12 May – {Story} It builds on the 2019 accord.", "https://example.org/news/2021/05/port-towns", "2021-05-12")]
+    [InlineData($"{Titre}\nGenève, 12 mai – {Recit} La session de 2022 s'achève.", null, "2022-05-12")]
+    [InlineData($"{Titular}\nGinebra, 12 de mayo (OIM) – {Relato} El foro de 2024 termina hoy.", null, "2024-05-12")]
+    // The last edit's stamp yields to the publication's; alone it still dates the page.
+    [InlineData($"{Headline}\nLast updated: 20 June 2023\nGENEVA, 12 May 2023 – {Story}", null, "2023-05-12")]
+    [InlineData($"{Titre}\nDernière mise à jour : 20 juin 2023\nGenève, le 12 mai 2023 – {Recit}", null, "2023-05-12")]
+    [InlineData($"{Titular}\nÚltima actualización: 20 de junio de 2023\nGinebra, 12 de mayo de 2023 (OIM) – {Relato}", null, "2023-05-12")]
+    [InlineData($"{Headline}\nLast updated: 20 June 2023\n{Story}", null, "2023-06-20")]
+    // Breadcrumbs, slashed bylines and bracketed dates.
+    [InlineData($"Home » News » 12 May 2023\n{Headline}\n{Story}", null, "2023-05-12")]
+    [InlineData($"News > Press releases > 12 May 2023\n{Headline}\n{Story}", null, "2023-05-12")]
+    [InlineData($"{Headline}\nGeneva, Switzerland / May 12, 2023\n{Story}", null, "2023-05-12")]
+    [InlineData($"{Headline} [May 12, 2023]\n{Story}", null, "2023-05-12")]
+    // Month-dash-day stamps, two-digit years, a clock time after a byline's date.
+    [InlineData($"{Headline}\nPosted on Fri, May-12-2023\n{Story}", null, "2023-05-12")]
+    [InlineData($"{Headline}\n12.05.23 – {Story}", null, "2023-05-12")]
+    [InlineData($"{Headline}\nHarbour Wire Newsroom, Geneva Switzerland May 12, 2023, 02.15 PM (CEST)\n{Story}", null, "2023-05-12")]
+    // A search box's example date and a weekday-led header's today yield to the page's own stamp.
+    [InlineData($"E.g., 12/06/2031\n{Headline}\nMay 12, 2023\n{Story}", null, "2023-05-12")]
+    [InlineData($"Friday, 15 January 2031\nSubscribe\n{Headline}\n12.05.2023 – {Story}", null, "2023-05-12")]
+    // Numbers after the day in a compact address date (a serial or a time).
+    [InlineData($"{Headline}\n{Story}", "https://example.org/stories/202305120210.html", "2023-05-12")]
+    public void Harder_shapes_date_the_page(string text, string? url, string expected) =>
+        Assert.Equal(Day(expected), PublishedOn(text, url));
+
+    [Fact]
+    public void Lowercase_month_words_that_are_also_words_need_a_year()
+    {
+        var dates = new DateFinder(ExtractionData.Default.Language).Find("Talks may 12 times a year be held; le 3 mai les maires signent. Printed 2023.");
+        Assert.DoesNotContain(dates, d => d.Month == 5 && d.Day == 12);
+        Assert.Contains(dates, d => d.Month == 5 && d.Day == 3 && !d.YearWritten);
+    }
 }

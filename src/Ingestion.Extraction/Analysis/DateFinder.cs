@@ -6,11 +6,14 @@ namespace IdmPlatform.Ingestion.Extraction.Analysis;
 /// <summary>A date or a range of days written in the text. Year is null when the text left it out ("on December 3").</summary>
 public sealed record WrittenDate(int Index, int Length, int? Year, int Month, int Day, int? EndDay, int? EndMonth)
 {
+    /// <summary>False when the year was borrowed from elsewhere in the text ("GENEVA, 12 May –"), not written with the day.</summary>
+    public bool YearWritten { get; init; } = true;
+
     public DateOnly? Start => Year is { } y ? Safe(y, Month, Day) : null;
 
     public DateOnly? End => Year is { } y && EndDay is { } d ? Safe(y, EndMonth ?? Month, d) : null;
 
-    public WrittenDate WithYear(int year) => this with { Year = year };
+    public WrittenDate WithYear(int year) => this with { Year = year, YearWritten = false };
 
     private static DateOnly? Safe(int year, int month, int day) =>
         month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
@@ -26,6 +29,7 @@ public sealed class DateFinder
 {
     private readonly IReadOnlyDictionary<string, int> _months;
     private readonly Regex _dates;
+    private readonly HashSet<string> _ambiguousMonths;
 
     // How far a date reaches from its digits: the longest month name, links such as " de mayo del ", a range's dash.
     private const int WindowReach = 40;
@@ -34,6 +38,7 @@ public sealed class DateFinder
     {
         _months = new Dictionary<string, int>(language.Months, StringComparer.OrdinalIgnoreCase);
         var words = language.DateWords;
+        _ambiguousMonths = new HashSet<string>(words.AmbiguousMonths ?? [], StringComparer.OrdinalIgnoreCase);
         var month = $@"(?:{Phrases.Alternation(_months.Keys)})\.?";
         var day = $@"(?:[0-3]?[0-9])(?:{Phrases.Alternation(words.OrdinalSuffixes)})?";
         var dash = $@"\s*(?:[-–—]|{Phrases.Alternation(words.RangeWords)})\s*";
@@ -49,9 +54,10 @@ public sealed class DateFinder
             $@"(?<![\p{{L}}0-9])(?:" +
             $@"{alone}(?<iso>(?<iy>(?:19|20)[0-9]{{2}})(?<isep>[-/.])(?<im>[01]?[0-9])\k<isep>(?<id>[0-3]?[0-9])){time}{ends}" +
             $@"|{alone}(?<num>(?<n1>[0-3]?[0-9])(?<nsep>[-/.])(?<n2>[0-3]?[0-9])\k<nsep>(?<ny>(?:19|20)[0-9]{{2}})){ends}" +
+            $@"|{alone}(?<num>(?<n1>[0-3][0-9])(?<nsep>[/.])(?<n2>[01][0-9])\k<nsep>(?<ny>[0-9]{{2}})){ends}" +
             $@"|{opener}(?<d5>{day}){dayMonth}(?<m5>{month}){dash}(?<d6>{day}){dayMonth}(?<m6>{month}){year}?" +
             $@"|(?<d1>{day})(?:{dash}(?<d2>{day}))?{dayMonth}(?<m1>{month}){year}?" +
-            $@"|(?<m2>{month})\s+(?<d3>{day})(?:{dash}(?<d4>{day}))?(?![\p{{L}}0-9])(?:{year})?" +
+            $@"|(?<m2>{month})(?:\s+|-)(?<d3>{day})(?:{dash}(?<d4>{day}))?(?![\p{{L}}0-9])(?:{year})?" +
             $@")(?![\p{{L}}0-9])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
@@ -91,8 +97,8 @@ public sealed class DateFinder
             }
 
             var monthText = (m.Groups["m1"].Success ? m.Groups["m1"] : m.Groups["m2"]).Value.TrimEnd('.');
-            // "May" and "mar" are also ordinary words: only trust them with a capital or beside a year.
-            if (monthText.Length <= 3 && !m.Groups["year"].Success && !char.IsUpper(monthText[0]))
+            // "may" and "mar" are also ordinary words (the list is data): only trust them with a capital or beside a year.
+            if (_ambiguousMonths.Contains(monthText) && !m.Groups["year"].Success && !char.IsUpper(monthText[0]))
             {
                 continue;
             }
@@ -188,9 +194,12 @@ public sealed class DateFinder
                 (month, day) = (day, month);
             }
 
-            yield return new WrittenDate(m.Index, m.Length, Int(m.Groups["ny"]), month, day, null, null);
+            yield return new WrittenDate(m.Index, m.Length, Year(Int(m.Groups["ny"])), month, day, null, null);
         }
     }
+
+    /// <summary>"19.09.16" is 2016, "03/05/98" 1998.</summary>
+    private static int Year(int written) => written >= 100 ? written : written < 50 ? 2000 + written : 1900 + written;
 
     private static int Int(Group g) => int.Parse(g.Value.AsSpan(0, g.Value.TakeWhile(char.IsAsciiDigit).Count()), CultureInfo.InvariantCulture);
 }

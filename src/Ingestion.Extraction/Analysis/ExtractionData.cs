@@ -112,7 +112,8 @@ public sealed record DateWords(
     IReadOnlyList<string> DayMonthLinks,
     IReadOnlyList<string> MonthYearLinks,
     IReadOnlyList<string> RangeWords,
-    IReadOnlyList<string> RangeOpeners);
+    IReadOnlyList<string> RangeOpeners,
+    IReadOnlyList<string> AmbiguousMonths);
 
 public sealed record KindData(
     IReadOnlyDictionary<string, string[]> TitleWords,
@@ -132,4 +133,6 @@ public sealed record TitleData(
     IReadOnlyList<string> StampWords,
     IReadOnlyList<string> Weekdays,
     IReadOnlyList<string> PagerWords,
-    IReadOnlyList<string> StampCues);
+    IReadOnlyList<string> StampCues,
+    IReadOnlyList<string> UpdatedCues,
+    IReadOnlyList<string> CopyrightCues);

@@ -17,6 +17,7 @@ public sealed partial class PublicationDater
     private const int DatelineReach = 400;
     private const int MaxSectionWords = 8;
     private const int AboveReach = 300;
+    private const int TimedLineWords = 12;
     private readonly CalendarData _calendar;
     private readonly Regex _publishedCue;
     private readonly Regex _today;
@@ -29,6 +30,8 @@ public sealed partial class PublicationDater
     private readonly Dictionary<string, int> _months;
     private readonly Regex _weekday;
     private readonly Regex _stampBefore;
+    private readonly Regex _updatedBefore;
+    private readonly string[] _copyrightCues;
     private readonly HashSet<string> _stampWords;
     private readonly Regex _slashedPathDate;
 
@@ -38,6 +41,10 @@ public sealed partial class PublicationDater
         // "date 2019-11-15", "Posted on 3 May 2019", "Publié le …": a stamp, whatever follows it on the line.
         _stampBefore = new Regex($@"^\s*(?:{Phrases.Alternation(titles.StampCues)})\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _stampWords = new HashSet<string>(titles.StampWords, StringComparer.OrdinalIgnoreCase);
+        // "© 2024 IOM", "All rights reserved": a copyright line's year is not the story's.
+        _copyrightCues = [.. titles.CopyrightCues ?? []];
+        // "Last updated: …", "Dernière mise à jour : …": a stamp, but of the last edit, used only when nothing dates the publication.
+        _updatedBefore = new Regex($@"(?:{Phrases.Alternation(titles.UpdatedCues ?? [])})\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _calendar = calendar;
         _publishedCue = Phrases.Matcher(language.PublishedCues);
         _today = Phrases.Matcher(calendar.TodayWords);
@@ -71,10 +78,10 @@ public sealed partial class PublicationDater
         }
 
         var addressDay = FromAddress(sourceUrl);
-        var (dateline, aboveNavigation) = Dateline(text, dates, title, addressDay);
-        if (dateline is not null)
+        var found = Dateline(text, dates, title, addressDay, AddressYear(sourceUrl));
+        if (found.Dateline is not null)
         {
-            return dateline;
+            return found.Dateline;
         }
 
         if (addressDay is not null)
@@ -87,9 +94,10 @@ public sealed partial class PublicationDater
             return headlineDate;
         }
 
-        if (aboveNavigation is not null)
+        // Weaker by turns: a bare date above the navigation, a dateline whose year had to be guessed, the last edit's stamp.
+        if ((found.AboveNavigation ?? found.Yearless ?? found.Updated) is { } weaker)
         {
-            return aboveNavigation;
+            return weaker;
         }
 
         var sentences = TextLayout.Sentences(text).ToList();
@@ -120,11 +128,11 @@ public sealed partial class PublicationDater
     /// A date above the headline that is later than the day in the address is the site header's "today"; a bare date
     /// with navigation between it and the headline may be the site's, so it is returned apart, to be used last.
     /// </summary>
-    private (DateOnly? Dateline, DateOnly? AboveNavigation) Dateline(string text, IReadOnlyList<WrittenDate> dates, FoundTitle? title, DateOnly? addressDay)
+    private Candidates Dateline(string text, IReadOnlyList<WrittenDate> dates, FoundTitle? title, DateOnly? addressDay, (int Year, int? Month)? addressYear)
     {
         // Where the story starts: the headline, or without one the first line of prose.
         var top = title?.Index ?? FirstBodyLine(text);
-        DateOnly? aboveNavigation = null;
+        DateOnly? aboveNavigation = null, yearless = null, updated = null;
         foreach (var date in dates.Where(d => d.EndDay is null && d.Start is not null && InReach(d.Index, title, top)))
         {
             var lineStart = text.LastIndexOf('\n', Math.Max(0, date.Index - 1)) + 1;
@@ -132,29 +140,101 @@ public sealed partial class PublicationDater
             var before = text[lineStart..date.Index];
             var after = text[(date.Index + date.Length)..lineEnd];
             var stamp = _stampBefore.IsMatch(before);
-            if (!stamp && !(Placed(before, out var place) && Closed(after, place)))
+            if (!stamp && !(Placed(before, out var place) && Closed(after, place)) && !Timed(before, after))
             {
                 continue;
             }
 
             var aboveHeadline = date.Index < top;
             var navigation = aboveHeadline && LinesBetween(text, lineEnd, top) >= 2;
+            var weekdayLed = aboveHeadline && _weekday.IsMatch(text[lineStart..lineEnd]);
             // A weekday-led date above the headline with lines between them is the site header's "today", not the page's date.
-            if ((navigation && _weekday.IsMatch(text[lineStart..lineEnd])) || (aboveHeadline && addressDay is { } day && date.Start > day))
+            if ((navigation && weekdayLed) || (aboveHeadline && addressDay is { } day && date.Start > day))
             {
                 continue;
             }
 
-            if (navigation && !stamp)
+            if (stamp && _updatedBefore.IsMatch(before))
+            {
+                updated ??= date.Start;
+                continue;
+            }
+
+            if (!date.YearWritten)
+            {
+                // "GENEVA, 12 May (IOM) –": the year from the address, else one the headline names, else the text's guess.
+                var year = addressYear is { } a && (a.Month is null || a.Month == date.Month) ? a.Year
+                    : title is not null && TextLayout.Year().Match(text, title.Index, title.End - title.Index) is { Success: true } y ? int.Parse(y.Value, CultureInfo.InvariantCulture)
+                    : (int?)null;
+                if (year is not null && Safe(year.Value, date.Month, date.Day) is { } sure)
+                {
+                    return new Candidates(sure, aboveNavigation, yearless, updated);
+                }
+
+                yearless ??= StoryYear(text, date) is { } guessed ? Safe(guessed, date.Month, date.Day) : null;
+                continue;
+            }
+
+            // A weekday-led date just above the headline may still be the site's today: used only when nothing else dates the page.
+            if ((navigation || weekdayLed) && !stamp)
             {
                 aboveNavigation ??= date.Start;
                 continue;
             }
 
-            return (date.Start, aboveNavigation);
+            return new Candidates(date.Start, aboveNavigation, yearless, updated);
         }
 
-        return (null, aboveNavigation);
+        return new Candidates(null, aboveNavigation, yearless, updated);
+    }
+
+    /// <summary>
+    /// A yearless dateline's year from the story it opens: the first year written after it, not one in a copyright
+    /// line or the navigation above it ("2030 Agenda" in a menu); else the nearest one before it.
+    /// </summary>
+    private int? StoryYear(string text, WrittenDate date)
+    {
+        int? before = null;
+        foreach (Match y in TextLayout.Year().Matches(text))
+        {
+            var lineStart = text.LastIndexOf('\n', Math.Max(0, y.Index - 1)) + 1;
+            var lineEnd = text.IndexOf('\n', y.Index) is var e and >= 0 ? e : text.Length;
+            var line = text[lineStart..lineEnd];
+            if (_copyrightCues.Any(c => line.Contains(c, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var year = int.Parse(y.Value, CultureInfo.InvariantCulture);
+            if (y.Index > date.Index)
+            {
+                return year;
+            }
+
+            before = year;
+        }
+
+        return before;
+    }
+
+    private sealed record Candidates(DateOnly? Dateline, DateOnly? AboveNavigation, DateOnly? Yearless, DateOnly? Updated);
+
+    private static DateOnly? Safe(int year, int month, int day) =>
+        month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
+
+    /// <summary>"WION New York, NY Sep 19, 2016, 02.15 AM (IST)": a short line whose date is followed by a clock time is a stamp.</summary>
+    private static bool Timed(string before, string after) =>
+        ClockAfter().IsMatch(after) && Words().Count(before) <= TimedLineWords;
+
+    /// <summary>The year, and the month when there is one, in the address's path: /2023/, /2023/05/.</summary>
+    private static (int Year, int? Month)? AddressYear(string? sourceUrl)
+    {
+        if (sourceUrl is null || !Uri.TryCreate(sourceUrl, UriKind.Absolute, out var uri) || PathYear().Match(uri.AbsolutePath) is not { Success: true } m)
+        {
+            return null;
+        }
+
+        return (int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture), m.Groups["m"].Success ? int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture) : null);
     }
 
     /// <summary>Among the first lines, just under the headline, in the few lines just above it, or opening the first paragraph when no headline was found.</summary>
@@ -239,7 +319,7 @@ public sealed partial class PublicationDater
     private static DateOnly? ClosingTheHeadline(string text, IReadOnlyList<WrittenDate> dates, FoundTitle title)
     {
         var last = Sorted.Between(dates, d => d.Index, title.Index, title.End).LastOrDefault();
-        return last is { EndDay: null } && text[(last.Index + last.Length)..title.End].Trim(' ', ')', '.').Length == 0 ? last.Start : null;
+        return last is { EndDay: null } && text[(last.Index + last.Length)..title.End].Trim(' ', ')', ']', '.').Length == 0 ? last.Start : null;
     }
 
     /// <summary>"the third anniversary of the adoption of the GCM" is 2018 + 3.</summary>
@@ -280,15 +360,25 @@ public sealed partial class PublicationDater
 
     // "GENEVA,", "Geneva, Switzerland -", "Geneva/New York –", "Genève (Suisse),", "San José, Costa Rica.", "IOM,", "Jane Roe,":
     // capitalised words ending in a comma, a full stop or a dash.
-    [GeneratedRegex(@"^\s*\p{Lu}[\p{L} .'’/()\-]{1,40}(?:,\s*\p{Lu}[\p{L} .'’/()\-]{1,30})?(?:[,.]|\s[-–—])\s*$")]
+    // A place starts with two letters: "E.g.," before a search box's example date is not one.
+    [GeneratedRegex(@"^\s*\p{Lu}\p{L}[\p{L} .'’/()\-]{0,39}(?:,\s*\p{Lu}[\p{L} .'’/()\-]{1,30})?(?:[,.]|\s[-–—])\s*$")]
     private static partial Regex DatelinePlace();
 
     // "Press release |", "By Ana Ruiz •": a section or byline set off from the date by a separator.
-    [GeneratedRegex(@"[|•·]\s*$")]
+    // "Home » News »", "News > Press releases >", "Marrakesh, Morocco /": breadcrumbs and slashed bylines too.
+    [GeneratedRegex(@"(?:[|•·>»]|\s/)\s*$")]
     private static partial Regex Separated();
 
-    [GeneratedRegex(@"^\s*[|•·]")]
+    [GeneratedRegex(@"^\s*(?:[|•·>»]|/\s)")]
     private static partial Regex Separator();
+
+    // ", 02.15 AM", " 10:30", " at 9h30": a clock time right after the day.
+    [GeneratedRegex(@"^\s*,?\s*(?:at\s+|à\s+|a las\s+)?[0-2]?[0-9][:.h][0-5][0-9]")]
+    private static partial Regex ClockAfter();
+
+    // "/2023/" or "/2023/05/" in the path.
+    [GeneratedRegex(@"/(?<y>(?:19|20)[0-9]{2})/(?:(?<m>0?[1-9]|1[0-2])/)?")]
+    private static partial Regex PathYear();
 
     // "Ginebra, 3 de mayo de 2021. Los alcaldes…": after a place, a full stop and the story's first sentence.
     [GeneratedRegex(@"^\.\s+\p{Lu}")]
@@ -305,17 +395,17 @@ public sealed partial class PublicationDater
     private static partial Regex ClockTime();
 
     // "(Le 10 septembre 2024, …)" or "GENEVA (3 May 2019) –".
-    [GeneratedRegex(@"^\s*(?:\p{Lu}[\p{L} .'’\-]{1,40})?\(\s*(?:le|el|the)?\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:\p{Lu}[\p{L} .'’\-]{1,40})?[(\[]\s*(?:le|el|the)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex OpeningBracket();
 
     // After the day: a closing bracket, ", à Suzhou, en Chine)", a time "18:55", or the colon of "15 July 2019: …".
-    [GeneratedRegex(@"^\s*(?:\)|,\s*(?:à|a|in|en)\s+[^\n]*\)\s*$|[0-9]{1,2}:[0-9]{2}|:\s)")]
+    [GeneratedRegex(@"^\s*(?:[)\]]|,\s*(?:à|a|in|en)\s+[^\n]*\)\s*$|[0-9]{1,2}:[0-9]{2}|:\s)")]
     private static partial Regex DatelineEnd();
 
     [GeneratedRegex(@"(?<![0-9])(?<y>(?:19|20)[0-9]{2})(?<sep>[-_])(?<m>0[1-9]|1[0-2])\k<sep>(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9])")]
     private static partial Regex DashedPathDate();
 
-    [GeneratedRegex(@"(?<![0-9])(?<y>(?:19|20)[0-9]{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9])")]
+    [GeneratedRegex(@"(?<![0-9])(?<y>(?:19|20)[0-9]{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12][0-9]|3[01])(?:[0-9]{2}){0,3}(?![0-9])")]
     private static partial Regex CompactPathDate();
 
     // " –", " (IOM) –", " (Harbour Wire) -", ".-", " (EFE).-": the dash that ends a dateline.
