@@ -21,6 +21,8 @@ public static class EventBusExtensions
         {
             // Queues carry the service's name: two services consuming one event must not compete for it.
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            // It would report to MassTransit's servers at start; the platform runs offline as well as on line.
+            bus.DisableUsageTelemetry();
             configureConsumers?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
                 endpoint.UseMessageRetry(retry => retry.Intervals(200, 1_000, 5_000)));
