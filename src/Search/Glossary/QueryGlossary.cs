@@ -93,18 +93,5 @@ public sealed class QueryGlossary
     }
 
     /// <summary>Case, accents and typographic apostrophes do not matter when a query is matched to a name.</summary>
-    private static string Fold(string text)
-    {
-        var decomposed = text.Replace('’', '\'').ToLowerInvariant().Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                folded.Append(c);
-            }
-        }
-
-        return folded.ToString().Normalize(NormalizationForm.FormC);
-    }
+    private static string Fold(string text) => Engine.TextAnalysis.Fold(text);
 }
