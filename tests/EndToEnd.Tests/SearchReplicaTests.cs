@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IdmPlatform.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IdmPlatform.EndToEnd.Tests;
 
@@ -91,6 +92,23 @@ public sealed class SearchReplicaTests(PlatformFixture platform)
             return rebuilt.Count >= 2;
         }, "both replicas to report a rebuild");
         Assert.Equal(before.Order(), Ids((await AskAsync($"/api/search?q={marker}")).Answer).Order());
+    }
+
+    [Fact]
+    public async Task The_dashboard_command_rebuilds_every_replica_and_reports_success()
+    {
+        var asked = DateTimeOffset.UtcNow;
+        var commands = platform.App.Services.GetRequiredService<Aspire.Hosting.ApplicationModel.ResourceCommandService>();
+
+        // The command itself follows every replica until its new build is in, so success means both rebuilt.
+        var result = await commands.ExecuteCommandAsync("search-1", "rebuild-index");
+
+        Assert.True(result.Success, result.Message);
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            var status = await _gateway.GetFromJsonAsync<JsonElement>("/api/search/status");
+            Assert.True(status.GetProperty("lastBuild").GetProperty("finishedAt").GetDateTimeOffset() > asked);
+        }
     }
 
     [Fact]
