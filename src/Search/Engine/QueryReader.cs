@@ -96,15 +96,16 @@ public sealed class QueryReader(TextAnalysis analysis)
     private BooleanQuery? Clause(Item item, IndexReader reader, QueryTerms? terms)
     {
         var words = TextAnalysis.Terms(analysis.Words, IndexFields.Words, item.Text);
-        if (words.Count == 0 || (!item.Phrase && IsStopWord(item.Text)))
+        // The word (or phrase) as each language reads it, read once: a reading that keeps nothing marks a stop word.
+        var readings = analysis.Readings.Select(r => TextAnalysis.Terms(r, IndexFields.Content, item.Text)).ToList();
+        if (words.Count == 0 || (!item.Phrase && readings.Any(r => r.Count == 0)))
         {
             return null;
         }
 
-        // The word (or phrase) as each language reads it; languages often agree, so one or two distinct terms remain.
+        // Languages often agree, so one or two distinct terms remain.
         var clause = new BooleanQuery();
-        foreach (var reading in analysis.Readings.Select(r => TextAnalysis.Terms(r, IndexFields.Content, item.Text)).Where(r => r.Count > 0)
-                     .DistinctBy(r => string.Join(' ', r.Select(t => $"{t.Position}:{t.Term}"))))
+        foreach (var reading in readings.Where(r => r.Count > 0).DistinctBy(r => string.Join(' ', r.Select(t => $"{t.Position}:{t.Term}"))))
         {
             clause.Add(Match(IndexFields.Content, reading), Occur.SHOULD);
             reading.ForEach(t => terms?.Add(IndexFields.Content, t.Term));
@@ -131,8 +132,6 @@ public sealed class QueryReader(TextAnalysis analysis)
         < 8 => 1,
         _ => 2,
     };
-
-    private bool IsStopWord(string word) => analysis.Readings.Any(reading => TextAnalysis.Terms(reading, IndexFields.Content, word).Count == 0);
 
     private static Query Match(string field, List<(string Term, int Position)> terms)
     {

@@ -126,7 +126,7 @@ public sealed class SearchEngine : IDisposable
         // Searchers now see at least what the fingerprint covers; only then may answers be cached under it.
         if (ReferenceEquals(generation, _current))
         {
-            Version = fingerprint.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
+            Version = VersionOf(fingerprint);
         }
     }
 
@@ -183,7 +183,7 @@ public sealed class SearchEngine : IDisposable
 
                 building.Searchers.MaybeRefreshBlocking();
                 (old, _current) = (_current, building);
-                Version = VersionOf(building);
+                Version = VersionOf(building.Fingerprint);
                 _replay = null;
                 IsReady = true;
             }
@@ -302,8 +302,7 @@ public sealed class SearchEngine : IDisposable
         return new ColumnFilter(query.Type == "document", query.AsOf, query.From?.DayNumber, query.To?.DayNumber, values);
     }
 
-    private static string VersionOf(IndexGeneration generation) =>
-        generation.Fingerprint.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
+    private static string VersionOf(UInt128 fingerprint) => fingerprint.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
 
     private IndexGeneration NewGeneration() =>
         new(Path.Combine(_options.IndexPath, Replica, Guid.NewGuid().ToString("N")[..8]), _analysis, Ranking, _facetValues);
