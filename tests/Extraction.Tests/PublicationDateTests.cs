@@ -129,6 +129,9 @@ public sealed class PublicationDateTests
     // A yearless dateline takes its year from the address, or from the story, never from a menu's "2030 Agenda" or a copyright line.
     [InlineData($"Menu\n2030 Agenda\n{Headline}\nGENEVA, 12 May (Harbour Wire) – {Story} The 2023 round closes today.\n© 2031 Harbour Wire", null, "2023-05-12")]
     [InlineData($"{Headline}\nGENEVA, 12 May – {Story} It builds on the 2019 accord.", "https://example.org/news/2021/05/port-towns", "2021-05-12")]
+    // A page that writes no year at all: only the address has it.
+    [InlineData($"{Headline}\nGENEVA, 12 May – {Story}", "https://example.org/news/2021/port-towns", "2021-05-12")]
+    [InlineData($"{Titular}\nGinebra, 12 de mayo (OIM) – {Relato}", "https://example.org/es/2021/05/puertos", "2021-05-12")]
     [InlineData($"{Titre}\nGenève, 12 mai – {Recit} La session de 2022 s'achève.", null, "2022-05-12")]
     [InlineData($"{Titular}\nGinebra, 12 de mayo (OIM) – {Relato} El foro de 2024 termina hoy.", null, "2024-05-12")]
     // The last edit's stamp yields to the publication's; alone it still dates the page.

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace IdmPlatform.Ingestion.Extraction.Analysis;
 
-/// <summary>A date or a range of days written in the text. Year is null when the text left it out ("on December 3").</summary>
+/// <summary>A date or a range of days written in the text. Year is null when the text writes no year at all ("on December 3").</summary>
 public sealed record WrittenDate(int Index, int Length, int? Year, int Month, int Day, int? EndDay, int? EndMonth)
 {
     /// <summary>False when the year was borrowed from elsewhere in the text ("GENEVA, 12 May –"), not written with the day.</summary>
@@ -12,6 +12,9 @@ public sealed record WrittenDate(int Index, int Length, int? Year, int Month, in
     public DateOnly? Start => Year is { } y ? Safe(y, Month, Day) : null;
 
     public DateOnly? End => Year is { } y && EndDay is { } d ? Safe(y, EndMonth ?? Month, d) : null;
+
+    /// <summary>A day the calendar has: in its year, or in some year (a leap one) when the text left the year out.</summary>
+    public bool IsReal => Safe(Year ?? 2000, Month, Day) is not null;
 
     public WrittenDate WithYear(int year) => this with { Year = year, YearWritten = false };
 
@@ -117,7 +120,8 @@ public sealed class DateFinder
             found.Sort((a, b) => a.Index.CompareTo(b.Index));
         }
 
-        // A date without its year borrows the nearest year written before it (or the first one, for a dateline).
+        // A date without its year borrows the nearest year written before it (or the first one, for a dateline); in a text
+        // that writes no year at all it stays yearless, for the page's address to date ("GENEVA, 12 May –" under /2023/).
         var years = TextLayout.Year().Matches(text).Select(y => (y.Index, Year: int.Parse(y.Value, CultureInfo.InvariantCulture))).ToList();
         var dated = new List<WrittenDate>(found.Count);
         var next = 0;
@@ -128,10 +132,10 @@ public sealed class DateFinder
                 next++;
             }
 
-            dated.Add(date.Year is not null || years.Count == 0 ? date : date.WithYear(years[Math.Max(0, next - 1)].Year));
+            dated.Add(date.Year is not null ? date : years.Count == 0 ? date with { YearWritten = false } : date.WithYear(years[Math.Max(0, next - 1)].Year));
         }
 
-        return dated.Where(d => d.Start is not null).ToList();
+        return dated.Where(d => d.IsReal).ToList();
     }
 
     /// <summary>

@@ -133,7 +133,7 @@ public sealed partial class PublicationDater
         // Where the story starts: the headline, or without one the first line of prose.
         var top = title?.Index ?? FirstBodyLine(text);
         DateOnly? aboveNavigation = null, yearless = null, updated = null;
-        foreach (var date in dates.Where(d => d.EndDay is null && d.Start is not null && InReach(d.Index, title, top)))
+        foreach (var date in dates.Where(d => d.EndDay is null && InReach(d.Index, title, top)))
         {
             var lineStart = text.LastIndexOf('\n', Math.Max(0, date.Index - 1)) + 1;
             var lineEnd = text.IndexOf('\n', date.Index) is var e and >= 0 ? e : text.Length;

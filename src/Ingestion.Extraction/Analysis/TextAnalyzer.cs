@@ -110,7 +110,7 @@ public sealed partial class TextAnalyzer
         var days = new SortedSet<DateOnly>();
         foreach (var sentence in TextLayout.Sentences(text).Where(s => _eventCue.IsMatch(s.Text)))
         {
-            foreach (var date in Sorted.Between(dates, d => d.Index, sentence.Index, sentence.End))
+            foreach (var date in Sorted.Between(dates, d => d.Index, sentence.Index, sentence.End).Where(d => d.Start is not null))
             {
                 for (var day = date.Start!.Value; day <= (date.End ?? date.Start.Value); day = day.AddDays(1))
                 {
