@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using IdmPlatform.Contracts;
 using IdmPlatform.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace IdmPlatform.Search.Tests;
 
@@ -80,6 +81,34 @@ public sealed partial class SearchTests
             Assert.Equal(present.Order(), seen.Order());
             present.Add(newer.Id);
         }
+    }
+
+    [Fact]
+    public async Task Walks_begun_after_the_newest_statement_share_cached_pages_and_an_older_walk_keeps_its_own()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        var years = Enumerable.Range(2020, 3).Select(year => Statement($"Statement of {year} {marker}.", "en", $"Speaker {year} {marker}", "data") with { Date = new DateOnly(year, 6, 1) }).ToArray();
+        await IndexAsync(years);
+        async Task<(List<string?> Ids, string? Cache)> SecondPageAsync(string cursor)
+        {
+            using var response = await _client.GetAsync($"/api/search?q={marker}&limit=1&sort=date&cursor={Uri.EscapeDataString(cursor)}");
+            response.EnsureSuccessStatusCode();
+            return (Ids(await response.Content.ReadFromJsonAsync<JsonElement>()), response.Headers.GetValues("Search-Cache").Single());
+        }
+
+        // Two walks begun once all three were in: the later one is served the earlier one's second page.
+        var walk = (await SearchAsync($"q={marker}&limit=1&sort=date")).GetProperty("nextCursor").GetString()!;
+        var later = Paging.Position(DateTimeOffset.UtcNow, "1");
+        var (page, _) = await SecondPageAsync(walk);
+        var (shared, cache) = await SecondPageAsync(later);
+        Assert.Equal([years[1].Id], page);
+        Assert.Equal("hit", cache);
+        Assert.Equal(page, shared);
+
+        // A newer statement arrives: the later walk still pages through its own three, a walk begun now through four.
+        await IndexAsync(Statement($"A newer statement {marker}.", "en", $"Newcomer {Guid.NewGuid():N}"[..18], "data") with { Date = new DateOnly(2026, 1, 1) });
+        Assert.Equal([years[1].Id], (await SecondPageAsync(later)).Ids);
+        Assert.Equal([years[2].Id], (await SecondPageAsync(Paging.Position(DateTimeOffset.UtcNow, "1"))).Ids);
     }
 
     [Fact]

@@ -45,6 +45,9 @@ public sealed class IndexGeneration : IDisposable
     /// <summary>Order-free fingerprint of what this generation has taken in: equal on replicas that took in the same.</summary>
     public UInt128 Fingerprint { get; set; }
 
+    /// <summary>The latest first-seen time among its items: a page walk's snapshot from then on leaves none of them out.</summary>
+    public long NewestSeen { get; set; }
+
     public void Dispose()
     {
         Searchers.Dispose();

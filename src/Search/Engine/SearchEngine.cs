@@ -66,7 +66,9 @@ public sealed class SearchEngine : IDisposable
 
     /// <summary>Changes to what this replica answers: equal on replicas that took in the same statements.</summary>
     /// <remarks>Published only once searchers see the change, so nothing older is ever cached under a newer version.</remarks>
-    public string Version { get; private set; } = "0";
+    public IndexVersion Published { get; private set; } = new("0", 0);
+
+    public string Version => Published.Id;
 
     public int Count => _current.Items.Count;
 
@@ -102,11 +104,11 @@ public sealed class SearchEngine : IDisposable
         }
 
         IndexGeneration generation;
-        UInt128 fingerprint;
+        IndexVersion version;
         await _writes.WaitAsync(cancellationToken);
         try
         {
-            (generation, fingerprint, _pending) = (_current, _current.Fingerprint, false);
+            (generation, version, _pending) = (_current, VersionOf(_current), false);
         }
         finally
         {
@@ -126,7 +128,7 @@ public sealed class SearchEngine : IDisposable
         // Searchers now see at least what the fingerprint covers; only then may answers be cached under it.
         if (ReferenceEquals(generation, _current))
         {
-            Version = VersionOf(fingerprint);
+            Published = version;
         }
     }
 
@@ -183,7 +185,7 @@ public sealed class SearchEngine : IDisposable
 
                 building.Searchers.MaybeRefreshBlocking();
                 (old, _current) = (_current, building);
-                Version = VersionOf(building.Fingerprint);
+                Published = VersionOf(building);
                 _replay = null;
                 IsReady = true;
             }
@@ -302,7 +304,8 @@ public sealed class SearchEngine : IDisposable
         return new ColumnFilter(query.Type == "document", query.AsOf, query.From?.DayNumber, query.To?.DayNumber, values);
     }
 
-    private static string VersionOf(UInt128 fingerprint) => fingerprint.ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
+    private static IndexVersion VersionOf(IndexGeneration generation) =>
+        new(generation.Fingerprint.ToString("x32", System.Globalization.CultureInfo.InvariantCulture), generation.NewestSeen);
 
     private IndexGeneration NewGeneration() =>
         new(Path.Combine(_options.IndexPath, Replica, Guid.NewGuid().ToString("N")[..8]), _analysis, Ranking, _facetValues);
@@ -351,6 +354,7 @@ public sealed class SearchEngine : IDisposable
         }
 
         generation.Items[document.Id] = state;
+        generation.NewestSeen = Math.Max(generation.NewestSeen, state.Seen);
     }
 
     private void Upsert(IndexGeneration generation, StatementView statement, long version, long seen)
@@ -381,8 +385,15 @@ public sealed class SearchEngine : IDisposable
 
         generation.Names.Add(state.Names);
         generation.Items[statement.Id] = state;
+        generation.NewestSeen = Math.Max(generation.NewestSeen, state.Seen);
     }
 }
+
+/// <summary>
+/// What answers are computed from: the version's id, and the newest first-seen time of what it holds (a page walk's
+/// snapshot at or after it leaves nothing out, so its pages are the same as any other such walk's).
+/// </summary>
+public sealed record IndexVersion(string Id, long NewestSeen);
 
 /// <summary>This running copy of the search service: its queue, its index folder and its answers carry the name.</summary>
 public sealed record SearchReplica(string Name)

@@ -58,13 +58,24 @@ public static class SearchEndpoints
 
         var query = new SearchQuery(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), type ?? "statement", @event, organisation, person, theme, gcm, language, kind,
             from, to, sort == "date", facetNames.Distinct().ToList(), Paging.Limit(limit), offset, (asOf ?? DateTimeOffset.UtcNow).UtcTicks);
-        var (answer, cached) = await cache.GetOrAddAsync(request.QueryString.Value ?? string.Empty,
+        var version = engine.Published;
+        var (answer, cached) = await cache.GetOrAddAsync(version, CacheKey(request, asOf, offset, version),
             () => JsonSerializer.SerializeToUtf8Bytes(engine.Search(query), json.Value.SerializerOptions));
         // Say where the answer came from, for benchmarks and curious operators; the answer is the same either way.
         request.HttpContext.Response.Headers["Search-Cache"] = cached ? "hit" : "miss";
         request.HttpContext.Response.Headers["Search-Replica"] = engine.Replica;
         return Results.Bytes(answer, "application/json; charset=utf-8");
     }
+
+    /// <summary>
+    /// The query as asked, except that a walk whose snapshot is at or after the newest item of this version leaves
+    /// nothing out: its page depends only on the offset, and every such walk shares it (as first pages already do,
+    /// next cursor included).
+    /// </summary>
+    private static string CacheKey(HttpRequest request, DateTimeOffset? asOf, int offset, IndexVersion version) =>
+        asOf is { } snapshot && snapshot.UtcTicks >= version.NewestSeen
+            ? QueryString.Create(request.Query.Where(p => p.Key != "cursor")).Add("@offset", offset.ToString(CultureInfo.InvariantCulture)).Value!
+            : request.QueryString.Value ?? string.Empty;
 
     private static IResult Suggest(string? q, int? limit, SearchEngine engine) =>
         string.IsNullOrWhiteSpace(q) ? ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Missing prefix", "Give the start of a name in 'q'.")
