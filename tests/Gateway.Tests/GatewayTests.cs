@@ -63,6 +63,30 @@ public sealed class GatewayTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task Two_replicas_claiming_permits_in_blocks_hold_a_busy_key_to_its_limit_within_a_block_each()
+    {
+        // A limit of 500 is claimed five permits at a time; the replicas take turns, as a balancer would send them.
+        var key = $"own-{Guid.NewGuid():N}";
+        await using var first = fixture.Create(permitLimit: 500, window: TimeSpan.FromHours(1), ownKey: key);
+        await using var second = fixture.Create(permitLimit: 500, window: TimeSpan.FromHours(1), ownKey: key);
+        using var one = first.CreateClient();
+        using var other = second.CreateClient();
+        var allowed = 0;
+        for (var i = 0; i < 600; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/search?q=x") { Headers = { { "X-Api-Key", key } } };
+            using var response = await (i % 2 == 0 ? one : other).SendAsync(request);
+            allowed += response.StatusCode == HttpStatusCode.OK ? 1 : 0;
+        }
+
+        Assert.InRange(allowed, 500 - (2 * 4), 500);
+        using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(fixture.RedisConnectionString);
+        // Claims, not requests, reached Redis: a hundred blocks of five, then at most one refused claim per replica
+        // (each learns so that the window's permits are all claimed, and asks no more).
+        Assert.InRange((long)await redis.GetDatabase().StringGetAsync($"ratelimit:key:tests-own-{Caller.Hash(key)[..8]}"), 500, 510);
+    }
+
+    [Fact]
     public async Task Made_up_keys_are_refused_and_spend_the_senders_address_budget_instead_of_getting_their_own()
     {
         await using var strict = fixture.Create(permitLimit: 3, window: TimeSpan.FromHours(1));
