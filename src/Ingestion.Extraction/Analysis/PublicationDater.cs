@@ -34,6 +34,8 @@ public sealed partial class PublicationDater
     private readonly string[] _copyrightCues;
     private readonly HashSet<string> _stampWords;
     private readonly Regex _slashedPathDate;
+    private readonly Regex _thisWeekday;
+    private readonly Dictionary<string, int> _weekdayNumbers;
 
     public PublicationDater(CalendarData calendar, LanguageData language, TitleData titles)
     {
@@ -59,6 +61,13 @@ public sealed partial class PublicationDater
         _slashedPathDate = new Regex(
             $@"/(?<y>(?:19|20)[0-9]{{2}})/(?<m>0?[1-9]|1[0-2]|{month})/(?<d>0?[1-9]|[12][0-9]|3[01])(?:/|$|[-_.])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // "ce lundi 10 décembre 2018", "este lunes 10 de diciembre", "this Monday, 10 December": the day the story is told.
+        _weekdayNumbers = new Dictionary<string, int>(calendar.Weekdays ?? new Dictionary<string, int>(), StringComparer.OrdinalIgnoreCase);
+        _thisWeekday = _weekdayNumbers.Count == 0 || calendar.ThisWords is not { Count: > 0 } thisWords
+            ? new Regex("(?!)", RegexOptions.Compiled)
+            : new Regex(
+                $@"(?<![\p{{L}}])(?:{Phrases.Alternation(thisWords)})\s+(?<weekday>{Phrases.Alternation(_weekdayNumbers.Keys)})\s*,?\s*$",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _nextMonth = new Regex($@"(?<![\p{{L}}])(?:(?:{next})\s+(?<month>{month})|(?<month>{month})\s+(?:{next}))(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         var count = Phrases.Alternation(calendar.Ordinals.Keys.Concat(calendar.NumberWords.Keys));
         var anchors = Phrases.Alternation(calendar.Anchors.SelectMany(a => a.Phrases));
@@ -98,6 +107,11 @@ public sealed partial class PublicationDater
         if ((found.AboveNavigation ?? found.Yearless ?? found.Updated) is { } weaker)
         {
             return weaker;
+        }
+
+        if ((ClosingStamp(text, dates, title) ?? ThisWeekday(text, dates)) is { } told)
+        {
+            return told;
         }
 
         var sentences = TextLayout.Sentences(text).ToList();
@@ -140,7 +154,7 @@ public sealed partial class PublicationDater
             var before = text[lineStart..date.Index];
             var after = text[(date.Index + date.Length)..lineEnd];
             var stamp = _stampBefore.IsMatch(before);
-            if (!stamp && !(Placed(before, out var place) && Closed(after, place)) && !Timed(before, after))
+            if (!stamp && !(Placed(before, out var place) && Closed(after, place)) && !Timed(before, after) && !BarePlaced(before, after))
             {
                 continue;
             }
@@ -225,6 +239,50 @@ public sealed partial class PublicationDater
     /// <summary>"WION New York, NY Sep 19, 2016, 02.15 AM (IST)": a short line whose date is followed by a clock time is a stamp.</summary>
     private static bool Timed(string before, string after) =>
         ClockAfter().IsMatch(after) && Words().Count(before) <= TimedLineWords;
+
+    /// <summary>"PORT LOUIS, Mauritius 22 November 2012- More than…": a place in capitalised words, its comma left out, when the dateline's dash follows the day.</summary>
+    private static bool BarePlaced(string before, string after) =>
+        BarePlace().IsMatch(before) && DatelineDash().IsMatch(after);
+
+    /// <summary>
+    /// A stamp closing the story, beyond the dateline's reach: "Source: Harbour Wire May 12, 2023 10:30 UTC", or a
+    /// "2023-05-12" alone under the last paragraph (the reading stage joins it to that paragraph's last sentence).
+    /// Used only when nothing nearer the headline dates the page.
+    /// </summary>
+    private static DateOnly? ClosingStamp(string text, IReadOnlyList<WrittenDate> dates, FoundTitle? title)
+    {
+        var top = title?.Index ?? FirstBodyLine(text);
+        foreach (var date in dates.Where(d => d.EndDay is null && d.YearWritten && d.Index > top && !InReach(d.Index, title, top)))
+        {
+            var lineStart = text.LastIndexOf('\n', Math.Max(0, date.Index - 1)) + 1;
+            var lineEnd = text.IndexOf('\n', date.Index) is var e and >= 0 ? e : text.Length;
+            var before = text[lineStart..date.Index];
+            var after = text[(date.Index + date.Length)..lineEnd];
+            if (Timed(before, after) || (after.Trim().Length == 0 && AfterLastSentence().IsMatch(before) && IsoDay().IsMatch(text.AsSpan(date.Index, date.Length))))
+            {
+                return date.Start;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"… ont approuvé, ce lundi 10 décembre 2018, le Pacte": a date the text calls this week's weekday, when that weekday is the date's.</summary>
+    private DateOnly? ThisWeekday(string text, IReadOnlyList<WrittenDate> dates)
+    {
+        foreach (var date in dates.Where(d => d.EndDay is null && d.Start is not null))
+        {
+            var from = Math.Max(0, date.Index - CueReach);
+            if (_thisWeekday.Match(text[from..date.Index]) is { Success: true } m
+                && _weekdayNumbers.TryGetValue(m.Groups["weekday"].Value, out var weekday)
+                && weekday % 7 == (int)date.Start!.Value.DayOfWeek)
+            {
+                return date.Start;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The year, and the month when there is one, in the address's path: /2023/, /2023/05/.</summary>
     private static (int Year, int? Month)? AddressYear(string? sourceUrl)
@@ -398,8 +456,9 @@ public sealed partial class PublicationDater
     [GeneratedRegex(@"^\s*(?:\p{Lu}[\p{L} .'’\-]{1,40})?[(\[]\s*(?:le|el|the)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex OpeningBracket();
 
-    // After the day: a closing bracket, ", à Suzhou, en Chine)", a time "18:55", or the colon of "15 July 2019: …".
-    [GeneratedRegex(@"^\s*(?:[)\]]|,\s*(?:à|a|in|en)\s+[^\n]*\)\s*$|[0-9]{1,2}:[0-9]{2}|:\s)")]
+    // After the day: a closing bracket, ", à Suzhou, en Chine)", a time "18:55", or the colon of "15 July 2019: …",
+    // an outlet's tag before it or not ("New York, 20 May 2022 (TDI): …").
+    [GeneratedRegex(@"^\s*(?:[)\]]|,\s*(?:à|a|in|en)\s+[^\n]*\)\s*$|[0-9]{1,2}:[0-9]{2}|(?:\([^()\n]{1,40}\)\s*)?:\s)")]
     private static partial Regex DatelineEnd();
 
     [GeneratedRegex(@"(?<![0-9])(?<y>(?:19|20)[0-9]{2})(?<sep>[-_])(?<m>0[1-9]|1[0-2])\k<sep>(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9])")]
@@ -407,6 +466,18 @@ public sealed partial class PublicationDater
 
     [GeneratedRegex(@"(?<![0-9])(?<y>(?:19|20)[0-9]{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12][0-9]|3[01])(?:[0-9]{2}){0,3}(?![0-9])")]
     private static partial Regex CompactPathDate();
+
+    // "PORT LOUIS, Mauritius ", "GENEVA ": up to four capitalised words, a country after a comma, and no closing comma.
+    [GeneratedRegex(@"^\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,2})?\s+$")]
+    private static partial Regex BarePlace();
+
+    // Nothing, or a finished sentence, before a closing stamp: "… en Marrakech (Marruecos). 2023-05-12".
+    [GeneratedRegex(@"(?:^|[.!?»”""')]\s)\s*$")]
+    private static partial Regex AfterLastSentence();
+
+    // "2023-05-12" or "2023-05-12 10:30": a machine's stamp, not a date a writer typed.
+    [GeneratedRegex(@"^(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]")]
+    private static partial Regex IsoDay();
 
     // " –", " (IOM) –", " (Harbour Wire) -", ".-", " (EFE).-": the dash that ends a dateline.
     [GeneratedRegex(@"^\s*(?:\([^()\n]{1,40}\)\s*)?\.?\s*[-–—]")]
