@@ -37,6 +37,23 @@ public sealed class RealPageTests
         Assert.Equal("Delegates Weigh Labour Mobility Pledges as Review Continues", Analyse(text).Title);
 
     [Fact]
+    public void A_headline_after_a_crawlers_stamp_on_its_line_is_the_title_and_a_sentence_there_is_not()
+    {
+        const string body = "\n\nFriday, 12 May 2023 at 10:30\n\nValletta – Mayors of twelve port cities agreed today on common standards for receiving people rescued at sea, after two days of talks.";
+
+        Assert.Equal("Harbour Towns Back Shared Reception Plan", Analyse(" date 2023-05 Harbour Towns Back Shared Reception Plan" + body).Title);
+        Assert.Null(Analyse(" date 2023-05-12 The mayors of twelve port cities agreed today on common standards for rescue." + body).Title);
+    }
+
+    [Fact]
+    public void A_possessive_after_a_name_is_not_part_of_it()
+    {
+        var text = "Following is the text of Director General Petra Jonas’ video message to the mayors. Ambassador Tomas Berg's remarks followed.";
+
+        Assert.Equal(["Petra Jonas", "Tomas Berg"], Analyse(text).People.Select(p => p.Name));
+    }
+
+    [Fact]
     public void A_headline_over_narrowly_wrapped_prose_stands_on_its_own_line()
     {
         var text = "Ministers Meet in Lisbon to Review Seasonal Work Schemes\nMinisters from eight countries meet\nnext week to review how seasonal\nwork schemes protect workers.";
