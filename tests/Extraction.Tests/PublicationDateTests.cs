@@ -175,12 +175,27 @@ public sealed class PublicationDateTests
         Assert.Equal(Day(expected), PublishedOn(text));
 
     [Theory]
+    // A byline with its stamp words before the day, or after it.
+    [InlineData($"{Headline}\nBy Jane Roe on May 12, 2023\n{Story}", "2023-05-12")]
+    [InlineData($"{Headline}\nPosted by admin on 12 May 2023\n{Story}", "2023-05-12")]
+    [InlineData($"{Headline}\nPublished by Harbour Office on 12 May 2023 in News\n{Story}", "2023-05-12")]
+    [InlineData($"{Headline}\nMay 12, 2023 by Jane Roe\n{Story}", "2023-05-12")]
+    [InlineData($"{Titre}\nPar Jean Dupont le 12 mai 2023\n{Recit}", "2023-05-12")]
+    [InlineData($"{Titular}\nPor Ana Ruiz el 12 de mayo de 2023\n{Relato}", "2023-05-12")]
+    // A French weekday cut short before a stamp's day and time.
+    [InlineData($"{Titre}\nven 12/05/2023 - 09:15\n{Recit}", "2023-05-12")]
+    public void Bylines_with_their_stamp_words_and_short_weekdays_date_the_page(string text, string expected) =>
+        Assert.Equal(Day(expected), PublishedOn(text));
+
+    [Theory]
     // A weekday that is not the date's says nothing sure.
     [InlineData($"{Titre}\nLes maires ont signé, ce lundi 12 mai 2023, un pacte sur des normes d'accueil communes après deux jours de discussions.")]
     // A written date alone on a line far under the story is an agenda's, not a stamp.
     [InlineData($"{Headline}\n{LongStory}\nNext meeting\n12 May 2023")]
     // A machine date inside a sentence is not a closing stamp.
     [InlineData($"{Headline}\n{LongStory} The file 2023-05-12 lists the signatories")]
+    // "Por la tarde del 12 de mayo" is no byline, and a sentence goes on after its date.
+    [InlineData($"{Titular}\nPor la tarde del 12 de mayo de 2023, los alcaldes firmaron un pacto sobre normas de acogida comunes.")]
     public void A_wrong_weekday_or_an_agenda_date_under_the_story_does_not_date_the_page(string text) =>
         Assert.Null(PublishedOn(text));
 

@@ -35,6 +35,8 @@ public sealed partial class PublicationDater
     private readonly HashSet<string> _stampWords;
     private readonly Regex _slashedPathDate;
     private readonly Regex _thisWeekday;
+    private readonly Regex _bylineBefore;
+    private readonly Regex _bylineAfter;
     private readonly Dictionary<string, int> _weekdayNumbers;
 
     public PublicationDater(CalendarData calendar, LanguageData language, TitleData titles)
@@ -43,6 +45,16 @@ public sealed partial class PublicationDater
         // "date 2019-11-15", "Posted on 3 May 2019", "Publié le …": a stamp, whatever follows it on the line.
         _stampBefore = new Regex($@"^\s*(?:{Phrases.Alternation(titles.StampCues)})\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _stampWords = new HashSet<string>(titles.StampWords, StringComparer.OrdinalIgnoreCase);
+        // "By Jane Roe on", "Posted by admin on", "Por Ana Ruiz el": a byline, its stamp words stripped, before the day —
+        // a name in capitals or a one-word handle, so "Por la tarde del" is not one.
+        var bylines = Phrases.Alternation(titles.Bylines);
+        _bylineBefore = new Regex(
+            $@"^\s*(?:(?:{Phrases.Alternation(titles.StampCues)})\s+)?(?:{bylines})\s+(?:\p{{Lu}}[\p{{L}}.'’\-]*(?:\s+\p{{Lu}}[\p{{L}}.'’\-]*){{0,3}}|[\p{{L}}][\p{{L}}0-9_.\-]*)\s*,?\s*$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // "May 12, 2023 by Jane Roe", "… on May 12, 2023 in News": a byline or a section after the day ends the stamp.
+        _bylineAfter = new Regex(
+            $@"^\s*,?\s*(?:(?:{bylines})\s+\S[^\n]{{0,60}}|(?:in|dans|en)\s+\p{{Lu}}[\p{{L}} ,&]{{0,40}})$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         // "© 2024 IOM", "All rights reserved": a copyright line's year is not the story's.
         _copyrightCues = [.. titles.CopyrightCues ?? []];
         // "Last updated: …", "Dernière mise à jour : …": a stamp, but of the last edit, used only when nothing dates the publication.
@@ -305,7 +317,8 @@ public sealed partial class PublicationDater
     /// <summary>
     /// What stands before a dateline's day on its line: nothing but stamp words ("Thursday", "Published on", "Le"),
     /// a place or a byline ending in a comma or dash ("Geneva/New York,", "GENEVA –", "Genève, le"), an opening
-    /// bracket, or a short section or byline before a separator ("Press release |", "By Ana Ruiz •").
+    /// bracket, a short section or byline before a separator ("Press release |", "By Ana Ruiz •"), or a byline with
+    /// its stamp words ("By Jane Roe on", "Posted by admin on", "Par Jean Dupont le").
     /// </summary>
     private bool Placed(string before, out bool place)
     {
@@ -318,7 +331,7 @@ public sealed partial class PublicationDater
 
         var bare = WithoutTrailingStampWords(before);
         place = DatelinePlace().IsMatch(bare);
-        return place || OpeningBracket().IsMatch(bare) || (Separated().IsMatch(bare) && words.Count <= MaxSectionWords);
+        return place || OpeningBracket().IsMatch(bare) || (Separated().IsMatch(bare) && words.Count <= MaxSectionWords) || _bylineBefore.IsMatch(bare);
     }
 
     /// <summary>Strips stamp words ("le", "el", "on", "Thursday") from the end of what precedes a date, so "Genève, le" is a place.</summary>
@@ -333,10 +346,11 @@ public sealed partial class PublicationDater
         return ReferenceEquals(trimmed, before) ? before : trimmed + " ";
     }
 
-    /// <summary>What follows a dateline's day on its line: nothing, stamp words or a clock time, a dash, a separator, a closing bracket, or after a place the full stop that opens the story.</summary>
+    /// <summary>What follows a dateline's day on its line: nothing, stamp words or a clock time, a dash, a separator, a closing bracket, a byline or a section ("by Jane Roe", "in News"), or after a place the full stop that opens the story.</summary>
     private bool Closed(string after, bool place) =>
         Words().Matches(after).All(w => _stampWords.Contains(w.Value) || ClockTime().IsMatch(w.Value))
-        || DatelineDash().IsMatch(after) || DatelineEnd().IsMatch(after) || Separator().IsMatch(after) || (place && StoryAfterStop().IsMatch(after));
+        || DatelineDash().IsMatch(after) || DatelineEnd().IsMatch(after) || Separator().IsMatch(after) || (place && StoryAfterStop().IsMatch(after))
+        || _bylineAfter.IsMatch(after);
 
     /// <summary>Where the prose starts when no headline was found: the first line of eight words or more that ends a sentence.</summary>
     private static int FirstBodyLine(string text) =>
