@@ -194,6 +194,9 @@ public sealed class PublicationDateTests
     [InlineData($"{Headline}\n{LongStory}\nNext meeting\n12 May 2023")]
     // A machine date inside a sentence is not a closing stamp.
     [InlineData($"{Headline}\n{LongStory} The file 2023-05-12 lists the signatories")]
+    // An event's own day under a qualified label is not the page's.
+    [InlineData($"{Headline}\nEvent date: 20 June 2023\n{Story}")]
+    [InlineData($"{Headline}\nMeeting date: 20 June 2023\n{Story}")]
     // "Por la tarde del 12 de mayo" is no byline, and a sentence goes on after its date.
     [InlineData($"{Titular}\nPor la tarde del 12 de mayo de 2023, los alcaldes firmaron un pacto sobre normas de acogida comunes.")]
     public void A_wrong_weekday_or_an_agenda_date_under_the_story_does_not_date_the_page(string text) =>

@@ -92,6 +92,12 @@ public sealed partial class PublicationDater
     {
         foreach (Match cue in _publishedCue.Matches(text))
         {
+            // "Event date:", "Meeting date:": a bare "date:" that another word qualifies labels some other day.
+            if (!cue.Value.TrimEnd(':', ' ').Contains(' ', StringComparison.Ordinal) && text.AsSpan(0, cue.Index).TrimEnd(" \t") is [.., var previous] && char.IsLetter(previous))
+            {
+                continue;
+            }
+
             if (dates.FirstOrDefault(d => d.Index >= cue.Index && d.Index - (cue.Index + cue.Length) <= CueReach) is { Start: { } stated })
             {
                 return stated;
