@@ -162,6 +162,9 @@ public sealed class PublicationDateTests
     [Theory]
     // An outlet's tag before the colon that opens the story.
     [InlineData($"{Headline}\nNew York, 12 May 2023 (Harbour Wire): {Story}", "2023-05-12")]
+    // A bracketed dateline with its place first.
+    [InlineData($"{Titular}\n(Ginebra, 12 de mayo de 2023). {Relato}", "2023-05-12")]
+    [InlineData($"{Titre}\n(Genève, 12 mai 2023) – {Recit}", "2023-05-12")]
     // A place whose comma is left out, when the dateline's dash follows the day.
     [InlineData($"{Headline}\nPORT TOWN, Freeland 12 May 2023- {Story}", "2023-05-12")]
     // A stamp closing the story: a source line with a clock time, a lone machine date under the last paragraph.
