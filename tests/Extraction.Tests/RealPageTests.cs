@@ -127,6 +127,13 @@ public sealed class RealPageTests
         Assert.Equal(["United Nations General Assembly", "Economic and Social Council", "Global Forum on Migration and Development", "United Nations Department of Harbour Affairs", "Lakeland Migration Service"], names);
     }
 
+    [Theory]
+    [InlineData("Las ciudades portuarias firman un pacto\n\n\"Ningún puerto puede con esto solo y los costes deben repartirse\", aseveró Lena Ortiz, quien preside el foro.")]
+    [InlineData("Port Cities Agree on Shared Reception\n\n\"No port can carry this alone and the costs must be shared,\" Mayor Lena Ortiz points out in her annual message.")]
+    [InlineData("Les villes portuaires signent un pacte\n\n« Aucun port ne peut porter seul cette charge et les coûts doivent être partagés », a martelé Lena Ortiz, qui préside le forum.")]
+    public void Quotes_with_less_common_speech_verbs_are_found(string text) =>
+        Assert.Equal("Lena Ortiz", Assert.Single(TextAnalyzer.Default.Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+
     [Fact]
     public void Quotes_after_a_headline_and_a_dateline_are_found()
     {
