@@ -53,6 +53,12 @@ public sealed class RealPageTests
         Assert.Equal(["Petra Jonas", "Tomas Berg"], Analyse(text).People.Select(p => p.Name));
     }
 
+    [Theory]
+    [InlineData("Travailler avec nous\n\nEngagez-vous\n\n- Données et recherche\n- Agenda 2030\n\nLes villes portuaires signent un pacte d'accueil commun\n\nLa Valette, 3 mai – Les maires de douze villes portuaires ont adopté aujourd'hui des normes communes pour accueillir les personnes secourues en mer.", "Les villes portuaires signent un pacte d'accueil commun")]
+    [InlineData("Trabaje con nosotros\n\nParticipe\n\n- Datos e investigación\n- Agenda 2030\n\nLas ciudades portuarias firman un pacto de acogida común\n\nLa Valeta, 3 de mayo – Los alcaldes de doce ciudades portuarias adoptaron hoy normas comunes para acoger a las personas rescatadas en el mar.", "Las ciudades portuarias firman un pacto de acogida común")]
+    public void A_sites_menu_labels_in_french_and_spanish_are_not_the_title(string text, string expected) =>
+        Assert.Equal(expected, Analyse(text).Title);
+
     [Fact]
     public void A_headline_over_narrowly_wrapped_prose_stands_on_its_own_line()
     {
