@@ -45,6 +45,12 @@ public sealed class RealPageTests
         Assert.Null(Analyse(" date 2023-05-12 The mayors of twelve port cities agreed today on common standards for rescue." + body).Title);
     }
 
+    [Theory]
+    [InlineData("La subsecretaria general Marta Quispe dijo que el pacto muestra lo que la cooperación puede lograr.")]
+    [InlineData("La vice-secrétaire générale Marta Quispe a rappelé que le pacte montre ce que la coopération peut accomplir.")]
+    public void A_deputy_secretary_general_in_spanish_or_french_is_a_person(string text) =>
+        Assert.Equal("Marta Quispe", Assert.Single(Analyse(text).People).Name);
+
     [Fact]
     public void A_possessive_after_a_name_is_not_part_of_it()
     {
