@@ -46,8 +46,8 @@ public sealed class RealPageTests
     }
 
     [Theory]
-    [InlineData("La subsecretaria general Marta Quispe dijo que el pacto muestra lo que la cooperación puede lograr.")]
-    [InlineData("La vice-secrétaire générale Marta Quispe a rappelé que le pacte montre ce que la coopération peut accomplir.")]
+    [InlineData("La subsecretaria general Marta Quispe, citada por un vocero, visitó el puerto de la ciudad.")]
+    [InlineData("La vice-secrétaire générale Marta Quispe, citée par un porte-parole, a visité le port de la ville.")]
     public void A_deputy_secretary_general_in_spanish_or_french_is_a_person(string text) =>
         Assert.Equal("Marta Quispe", Assert.Single(Analyse(text).People).Name);
 
