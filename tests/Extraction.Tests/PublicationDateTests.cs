@@ -156,6 +156,55 @@ public sealed class PublicationDateTests
     public void Harder_shapes_date_the_page(string text, string? url, string expected) =>
         Assert.Equal(Day(expected), PublishedOn(text, url));
 
+    private const string LongStory = Story + " " + Story + " " + Story + " " + Story + " " + Story;
+    private const string LongRelato = Relato + " " + Relato + " " + Relato + " " + Relato + " " + Relato;
+
+    [Theory]
+    // An outlet's tag before the colon that opens the story.
+    [InlineData($"{Headline}\nNew York, 12 May 2023 (Harbour Wire): {Story}", "2023-05-12")]
+    // A bracketed dateline with its place first.
+    [InlineData($"{Titular}\n(Ginebra, 12 de mayo de 2023). {Relato}", "2023-05-12")]
+    [InlineData($"{Titre}\n(Genève, 12 mai 2023) – {Recit}", "2023-05-12")]
+    // A place whose comma is left out, when the dateline's dash follows the day.
+    [InlineData($"{Headline}\nPORT TOWN, Freeland 12 May 2023- {Story}", "2023-05-12")]
+    // A stamp closing the story: a source line with a clock time, a lone machine date under the last paragraph.
+    [InlineData($"{Headline}\n{LongStory}\nSource: Harbour Wire May 12, 2023 10:30 UTC", "2023-05-12")]
+    [InlineData($"{Titular}\n{LongRelato}\n2023-05-12\nSíguenos en nuestro canal", "2023-05-12")]
+    [InlineData($"{Titular}\n{LongRelato} 2023-05-12\n\nSíguenos en nuestro canal", "2023-05-12")]
+    // The text's own words: "this Friday, 12 May", when 12 May is that weekday.
+    [InlineData($"{Titre}\nLes maires ont signé, ce vendredi 12 mai 2023, un pacte sur des normes d'accueil communes après deux jours de discussions.", "2023-05-12")]
+    [InlineData($"{Titular}\nLos alcaldes firmaron este viernes 12 de mayo de 2023 un pacto sobre normas de acogida comunes tras dos días de conversaciones.", "2023-05-12")]
+    public void Datelines_without_their_comma_closing_stamps_and_this_weekdays_date_the_page(string text, string expected) =>
+        Assert.Equal(Day(expected), PublishedOn(text));
+
+    [Theory]
+    // A byline with its stamp words before the day, or after it.
+    [InlineData($"{Headline}\nBy Jane Roe on May 12, 2023\n{Story}", "2023-05-12")]
+    [InlineData($"{Headline}\nPosted by admin on 12 May 2023\n{Story}", "2023-05-12")]
+    [InlineData($"{Headline}\nPublished by Harbour Office on 12 May 2023 in News\n{Story}", "2023-05-12")]
+    [InlineData($"{Headline}\nMay 12, 2023 by Jane Roe\n{Story}", "2023-05-12")]
+    [InlineData($"{Titre}\nPar Jean Dupont le 12 mai 2023\n{Recit}", "2023-05-12")]
+    [InlineData($"{Titular}\nPor Ana Ruiz el 12 de mayo de 2023\n{Relato}", "2023-05-12")]
+    // A French weekday cut short before a stamp's day and time.
+    [InlineData($"{Titre}\nven 12/05/2023 - 09:15\n{Recit}", "2023-05-12")]
+    public void Bylines_with_their_stamp_words_and_short_weekdays_date_the_page(string text, string expected) =>
+        Assert.Equal(Day(expected), PublishedOn(text));
+
+    [Theory]
+    // A weekday that is not the date's says nothing sure.
+    [InlineData($"{Titre}\nLes maires ont signé, ce lundi 12 mai 2023, un pacte sur des normes d'accueil communes après deux jours de discussions.")]
+    // A written date alone on a line far under the story is an agenda's, not a stamp.
+    [InlineData($"{Headline}\n{LongStory}\nNext meeting\n12 May 2023")]
+    // A machine date inside a sentence is not a closing stamp.
+    [InlineData($"{Headline}\n{LongStory} The file 2023-05-12 lists the signatories")]
+    // An event's own day under a qualified label is not the page's.
+    [InlineData($"{Headline}\nEvent date: 20 June 2023\n{Story}")]
+    [InlineData($"{Headline}\nMeeting date: 20 June 2023\n{Story}")]
+    // "Por la tarde del 12 de mayo" is no byline, and a sentence goes on after its date.
+    [InlineData($"{Titular}\nPor la tarde del 12 de mayo de 2023, los alcaldes firmaron un pacto sobre normas de acogida comunes.")]
+    public void A_wrong_weekday_or_an_agenda_date_under_the_story_does_not_date_the_page(string text) =>
+        Assert.Null(PublishedOn(text));
+
     [Fact]
     public void Lowercase_month_words_that_are_also_words_need_a_year()
     {

@@ -37,6 +37,35 @@ public sealed class RealPageTests
         Assert.Equal("Delegates Weigh Labour Mobility Pledges as Review Continues", Analyse(text).Title);
 
     [Fact]
+    public void A_headline_after_a_crawlers_stamp_on_its_line_is_the_title_and_a_sentence_there_is_not()
+    {
+        const string body = "\n\nFriday, 12 May 2023 at 10:30\n\nValletta – Mayors of twelve port cities agreed today on common standards for receiving people rescued at sea, after two days of talks.";
+
+        Assert.Equal("Harbour Towns Back Shared Reception Plan", Analyse(" date 2023-05 Harbour Towns Back Shared Reception Plan" + body).Title);
+        Assert.Null(Analyse(" date 2023-05-12 The mayors of twelve port cities agreed today on common standards for rescue." + body).Title);
+    }
+
+    [Theory]
+    [InlineData("La subsecretaria general Marta Quispe, citada por un vocero, visitó el puerto de la ciudad.")]
+    [InlineData("La vice-secrétaire générale Marta Quispe, citée par un porte-parole, a visité le port de la ville.")]
+    public void A_deputy_secretary_general_in_spanish_or_french_is_a_person(string text) =>
+        Assert.Equal("Marta Quispe", Assert.Single(Analyse(text).People).Name);
+
+    [Fact]
+    public void A_possessive_after_a_name_is_not_part_of_it()
+    {
+        var text = "Following is the text of Director General Petra Jonas’ video message to the mayors. Ambassador Tomas Berg's remarks followed.";
+
+        Assert.Equal(["Petra Jonas", "Tomas Berg"], Analyse(text).People.Select(p => p.Name));
+    }
+
+    [Theory]
+    [InlineData("Travailler avec nous\n\nEngagez-vous\n\n- Données et recherche\n- Agenda 2030\n\nLes villes portuaires signent un pacte d'accueil commun\n\nLa Valette, 3 mai – Les maires de douze villes portuaires ont adopté aujourd'hui des normes communes pour accueillir les personnes secourues en mer.", "Les villes portuaires signent un pacte d'accueil commun")]
+    [InlineData("Trabaje con nosotros\n\nParticipe\n\n- Datos e investigación\n- Agenda 2030\n\nLas ciudades portuarias firman un pacto de acogida común\n\nLa Valeta, 3 de mayo – Los alcaldes de doce ciudades portuarias adoptaron hoy normas comunes para acoger a las personas rescatadas en el mar.", "Las ciudades portuarias firman un pacto de acogida común")]
+    public void A_sites_menu_labels_in_french_and_spanish_are_not_the_title(string text, string expected) =>
+        Assert.Equal(expected, Analyse(text).Title);
+
+    [Fact]
     public void A_headline_over_narrowly_wrapped_prose_stands_on_its_own_line()
     {
         var text = "Ministers Meet in Lisbon to Review Seasonal Work Schemes\nMinisters from eight countries meet\nnext week to review how seasonal\nwork schemes protect workers.";
@@ -109,6 +138,13 @@ public sealed class RealPageTests
 
         Assert.Equal(["United Nations General Assembly", "Economic and Social Council", "Global Forum on Migration and Development", "United Nations Department of Harbour Affairs", "Lakeland Migration Service"], names);
     }
+
+    [Theory]
+    [InlineData("Las ciudades portuarias firman un pacto\n\n\"Ningún puerto puede con esto solo y los costes deben repartirse\", aseveró Lena Ortiz, quien preside el foro.")]
+    [InlineData("Port Cities Agree on Shared Reception\n\n\"No port can carry this alone and the costs must be shared,\" Mayor Lena Ortiz points out in her annual message.")]
+    [InlineData("Les villes portuaires signent un pacte\n\n« Aucun port ne peut porter seul cette charge et les coûts doivent être partagés », a martelé Lena Ortiz, qui préside le forum.")]
+    public void Quotes_with_less_common_speech_verbs_are_found(string text) =>
+        Assert.Equal("Lena Ortiz", Assert.Single(TextAnalyzer.Default.Analyse(text).Statements, s => s.Kind == "quote").Speaker);
 
     [Fact]
     public void Quotes_after_a_headline_and_a_dateline_are_found()

@@ -50,7 +50,9 @@ public sealed record CalendarData(
     IReadOnlyList<string> TodayWords,
     IReadOnlyList<string> MarkingWords,
     IReadOnlyList<string> PanelWords,
-    IReadOnlyList<string> NextWords);
+    IReadOnlyList<string> NextWords,
+    IReadOnlyDictionary<string, int>? Weekdays = null,
+    IReadOnlyList<string>? ThisWords = null);
 
 public sealed record CalendarEvent(string Slug, string Series, int Year, string? Place, int? Session, int? Number, string Name, DateOnly? Start, DateOnly? End, int? Month);
 

@@ -101,7 +101,8 @@ public sealed partial class PersonFinder
 
         void Consider(int nameStart, int nameEnd, int wordCount)
         {
-            var name = text[nameStart..nameEnd].TrimEnd('.', ',');
+            // "Jane Moss’ message", "Jane Roe’s message": the possessive is not part of the name.
+            var name = Possessive().Replace(text[nameStart..nameEnd].TrimEnd('.', ','), string.Empty);
             nameEnd = nameStart + name.Length;
             var line = LineBefore(text, nameStart);
             var before = text[Math.Max(0, nameStart - LookBack)..nameStart];
@@ -334,6 +335,9 @@ public sealed partial class PersonFinder
 
     [GeneratedRegex(@"\S+")]
     private static partial Regex Tokens();
+
+    [GeneratedRegex(@"[’'][sS]?$")]
+    private static partial Regex Possessive();
 
     [GeneratedRegex(@"(?<![\p{L}])\p{Ll}[\p{Ll}’'\-]+")]
     private static partial Regex LowercaseWord();

@@ -34,6 +34,10 @@ public sealed partial class PublicationDater
     private readonly string[] _copyrightCues;
     private readonly HashSet<string> _stampWords;
     private readonly Regex _slashedPathDate;
+    private readonly Regex _thisWeekday;
+    private readonly Regex _bylineBefore;
+    private readonly Regex _bylineAfter;
+    private readonly Dictionary<string, int> _weekdayNumbers;
 
     public PublicationDater(CalendarData calendar, LanguageData language, TitleData titles)
     {
@@ -41,6 +45,16 @@ public sealed partial class PublicationDater
         // "date 2019-11-15", "Posted on 3 May 2019", "Publié le …": a stamp, whatever follows it on the line.
         _stampBefore = new Regex($@"^\s*(?:{Phrases.Alternation(titles.StampCues)})\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _stampWords = new HashSet<string>(titles.StampWords, StringComparer.OrdinalIgnoreCase);
+        // "By Jane Roe on", "Posted by admin on", "Por Ana Ruiz el": a byline, its stamp words stripped, before the day —
+        // a name in capitals or a one-word handle, so "Por la tarde del" is not one.
+        var bylines = Phrases.Alternation(titles.Bylines);
+        _bylineBefore = new Regex(
+            $@"^\s*(?:(?:{Phrases.Alternation(titles.StampCues)})\s+)?(?:{bylines})\s+(?:\p{{Lu}}[\p{{L}}.'’\-]*(?:\s+\p{{Lu}}[\p{{L}}.'’\-]*){{0,3}}|[\p{{L}}][\p{{L}}0-9_.\-]*)\s*,?\s*$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // "May 12, 2023 by Jane Roe", "… on May 12, 2023 in News": a byline or a section after the day ends the stamp.
+        _bylineAfter = new Regex(
+            $@"^\s*,?\s*(?:(?:{bylines})\s+\S[^\n]{{0,60}}|(?:in|dans|en)\s+\p{{Lu}}[\p{{L}} ,&]{{0,40}})$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         // "© 2024 IOM", "All rights reserved": a copyright line's year is not the story's.
         _copyrightCues = [.. titles.CopyrightCues ?? []];
         // "Last updated: …", "Dernière mise à jour : …": a stamp, but of the last edit, used only when nothing dates the publication.
@@ -59,6 +73,13 @@ public sealed partial class PublicationDater
         _slashedPathDate = new Regex(
             $@"/(?<y>(?:19|20)[0-9]{{2}})/(?<m>0?[1-9]|1[0-2]|{month})/(?<d>0?[1-9]|[12][0-9]|3[01])(?:/|$|[-_.])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // "ce lundi 10 décembre 2018", "este lunes 10 de diciembre", "this Monday, 10 December": the day the story is told.
+        _weekdayNumbers = new Dictionary<string, int>(calendar.Weekdays ?? new Dictionary<string, int>(), StringComparer.OrdinalIgnoreCase);
+        _thisWeekday = _weekdayNumbers.Count == 0 || calendar.ThisWords is not { Count: > 0 } thisWords
+            ? new Regex("(?!)", RegexOptions.Compiled)
+            : new Regex(
+                $@"(?<![\p{{L}}])(?:{Phrases.Alternation(thisWords)})\s+(?<weekday>{Phrases.Alternation(_weekdayNumbers.Keys)})\s*,?\s*$",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _nextMonth = new Regex($@"(?<![\p{{L}}])(?:(?:{next})\s+(?<month>{month})|(?<month>{month})\s+(?:{next}))(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         var count = Phrases.Alternation(calendar.Ordinals.Keys.Concat(calendar.NumberWords.Keys));
         var anchors = Phrases.Alternation(calendar.Anchors.SelectMany(a => a.Phrases));
@@ -71,6 +92,12 @@ public sealed partial class PublicationDater
     {
         foreach (Match cue in _publishedCue.Matches(text))
         {
+            // "Event date:", "Meeting date:": a bare "date:" that another word qualifies labels some other day.
+            if (!cue.Value.TrimEnd(':', ' ').Contains(' ', StringComparison.Ordinal) && text.AsSpan(0, cue.Index).TrimEnd(" \t") is [.., var previous] && char.IsLetter(previous))
+            {
+                continue;
+            }
+
             if (dates.FirstOrDefault(d => d.Index >= cue.Index && d.Index - (cue.Index + cue.Length) <= CueReach) is { Start: { } stated })
             {
                 return stated;
@@ -98,6 +125,11 @@ public sealed partial class PublicationDater
         if ((found.AboveNavigation ?? found.Yearless ?? found.Updated) is { } weaker)
         {
             return weaker;
+        }
+
+        if ((ClosingStamp(text, dates, title) ?? ThisWeekday(text, dates)) is { } told)
+        {
+            return told;
         }
 
         var sentences = TextLayout.Sentences(text).ToList();
@@ -140,7 +172,7 @@ public sealed partial class PublicationDater
             var before = text[lineStart..date.Index];
             var after = text[(date.Index + date.Length)..lineEnd];
             var stamp = _stampBefore.IsMatch(before);
-            if (!stamp && !(Placed(before, out var place) && Closed(after, place)) && !Timed(before, after))
+            if (!stamp && !(Placed(before, out var place) && Closed(after, place)) && !Timed(before, after) && !BarePlaced(before, after))
             {
                 continue;
             }
@@ -226,6 +258,50 @@ public sealed partial class PublicationDater
     private static bool Timed(string before, string after) =>
         ClockAfter().IsMatch(after) && Words().Count(before) <= TimedLineWords;
 
+    /// <summary>"PORT LOUIS, Mauritius 22 November 2012- More than…": a place in capitalised words, its comma left out, when the dateline's dash follows the day.</summary>
+    private static bool BarePlaced(string before, string after) =>
+        BarePlace().IsMatch(before) && DatelineDash().IsMatch(after);
+
+    /// <summary>
+    /// A stamp closing the story, beyond the dateline's reach: "Source: Harbour Wire May 12, 2023 10:30 UTC", or a
+    /// "2023-05-12" alone under the last paragraph (the reading stage joins it to that paragraph's last sentence).
+    /// Used only when nothing nearer the headline dates the page.
+    /// </summary>
+    private static DateOnly? ClosingStamp(string text, IReadOnlyList<WrittenDate> dates, FoundTitle? title)
+    {
+        var top = title?.Index ?? FirstBodyLine(text);
+        foreach (var date in dates.Where(d => d.EndDay is null && d.YearWritten && d.Index > top && !InReach(d.Index, title, top)))
+        {
+            var lineStart = text.LastIndexOf('\n', Math.Max(0, date.Index - 1)) + 1;
+            var lineEnd = text.IndexOf('\n', date.Index) is var e and >= 0 ? e : text.Length;
+            var before = text[lineStart..date.Index];
+            var after = text[(date.Index + date.Length)..lineEnd];
+            if (Timed(before, after) || (after.Trim().Length == 0 && AfterLastSentence().IsMatch(before) && IsoDay().IsMatch(text.AsSpan(date.Index, date.Length))))
+            {
+                return date.Start;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"… ont approuvé, ce lundi 10 décembre 2018, le Pacte": a date the text calls this week's weekday, when that weekday is the date's.</summary>
+    private DateOnly? ThisWeekday(string text, IReadOnlyList<WrittenDate> dates)
+    {
+        foreach (var date in dates.Where(d => d.EndDay is null && d.Start is not null))
+        {
+            var from = Math.Max(0, date.Index - CueReach);
+            if (_thisWeekday.Match(text[from..date.Index]) is { Success: true } m
+                && _weekdayNumbers.TryGetValue(m.Groups["weekday"].Value, out var weekday)
+                && weekday % 7 == (int)date.Start!.Value.DayOfWeek)
+            {
+                return date.Start;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The year, and the month when there is one, in the address's path: /2023/, /2023/05/.</summary>
     private static (int Year, int? Month)? AddressYear(string? sourceUrl)
     {
@@ -247,7 +323,8 @@ public sealed partial class PublicationDater
     /// <summary>
     /// What stands before a dateline's day on its line: nothing but stamp words ("Thursday", "Published on", "Le"),
     /// a place or a byline ending in a comma or dash ("Geneva/New York,", "GENEVA –", "Genève, le"), an opening
-    /// bracket, or a short section or byline before a separator ("Press release |", "By Ana Ruiz •").
+    /// bracket, a short section or byline before a separator ("Press release |", "By Ana Ruiz •"), or a byline with
+    /// its stamp words ("By Jane Roe on", "Posted by admin on", "Par Jean Dupont le").
     /// </summary>
     private bool Placed(string before, out bool place)
     {
@@ -260,7 +337,7 @@ public sealed partial class PublicationDater
 
         var bare = WithoutTrailingStampWords(before);
         place = DatelinePlace().IsMatch(bare);
-        return place || OpeningBracket().IsMatch(bare) || (Separated().IsMatch(bare) && words.Count <= MaxSectionWords);
+        return place || OpeningBracket().IsMatch(bare) || (Separated().IsMatch(bare) && words.Count <= MaxSectionWords) || _bylineBefore.IsMatch(bare);
     }
 
     /// <summary>Strips stamp words ("le", "el", "on", "Thursday") from the end of what precedes a date, so "Genève, le" is a place.</summary>
@@ -275,10 +352,11 @@ public sealed partial class PublicationDater
         return ReferenceEquals(trimmed, before) ? before : trimmed + " ";
     }
 
-    /// <summary>What follows a dateline's day on its line: nothing, stamp words or a clock time, a dash, a separator, a closing bracket, or after a place the full stop that opens the story.</summary>
+    /// <summary>What follows a dateline's day on its line: nothing, stamp words or a clock time, a dash, a separator, a closing bracket, a byline or a section ("by Jane Roe", "in News"), or after a place the full stop that opens the story.</summary>
     private bool Closed(string after, bool place) =>
         Words().Matches(after).All(w => _stampWords.Contains(w.Value) || ClockTime().IsMatch(w.Value))
-        || DatelineDash().IsMatch(after) || DatelineEnd().IsMatch(after) || Separator().IsMatch(after) || (place && StoryAfterStop().IsMatch(after));
+        || DatelineDash().IsMatch(after) || DatelineEnd().IsMatch(after) || Separator().IsMatch(after) || (place && StoryAfterStop().IsMatch(after))
+        || _bylineAfter.IsMatch(after);
 
     /// <summary>Where the prose starts when no headline was found: the first line of eight words or more that ends a sentence.</summary>
     private static int FirstBodyLine(string text) =>
@@ -359,9 +437,9 @@ public sealed partial class PublicationDater
     private static partial Regex FutureOrUnderway();
 
     // "GENEVA,", "Geneva, Switzerland -", "Geneva/New York –", "Genève (Suisse),", "San José, Costa Rica.", "IOM,", "Jane Roe,":
-    // capitalised words ending in a comma, a full stop or a dash.
+    // capitalised words ending in a comma, a full stop or a dash, an opening bracket before them or not ("(Marrakech, 10 de … 2018).").
     // A place starts with two letters: "E.g.," before a search box's example date is not one.
-    [GeneratedRegex(@"^\s*\p{Lu}\p{L}[\p{L} .'’/()\-]{0,39}(?:,\s*\p{Lu}[\p{L} .'’/()\-]{1,30})?(?:[,.]|\s[-–—])\s*$")]
+    [GeneratedRegex(@"^\s*[(\[]?\p{Lu}\p{L}[\p{L} .'’/()\-]{0,39}(?:,\s*\p{Lu}[\p{L} .'’/()\-]{1,30})?(?:[,.]|\s[-–—])\s*$")]
     private static partial Regex DatelinePlace();
 
     // "Press release |", "By Ana Ruiz •": a section or byline set off from the date by a separator.
@@ -398,8 +476,9 @@ public sealed partial class PublicationDater
     [GeneratedRegex(@"^\s*(?:\p{Lu}[\p{L} .'’\-]{1,40})?[(\[]\s*(?:le|el|the)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex OpeningBracket();
 
-    // After the day: a closing bracket, ", à Suzhou, en Chine)", a time "18:55", or the colon of "15 July 2019: …".
-    [GeneratedRegex(@"^\s*(?:[)\]]|,\s*(?:à|a|in|en)\s+[^\n]*\)\s*$|[0-9]{1,2}:[0-9]{2}|:\s)")]
+    // After the day: a closing bracket, ", à Suzhou, en Chine)", a time "18:55", or the colon of "15 July 2019: …",
+    // an outlet's tag before it or not ("New York, 20 May 2022 (TDI): …").
+    [GeneratedRegex(@"^\s*(?:[)\]]|,\s*(?:à|a|in|en)\s+[^\n]*\)\s*$|[0-9]{1,2}:[0-9]{2}|(?:\([^()\n]{1,40}\)\s*)?:\s)")]
     private static partial Regex DatelineEnd();
 
     [GeneratedRegex(@"(?<![0-9])(?<y>(?:19|20)[0-9]{2})(?<sep>[-_])(?<m>0[1-9]|1[0-2])\k<sep>(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9])")]
@@ -407,6 +486,18 @@ public sealed partial class PublicationDater
 
     [GeneratedRegex(@"(?<![0-9])(?<y>(?:19|20)[0-9]{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12][0-9]|3[01])(?:[0-9]{2}){0,3}(?![0-9])")]
     private static partial Regex CompactPathDate();
+
+    // "PORT LOUIS, Mauritius ", "GENEVA ": up to four capitalised words, a country after a comma, and no closing comma.
+    [GeneratedRegex(@"^\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3}(?:,\s*\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,2})?\s+$")]
+    private static partial Regex BarePlace();
+
+    // Nothing, or a finished sentence, before a closing stamp: "… en Marrakech (Marruecos). 2023-05-12".
+    [GeneratedRegex(@"(?:^|[.!?»”""')]\s)\s*$")]
+    private static partial Regex AfterLastSentence();
+
+    // "2023-05-12" or "2023-05-12 10:30": a machine's stamp, not a date a writer typed.
+    [GeneratedRegex(@"^(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]")]
+    private static partial Regex IsoDay();
 
     // " –", " (IOM) –", " (Harbour Wire) -", ".-", " (EFE).-": the dash that ends a dateline.
     [GeneratedRegex(@"^\s*(?:\([^()\n]{1,40}\)\s*)?\.?\s*[-–—]")]

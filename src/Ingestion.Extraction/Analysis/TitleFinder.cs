@@ -30,6 +30,7 @@ public sealed partial class TitleFinder
     private readonly Regex _salutation;
     private readonly Regex _byline;
     private readonly Regex _pager;
+    private readonly Regex _stampPrefix;
 
     public TitleFinder(KindData kinds, TitleData titles, CalendarData calendar)
     {
@@ -40,6 +41,8 @@ public sealed partial class TitleFinder
         _furnitureCue = new Regex(Phrases.Alternation(titles.FurnitureCues), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _salutation = new Regex($@"^(?:{Phrases.Alternation(titles.Salutations)})(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _pager = new Regex($@"^(?:{Phrases.Alternation(titles.PagerWords)})\s+\d+\s*[-–]\s*\d+\s+(?:of|de|sur|sobre)\s+\d+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // "date 2020-12 Harbour Towns Sign…": a stamp, its day or only its month, opening the headline's line.
+        _stampPrefix = new Regex($@"^(?:{Phrases.Alternation(titles.StampCues)})\s*:?\s*(?:19|20)[0-9]{{2}}(?:-[01][0-9](?:-[0-3][0-9])?)?\s+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _byline = new Regex($@"^(?:{Phrases.Alternation(titles.Bylines)})\s+\p{{Lu}}", RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
 
@@ -50,7 +53,7 @@ public sealed partial class TitleFinder
         FoundTitle? firstLong = null;
         for (var i = 0; i < lines.Count; i++)
         {
-            var line = WithoutSiteName(WithoutBullet(lines[i]));
+            var line = WithoutSiteName(WithoutStamp(WithoutBullet(lines[i])));
             if (IsFurniture(lines, i, line, dates) || !LooksLikeTitle(line.Text))
             {
                 continue;
@@ -188,6 +191,12 @@ public sealed partial class TitleFinder
     {
         var bar = line.Text.IndexOf(" | ", StringComparison.Ordinal);
         return bar > 0 && Words().Count(line.Text[..bar]) >= MinTitleWords ? new Span(line.Index, bar, line.Text[..bar]) : line;
+    }
+
+    private Span WithoutStamp(Span line)
+    {
+        var stamp = _stampPrefix.Match(line.Text);
+        return stamp.Success ? new Span(line.Index + stamp.Length, line.Length - stamp.Length, line.Text[stamp.Length..]) : line;
     }
 
     private static Span WithoutBullet(Span line)

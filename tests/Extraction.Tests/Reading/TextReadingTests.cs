@@ -112,6 +112,13 @@ public sealed class TextReadingTests
         Assert.Null(read.Title);
     }
 
+    [Theory]
+    [InlineData("Available in EnglishEspañol")]
+    [InlineData("Also available in: English | Français | Español")]
+    [InlineData("Disponible en français, anglais")]
+    public void A_language_switcher_is_furniture(string switcher) =>
+        Assert.Equal("Harbour Towns Back Reception Plan\n\nThe mayors met today.", Read($"Skip to main content\n{switcher}\n\nHarbour Towns Back Reception Plan\n\nThe mayors met today.", "text/plain").Text);
+
     [Fact]
     public void A_blog_post_stops_at_its_comment_form()
     {
