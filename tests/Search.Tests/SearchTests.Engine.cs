@@ -112,6 +112,29 @@ public sealed partial class SearchTests
     }
 
     [Fact]
+    public async Task A_quiet_index_split_by_refreshes_is_merged_into_one_segment_that_answers_the_same()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"idm-compact-{Guid.NewGuid():N}");
+        using var engine = new Engine.SearchEngine(Engine.SearchReplica.New(), Engine.TextAnalysis.Load(), Glossary.QueryGlossary.Load(),
+            Microsoft.Extensions.Options.Options.Create(new Engine.SearchOptions { IndexPath = path }));
+        await engine.RebuildAsync(_ => AsyncEnumerable.Empty<Engine.CatalogueItem>(), _ => { }, CancellationToken.None);
+        foreach (var i in Enumerable.Range(0, 6))
+        {
+            // Each refresh writes a segment, as a load taken in batches does.
+            await engine.ApplyAsync([new Engine.StatementChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, Statement($"Reception {i} and return {i}.", "en", $"Speaker {i}", "return"))], CancellationToken.None);
+            await engine.RefreshAsync(CancellationToken.None);
+        }
+
+        Searching.SearchQuery Query(string q) => new(q, "statement", null, null, null, null, null, null, null, null, null, false, [], 20, 0, DateTimeOffset.UtcNow.UtcTicks);
+        var before = engine.Search(Query("reception return")).Hits.Select(h => h.Id).ToList();
+
+        Assert.True(await engine.CompactAsync(atLeast: 4, CancellationToken.None));
+        Assert.False(await engine.CompactAsync(atLeast: 2, CancellationToken.None));
+        Assert.Equal(6, before.Count);
+        Assert.Equal(before, engine.Search(Query("reception return")).Hits.Select(h => h.Id).ToList());
+    }
+
+    [Fact]
     public async Task Facet_counts_follow_the_filters_and_say_when_they_are_estimates()
     {
         var marker = $"zq{Guid.NewGuid():N}"[..10];

@@ -23,14 +23,19 @@ internal static class SearchEngineBenchmark
         var catalogue = new SearchCatalogue(seed: 2026);
         var generated = Enumerable.Range(0, statements).Select(catalogue.Next).ToArray();
         var clock = Stopwatch.StartNew();
+        // As the service takes a load: batches of 500, each made searchable (a refresh) before the next.
         foreach (var batch in generated.Chunk(500))
         {
             await engine.ApplyAsync([.. batch.Select(s => new StatementChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, s))], CancellationToken.None);
+            await engine.RefreshAsync(CancellationToken.None);
         }
 
-        await engine.RefreshAsync(CancellationToken.None);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"engine: {statements:N0} statements indexed in {clock.Elapsed.TotalSeconds:N1} s ({statements / clock.Elapsed.TotalSeconds:N0}/s), one thread"));
+        // Then, as the service does once the load is over, its segments merged into one.
+        var merging = Stopwatch.StartNew();
+        await engine.CompactAsync(atLeast: 2, CancellationToken.None);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"merged into one segment in {merging.Elapsed.TotalSeconds:N1} s"));
 
         var random = new Random(7);
         var now = DateTimeOffset.UtcNow.UtcTicks;
