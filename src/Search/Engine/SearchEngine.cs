@@ -144,6 +144,12 @@ public sealed class SearchEngine : IDisposable
     /// <returns>Whether it merged.</returns>
     public async Task<bool> CompactAsync(int atLeast, CancellationToken cancellationToken)
     {
+        // Not while a build is under way: it swaps this generation out and closes it when done (and waits for this).
+        if (!await _rebuilds.WaitAsync(0, cancellationToken))
+        {
+            return false;
+        }
+
         var generation = _current;
         try
         {
@@ -167,10 +173,9 @@ public sealed class SearchEngine : IDisposable
             generation.Searchers.MaybeRefreshBlocking();
             return true;
         }
-        catch (ObjectDisposedException)
+        finally
         {
-            // A rebuild swapped this generation out meanwhile; the new one is built in few segments.
-            return false;
+            _rebuilds.Release();
         }
     }
 

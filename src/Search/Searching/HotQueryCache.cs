@@ -9,8 +9,9 @@ namespace IdmPlatform.Search.Searching;
 /// <summary>
 /// Answers to queries asked again, kept in Redis under the index's version: any statement taken in, corrected or
 /// retracted makes a new version, so an answer is never served once what it shows has changed. Replicas that took in
-/// the same statements share entries. The hottest answers of the current version are also kept in this process, which
-/// spares the round trip to Redis that a repeated query would otherwise cost.
+/// the same statements share entries, and serve the first answer stored for a version. The hottest answers of the
+/// current version are also kept in this process, which spares the round trip to Redis that a repeated query would
+/// otherwise cost.
 /// </summary>
 public sealed class HotQueryCache(IConnectionMultiplexer redis, ILogger<HotQueryCache> logger)
 {
@@ -55,7 +56,22 @@ public sealed class HotQueryCache(IConnectionMultiplexer redis, ILogger<HotQuery
         }
 
         var bytes = answer();
-        _ = database.StringSetAsync(key, bytes, Lifetime, flags: CommandFlags.FireAndForget);
+        try
+        {
+            // The first answer stored for a version is the one every replica serves from then on: two replicas may
+            // rank equal scores apart (each merges its segments at its own time), and an answer kept in memory must
+            // not differ from the other replica's for as long as the version lasts.
+            if (!await database.StringSetAsync(key, bytes, Lifetime, When.NotExists) && await database.StringGetAsync(key) is { HasValue: true } first)
+            {
+                return (local.Keep(key, (byte[])first!), false);
+            }
+        }
+        catch (RedisException e)
+        {
+            logger.LogWarning(e, "The search cache could not be written.");
+            return (bytes, false);
+        }
+
         return (local.Keep(key, bytes), false);
     }
 
