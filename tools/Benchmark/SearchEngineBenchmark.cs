@@ -32,7 +32,7 @@ internal static class SearchEngineBenchmark
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"engine: {statements:N0} statements indexed in {clock.Elapsed.TotalSeconds:N1} s ({statements / clock.Elapsed.TotalSeconds:N0}/s), one thread"));
-        // Then, as the service does once the load is over, its segments merged into one.
+        // Then its segments merged into one (which the service does not do yet: see the README).
         var merging = Stopwatch.StartNew();
         await engine.CompactAsync(atLeast: 2, CancellationToken.None);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"merged into one segment in {merging.Elapsed.TotalSeconds:N1} s"));
