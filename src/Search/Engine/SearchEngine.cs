@@ -96,12 +96,11 @@ public sealed class SearchEngine : IDisposable
     /// Makes what was applied searchable. Called on a short period rather than after every batch: each refresh writes
     /// a segment, and a refresh per small batch would fill the index with tiny ones for merging to clean up.
     /// </summary>
-    /// <returns>Whether there was anything to make searchable.</returns>
-    public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
+    public async Task RefreshAsync(CancellationToken cancellationToken)
     {
         if (!_pending)
         {
-            return false;
+            return;
         }
 
         IndexGeneration generation;
@@ -123,7 +122,7 @@ public sealed class SearchEngine : IDisposable
         catch (ObjectDisposedException)
         {
             // A rebuild swapped this generation out meanwhile; the new one was refreshed when it came in.
-            return true;
+            return;
         }
 
         // Searchers now see at least what the fingerprint covers; only then may answers be cached under it.
@@ -131,8 +130,6 @@ public sealed class SearchEngine : IDisposable
         {
             Published = version;
         }
-
-        return true;
     }
 
     /// <summary>

@@ -48,7 +48,6 @@ public sealed class HotQueryCache(IConnectionMultiplexer redis, ILogger<HotQuery
         catch (RedisException e)
         {
             logger.LogWarning(e, "The search cache could not be written.");
-            return (bytes, false);
         }
 
         return (bytes, false);
