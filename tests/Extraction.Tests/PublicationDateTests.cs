@@ -205,6 +205,15 @@ public sealed class PublicationDateTests
     public void A_wrong_weekday_or_an_agenda_date_under_the_story_does_not_date_the_page(string text) =>
         Assert.Null(PublishedOn(text));
 
+    [Theory]
+    // Day first at the UN and in India, month first on a US government site and, for English, where the site says nothing.
+    [InlineData($"{Headline}\nDate: 10/12/2023\nVenue: Harbour City\n{Story}", "https://mission.example.in/statements/12", "2023-12-10")]
+    [InlineData($"{Headline}\n10/12/2023\n{Story}", "https://www.un.org/en/harbour-towns", "2023-12-10")]
+    [InlineData($"{Headline}\n10/12/2023\n{Story}", "https://www.harbour.gov/remarks/port-towns", "2023-10-12")]
+    [InlineData($"{Headline}\n10/12/2023\n{Story}", "https://example.org/news/port-towns", "2023-10-12")]
+    public void The_site_says_in_which_order_an_english_numeric_day_is_written(string text, string url, string expected) =>
+        Assert.Equal(Day(expected), PublishedOn(text, url));
+
     [Fact]
     public void Lowercase_month_words_that_are_also_words_need_a_year()
     {
