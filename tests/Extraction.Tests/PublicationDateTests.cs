@@ -206,6 +206,18 @@ public sealed class PublicationDateTests
         Assert.Null(PublishedOn(text));
 
     [Theory]
+    // A UN or IOM document's first page: its symbol, the language it was written in, then its date.
+    [InlineData($"C/99/L/4 Original: English 4 March 2023 COUNCIL 99th Session {Headline}\n{Story}", "2023-03-04")]
+    [InlineData($"MC/9999 Original : anglais 19 décembre 2023 CONSEIL {Titre}\n{Recit}", "2023-12-19")]
+    [InlineData($"C/99/L/4 Original: inglés 17 de abril de 2023 CONSEJO {Titular}\n{Relato}", "2023-04-17")]
+    // A statement's date and venue given in one field.
+    [InlineData($"{Headline}\nDate and Venue: 10 December 2023, Harbour City\n{Story}", "2023-12-10")]
+    [InlineData($"{Titre}\nDate et lieu : 10 décembre 2023, Genève\n{Recit}", "2023-12-10")]
+    [InlineData($"{Titular}\nFecha y lugar: 10 de diciembre de 2023, Ginebra\n{Relato}", "2023-12-10")]
+    public void A_documents_original_language_note_and_a_date_and_venue_field_date_the_page(string text, string expected) =>
+        Assert.Equal(Day(expected), PublishedOn(text));
+
+    [Theory]
     // Day first at the UN and in India, month first on a US government site and, for English, where the site says nothing.
     [InlineData($"{Headline}\nDate: 10/12/2023\nVenue: Harbour City\n{Story}", "https://mission.example.in/statements/12", "2023-12-10")]
     [InlineData($"{Headline}\n10/12/2023\n{Story}", "https://www.un.org/en/harbour-towns", "2023-12-10")]

@@ -105,7 +105,8 @@ public sealed record LanguageData(
     DateWords DateWords,
     IReadOnlyList<string> MonthFirstLanguages,
     IReadOnlyList<string>? MonthFirstHosts = null,
-    IReadOnlyList<string>? DayFirstHosts = null);
+    IReadOnlyList<string>? DayFirstHosts = null,
+    IReadOnlyList<string>? OriginalLanguages = null);
 
 /// <summary>
 /// The small words dates are written with: ordinal endings of the day ("1er", "28th", "1.º"), what links a day to its

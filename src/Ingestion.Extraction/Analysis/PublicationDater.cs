@@ -60,7 +60,10 @@ public sealed partial class PublicationDater
         // "Last updated: …", "Dernière mise à jour : …": a stamp, but of the last edit, used only when nothing dates the publication.
         _updatedBefore = new Regex($@"(?:{Phrases.Alternation(titles.UpdatedCues ?? [])})\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _calendar = calendar;
-        _publishedCue = Phrases.Matcher(language.PublishedCues);
+        // "Original: English 4 March 2019", "Original : anglais 19 décembre 2017": the first page of a UN or IOM
+        // document gives the language it was written in, then the document's date.
+        var originalNotes = (language.OriginalLanguages ?? []).SelectMany(l => new[] { $"original: {l}", $"original : {l}" });
+        _publishedCue = Phrases.Matcher(language.PublishedCues.Concat(originalNotes));
         _today = Phrases.Matcher(calendar.TodayWords);
         _marking = Phrases.Matcher(calendar.MarkingWords);
         _months = new Dictionary<string, int>(language.Months, StringComparer.OrdinalIgnoreCase);
