@@ -218,6 +218,12 @@ public sealed class PublicationDateTests
         Assert.Equal(Day(expected), PublishedOn(text));
 
     [Theory]
+    [InlineData($"{Headline}\nDec. 12, 2023, 11 a.m.\n{Story}", "2023-12-12")]
+    [InlineData($"{Headline}\n12 May 2023, 9 AM\n{Story}", "2023-05-12")]
+    public void A_clock_in_am_or_pm_after_the_day_makes_a_stamp(string text, string expected) =>
+        Assert.Equal(Day(expected), PublishedOn(text));
+
+    [Theory]
     // Day first at the UN and in India, month first on a US government site and, for English, where the site says nothing.
     [InlineData($"{Headline}\nDate: 10/12/2023\nVenue: Harbour City\n{Story}", "https://mission.example.in/statements/12", "2023-12-10")]
     [InlineData($"{Headline}\n10/12/2023\n{Story}", "https://www.un.org/en/harbour-towns", "2023-12-10")]

@@ -453,8 +453,8 @@ public sealed partial class PublicationDater
     [GeneratedRegex(@"^\s*(?:[|•·>»]|/\s)")]
     private static partial Regex Separator();
 
-    // ", 02.15 AM", " 10:30", " at 9h30": a clock time right after the day.
-    [GeneratedRegex(@"^\s*,?\s*(?:at\s+|à\s+|a las\s+)?[0-2]?[0-9][:.h][0-5][0-9]")]
+    // ", 02.15 AM", " 10:30", " at 9h30", ", 11 a.m.": a clock time right after the day.
+    [GeneratedRegex(@"^\s*,?\s*(?:at\s+|à\s+|a las\s+)?(?:[0-2]?[0-9][:.h][0-5][0-9]|[01]?[0-9]\s?[ap]\.?m\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ClockAfter();
 
     // "/2023/" or "/2023/05/" in the path.
