@@ -223,6 +223,10 @@ public sealed class PublicationDateTests
     public void A_clock_in_am_or_pm_after_the_day_makes_a_stamp(string text, string expected) =>
         Assert.Equal(Day(expected), PublishedOn(text));
 
+    [Fact]
+    public void A_speakers_place_over_the_day_read_as_one_line_under_the_headline_dates_the_page() =>
+        Assert.Equal(Day("2023-12-12"), PublishedOn($"{Headline}\nJane Roe\nDeputy Envoy\nHarbour City December 12, 2023\nAS DELIVERED\n{Story}"));
+
     [Theory]
     // Day first at the UN and in India, month first on a US government site and, for English, where the site says nothing.
     [InlineData($"{Headline}\nDate: 10/12/2023\nVenue: Harbour City\n{Story}", "https://mission.example.in/statements/12", "2023-12-10")]

@@ -175,12 +175,12 @@ public sealed partial class PublicationDater
             var before = text[lineStart..date.Index];
             var after = text[(date.Index + date.Length)..lineEnd];
             var stamp = _stampBefore.IsMatch(before);
-            if (!stamp && !(Placed(before, out var place) && Closed(after, place)) && !Timed(before, after) && !BarePlaced(before, after))
+            var aboveHeadline = date.Index < top;
+            if (!stamp && !(Placed(before, out var place) && Closed(after, place)) && !Timed(before, after) && !BarePlaced(before, after, underHeadline: !aboveHeadline))
             {
                 continue;
             }
 
-            var aboveHeadline = date.Index < top;
             var navigation = aboveHeadline && LinesBetween(text, lineEnd, top) >= 2;
             var weekdayLed = aboveHeadline && _weekday.IsMatch(text[lineStart..lineEnd]);
             // A weekday-led date above the headline with lines between them is the site header's "today", not the page's date.
@@ -261,9 +261,14 @@ public sealed partial class PublicationDater
     private static bool Timed(string before, string after) =>
         ClockAfter().IsMatch(after) && Words().Count(before) <= TimedLineWords;
 
-    /// <summary>"PORT LOUIS, Mauritius 22 November 2012- More than…": a place in capitalised words, its comma left out, when the dateline's dash follows the day.</summary>
-    private static bool BarePlaced(string before, string after) =>
-        BarePlace().IsMatch(before) && DatelineDash().IsMatch(after);
+    /// <summary>
+    /// A place in capitalised words, its comma left out, when the dateline's dash follows the day ("PORT LOUIS,
+    /// Mauritius 22 November 2012- More than…") or, under the headline, when nothing does: "New York City December 19,
+    /// 2018" is a place on one line and the day on the next, joined when the text was read as prose. Above the
+    /// headline such a line may be a sidebar's event ("Harbour Workshop May 16, 2022").
+    /// </summary>
+    private static bool BarePlaced(string before, string after, bool underHeadline) =>
+        BarePlace().IsMatch(before) && (DatelineDash().IsMatch(after) || (underHeadline && after.Trim().Length == 0));
 
     /// <summary>
     /// A stamp closing the story, beyond the dateline's reach: "Source: Harbour Wire May 12, 2023 10:30 UTC", or a
