@@ -205,6 +205,37 @@ public sealed class PublicationDateTests
     public void A_wrong_weekday_or_an_agenda_date_under_the_story_does_not_date_the_page(string text) =>
         Assert.Null(PublishedOn(text));
 
+    [Theory]
+    // A UN or IOM document's first page: its symbol, the language it was written in, then its date.
+    [InlineData($"C/99/L/4 Original: English 4 March 2023 COUNCIL 99th Session {Headline}\n{Story}", "2023-03-04")]
+    [InlineData($"MC/9999 Original : anglais 19 décembre 2023 CONSEIL {Titre}\n{Recit}", "2023-12-19")]
+    [InlineData($"C/99/L/4 Original: inglés 17 de abril de 2023 CONSEJO {Titular}\n{Relato}", "2023-04-17")]
+    // A statement's date and venue given in one field.
+    [InlineData($"{Headline}\nDate and Venue: 10 December 2023, Harbour City\n{Story}", "2023-12-10")]
+    [InlineData($"{Titre}\nDate et lieu : 10 décembre 2023, Genève\n{Recit}", "2023-12-10")]
+    [InlineData($"{Titular}\nFecha y lugar: 10 de diciembre de 2023, Ginebra\n{Relato}", "2023-12-10")]
+    public void A_documents_original_language_note_and_a_date_and_venue_field_date_the_page(string text, string expected) =>
+        Assert.Equal(Day(expected), PublishedOn(text));
+
+    [Theory]
+    [InlineData($"{Headline}\nDec. 12, 2023, 11 a.m.\n{Story}", "2023-12-12")]
+    [InlineData($"{Headline}\n12 May 2023, 9 AM\n{Story}", "2023-05-12")]
+    public void A_clock_in_am_or_pm_after_the_day_makes_a_stamp(string text, string expected) =>
+        Assert.Equal(Day(expected), PublishedOn(text));
+
+    [Fact]
+    public void A_speakers_place_over_the_day_read_as_one_line_under_the_headline_dates_the_page() =>
+        Assert.Equal(Day("2023-12-12"), PublishedOn($"{Headline}\nJane Roe\nDeputy Envoy\nHarbour City December 12, 2023\nAS DELIVERED\n{Story}"));
+
+    [Theory]
+    // Day first at the UN and in India, month first on a US government site and, for English, where the site says nothing.
+    [InlineData($"{Headline}\nDate: 10/12/2023\nVenue: Harbour City\n{Story}", "https://mission.example.in/statements/12", "2023-12-10")]
+    [InlineData($"{Headline}\n10/12/2023\n{Story}", "https://www.un.org/en/harbour-towns", "2023-12-10")]
+    [InlineData($"{Headline}\n10/12/2023\n{Story}", "https://www.harbour.gov/remarks/port-towns", "2023-10-12")]
+    [InlineData($"{Headline}\n10/12/2023\n{Story}", "https://example.org/news/port-towns", "2023-10-12")]
+    public void The_site_says_in_which_order_an_english_numeric_day_is_written(string text, string url, string expected) =>
+        Assert.Equal(Day(expected), PublishedOn(text, url));
+
     [Fact]
     public void Lowercase_month_words_that_are_also_words_need_a_year()
     {

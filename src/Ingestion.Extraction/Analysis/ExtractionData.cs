@@ -103,7 +103,10 @@ public sealed record LanguageData(
     IReadOnlyList<string> TranslationCues,
     IReadOnlyList<string> EventCues,
     DateWords DateWords,
-    IReadOnlyList<string> MonthFirstLanguages);
+    IReadOnlyList<string> MonthFirstLanguages,
+    IReadOnlyList<string>? MonthFirstHosts = null,
+    IReadOnlyList<string>? DayFirstHosts = null,
+    IReadOnlyList<string>? OriginalLanguages = null);
 
 /// <summary>
 /// The small words dates are written with: ordinal endings of the day ("1er", "28th", "1.º"), what links a day to its

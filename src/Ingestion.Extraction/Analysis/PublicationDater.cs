@@ -60,7 +60,10 @@ public sealed partial class PublicationDater
         // "Last updated: …", "Dernière mise à jour : …": a stamp, but of the last edit, used only when nothing dates the publication.
         _updatedBefore = new Regex($@"(?:{Phrases.Alternation(titles.UpdatedCues ?? [])})\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _calendar = calendar;
-        _publishedCue = Phrases.Matcher(language.PublishedCues);
+        // "Original: English 4 March 2019", "Original : anglais 19 décembre 2017": the first page of a UN or IOM
+        // document gives the language it was written in, then the document's date.
+        var originalNotes = (language.OriginalLanguages ?? []).SelectMany(l => new[] { $"original: {l}", $"original : {l}" });
+        _publishedCue = Phrases.Matcher(language.PublishedCues.Concat(originalNotes));
         _today = Phrases.Matcher(calendar.TodayWords);
         _marking = Phrases.Matcher(calendar.MarkingWords);
         _months = new Dictionary<string, int>(language.Months, StringComparer.OrdinalIgnoreCase);
@@ -172,12 +175,12 @@ public sealed partial class PublicationDater
             var before = text[lineStart..date.Index];
             var after = text[(date.Index + date.Length)..lineEnd];
             var stamp = _stampBefore.IsMatch(before);
-            if (!stamp && !(Placed(before, out var place) && Closed(after, place)) && !Timed(before, after) && !BarePlaced(before, after))
+            var aboveHeadline = date.Index < top;
+            if (!stamp && !(Placed(before, out var place) && Closed(after, place)) && !Timed(before, after) && !BarePlaced(before, after, underHeadline: !aboveHeadline))
             {
                 continue;
             }
 
-            var aboveHeadline = date.Index < top;
             var navigation = aboveHeadline && LinesBetween(text, lineEnd, top) >= 2;
             var weekdayLed = aboveHeadline && _weekday.IsMatch(text[lineStart..lineEnd]);
             // A weekday-led date above the headline with lines between them is the site header's "today", not the page's date.
@@ -258,9 +261,14 @@ public sealed partial class PublicationDater
     private static bool Timed(string before, string after) =>
         ClockAfter().IsMatch(after) && Words().Count(before) <= TimedLineWords;
 
-    /// <summary>"PORT LOUIS, Mauritius 22 November 2012- More than…": a place in capitalised words, its comma left out, when the dateline's dash follows the day.</summary>
-    private static bool BarePlaced(string before, string after) =>
-        BarePlace().IsMatch(before) && DatelineDash().IsMatch(after);
+    /// <summary>
+    /// A place in capitalised words, its comma left out, when the dateline's dash follows the day ("PORT LOUIS,
+    /// Mauritius 22 November 2012- More than…") or, under the headline, when nothing does: "New York City December 19,
+    /// 2018" is a place on one line and the day on the next, joined when the text was read as prose. Above the
+    /// headline such a line may be a sidebar's event ("Harbour Workshop May 16, 2022").
+    /// </summary>
+    private static bool BarePlaced(string before, string after, bool underHeadline) =>
+        BarePlace().IsMatch(before) && (DatelineDash().IsMatch(after) || (underHeadline && after.Trim().Length == 0));
 
     /// <summary>
     /// A stamp closing the story, beyond the dateline's reach: "Source: Harbour Wire May 12, 2023 10:30 UTC", or a
@@ -450,8 +458,8 @@ public sealed partial class PublicationDater
     [GeneratedRegex(@"^\s*(?:[|•·>»]|/\s)")]
     private static partial Regex Separator();
 
-    // ", 02.15 AM", " 10:30", " at 9h30": a clock time right after the day.
-    [GeneratedRegex(@"^\s*,?\s*(?:at\s+|à\s+|a las\s+)?[0-2]?[0-9][:.h][0-5][0-9]")]
+    // ", 02.15 AM", " 10:30", " at 9h30", ", 11 a.m.": a clock time right after the day.
+    [GeneratedRegex(@"^\s*,?\s*(?:at\s+|à\s+|a las\s+)?(?:[0-2]?[0-9][:.h][0-5][0-9]|[01]?[0-9]\s?[ap]\.?m\b)", RegexOptions.IgnoreCase)]
     private static partial Regex ClockAfter();
 
     // "/2023/" or "/2023/05/" in the path.

@@ -23,6 +23,8 @@ public sealed partial class TextAnalyzer
     private readonly Regex _eventCue;
     private readonly Regex _translationCue;
     private readonly HashSet<string> _monthFirst;
+    private readonly IReadOnlyList<string> _monthFirstHosts;
+    private readonly IReadOnlyList<string> _dayFirstHosts;
 
     public TextAnalyzer(ExtractionData data)
     {
@@ -39,6 +41,8 @@ public sealed partial class TextAnalyzer
         _eventCue = Phrases.Matcher(data.Language.EventCues);
         _translationCue = Phrases.Matcher(data.Language.TranslationCues);
         _monthFirst = new HashSet<string>(data.Language.MonthFirstLanguages, StringComparer.OrdinalIgnoreCase);
+        _monthFirstHosts = data.Language.MonthFirstHosts ?? [];
+        _dayFirstHosts = data.Language.DayFirstHosts ?? [];
     }
 
     public static TextAnalyzer Default { get; } = new(ExtractionData.Default);
@@ -49,9 +53,9 @@ public sealed partial class TextAnalyzer
     /// </summary>
     public ExtractedDocument Analyse(string text, string? knownTitle = null, DateOnly? knownPublishedOn = null, string? knownLanguage = null, string? sourceUrl = null)
     {
-        // The language first: it says how a numeric date such as 05/12/2023 is read.
+        // The language first: with the site, it says how a numeric date such as 05/12/2023 is read.
         var language = knownLanguage ?? _language.Detect(text);
-        var dates = _dates.Find(text, _monthFirst.Contains(language.Split('-')[0]));
+        var dates = _dates.Find(text, MonthFirst(language, sourceUrl));
         var headline = _titles.Find(text, dates);
         var title = knownTitle ?? headline?.Text;
         var organisations = _organisations.Find(text);
@@ -88,6 +92,34 @@ public sealed partial class TextAnalyzer
             statements,
             TranslationOf(text));
     }
+
+    /// <summary>
+    /// Whether a numeric day such as 10/12/2018 is written month first. The site tells before the language does:
+    /// English is written month first on a US government site, day first at the UN and in most other countries
+    /// that write English (the lists are data).
+    /// </summary>
+    private bool MonthFirst(string language, string? sourceUrl)
+    {
+        if (sourceUrl is not null && Uri.TryCreate(sourceUrl, UriKind.Absolute, out var address))
+        {
+            if (_monthFirstHosts.Any(h => OnHost(address.Host, h)))
+            {
+                return true;
+            }
+
+            if (_dayFirstHosts.Any(h => OnHost(address.Host, h)))
+            {
+                return false;
+            }
+        }
+
+        return _monthFirst.Contains(language.Split('-')[0]);
+    }
+
+    // ".gov" is on "state.gov", "un.org" on "press.un.org" and on "un.org" itself, but not on "sun.org".
+    private static bool OnHost(string host, string suffix) =>
+        string.Equals(host, suffix, StringComparison.OrdinalIgnoreCase)
+        || host.EndsWith(suffix.StartsWith('.') ? suffix : "." + suffix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"Traduction de l'original anglais : https://…" names the original, which ingestion then links to.</summary>
     private Uri? TranslationOf(string text)
