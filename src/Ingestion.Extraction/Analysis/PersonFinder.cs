@@ -11,9 +11,8 @@ public sealed record PersonMention(int Index, int Length, FoundPerson Person);
 /// <summary>
 /// People are runs of two to four capitalised words that the text treats as a person: after an honorific or a
 /// role ("IOM Director General William Lacy Swing", "Dr Ian M Kysel"), before an appositive role
-/// (", Director of MRI"), next to a verb of speech or intervention, or in a contact block. Shape alone is not
-/// enough: "Effective Community Engagement" is a panel, not a person; nor is a photo credit's photographer one of
-/// the people the page is about.
+/// (", Director of MRI"), next to a verb of speech or intervention, in a photo credit or a contact block.
+/// Shape alone is not enough: "Effective Community Engagement" is a panel, not a person.
 /// </summary>
 public sealed partial class PersonFinder
 {
@@ -151,12 +150,6 @@ public sealed partial class PersonFinder
                 return;
             }
 
-            // "Photo: Jane Roe" credits the picture; the labels of real pages never count the photographer.
-            if (_photoAtEnd.IsMatch(before))
-            {
-                return;
-            }
-
             // "Coleiro Preca" after "Marie-Louise Coleiro Preca" is the same person.
             if (people.Values.LastOrDefault(p => p.Name.EndsWith(" " + name, StringComparison.Ordinal)) is { } fuller)
             {
@@ -176,6 +169,7 @@ public sealed partial class PersonFinder
                 || Byline().IsMatch(line)
                 || (before.TrimEnd().EndsWith(',') && _roleAnywhere.IsMatch(before))
                 || _speechAtEnd.IsMatch(before)
+                || _photoAtEnd.IsMatch(before)
                 || _verbAfter.IsMatch(after)
                 || _appositive.IsMatch(after)
                 || CountryAfter().IsMatch(after)
