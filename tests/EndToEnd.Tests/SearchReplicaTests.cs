@@ -53,19 +53,29 @@ public sealed class SearchReplicaTests(PlatformFixture platform)
         var marker = $"zq{Guid.NewGuid():N}"[..12];
         await IngestAsync(marker);
         var url = $"/api/search?q={marker}&facets=person,theme,language";
-        await Eventually.HoldsAsync(async () =>
+        var answers = new List<(string Replica, JsonNode Answer)>();
+        try
         {
-            var answers = new List<(string Replica, JsonNode Answer)>();
-            for (var i = 0; i < 8; i++)
+            await Eventually.HoldsAsync(async () =>
             {
-                answers.Add(await AskAsync(url));
-            }
+                answers.Clear();
+                for (var i = 0; i < 8; i++)
+                {
+                    answers.Add(await AskAsync(url));
+                }
 
-            // Both replicas answered, each has both quotations, and the answers are one.
-            return answers.Select(a => a.Replica).Distinct().Count() >= 2
-                && answers.All(a => a.Answer["total"]!.GetValue<int>() >= 2)
-                && answers.All(a => JsonNode.DeepEquals(a.Answer, answers[0].Answer));
-        }, "both replicas to answer alike");
+                // Both replicas answered, each has both quotations, and the answers are one.
+                return answers.Select(a => a.Replica).Distinct().Count() >= 2
+                    && answers.All(a => a.Answer["total"]!.GetValue<int>() >= 2)
+                    && answers.All(a => JsonNode.DeepEquals(a.Answer, answers[0].Answer));
+            }, "both replicas to answer alike");
+        }
+        catch (TimeoutException e)
+        {
+            // What each replica last answered is what tells a lagging replica from two that disagree.
+            var last = answers.DistinctBy(a => (a.Replica, a.Answer.ToJsonString())).Select(a => $"{a.Replica}: {a.Answer.ToJsonString()}");
+            throw new TimeoutException($"{e.Message} Last answers:{Environment.NewLine}{string.Join(Environment.NewLine, last)}", e);
+        }
     }
 
     [Fact]
