@@ -51,7 +51,7 @@ public sealed class SearchReplicaTests(PlatformFixture platform)
     public async Task Every_replica_gives_the_same_answer()
     {
         var marker = $"zq{Guid.NewGuid():N}"[..12];
-        await IngestAsync(marker);
+        var document = await IngestAsync(marker);
         var url = $"/api/search?q={marker}&facets=person,theme,language";
         var answers = new List<(string Replica, JsonNode Answer)>();
         try
@@ -72,9 +72,16 @@ public sealed class SearchReplicaTests(PlatformFixture platform)
         }
         catch (TimeoutException e)
         {
-            // What each replica last answered is what tells a lagging replica from two that disagree.
-            var last = answers.DistinctBy(a => (a.Replica, a.Answer.ToJsonString())).Select(a => $"{a.Replica}: {a.Answer.ToJsonString()}");
-            throw new TimeoutException($"{e.Message} Last answers:{Environment.NewLine}{string.Join(Environment.NewLine, last)}", e);
+            // What each replica last answered, what it holds, what an uncached query finds and what the catalogue holds
+            // tell a lagging replica from two that disagree, and both from a document that never reached the catalogue.
+            var seen = answers.Select(a => $"{a.Replica}: {a.Answer.ToJsonString()}").ToList();
+            foreach (var probe in new[] { "/api/search/status", "/api/search/status", $"{url}&limit=19", $"{url}&limit=19", $"/api/ingestion/documents/{document}", $"/api/catalogue/documents/{document}" })
+            {
+                using var response = await _gateway.GetAsync(probe);
+                seen.Add($"{probe} {(int)response.StatusCode} {string.Join(',', response.Headers.TryGetValues("Search-Replica", out var r) ? r : [])}: {await response.Content.ReadAsStringAsync()}");
+            }
+
+            throw new TimeoutException($"{e.Message}{Environment.NewLine}{string.Join(Environment.NewLine, seen.Distinct())}", e);
         }
     }
 
