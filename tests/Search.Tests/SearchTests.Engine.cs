@@ -148,12 +148,16 @@ public sealed partial class SearchTests
             await engine.RebuildAsync(_ => AsyncEnumerable.Empty<Engine.CatalogueItem>(), _ => { }, CancellationToken.None);
         }
 
+        StatementView Numbered(int n)
+        {
+            var text = $"On {words[n % 6]} {string.Join(' ', Enumerable.Repeat(words[n % 4], 1 + n % 3))} and {words[(n + 1) % 6]} in {n}.";
+            return Statement(text, n % 5 == 0 ? "fr" : "en", $"Speaker {n % 7}", themes[n % 3]) with { Date = new DateOnly(2000 + n % 20, 1 + n % 12, 1) };
+        }
+
         // Several refreshes, so the parts' ranges cross segment boundaries; word counts vary so scores differ.
         foreach (var batch in Enumerable.Range(0, 5))
         {
-            var statements = Enumerable.Range(0, 13).Select(i => batch * 13 + i).Select(n => Statement(
-                $"On {words[n % 6]} {string.Join(' ', Enumerable.Repeat(words[n % 4], 1 + n % 3))} and {words[(n + 1) % 6]} in {n}.", n % 5 == 0 ? "fr" : "en",
-                $"Speaker {n % 7}", themes[n % 3]) with { Date = new DateOnly(2000 + n % 20, 1 + n % 12, 1) }).ToList();
+            var statements = Enumerable.Range(batch * 13, 13).Select(Numbered).ToList();
             foreach (var engine in new[] { split, whole })
             {
                 await engine.ApplyAsync([.. statements.Select(s => new Engine.StatementChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, s))], CancellationToken.None);
