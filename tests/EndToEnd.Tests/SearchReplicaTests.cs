@@ -15,11 +15,14 @@ public sealed class SearchReplicaTests(PlatformFixture platform)
 
     private async Task<string> IngestAsync(string marker)
     {
+        // Each test's document must not read as a near-duplicate of another's (a duplicate publishes no statements): the
+        // shared wording is outweighed by a reference line whose every few words carry this test's marker.
+        var references = string.Join(", ", Enumerable.Range(1, 12).Select(i => $"file {marker} {i}"));
         using var submit = new HttpRequestMessage(HttpMethod.Post, "/api/ingestion/documents")
         {
             Content = JsonContent.Create(new
             {
-                content = $"<html><body><h1>Cities and newcomers</h1><p>\u201CLocal authorities carry the integration of migrants every day, and {marker} shows how,\u201D said Lena Okafor, a mayor from Lagos.</p><p>\u201CRegular pathways start in our towns {marker},\u201D said Marco Bellini, a councillor from Turin.</p></body></html>",
+                content = $"<html><body><h1>Cities and newcomers</h1><p>\u201CLocal authorities carry the integration of migrants every day, and {marker} shows how,\u201D said Lena Okafor, a mayor from Lagos.</p><p>\u201CRegular pathways start in our towns {marker},\u201D said Marco Bellini, a councillor from Turin.</p><p>References: {references}.</p></body></html>",
                 contentType = "text/html",
             }),
         };
