@@ -15,11 +15,14 @@ public sealed class SearchReplicaTests(PlatformFixture platform)
 
     private async Task<string> IngestAsync(string marker)
     {
+        // Each test's document must not read as a near-duplicate of another's (a duplicate publishes no statements): the
+        // shared wording is outweighed by a reference line whose every few words carry this test's marker.
+        var references = string.Join(", ", Enumerable.Range(1, 12).Select(i => $"file {marker} {i}"));
         using var submit = new HttpRequestMessage(HttpMethod.Post, "/api/ingestion/documents")
         {
             Content = JsonContent.Create(new
             {
-                content = $"<html><body><h1>Cities and newcomers</h1><p>\u201CLocal authorities carry the integration of migrants every day, and {marker} shows how,\u201D said Lena Okafor, a mayor from Lagos.</p><p>\u201CRegular pathways start in our towns {marker},\u201D said Marco Bellini, a councillor from Turin.</p></body></html>",
+                content = $"<html><body><h1>Cities and newcomers</h1><p>\u201CLocal authorities carry the integration of migrants every day, and {marker} shows how,\u201D said Lena Okafor, a mayor from Lagos.</p><p>\u201CRegular pathways start in our towns {marker},\u201D said Marco Bellini, a councillor from Turin.</p><p>References: {references}.</p></body></html>",
                 contentType = "text/html",
             }),
         };
@@ -51,21 +54,38 @@ public sealed class SearchReplicaTests(PlatformFixture platform)
     public async Task Every_replica_gives_the_same_answer()
     {
         var marker = $"zq{Guid.NewGuid():N}"[..12];
-        await IngestAsync(marker);
+        var document = await IngestAsync(marker);
         var url = $"/api/search?q={marker}&facets=person,theme,language";
-        await Eventually.HoldsAsync(async () =>
+        var answers = new List<(string Replica, JsonNode Answer)>();
+        try
         {
-            var answers = new List<(string Replica, JsonNode Answer)>();
-            for (var i = 0; i < 8; i++)
+            await Eventually.HoldsAsync(async () =>
             {
-                answers.Add(await AskAsync(url));
+                answers.Clear();
+                for (var i = 0; i < 8; i++)
+                {
+                    answers.Add(await AskAsync(url));
+                }
+
+                // Both replicas answered, each has both quotations, and the answers are one.
+                return answers.Select(a => a.Replica).Distinct().Count() >= 2
+                    && answers.All(a => a.Answer["total"]!.GetValue<int>() >= 2)
+                    && answers.All(a => JsonNode.DeepEquals(a.Answer, answers[0].Answer));
+            }, "both replicas to answer alike");
+        }
+        catch (TimeoutException e)
+        {
+            // What each replica last answered, what it holds, what an uncached query finds and what the catalogue holds
+            // tell a lagging replica from two that disagree, and both from a document that never reached the catalogue.
+            var seen = answers.Select(a => $"{a.Replica}: {a.Answer.ToJsonString()}").ToList();
+            foreach (var probe in new[] { "/api/search/status", "/api/search/status", $"{url}&limit=19", $"{url}&limit=19", $"/api/ingestion/documents/{document}", $"/api/catalogue/documents/{document}" })
+            {
+                using var response = await _gateway.GetAsync(probe);
+                seen.Add($"{probe} {(int)response.StatusCode} {string.Join(',', response.Headers.TryGetValues("Search-Replica", out var r) ? r : [])}: {await response.Content.ReadAsStringAsync()}");
             }
 
-            // Both replicas answered, each has both quotations, and the answers are one.
-            return answers.Select(a => a.Replica).Distinct().Count() >= 2
-                && answers.All(a => a.Answer["total"]!.GetValue<int>() >= 2)
-                && answers.All(a => JsonNode.DeepEquals(a.Answer, answers[0].Answer));
-        }, "both replicas to answer alike");
+            throw new TimeoutException($"{e.Message}{Environment.NewLine}{string.Join(Environment.NewLine, seen.Distinct())}", e);
+        }
     }
 
     [Fact]

@@ -135,6 +135,49 @@ public sealed partial class SearchTests
     }
 
     [Fact]
+    public async Task A_search_split_across_threads_answers_as_a_whole_one_does()
+    {
+        Engine.SearchEngine NewEngine(int splitFrom) => new(Engine.SearchReplica.New(), Engine.TextAnalysis.Load(), Glossary.QueryGlossary.Load(),
+            Microsoft.Extensions.Options.Options.Create(new Engine.SearchOptions { IndexPath = Path.Combine(Path.GetTempPath(), $"idm-split-{Guid.NewGuid():N}"), SplitFrom = splitFrom, SplitInto = 3 }));
+        using var split = NewEngine(splitFrom: 0);
+        using var whole = NewEngine(splitFrom: int.MaxValue);
+        string[] words = ["return", "reception", "labour", "border", "family", "health"];
+        string[] themes = ["return", "protection", "labour-migration"];
+        foreach (var engine in new[] { split, whole })
+        {
+            await engine.RebuildAsync(_ => AsyncEnumerable.Empty<Engine.CatalogueItem>(), _ => { }, CancellationToken.None);
+        }
+
+        StatementView Numbered(int n)
+        {
+            var text = $"On {words[n % 6]} {string.Join(' ', Enumerable.Repeat(words[n % 4], 1 + n % 3))} and {words[(n + 1) % 6]} in {n}.";
+            return Statement(text, n % 5 == 0 ? "fr" : "en", $"Speaker {n % 7}", themes[n % 3]) with { Date = new DateOnly(2000 + n % 20, 1 + n % 12, 1) };
+        }
+
+        // Several refreshes, so the parts' ranges cross segment boundaries; word counts vary so scores differ.
+        foreach (var batch in Enumerable.Range(0, 5))
+        {
+            var statements = Enumerable.Range(batch * 13, 13).Select(Numbered).ToList();
+            foreach (var engine in new[] { split, whole })
+            {
+                await engine.ApplyAsync([.. statements.Select(s => new Engine.StatementChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, s))], CancellationToken.None);
+                await engine.RefreshAsync(CancellationToken.None);
+            }
+        }
+
+        Searching.SearchQuery Query(string? q, bool byDate = false, string? theme = null, int offset = 0) =>
+            new(q, "statement", null, null, null, theme, null, null, null, null, null, byDate, ["theme", "person", "language"], 10, offset, DateTimeOffset.UtcNow.UtcTicks);
+        foreach (var query in new[] { Query("return"), Query("labour border"), Query("\"labour labour\""), Query("return", offset: 10), Query(null, theme: "protection"), Query("family", byDate: true) })
+        {
+            var (a, b) = (split.Search(query), whole.Search(query));
+            Assert.True(a.Total > 0);
+            Assert.Equal(b.Total, a.Total);
+            Assert.Equal(b.Hits.Select(h => (h.Id, h.Score)), a.Hits.Select(h => (h.Id, h.Score)));
+            Assert.Equal(b.Facets.SelectMany(f => f.Value.Select(v => (f.Key, v.Value, v.Count))), a.Facets.SelectMany(f => f.Value.Select(v => (f.Key, v.Value, v.Count))));
+        }
+    }
+
+    [Fact]
     public async Task Facet_counts_follow_the_filters_and_say_when_they_are_estimates()
     {
         var marker = $"zq{Guid.NewGuid():N}"[..10];

@@ -6,6 +6,10 @@ namespace IdmPlatform.Search.Engine;
 /// <summary>A match kept for the page: where it is, and what orders it.</summary>
 public readonly record struct RankedMatch(int Doc, float Score, float RankScore, int Date, string Id);
 
+/// <summary>What a search collected: the best matches (best first), how many matched, and each facet's value counts.</summary>
+/// <param name="FacetsAreEstimates">Whether facet counts were scaled up from the first matches rather than counted over all.</param>
+public sealed record CollectedHits(List<RankedMatch> Best, int Total, bool FacetsAreEstimates, List<List<(int Value, int Count)>> Facets);
+
 /// <summary>
 /// One pass over the matches: it keeps the best <c>offset + limit</c> in a heap, counts every match, and counts the
 /// facets asked for over the first <paramref name="facetBound"/> matches (beyond that, counts are scaled up and
@@ -13,7 +17,7 @@ public readonly record struct RankedMatch(int Doc, float Score, float RankScore,
 /// Scores are compared at about four significant digits, then by date and id, so replicas whose segments differ
 /// (and so whose scores differ in the last bits) still order alike.
 /// </summary>
-public sealed class HitCollector(int size, bool byDate, ColumnFilter filter, IReadOnlyList<string> facets, FacetValues values, int facetBound) : ICollector
+public sealed class HitCollector(int size, bool byDate, ColumnFilter filter, IReadOnlyList<string> facets, FacetValues values, int facetBound)
 {
     private readonly PriorityQueue<RankedMatch, RankedMatch> _best = new(size + 1, byDate ? WorstByDate : WorstByScore);
     private readonly int[][] _counts = facets.Select(_ => new int[values.Count + 64]).ToArray();
@@ -25,8 +29,6 @@ public sealed class HitCollector(int size, bool byDate, ColumnFilter filter, IRe
     public int Total { get; private set; }
 
     public int FacetsCounted { get; private set; }
-
-    public bool AcceptsDocsOutOfOrder => true;
 
     public void SetScorer(Scorer scorer) => _scorer = scorer;
 
@@ -101,9 +103,51 @@ public sealed class HitCollector(int size, bool byDate, ColumnFilter filter, IRe
         return best;
     }
 
-    /// <summary>Values and counts of the i-th facet asked for, most frequent first.</summary>
-    public IEnumerable<(int Value, int Count)> Counts(int facet) =>
-        _counts[facet].Select((count, value) => (value, count)).Where(c => c.count > 0);
+    /// <summary>Values and counts of the i-th facet asked for, scaled up to all matches when only some were counted.</summary>
+    public IEnumerable<(int Value, double Count)> Counts(int facet) =>
+        _counts[facet].Select((count, value) => (value, count: count * (FacetsCounted == 0 ? 1.0 : (double)Total / FacetsCounted))).Where(c => c.count > 0);
+
+    /// <summary>
+    /// Runs <paramref name="query"/> over the index in <paramref name="parts"/> contiguous ranges of its items, each on
+    /// its own thread with its own collector, and merges what they kept: the matches of a common word, most of a
+    /// query's time, are then scored and counted on every core at once. Each part counts facets over its share of the
+    /// bound, so a split query counts no more than a whole one.
+    /// </summary>
+    public static CollectedHits Collect(
+        IndexSearcher searcher, Query query, int parts, int size, bool byDate, Func<ColumnFilter> filter, IReadOnlyList<string> facets, FacetValues values, int facetBound)
+    {
+        var weight = searcher.CreateNormalizedWeight(query);
+        var leaves = searcher.IndexReader.Leaves;
+        var items = searcher.IndexReader.MaxDoc;
+        var collectors = Enumerable.Range(0, parts).Select(_ => new HitCollector(size, byDate, filter(), facets, values, (facetBound + parts - 1) / parts)).ToArray();
+        Parallel.For(0, parts, part =>
+        {
+            var collector = collectors[part];
+            int from = (int)((long)items * part / parts), to = (int)((long)items * (part + 1) / parts);
+            foreach (var leaf in leaves)
+            {
+                int start = Math.Max(from - leaf.DocBase, 0), end = Math.Min(to - leaf.DocBase, leaf.AtomicReader.MaxDoc);
+                if (start >= end || weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs) is not { } scorer)
+                {
+                    continue;
+                }
+
+                collector.SetNextReader(leaf);
+                collector.SetScorer(scorer);
+                for (var doc = scorer.Advance(start); doc < end; doc = scorer.NextDoc())
+                {
+                    collector.Collect(doc);
+                }
+            }
+        });
+
+        var worst = byDate ? WorstByDate : WorstByScore;
+        var best = collectors.SelectMany(c => c.Best()).ToList();
+        best.Sort((a, b) => worst.Compare(b, a));
+        var counts = Enumerable.Range(0, facets.Count).Select(facet => collectors.SelectMany(c => c.Counts(facet))
+            .GroupBy(c => c.Value, c => c.Count).Select(g => (Value: g.Key, Count: (int)Math.Round(g.Sum()))).ToList()).ToList();
+        return new CollectedHits([.. best.Take(size)], collectors.Sum(c => c.Total), collectors.Any(c => c.Total > c.FacetsCounted), counts);
+    }
 
     private static float Coarse(float score) => BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(score) & ~0x3FF);
 

@@ -19,6 +19,12 @@ public sealed class SearchOptions
 
     /// <summary>Facets are counted exactly over this many matches; beyond, counts are scaled up and flagged as estimates.</summary>
     public int ExactFacetBound { get; set; } = 20_000;
+
+    /// <summary>An index of at least this many items is searched in parts at once (a small one gains less than the threads cost).</summary>
+    public int SplitFrom { get; set; } = 20_000;
+
+    /// <summary>How many parts: one per core.</summary>
+    public int SplitInto { get; set; } = Environment.ProcessorCount;
 }
 
 /// <summary>
@@ -96,11 +102,12 @@ public sealed class SearchEngine : IDisposable
     /// Makes what was applied searchable. Called on a short period rather than after every batch: each refresh writes
     /// a segment, and a refresh per small batch would fill the index with tiny ones for merging to clean up.
     /// </summary>
-    public async Task RefreshAsync(CancellationToken cancellationToken)
+    /// <returns>Whether there was anything to make searchable.</returns>
+    public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
     {
         if (!_pending)
         {
-            return;
+            return false;
         }
 
         IndexGeneration generation;
@@ -122,7 +129,7 @@ public sealed class SearchEngine : IDisposable
         catch (ObjectDisposedException)
         {
             // A rebuild swapped this generation out meanwhile; the new one was refreshed when it came in.
-            return;
+            return true;
         }
 
         // Searchers now see at least what the fingerprint covers; only then may answers be cached under it.
@@ -130,14 +137,15 @@ public sealed class SearchEngine : IDisposable
         {
             Published = version;
         }
+
+        return true;
     }
 
     /// <summary>
     /// Merges the serving index into one segment once it has split into <paramref name="atLeast"/> or more. Each
     /// refresh writes a segment, and every segment costs every query term lookups of its own: measured at 30,000
     /// statements, a rare word took 4.6 ms over the segments a steady load leaves and 0.2 ms over one (1 s to merge).
-    /// Searches go on over the old segments meanwhile; what they find is the same. The search benchmark uses it; the
-    /// replicas do not yet (see the README: merged at different times, replicas ranked an answer apart under CI load).
+    /// Searches go on over the old segments meanwhile; what they find is the same.
     /// </summary>
     /// <returns>Whether it merged.</returns>
     public async Task<bool> CompactAsync(int atLeast, CancellationToken cancellationToken)
@@ -280,10 +288,10 @@ public sealed class SearchEngine : IDisposable
             }
 
             var byDate = query.SortByDate || query.Q is null;
-            var collector = new HitCollector(query.Offset + query.Limit, byDate, BroadFilters(query), query.Facets, _facetValues, _options.ExactFacetBound);
-            searcher.Search(filters, collector);
+            var parts = searcher.IndexReader.MaxDoc >= _options.SplitFrom ? _options.SplitInto : 1;
+            var collected = HitCollector.Collect(searcher, filters, parts, query.Offset + query.Limit, byDate, () => BroadFilters(query), query.Facets, _facetValues, _options.ExactFacetBound);
 
-            var hits = collector.Best().Skip(query.Offset).Take(query.Limit).Select(match =>
+            var hits = collected.Best.Skip(query.Offset).Take(query.Limit).Select(match =>
             {
                 var document = searcher.Doc(match.Doc);
                 var stored = IndexFields.ReadHit(document);
@@ -294,17 +302,16 @@ public sealed class SearchEngine : IDisposable
                 };
             }).ToList();
 
-            var estimated = collector.Total > collector.FacetsCounted;
-            var facets = query.Facets.Select((facet, i) => (facet, values: (IReadOnlyList<FacetValue>)collector.Counts(i)
-                    .Select(c => (Value: _facetValues[c.Value], Count: estimated ? (int)((long)c.Count * collector.Total / collector.FacetsCounted) : c.Count))
+            var facets = query.Facets.Select((facet, i) => (facet, values: (IReadOnlyList<FacetValue>)collected.Facets[i]
+                    .Select(c => (Value: _facetValues[c.Value], c.Count))
                     .OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).Take(20)
                     .Select(c => new FacetValue(c.Value, generation.Names.Label(facet, c.Value) ?? c.Value, c.Count)).ToList()))
                 .ToDictionary(f => f.facet, f => f.values);
 
-            var next = query.Offset + hits.Count < collector.Total
+            var next = query.Offset + hits.Count < collected.Total
                 ? Paging.Position(new DateTimeOffset(query.AsOf, TimeSpan.Zero), (query.Offset + hits.Count).ToString(System.Globalization.CultureInfo.InvariantCulture))
                 : null;
-            return new SearchResult(collector.Total, TotalIsEstimate: false, clock.ElapsedMilliseconds, hits, facets, FacetsAreEstimates: estimated && query.Facets.Count > 0, next);
+            return new SearchResult(collected.Total, TotalIsEstimate: false, clock.ElapsedMilliseconds, hits, facets, FacetsAreEstimates: collected.FacetsAreEstimates && query.Facets.Count > 0, next);
         }
         finally
         {

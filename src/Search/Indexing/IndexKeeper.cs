@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using IdmPlatform.Search.Engine;
 
@@ -20,17 +21,30 @@ public sealed class IndexKeeper(SearchEngine engine, CatalogueExport catalogue, 
     /// <summary>How soon an applied change becomes searchable, at most (plus the time to open the new searcher).</summary>
     private static readonly TimeSpan RefreshPeriod = TimeSpan.FromMilliseconds(100);
 
+    // A burst of changes leaves many segments; once it is over (nothing applied for a few seconds) they are merged into
+    // one. A few segments are left alone: merging rewrites the whole index, which a trickle should not cause each time.
+    private static readonly TimeSpan QuietBeforeCompacting = TimeSpan.FromSeconds(3);
+    private const int SegmentsWorthCompacting = 4;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(BuildWhenAskedAsync(stoppingToken), RefreshEveryPeriodAsync(stoppingToken));
 
     private async Task RefreshEveryPeriodAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(RefreshPeriod);
+        var quiet = Stopwatch.StartNew();
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                await engine.RefreshAsync(stoppingToken);
+                if (await engine.RefreshAsync(stoppingToken))
+                {
+                    quiet.Restart();
+                }
+                else if (quiet.Elapsed >= QuietBeforeCompacting && await engine.CompactAsync(SegmentsWorthCompacting, stoppingToken))
+                {
+                    logger.LogInformation("Search index of replica {Replica} merged into one segment after {Seconds:N0} s without changes.", engine.Replica, quiet.Elapsed.TotalSeconds);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
