@@ -33,6 +33,11 @@ public sealed class RealPageTests
     [InlineData("Migrants and Refugees\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\n18 December 2023\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("Migrants and Refugees\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\n18 December 2023\n\nDelegates heard more than forty speakers today on the pledges their governments made since the last review of labour mobility in the region.")]
     [InlineData("Copy\n\nAs delivered\n\nPhoto: Harbour Office/R. Vance\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("PRINT ME subscribe\n\nUnable to see images? Click here\n\nComments/questions: editor@example.org\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Delegates Weigh Labour Mobility Pledges as Review Continues, Harbour Hall, 3-4 May 2023\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nHarbour Hall, 3-4 May 2023\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Delegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates Weigh Labour Mobility\n\nPledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Delegates Weigh Labour Mobility Pledges as Review Continues Story highlights\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Transcript of the review - records.example.int\n\nOriginal: English 4 May 2023\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     public void Page_furniture_is_never_the_title(string text) =>
         Assert.Equal("Delegates Weigh Labour Mobility Pledges as Review Continues", Analyse(text).Title);
 
@@ -44,6 +49,29 @@ public sealed class RealPageTests
         Assert.Equal("Harbour Towns Back Shared Reception Plan", Analyse(" date 2023-05 Harbour Towns Back Shared Reception Plan" + body).Title);
         Assert.Null(Analyse(" date 2023-05-12 The mayors of twelve port cities agreed today on common standards for rescue." + body).Title);
     }
+
+    [Theory]
+    [InlineData("https://example.org/2023/05/04/harbour-towns-sign-reception-pact/", "Harbour Towns Sign Reception Pact")]
+    [InlineData("https://example.org/noticias/declaracion-de-los-puertos-del-sur/amp", "Declaración de los Puertos del Sur")]
+    public void The_line_that_spells_the_addresss_slug_is_the_headline_over_a_longer_deck(string url, string expected)
+    {
+        var text = $"{expected}\n\nMayors of twelve port cities met in Valletta for two days and signed a common text on receiving people rescued at sea\n\n"
+                   + "The mayors agreed today on common standards for receiving people rescued at sea, after two days of talks in the old harbour.";
+
+        Assert.Equal(expected, Analyse(text, url).Title);
+    }
+
+    [Fact]
+    public void A_headline_wrapped_after_a_small_word_is_joined_to_its_second_line()
+    {
+        var text = "C/99/L/1\n\nDRAFT REPORT ON THE\n\nNINETY-NINTH SESSION OF THE BOARD\n\nThe Board met in Valletta from 3 to 5 May 2023 and heard more than forty speakers on the review of labour mobility.";
+
+        Assert.Equal("DRAFT REPORT ON THE NINETY-NINTH SESSION OF THE BOARD", Analyse(text).Title);
+    }
+
+    [Fact]
+    public void A_sentence_run_into_a_date_stamp_is_not_a_headline() =>
+        Assert.Null(Analyse("The mayors agreed on a common text at the harbour (Valletta). 2023-05-04").Title);
 
     [Theory]
     [InlineData("La subsecretaria general Marta Quispe, citada por un vocero, visitó el puerto de la ciudad.")]

@@ -128,7 +128,8 @@ public sealed record KindData(
 /// <summary>
 /// What a reader skips when looking for a page's headline: whole lines that are site sections or menu items,
 /// cues that mark a cookie notice or photo credit, openings of salutations and bylines, the words a date stamp
-/// is made of, and weekday names (a date led by one above the headline is a site header's "today").
+/// is made of, and weekday names (a date led by one above the headline is a site header's "today"); the words
+/// of buttons ("Print", "Subscribe") and the small words a headline wrapped over two lines ends its first line on.
 /// </summary>
 public sealed record TitleData(
     IReadOnlyList<string> FurnitureLines,
@@ -140,4 +141,6 @@ public sealed record TitleData(
     IReadOnlyList<string> PagerWords,
     IReadOnlyList<string> StampCues,
     IReadOnlyList<string> UpdatedCues,
-    IReadOnlyList<string> CopyrightCues);
+    IReadOnlyList<string> CopyrightCues,
+    IReadOnlyList<string> Controls,
+    IReadOnlyList<string> WrapWords);

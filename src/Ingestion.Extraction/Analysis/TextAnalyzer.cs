@@ -56,7 +56,7 @@ public sealed partial class TextAnalyzer
         // The language first: with the site, it says how a numeric date such as 05/12/2023 is read.
         var language = knownLanguage ?? _language.Detect(text);
         var dates = _dates.Find(text, MonthFirst(language, sourceUrl));
-        var headline = _titles.Find(text, dates);
+        var headline = _titles.Find(text, dates, sourceUrl);
         var title = knownTitle ?? headline?.Text;
         var organisations = _organisations.Find(text);
         var (people, mentions) = _people.Find(text, organisations, headline);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace IdmPlatform.Ingestion.Extraction.Analysis;
@@ -10,7 +12,8 @@ public sealed record FoundTitle(string Text, int Index, int End);
 /// furniture — site sections and menu items (a label repeated or spelt out on the next line), bullets, datelines
 /// and date stamps, document symbols, salutations, bylines, pagers, cookie notices, photo credits, teasers cut
 /// short — to the first line that reads as a headline: a few words, not a sentence, not a fragment. A known
-/// subtitle ("Workshop Summary") on the next line is joined to it.
+/// subtitle ("Workshop Summary") on the next line is joined to it. A line that spells most words of the address's
+/// last segment (its slug) is the headline wherever it stands: sites build that slug from the headline.
 /// </summary>
 public sealed partial class TitleFinder
 {
@@ -22,6 +25,8 @@ public sealed partial class TitleFinder
     private const int MinBodyWords = 20;
     private const int BodyReach = 5;
     private const int MaxLabelWords = 4;
+    private const int MinSlugWords = 3;
+    private const double MinSlugCover = 0.75;
     private readonly HashSet<string> _subtitles;
     private readonly HashSet<string> _furniture;
     private readonly HashSet<string> _stampWords;
@@ -31,6 +36,9 @@ public sealed partial class TitleFinder
     private readonly Regex _byline;
     private readonly Regex _pager;
     private readonly Regex _stampPrefix;
+    private readonly Regex _trailingLabel;
+    private readonly HashSet<string> _controls;
+    private readonly HashSet<string> _wrapWords;
 
     public TitleFinder(KindData kinds, TitleData titles, CalendarData calendar)
     {
@@ -43,25 +51,32 @@ public sealed partial class TitleFinder
         _pager = new Regex($@"^(?:{Phrases.Alternation(titles.PagerWords)})\s+\d+\s*[-–]\s*\d+\s+(?:of|de|sur|sobre)\s+\d+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         // "date 2020-12 Harbour Towns Sign…": a stamp, its day or only its month, opening the headline's line.
         _stampPrefix = new Regex($@"^(?:{Phrases.Alternation(titles.StampCues)})\s*:?\s*(?:19|20)[0-9]{{2}}(?:-[01][0-9](?:-[0-3][0-9])?)?\s+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // "Global Forum story highlights": a soft line break joined a section label of several words to the headline.
+        _trailingLabel = new Regex($@"\s+(?:{Phrases.Alternation(titles.FurnitureLines.Where(l => l.Contains(' ', StringComparison.Ordinal)))})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        _controls = new HashSet<string>(titles.Controls, StringComparer.OrdinalIgnoreCase);
+        _wrapWords = new HashSet<string>(titles.WrapWords, StringComparer.OrdinalIgnoreCase);
         _byline = new Regex($@"^(?:{Phrases.Alternation(titles.Bylines)})\s+\p{{Lu}}", RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
 
-    public FoundTitle? Find(string text, IReadOnlyList<WrittenDate> dates)
+    public FoundTitle? Find(string text, IReadOnlyList<WrittenDate> dates, string? sourceUrl = null)
     {
         var lines = TextLayout.Lines(text).Take(SearchLines).Select(Trimmed).Where(l => l.Length > 0).ToList();
+        if (SlugHeadline(lines, dates, sourceUrl) is { } named)
+        {
+            return named;
+        }
+
         FoundTitle? first = null;
         FoundTitle? firstLong = null;
         for (var i = 0; i < lines.Count; i++)
         {
-            var line = WithoutSiteName(WithoutStamp(WithoutBullet(lines[i])));
-            if (IsFurniture(lines, i, line, dates) || !LooksLikeTitle(line.Text))
+            var line = Candidate(lines, i);
+            if (!IsHeadlineShaped(lines, i, line, dates))
             {
                 continue;
             }
 
-            var title = i + 1 < lines.Count && _subtitles.Contains(lines[i + 1].Text)
-                ? new FoundTitle($"{line.Text} — {lines[i + 1].Text}", line.Index, lines[i + 1].End)
-                : new FoundTitle(line.Text, line.Index, line.End);
+            var title = WithSubtitle(lines, i, line);
             // A headline heads a story: the body starts within a few lines (after a subtitle, a dateline, a credit).
             // A short first candidate with no story under it is a section label; a later headline with one wins.
             var headsStory = lines.Skip(i + 1).Take(BodyReach).Any(IsBody);
@@ -90,6 +105,141 @@ public sealed partial class TitleFinder
         return firstLong ?? first;
     }
 
+    /// <summary>
+    /// The line that spells most of the slug's words ("countdown-to-marrakech"), the closest spelling first.
+    /// Slugs drop small words and accents, so only the slug's words have to be found, accents folded or dropped.
+    /// </summary>
+    private FoundTitle? SlugHeadline(List<Span> lines, IReadOnlyList<WrittenDate> dates, string? sourceUrl)
+    {
+        var slug = SlugWords(sourceUrl);
+        if (slug.Count < MinSlugWords)
+        {
+            return null;
+        }
+
+        FoundTitle? best = null;
+        var (bestCover, bestShare) = (0.0, 0.0);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = Candidate(lines, i);
+            var words = LineWords(line.Text);
+            var found = slug.Count(words.Contains);
+            var cover = (double)found / slug.Count;
+            // Of two lines spelling the slug, the one with fewer other words ("Headline" over "Headline – Site").
+            var share = (double)found / Math.Max(1, Words().Count(line.Text));
+            if (cover >= MinSlugCover && (cover > bestCover || (cover == bestCover && share > bestShare)) && IsHeadlineShaped(lines, i, line, dates))
+            {
+                (best, bestCover, bestShare) = (WithSubtitle(lines, i, line), cover, share);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The words of the address's last path segment ("/2018/11/28/countdown-to-marrakech/"), none if it has too few.</summary>
+    private static HashSet<string> SlugWords(string? sourceUrl)
+    {
+        if (sourceUrl is null || !Uri.TryCreate(sourceUrl, UriKind.Absolute, out var uri))
+        {
+            return [];
+        }
+
+        // A last segment of one word ("/amp", "/print", "/20160701") is a view or a number: the slug is the one before.
+        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(p => FileExtension().Replace(Uri.UnescapeDataString(p), string.Empty)).ToList();
+        var segment = segments.Count > 1 && SlugToken().Count(segments[^1]) == 1 ? segments[^2] : segments.LastOrDefault() ?? string.Empty;
+        // Long digit runs are the site's numbers, not words of the headline.
+        var words = SlugToken().Matches(segment).Select(m => Folded(m.Value)).Where(w => w.Any(char.IsLetter) || w.Length <= 4).ToHashSet(StringComparer.Ordinal);
+        return words.Count >= MinSlugWords ? words : [];
+    }
+
+    /// <summary>A line's words as a slug may spell them: lower case, accents folded ("centesima") or dropped ("centsima").</summary>
+    private static HashSet<string> LineWords(string line)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match m in SlugToken().Matches(line))
+        {
+            words.Add(Folded(m.Value));
+            words.Add(new string(m.Value.ToLowerInvariant().Where(char.IsAscii).ToArray()));
+        }
+
+        return words;
+    }
+
+    private static string Folded(string word) =>
+        new string(word.ToLowerInvariant().Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
+
+    /// <summary>A line stripped of a bullet, a stamp and the site's name, and joined to its second half when the headline wraps.</summary>
+    private Span Candidate(List<Span> lines, int i)
+    {
+        var line = WithoutSiteName(WithoutStamp(WithoutBullet(lines[i])));
+        var label = _trailingLabel.Match(line.Text);
+        if (label.Success && Words().Count(line.Text[..label.Index]) >= MinTitleWords)
+        {
+            line = new Span(line.Index, label.Index, line.Text[..label.Index]);
+        }
+
+        // "DRAFT REPORT ON THE" over "109TH SESSION OF THE COUNCIL": a headline never ends on a small word, written
+        // small unless the whole line is in capitals ("… del Sur" ends on a name).
+        var last = Words().Matches(line.Text).LastOrDefault()?.Value;
+        var allCaps = !line.Text.Any(char.IsLower);
+        if (last is not null && line.Text.EndsWith(last, StringComparison.Ordinal) && (allCaps || !last.Any(char.IsUpper))
+            && _wrapWords.Contains(last) && i + 1 < lines.Count
+            && LooksLikeTitle(lines[i + 1].Text))
+        {
+            line = new Span(line.Index, lines[i + 1].End - line.Index, $"{line.Text} {lines[i + 1].Text}");
+        }
+
+        return line;
+    }
+
+    private bool IsHeadlineShaped(List<Span> lines, int i, Span line, IReadOnlyList<WrittenDate> dates) =>
+        !IsFurniture(lines, i, line, dates) && LooksLikeTitle(line.Text) && !IsRunTogether(lines, i, line.Text);
+
+    private FoundTitle WithSubtitle(List<Span> lines, int i, Span line) =>
+        i + 1 < lines.Count && _subtitles.Contains(lines[i + 1].Text)
+            ? new FoundTitle($"{line.Text} — {lines[i + 1].Text}", line.Index, lines[i + 1].End)
+            : new FoundTitle(line.Text, line.Index, line.End);
+
+    /// <summary>
+    /// "Headline, Venue, 14-15 May" above "Headline" and "Venue, 14-15 May" on lines of their own: a page title or a
+    /// document site's summary runs the heading lines together; the reader takes the heading itself. A headline
+    /// that is only wrapped again below (no stop where the lines meet) is the headline still.
+    /// </summary>
+    private static bool IsRunTogether(List<Span> lines, int i, string line)
+    {
+        var words = Words().Matches(line).ToList();
+        for (var j = i + 1; j + 1 < lines.Count; j++)
+        {
+            var head = Words().Matches(lines[j].Text).Select(m => m.Value).ToList();
+            var run = head.Concat(Words().Matches(lines[j + 1].Text).Select(m => m.Value)).ToList();
+            if (head.Count < 2 || run.Count == head.Count || run.Count > words.Count)
+            {
+                continue;
+            }
+
+            var start = IndexOf(words, run);
+            if (start >= 0 && (run.Count < words.Count || Separator().IsMatch(line[words[start + head.Count - 1].Index..words[start + head.Count].Index])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int IndexOf(List<Match> words, List<string> run)
+    {
+        for (var start = 0; start + run.Count <= words.Count; start++)
+        {
+            if (run.Select((w, k) => string.Equals(words[start + k].Value, w, StringComparison.OrdinalIgnoreCase)).All(same => same))
+            {
+                return start;
+            }
+        }
+
+        return -1;
+    }
+
     private FoundTitle? HeadlineUnder(List<Span> lines, int i, IReadOnlyList<WrittenDate> dates)
     {
         for (var j = i + 1; j < Math.Min(lines.Count, i + 1 + BodyReach); j++)
@@ -115,7 +265,8 @@ public sealed partial class TitleFinder
         var words = Words().Count(value);
         if ((lines[i].Text.StartsWith('-') && (words <= MaxMenuItemWords || IsListed(lines, i))) || lines[i].Text.StartsWith('|') || _furniture.Contains(Normal(value)) || _furnitureCue.IsMatch(value)
             || DocumentSymbol().IsMatch(value) || _pager.IsMatch(value) || value.EndsWith('…') || value.EndsWith("..", StringComparison.Ordinal)
-            || (value.StartsWith('(') && value.EndsWith(')')) || (_salutation.IsMatch(value) && words <= MaxSalutationWords) || (_byline.IsMatch(value) && words <= 6))
+            || (value.StartsWith('(') && value.EndsWith(')')) || (_salutation.IsMatch(value) && words <= MaxSalutationWords) || (_byline.IsMatch(value) && words <= 6)
+            || Contact().IsMatch(value) || IsControls(value))
         {
             return true;
         }
@@ -141,6 +292,9 @@ public sealed partial class TitleFinder
         return IsDateLine(line, dates);
     }
 
+    /// <summary>"PRINT ME subscribe", "Share this page": buttons, not words a headline is made of.</summary>
+    private bool IsControls(string value) => Words().Matches(value).All(w => _controls.Contains(w.Value));
+
     /// <summary>A date stamp ("21 Dec 2018", "date 2019-11-15", "25/6/2013") or a dateline ("New York, 8 May 2019", "IOM, 17 May 2022").</summary>
     private bool IsDateLine(Span line, IReadOnlyList<WrittenDate> dates)
     {
@@ -164,8 +318,9 @@ public sealed partial class TitleFinder
             return false;
         }
 
+        // "Original: English 4 March 2019", "Fecha: 3 de mayo": a labelled stamp.
         var place = string.Join(' ', remaining);
-        return _places.Contains(place) || remaining.All(w => w.Length > 1 && w.All(c => !char.IsLetter(c) || char.IsUpper(c)));
+        return _places.Contains(place) || FieldLabel().IsMatch(rest) || remaining.All(w => w.Length > 1 && w.All(c => !char.IsLetter(c) || char.IsUpper(c)));
     }
 
     /// <summary>A list item among others is a menu entry; a lone long one can be a bulleted headline.</summary>
@@ -210,7 +365,8 @@ public sealed partial class TitleFinder
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")]
     private static partial Regex Words();
 
-    [GeneratedRegex(@"\p{Ll}{3,}[.!?]\s+\S")]
+    // "…lowercase. Next" or "…(Place). 2018-07-13": a sentence ended inside the line, with or without a closing bracket or quote.
+    [GeneratedRegex(@"\p{Ll}{3,}[)”""»’]?[.!?]\s+\S")]
     private static partial Regex SentenceInside();
 
     [GeneratedRegex(@"(?<![\p{L}])(?<label>\p{Lu}[\p{L}'’\-]*(?: [\p{L}'’\-]+){0,4}) \k<label>(?![\p{L}])")]
@@ -224,6 +380,22 @@ public sealed partial class TitleFinder
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    // An e-mail or web address ("editor@example.org", "bodies.example.int"): a contact, sharing or source line ("Comments/questions: editor@example.org"), never a headline.
+    [GeneratedRegex(@"[\w.+-]+@[\w-]+\.\w|https?://|www\.|(?<![\p{L}])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|int|com|net|gov|edu|info)(?![\p{L}])")]
+    private static partial Regex Contact();
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex SlugToken();
+
+    [GeneratedRegex(@"^\s*\p{L}+\s*:")]
+    private static partial Regex FieldLabel();
+
+    [GeneratedRegex(@"[,;:|·–—]|\s-\s")]
+    private static partial Regex Separator();
+
+    [GeneratedRegex(@"\.[A-Za-z]{2,5}$")]
+    private static partial Regex FileExtension();
 
     // GA/12345, SG/SM/19249-DEV/3359, A/AC.293/2022/L.1
     [GeneratedRegex(@"^[A-Z]{1,6}(?:/[A-Z0-9.\-]+)+$")]
