@@ -20,7 +20,7 @@ public sealed class SearchOptions
     /// <summary>Facets are counted exactly over this many matches; beyond, counts are scaled up and flagged as estimates.</summary>
     public int ExactFacetBound { get; set; } = 20_000;
 
-    /// <summary>An index of at least this many items is searched in parts at once (a small one gains less than the threads cost).</summary>
+    /// <summary>A search over at least this many items, when no other runs, is done in parts at once (a small one gains less than the threads cost).</summary>
     public int SplitFrom { get; set; } = 20_000;
 
     /// <summary>How many parts: one per core.</summary>
@@ -44,6 +44,7 @@ public sealed class SearchEngine : IDisposable
     private readonly FacetValues _facetValues = new();
     private readonly SemaphoreSlim _writes = new(1, 1);
     private readonly SemaphoreSlim _rebuilds = new(1, 1);
+    private int _searching;
     private volatile IndexGeneration _current;
     private List<IndexChange>? _replay;
     private volatile bool _pending;
@@ -271,6 +272,7 @@ public sealed class SearchEngine : IDisposable
         var clock = Stopwatch.StartNew();
         var generation = _current;
         var searcher = generation.Searchers.Acquire();
+        Interlocked.Increment(ref _searching);
         try
         {
             QueryTerms? terms = null;
@@ -288,7 +290,9 @@ public sealed class SearchEngine : IDisposable
             }
 
             var byDate = query.SortByDate || query.Q is null;
-            var parts = searcher.IndexReader.MaxDoc >= _options.SplitFrom ? _options.SplitInto : 1;
+            // Split only a search that runs alone: under load the other cores are busy with other searches, and
+            // splitting would only add the cost of handing parts over.
+            var parts = searcher.IndexReader.MaxDoc >= _options.SplitFrom && Volatile.Read(ref _searching) == 1 ? _options.SplitInto : 1;
             var collected = HitCollector.Collect(searcher, filters, parts, query.Offset + query.Limit, byDate, () => BroadFilters(query), query.Facets, _facetValues, _options.ExactFacetBound);
 
             var hits = collected.Best.Skip(query.Offset).Take(query.Limit).Select(match =>
@@ -315,6 +319,7 @@ public sealed class SearchEngine : IDisposable
         }
         finally
         {
+            Interlocked.Decrement(ref _searching);
             generation.Searchers.Release(searcher);
         }
     }
