@@ -103,10 +103,6 @@ public sealed class HitCollector(int size, bool byDate, ColumnFilter filter, IRe
         return best;
     }
 
-    /// <summary>Values and counts of the i-th facet asked for, scaled up to all matches when only some were counted.</summary>
-    public IEnumerable<(int Value, double Count)> Counts(int facet) =>
-        _counts[facet].Select((count, value) => (value, count: count * (FacetsCounted == 0 ? 1.0 : (double)Total / FacetsCounted))).Where(c => c.count > 0);
-
     /// <summary>
     /// Runs <paramref name="query"/> over the index in <paramref name="parts"/> contiguous ranges of its items, each on
     /// its own thread with its own collector, and merges what they kept: the matches of a common word, most of a
@@ -120,7 +116,7 @@ public sealed class HitCollector(int size, bool byDate, ColumnFilter filter, IRe
         var leaves = searcher.IndexReader.Leaves;
         var items = searcher.IndexReader.MaxDoc;
         var collectors = Enumerable.Range(0, parts).Select(_ => new HitCollector(size, byDate, filter(), facets, values, (facetBound + parts - 1) / parts)).ToArray();
-        Parallel.For(0, parts, part =>
+        void CollectPart(int part)
         {
             var collector = collectors[part];
             int from = (int)((long)items * part / parts), to = (int)((long)items * (part + 1) / parts);
@@ -139,14 +135,39 @@ public sealed class HitCollector(int size, bool byDate, ColumnFilter filter, IRe
                     collector.Collect(doc);
                 }
             }
-        });
+        }
+
+        if (parts == 1)
+        {
+            CollectPart(0);
+        }
+        else
+        {
+            Parallel.For(0, parts, CollectPart);
+        }
 
         var worst = byDate ? WorstByDate : WorstByScore;
         var best = collectors.SelectMany(c => c.Best()).ToList();
         best.Sort((a, b) => worst.Compare(b, a));
-        var counts = Enumerable.Range(0, facets.Count).Select(facet => collectors.SelectMany(c => c.Counts(facet))
-            .GroupBy(c => c.Value, c => c.Count).Select(g => (Value: g.Key, Count: (int)Math.Round(g.Sum()))).ToList()).ToList();
+        var counts = Enumerable.Range(0, facets.Count).Select(facet => SummedCounts(collectors, facet)).ToList();
         return new CollectedHits([.. best.Take(size)], collectors.Sum(c => c.Total), collectors.Any(c => c.Total > c.FacetsCounted), counts);
+    }
+
+    /// <summary>The parts' counts of one facet, each scaled up to its own matches when it counted only some, added value by value.</summary>
+    private static List<(int Value, int Count)> SummedCounts(HitCollector[] parts, int facet)
+    {
+        var sums = new double[parts.Max(p => p._counts[facet].Length)];
+        foreach (var part in parts)
+        {
+            var scale = part.FacetsCounted == 0 ? 1.0 : (double)part.Total / part.FacetsCounted;
+            var counts = part._counts[facet];
+            for (var value = 0; value < counts.Length; value++)
+            {
+                sums[value] += counts[value] * scale;
+            }
+        }
+
+        return [.. sums.Select((sum, value) => (Value: value, Count: (int)Math.Round(sum))).Where(c => c.Count > 0)];
     }
 
     private static float Coarse(float score) => BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(score) & ~0x3FF);

@@ -33,6 +33,7 @@ public sealed class IndexKeeper(SearchEngine engine, CatalogueExport catalogue, 
     {
         using var timer = new PeriodicTimer(RefreshPeriod);
         var quiet = Stopwatch.StartNew();
+        var compacting = Task.CompletedTask;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
@@ -41,15 +42,32 @@ public sealed class IndexKeeper(SearchEngine engine, CatalogueExport catalogue, 
                 {
                     quiet.Restart();
                 }
-                else if (quiet.Elapsed >= QuietBeforeCompacting && await engine.CompactAsync(SegmentsWorthCompacting, stoppingToken))
+                else if (quiet.Elapsed >= QuietBeforeCompacting && compacting.IsCompleted)
                 {
-                    logger.LogInformation("Search index of replica {Replica} merged into one segment after {Seconds:N0} s without changes.", engine.Replica, quiet.Elapsed.TotalSeconds);
+                    // Not awaited: merging a large index takes seconds, and a statement arriving meanwhile must still
+                    // become searchable within a refresh period.
+                    compacting = CompactAsync(stoppingToken);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "Refreshing the search index failed.");
             }
+        }
+    }
+
+    private async Task CompactAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            if (await engine.CompactAsync(SegmentsWorthCompacting, stoppingToken))
+            {
+                logger.LogInformation("Search index of replica {Replica} merged into one segment after a quiet spell.", engine.Replica);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Merging the search index failed.");
         }
     }
 
