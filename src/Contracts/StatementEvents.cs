@@ -1,10 +1,15 @@
 namespace IdmPlatform.Contracts;
 
-/// <summary>The catalogue recorded a new statement. Search indexes it; notifications match it against subscriptions.</summary>
-public sealed record StatementPublished(
+/// <summary>
+/// The catalogue recorded a document's new statements. Search indexes them; notifications match each against the
+/// subscriptions. One event per document rather than per statement: a catalogue loading a backlog sends a tenth of
+/// the messages, and the broker's and consumers' cost is per message.
+/// </summary>
+public sealed record StatementsPublished(
     Guid EventId,
     DateTimeOffset OccurredAt,
-    StatementView Statement) : IIntegrationEvent;
+    string DocumentId,
+    IReadOnlyList<StatementView> Statements) : IIntegrationEvent;
 
 /// <summary>An editor corrected a statement; readers replace their copy.</summary>
 public sealed record StatementUpdated(

@@ -11,7 +11,7 @@ public sealed class CatalogueFixture() : InfrastructureFixture("cataloguedb")
 {
     public ServiceFactory<Program> Service { get; private set; } = null!;
 
-    public ConcurrentQueue<StatementPublished> Published { get; } = new();
+    public ConcurrentQueue<StatementsPublished> Published { get; } = new();
 
     public ConcurrentQueue<StatementRetracted> Retracted { get; } = new();
 
@@ -28,7 +28,7 @@ public sealed class CatalogueFixture() : InfrastructureFixture("cataloguedb")
         Service.CreateClient().Dispose(); // starts the host, its bus and consumers
         var spy = Bus.ConnectReceiveEndpoint("catalogue-tests-spy", endpoint =>
         {
-            endpoint.Handler<StatementPublished>(context =>
+            endpoint.Handler<StatementsPublished>(context =>
             {
                 Published.Enqueue(context.Message);
                 return Task.CompletedTask;

@@ -21,15 +21,16 @@ public sealed partial class SearchTests(SearchFixture fixture)
 
     private async Task IndexAsync(params StatementView[] statements)
     {
-        foreach (var statement in statements)
+        // The catalogue holds what it publishes: a rebuild from its export finds these again.
+        lock (fixture.CatalogueStatements)
         {
-            // The catalogue holds what it publishes: a rebuild from its export finds these again.
-            lock (fixture.CatalogueStatements)
-            {
-                fixture.CatalogueStatements.Add(statement);
-            }
+            fixture.CatalogueStatements.AddRange(statements);
+        }
 
-            await fixture.Bus.Publish(new StatementPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, statement));
+        // As the catalogue publishes them: one event for each document's new statements.
+        foreach (var document in statements.GroupBy(s => s.Document.Id))
+        {
+            await fixture.Bus.Publish(new StatementsPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, document.Key, [.. document]));
         }
 
         foreach (var statement in statements)

@@ -44,8 +44,8 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
         """;
 
     /// <summary>
-    /// Records an ingested document and its statements and queues a DocumentCatalogued for it and a StatementPublished
-    /// for each statement, in one transaction. A redelivered event changes nothing. A duplicate of a known document publishes nothing,
+    /// Records an ingested document and its statements and queues a DocumentCatalogued for it and one StatementsPublished
+    /// with its statements, in one transaction. A redelivered event changes nothing. A duplicate of a known document publishes nothing,
     /// so subscribers are not alerted twice.
     /// </summary>
     public async Task<int> RecordAsync(DocumentIngested ingested, CancellationToken cancellationToken)
@@ -137,13 +137,12 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
             c => c.Parameters.AddWithValue("id", ingested.DocumentId), cancellationToken))[0];
         await Outbox.EnqueueAsync(transaction, new DocumentCatalogued(Guid.NewGuid(), DateTimeOffset.UtcNow, catalogued), cancellationToken);
 
-        if (ingested.DuplicateOf is null)
+        if (ingested.DuplicateOf is null && statementIds.Count > 0)
         {
-            foreach (var statement in await QueryStatementsAsync(transaction.Connection!, transaction, "WHERE s.id = ANY(@ids)",
-                         c => c.Parameters.AddWithValue("ids", statementIds.ToArray()), cancellationToken))
-            {
-                await Outbox.EnqueueAsync(transaction, new StatementPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, statement.Statement), cancellationToken);
-            }
+            var statements = await QueryStatementsAsync(transaction.Connection!, transaction, "WHERE s.id = ANY(@ids) ORDER BY s.ordinal",
+                c => c.Parameters.AddWithValue("ids", statementIds.ToArray()), cancellationToken);
+            await Outbox.EnqueueAsync(transaction,
+                new StatementsPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, ingested.DocumentId, [.. statements.Select(s => s.Statement)]), cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -7,32 +7,36 @@ namespace IdmPlatform.Notifications.Delivery;
 
 /// <summary>Matches each published or retracted statement against the subscriptions and queues their deliveries.</summary>
 public sealed class StatementAlertConsumer(SubscriptionStore store, DeliveryQueue queue, StreamLog stream) :
-    IConsumer<StatementPublished>, IConsumer<StatementRetracted>
+    IConsumer<StatementsPublished>, IConsumer<StatementRetracted>
 {
-    public async Task Consume(ConsumeContext<StatementPublished> context)
-    {
-        var statement = context.Message.Statement;
-        await QueueAsync(context.Message.EventId, "statement.published", statement.Id, s => s.Filter.Matches(statement), statement, context.CancellationToken);
-    }
+    public async Task Consume(ConsumeContext<StatementsPublished> context) =>
+        await QueueAsync(context.Message.EventId, "statement.published",
+            [.. context.Message.Statements.Select(statement => new Alert(statement.Id, statement, s => s.Filter.Matches(statement)))],
+            context.CancellationToken);
 
     public async Task Consume(ConsumeContext<StatementRetracted> context)
     {
         // Only those who were told of the statement hear of its retraction.
         var told = await SubscribersToldOfAsync(context.Message.StatementId, context.CancellationToken);
-        await QueueAsync(context.Message.EventId, "statement.retracted", context.Message.StatementId, s => told.Contains(s.Id),
-            new { id = context.Message.StatementId }, context.CancellationToken);
+        await QueueAsync(context.Message.EventId, "statement.retracted",
+            [new Alert(context.Message.StatementId, new { id = context.Message.StatementId }, s => told.Contains(s.Id))], context.CancellationToken);
     }
 
-    private async Task QueueAsync(Guid eventId, string type, string statementId, Func<Subscription, bool> wants, object data, CancellationToken cancellationToken)
+    /// <summary>One event's alerts are queued in one transaction, and not again when the event is redelivered.</summary>
+    private async Task QueueAsync(Guid eventId, string type, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
     {
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (await Inbox.TryBeginAsync(transaction, $"notifications-{type}", eventId, cancellationToken))
         {
-            await StreamLog.AppendAsync(transaction, type, statementId, data, cancellationToken);
-            foreach (var subscription in (await store.ActiveWebhooksAsync(connection, transaction, cancellationToken)).Where(wants))
+            var webhooks = await store.ActiveWebhooksAsync(connection, transaction, cancellationToken);
+            foreach (var alert in alerts)
             {
-                await SubscriptionStore.EnqueueDeliveryAsync(transaction, subscription.Id, type, statementId, data, cancellationToken);
+                await StreamLog.AppendAsync(transaction, type, alert.StatementId, alert.Data, cancellationToken);
+                foreach (var subscription in webhooks.Where(alert.Wants))
+                {
+                    await SubscriptionStore.EnqueueDeliveryAsync(transaction, subscription.Id, type, alert.StatementId, alert.Data, cancellationToken);
+                }
             }
         }
 
@@ -55,4 +59,6 @@ public sealed class StatementAlertConsumer(SubscriptionStore store, DeliveryQueu
 
         return ids;
     }
+
+    private sealed record Alert(string StatementId, object Data, Func<Subscription, bool> Wants);
 }

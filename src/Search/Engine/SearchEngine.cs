@@ -389,7 +389,8 @@ public sealed class SearchEngine : IDisposable
                 break;
         }
 
-        generation.Fingerprint ^= XxHash128.HashToUInt128(change.EventId.ToByteArray());
+        // One event may carry several statements: the item's id goes in beside the event's, or they would cancel out.
+        generation.Fingerprint ^= XxHash128.HashToUInt128([.. change.EventId.ToByteArray(), .. System.Text.Encoding.UTF8.GetBytes(change.ItemId)]);
     }
 
     private void Upsert(IndexGeneration generation, DocumentView document, long version, long seen)

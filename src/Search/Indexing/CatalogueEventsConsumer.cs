@@ -10,13 +10,13 @@ namespace IdmPlatform.Search.Indexing;
 /// statement within milliseconds when it is not.
 /// </summary>
 public sealed class CatalogueEventsConsumer(SearchEngine engine) :
-    IConsumer<Batch<StatementPublished>>, IConsumer<Batch<StatementUpdated>>, IConsumer<Batch<StatementRetracted>>, IConsumer<Batch<DocumentCatalogued>>
+    IConsumer<Batch<StatementsPublished>>, IConsumer<Batch<StatementUpdated>>, IConsumer<Batch<StatementRetracted>>, IConsumer<Batch<DocumentCatalogued>>
 {
     public Task Consume(ConsumeContext<Batch<DocumentCatalogued>> context) =>
         engine.ApplyAsync([.. context.Message.Select(m => new DocumentChanged(m.Message.EventId, m.Message.OccurredAt, m.Message.Document))], context.CancellationToken);
 
-    public Task Consume(ConsumeContext<Batch<StatementPublished>> context) =>
-        engine.ApplyAsync([.. context.Message.Select(m => new StatementChanged(m.Message.EventId, m.Message.OccurredAt, m.Message.Statement))], context.CancellationToken);
+    public Task Consume(ConsumeContext<Batch<StatementsPublished>> context) =>
+        engine.ApplyAsync([.. context.Message.SelectMany(m => m.Message.Statements.Select(s => new StatementChanged(m.Message.EventId, m.Message.OccurredAt, s)))], context.CancellationToken);
 
     public Task Consume(ConsumeContext<Batch<StatementUpdated>> context) =>
         engine.ApplyAsync([.. context.Message.Select(m => new StatementChanged(m.Message.EventId, m.Message.OccurredAt, m.Message.Statement))], context.CancellationToken);
