@@ -1,6 +1,7 @@
 using IdmPlatform.Notifications.Delivery;
 using IdmPlatform.Notifications.Stream;
 using IdmPlatform.Notifications.Subscriptions;
+using MassTransit;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,7 +9,10 @@ builder.AddServiceDefaults();
 builder.AddDefaultOpenApi();
 builder.AddDataSource("notificationsdb");
 builder.AddRedis("redis");
-builder.AddEventBus(bus => bus.AddConsumer<StatementAlertConsumer>());
+// Published statements are taken a hundred events at a time when they queue up (one transaction each), and at once
+// when they do not.
+builder.AddEventBus(bus => bus.AddConsumer<StatementAlertConsumer>(consumer => consumer.Options<BatchOptions>(batch => batch
+    .SetMessageLimit(100).SetTimeLimit(TimeSpan.FromMilliseconds(10)).SetConcurrencyLimit(2))).Endpoint(endpoint => endpoint.PrefetchCount = 400));
 
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
 builder.Services.AddSingleton<SubscriptionStore>();

@@ -5,29 +5,44 @@ using MassTransit;
 
 namespace IdmPlatform.Notifications.Delivery;
 
-/// <summary>Matches each published or retracted statement against the subscriptions and queues their deliveries.</summary>
+/// <summary>
+/// Matches each published or retracted statement against the subscriptions and queues their deliveries. Published
+/// statements come in batches of events, taken in one transaction, so a catalogue loading a backlog costs a commit per
+/// batch rather than per document.
+/// </summary>
 public sealed class StatementAlertConsumer(SubscriptionStore store, DeliveryQueue queue, StreamLog stream) :
-    IConsumer<StatementsPublished>, IConsumer<StatementRetracted>
+    IConsumer<Batch<StatementsPublished>>, IConsumer<StatementRetracted>
 {
-    public async Task Consume(ConsumeContext<StatementsPublished> context) =>
-        await QueueAsync(context.Message.EventId, "statement.published",
-            [.. context.Message.Statements.Select(statement => new Alert(statement.Id, statement, s => s.Filter.Matches(statement)))],
+    public Task Consume(ConsumeContext<Batch<StatementsPublished>> context) =>
+        QueueAsync("statement.published",
+            [.. context.Message.Select(m => new EventAlerts(m.Message.EventId,
+                [.. m.Message.Statements.Select(statement => new Alert(statement.Id, statement, s => s.Filter.Matches(statement)))]))],
             context.CancellationToken);
 
     public async Task Consume(ConsumeContext<StatementRetracted> context)
     {
         // Only those who were told of the statement hear of its retraction.
         var told = await SubscribersToldOfAsync(context.Message.StatementId, context.CancellationToken);
-        await QueueAsync(context.Message.EventId, "statement.retracted",
-            [new Alert(context.Message.StatementId, new { id = context.Message.StatementId }, s => told.Contains(s.Id))], context.CancellationToken);
+        await QueueAsync("statement.retracted",
+            [new EventAlerts(context.Message.EventId, [new Alert(context.Message.StatementId, new { id = context.Message.StatementId }, s => told.Contains(s.Id))])],
+            context.CancellationToken);
     }
 
-    /// <summary>One event's alerts are queued in one transaction, and not again when the event is redelivered.</summary>
-    private async Task QueueAsync(Guid eventId, string type, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
+    /// <summary>The events' alerts are queued in one transaction; an event handled before (redelivered) queues nothing.</summary>
+    private async Task QueueAsync(string type, IReadOnlyList<EventAlerts> events, CancellationToken cancellationToken)
     {
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await Inbox.TryBeginAsync(transaction, $"notifications-{type}", eventId, cancellationToken))
+        var alerts = new List<Alert>();
+        foreach (var handled in events)
+        {
+            if (await Inbox.TryBeginAsync(transaction, $"notifications-{type}", handled.EventId, cancellationToken))
+            {
+                alerts.AddRange(handled.Alerts);
+            }
+        }
+
+        if (alerts.Count > 0)
         {
             await StreamLog.AppendAsync(transaction, type, [.. alerts.Select(a => (a.StatementId, a.Data))], cancellationToken);
             var webhooks = await store.ActiveWebhooksAsync(connection, transaction, cancellationToken);
@@ -61,4 +76,6 @@ public sealed class StatementAlertConsumer(SubscriptionStore store, DeliveryQueu
     }
 
     private sealed record Alert(string StatementId, object Data, Func<Subscription, bool> Wants);
+
+    private sealed record EventAlerts(Guid EventId, IReadOnlyList<Alert> Alerts);
 }
