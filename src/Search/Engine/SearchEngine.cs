@@ -47,7 +47,7 @@ public sealed class SearchEngine : IDisposable
     private int _searching;
     private volatile IndexGeneration _current;
     private List<IndexChange>? _replay;
-    private volatile bool _pending;
+    private volatile int _pending;
 
     public SearchEngine(SearchReplica replica, TextAnalysis analysis, QueryGlossary glossary, IOptions<SearchOptions> options)
     {
@@ -91,7 +91,7 @@ public sealed class SearchEngine : IDisposable
 
             // A build under way takes them again once it has loaded the catalogue, so none is lost in the swap.
             _replay?.AddRange(changes);
-            _pending = true;
+            _pending += changes.Count;
         }
         finally
         {
@@ -103,20 +103,21 @@ public sealed class SearchEngine : IDisposable
     /// Makes what was applied searchable. Called on a short period rather than after every batch: each refresh writes
     /// a segment, and a refresh per small batch would fill the index with tiny ones for merging to clean up.
     /// </summary>
-    /// <returns>Whether there was anything to make searchable.</returns>
-    public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
+    /// <returns>How many changes it made searchable (none: there was nothing to do).</returns>
+    public async Task<int> RefreshAsync(CancellationToken cancellationToken)
     {
-        if (!_pending)
+        if (_pending == 0)
         {
-            return false;
+            return 0;
         }
 
         IndexGeneration generation;
         IndexVersion version;
+        int taken;
         await _writes.WaitAsync(cancellationToken);
         try
         {
-            (generation, version, _pending) = (_current, VersionOf(_current), false);
+            (generation, version, taken, _pending) = (_current, VersionOf(_current), _pending, 0);
         }
         finally
         {
@@ -130,7 +131,7 @@ public sealed class SearchEngine : IDisposable
         catch (ObjectDisposedException)
         {
             // A rebuild swapped this generation out meanwhile; the new one was refreshed when it came in.
-            return true;
+            return taken;
         }
 
         // Searchers now see at least what the fingerprint covers; only then may answers be cached under it.
@@ -139,7 +140,7 @@ public sealed class SearchEngine : IDisposable
             Published = version;
         }
 
-        return true;
+        return taken;
     }
 
     /// <summary>

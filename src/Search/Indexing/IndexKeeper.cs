@@ -21,6 +21,12 @@ public sealed class IndexKeeper(SearchEngine engine, CatalogueExport catalogue, 
     /// <summary>How soon an applied change becomes searchable, at most (plus the time to open the new searcher).</summary>
     private static readonly TimeSpan RefreshPeriod = TimeSpan.FromMilliseconds(100);
 
+    // Under a backlog (a refresh found this many changes or more) the index refreshes less often: each refresh writes a
+    // segment, and segments of a few dozen statements cost more to flush and merge again than to index. A lone new
+    // statement still waits a short period only.
+    private const int BacklogChanges = 100;
+    private static readonly TimeSpan BacklogRefreshPeriod = TimeSpan.FromMilliseconds(500);
+
     // A burst of changes leaves many segments; once it is over (nothing applied for a few seconds) they are merged into
     // one. A few segments are left alone: merging rewrites the whole index, which a trickle should not cause each time.
     private static readonly TimeSpan QuietBeforeCompacting = TimeSpan.FromSeconds(3);
@@ -31,14 +37,17 @@ public sealed class IndexKeeper(SearchEngine engine, CatalogueExport catalogue, 
 
     private async Task RefreshEveryPeriodAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(RefreshPeriod);
+        var period = RefreshPeriod;
         var quiet = Stopwatch.StartNew();
         var compacting = Task.CompletedTask;
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (await engine.RefreshAsync(stoppingToken))
+                await Task.Delay(period, stoppingToken);
+                var taken = await engine.RefreshAsync(stoppingToken);
+                period = taken >= BacklogChanges ? BacklogRefreshPeriod : RefreshPeriod;
+                if (taken > 0)
                 {
                     quiet.Restart();
                 }
@@ -48,6 +57,10 @@ public sealed class IndexKeeper(SearchEngine engine, CatalogueExport catalogue, 
                     // become searchable within a refresh period.
                     compacting = CompactAsync(stoppingToken);
                 }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
