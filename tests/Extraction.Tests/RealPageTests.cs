@@ -38,6 +38,9 @@ public sealed class RealPageTests
     [InlineData("Delegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates Weigh Labour Mobility\n\nPledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("Delegates Weigh Labour Mobility Pledges as Review Continues Story highlights\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("Transcript of the review - records.example.int\n\nOriginal: English 4 May 2023\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("An official website of the Harbour Republic government\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("= Delegates Weigh Labour Mobility Pledges as Review Continues =\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.\n\n==Speakers==")]
+    [InlineData("SHARE Delegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     public void Page_furniture_is_never_the_title(string text) =>
         Assert.Equal("Delegates Weigh Labour Mobility Pledges as Review Continues", Analyse(text).Title);
 
@@ -49,6 +52,10 @@ public sealed class RealPageTests
         Assert.Equal("Harbour Towns Back Shared Reception Plan", Analyse(" date 2023-05 Harbour Towns Back Shared Reception Plan" + body).Title);
         Assert.Null(Analyse(" date 2023-05-12 The mayors of twelve port cities agreed today on common standards for rescue." + body).Title);
     }
+
+    [Fact]
+    public void A_headline_in_capitals_keeps_its_first_word_even_when_it_names_a_button() =>
+        Assert.Equal("SHARE THE LOAD OF RECEPTION, SAY PORT MAYORS", Analyse("SHARE THE LOAD OF RECEPTION, SAY PORT MAYORS\n\nMayors of twelve port cities asked today for the costs of receiving people rescued at sea to be shared.").Title);
 
     [Theory]
     [InlineData("https://example.org/2023/05/04/harbour-towns-sign-reception-pact/", "Harbour Towns Sign Reception Pact")]

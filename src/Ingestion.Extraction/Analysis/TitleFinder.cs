@@ -171,7 +171,7 @@ public sealed partial class TitleFinder
     /// <summary>A line stripped of a bullet, a stamp and the site's name, and joined to its second half when the headline wraps.</summary>
     private Span Candidate(List<Span> lines, int i)
     {
-        var line = WithoutSiteName(WithoutStamp(WithoutBullet(lines[i])));
+        var line = WithoutSiteName(WithoutControls(WithoutStamp(WithoutHeadingMarks(WithoutBullet(lines[i])))));
         var label = _trailingLabel.Match(line.Text);
         if (label.Success && Words().Count(line.Text[..label.Index]) >= MinTitleWords)
         {
@@ -354,6 +354,38 @@ public sealed partial class TitleFinder
         return stamp.Success ? new Span(line.Index + stamp.Length, line.Length - stamp.Length, line.Text[stamp.Length..]) : line;
     }
 
+    /// <summary>"= Heading =", "== Section ==": a wiki's heading marks around the words.</summary>
+    private static Span WithoutHeadingMarks(Span line)
+    {
+        var marks = HeadingMarks().Match(line.Text);
+        if (!marks.Success)
+        {
+            return line;
+        }
+
+        var words = marks.Groups["words"];
+        return new Span(line.Index + words.Index, words.Length, words.Value);
+    }
+
+    /// <summary>"SHARE Harbour Towns Sign…", "PARTAGER Les villes…": a button's label in capitals run into the headline.</summary>
+    private Span WithoutControls(Span line)
+    {
+        var words = Words().Matches(line.Text).ToList();
+        var skip = 0;
+        while (skip < words.Count && _controls.Contains(words[skip].Value) && words[skip].Value.Length > 1 && !words[skip].Value.Any(char.IsLower))
+        {
+            skip++;
+        }
+
+        if (skip == 0 || words.Count - skip < MinTitleWords || !line.Text[words[skip].Index..].Any(char.IsLower))
+        {
+            return line;
+        }
+
+        var start = words[skip].Index;
+        return new Span(line.Index + start, line.Length - start, line.Text[start..]);
+    }
+
     private static Span WithoutBullet(Span line)
     {
         var bullet = Bullet().Match(line.Text);
@@ -374,6 +406,9 @@ public sealed partial class TitleFinder
 
     [GeneratedRegex(@"[.!?;:]")]
     private static partial Regex SentencePunctuation();
+
+    [GeneratedRegex(@"^(?<marks>=+)\s*(?<words>[^=]+?)\s*\k<marks>$")]
+    private static partial Regex HeadingMarks();
 
     [GeneratedRegex(@"^(?:[•·▪►*]|-\s)\s*")]
     private static partial Regex Bullet();
