@@ -203,4 +203,41 @@ public sealed class RealPageTests
 
         Assert.Equal("Ana Ruiz", quote.Speaker);
     }
+
+    [Theory]
+    [InlineData("The talks were opened by Chancellor Greta Lindqvist of the Harbour Republic, and Cardinal Paolo Venturi gave the blessing.", "Greta Lindqvist", "Paolo Venturi")]
+    [InlineData("El canciller Tomás Reyes Vidal reafirmó el compromiso del país con los puertos del sur.", "Tomás Reyes Vidal", null)]
+    [InlineData("Dans son message, le roi Fernand IV a salué les maires des ports du sud.", "Fernand IV", null)]
+    [InlineData("Le chef du gouvernement, Karim Nour El Haddad, a lu le message aux maires réunis à Tanger.", "Karim Nour El Haddad", null)]
+    [InlineData("Delivered by Ambassador Jonas P. Whitfield\nU.S. Permanent Representative to the Harbour Office", "Jonas P. Whitfield", null)]
+    [InlineData("Lucía Ferrer Gil, titular de la Secretaría de Puertos, pidió más recursos para la acogida.", "Lucía Ferrer Gil", null)]
+    [InlineData("El secretario de Asuntos Portuarios, Mateo Ruiz Soler, participará en la reunión de Valparaíso.", "Mateo Ruiz Soler", null)]
+    [InlineData("The ambassadors Jane Holt Rivers and Omar Field joined the talks on reception.", "Jane Holt Rivers", null)]
+    public void People_are_found_after_titles_and_roles_as_pages_write_them(string text, string expected, string? alsoExpected)
+    {
+        var people = Analyse(text).People.Select(p => p.Name).ToList();
+
+        Assert.Contains(expected, people);
+        if (alsoExpected is not null)
+        {
+            Assert.Contains(alsoExpected, people);
+        }
+
+        Assert.DoesNotContain(people, p => p.StartsWith("Chancellor", StringComparison.Ordinal) || p.EndsWith(" U", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_name_inside_a_quotation_counts_when_its_title_comes_right_before_it_and_a_quoted_slogan_does_not()
+    {
+        var text = "« Nous resterons aux côtés des ports, souligne la directrice de l'Office, Clara Mendès, car la charge doit être partagée. »\n\n"
+                   + "The campaign “Harbour Lights Together” opens next week in twelve cities.";
+
+        var people = Analyse(text).People.Select(p => p.Name).ToList();
+
+        Assert.Equal(["Clara Mendès"], people);
+    }
+
+    [Fact]
+    public void Member_states_written_in_capitals_are_not_a_person() =>
+        Assert.Empty(Analyse("El pacto fue adoptado por 150 Estados Miembros de Naciones Unidas, incluido Chile, en la reunión de Valparaíso.").People);
 }

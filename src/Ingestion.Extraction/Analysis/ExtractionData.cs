@@ -83,7 +83,8 @@ public sealed record PeopleData(
     IReadOnlyList<string> InterventionVerbs,
     IReadOnlyList<string> NonNameWords,
     IReadOnlyList<KnownPerson>? KnownPeople = null,
-    IReadOnlyList<string>? SpeakerTitleWords = null);
+    IReadOnlyList<string>? SpeakerTitleWords = null,
+    IReadOnlyList<string>? NameParticles = null);
 
 /// <summary>A well-known person of the field, and the surnames the texts call them by (a slight misspelling still matches).</summary>
 public sealed record KnownPerson(string Name, IReadOnlyList<string> Surnames);
