@@ -240,4 +240,28 @@ public sealed class RealPageTests
     [Fact]
     public void Member_states_written_in_capitals_are_not_a_person() =>
         Assert.Empty(Analyse("El pacto fue adoptado por 150 Estados Miembros de Naciones Unidas, incluido Chile, en la reunión de Valparaíso.").People);
+
+    [Fact]
+    public void Bodies_named_after_a_cue_a_spanish_head_word_or_a_photo_credit_are_organisations_and_venues_are_not()
+    {
+        var text = "Puertos del Sur firman un acuerdo\n\n(Foto: AP)\n\n"
+                   + "La Secretaría de Puertos Marítimos (SPM) y la Comisión Económica para América Latina y el Caribe (Cepal) firmaron el acuerdo "
+                   + "en el Centro de Convenciones Puerto Alto, con el apoyo de l'association Entraide des Quais.";
+
+        var names = Analyse(text).Organisations.Select(o => o.Name).ToList();
+
+        Assert.Contains("AP", names);
+        Assert.Contains("Secretaría de Puertos Marítimos", names);
+        Assert.Contains("Economic Commission for Latin America and the Caribbean", names);
+        Assert.Contains("Entraide des Quais", names);
+        Assert.DoesNotContain(names, n => n.Contains("Convenciones", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_message_a_statement_or_a_councils_bureau_is_not_an_organisation()
+    {
+        var text = "Joint Civil Society Message to the Harbour Forum\n\nWe thank the Council Bureau for its work and the Harbour Forum for the floor.";
+
+        Assert.Empty(Analyse(text).Organisations);
+    }
 }

@@ -67,7 +67,9 @@ public sealed record OrganisationData(
     IReadOnlyList<string> HeadWords,
     IReadOnlyList<string> DefinedHeadWords,
     IReadOnlyList<string> Connectors,
-    IReadOnlyList<string>? GenericWords = null);
+    IReadOnlyList<string>? GenericWords = null,
+    IReadOnlyList<string>? OrganisationCues = null,
+    IReadOnlyList<string>? CreditCues = null);
 
 public sealed record KnownOrganisation(string Name, IReadOnlyList<string> Acronyms, IReadOnlyList<string> Aliases, bool AcronymAlone = true);
 
