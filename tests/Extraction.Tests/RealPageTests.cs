@@ -264,4 +264,20 @@ public sealed class RealPageTests
 
         Assert.Empty(Analyse(text).Organisations);
     }
+
+    [Theory]
+    [InlineData("Les villes portuaires signent un pacte\n\n« Aucun port ne peut porter seul cette charge et les coûts doivent être partagés. » – Lena Ortiz, présidente du forum.")]
+    [InlineData("Les villes portuaires signent un pacte\n\n« Aucun port ne peut porter seul cette charge, souligne la présidente du forum, Lena Ortiz ; les coûts doivent être partagés. »")]
+    [InlineData("Les villes portuaires signent un pacte\n\nLena Ortiz, présidente du forum, a ouvert la séance à Tanger. Pour elle, rien ne change : la présidente explique que « les coûts de l'accueil doivent être partagés entre tous les ports ».")]
+    [InlineData("Port Cities Sign a Pact\n\nThe president of the forum, Lena Ortiz, said that arrivals had doubled since the spring.\n\n\"Our staff count every arrival by hand and the figures should shame us all.\"")]
+    public void A_quote_signed_with_a_dash_an_incise_a_title_or_a_reported_speech_before_it_has_its_speaker(string text) =>
+        Assert.Equal("Lena Ortiz", Assert.Single(TextAnalyzer.Default.Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void A_quote_paragraph_after_a_paragraph_with_no_speech_has_no_speaker()
+    {
+        var text = "Port Cities Sign a Pact\n\nThe president of the forum, Lena Ortiz, opened the meeting in the old harbour hall.\n\n\"Our staff count every arrival by hand and the figures should shame us all.\"";
+
+        Assert.DoesNotContain(TextAnalyzer.Default.Analyse(text).Statements, s => s.Kind == "quote");
+    }
 }
