@@ -280,4 +280,56 @@ public sealed class RealPageTests
 
         Assert.DoesNotContain(TextAnalyzer.Default.Analyse(text).Statements, s => s.Kind == "quote");
     }
+
+    [Fact]
+    public void A_sites_machine_time_stamp_is_neither_the_title_nor_the_publication_date()
+    {
+        var text = "Home 2023-01-09T08:15:00+00:00\n1201, 2023\n\nHarbour Towns Sign a Shared Reception Pact\n\nMay 12th, 2023|\n\n"
+                   + "Mayors of twelve port cities signed a common text today on receiving people rescued at sea, after two days of talks in the old harbour.";
+
+        var document = Analyse(text);
+
+        Assert.Equal("Harbour Towns Sign a Shared Reception Pact", document.Title);
+        Assert.Equal(Day("2023-05-12"), document.PublishedOn);
+    }
+
+    [Fact]
+    public void A_headline_in_quotation_marks_under_a_byline_loses_the_marks_and_the_author_is_a_person()
+    {
+        var text = "Por: Ana Ruiz Vidal.\n\n«Reflexiones sobre los puertos del sur»\n\n"
+                   + "Los alcaldes de doce ciudades portuarias firmaron hoy un texto común sobre la acogida de las personas rescatadas en el mar.";
+
+        var document = Analyse(text);
+
+        Assert.Equal("Reflexiones sobre los puertos del sur", document.Title);
+        Assert.Contains("Ana Ruiz Vidal", document.People.Select(p => p.Name));
+    }
+
+    [Theory]
+    [InlineData("The Minister of Foreign Affairs and Trade Peter Holm Berg told diplomats that the text would be studied.", "Peter Holm Berg")]
+    [InlineData("The Permanent Representative to the UN Juan Perez Lago, cofacilitator of the talks, called it a good day.", "Juan Perez Lago")]
+    [InlineData("The text was first backed by the former president Ana Ruiz Vidal in the spring.", "Ana Ruiz Vidal")]
+    public void A_title_ending_in_and_or_to_the_and_a_lowercase_role_lead_to_the_name(string text, string expected) =>
+        Assert.Equal([expected], Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void A_roman_numeral_after_a_word_without_a_title_makes_no_person() =>
+        Assert.Empty(Analyse("El Anexo II de la Declaración de Valparaíso fija las reglas de la acogida en los puertos.").People);
+
+    [Fact]
+    public void A_photo_credit_names_its_photographer_and_its_agencies()
+    {
+        var text = "Harbour Towns Sign a Shared Reception Pact\n\nThe mayors at the signing in the old harbour. © Jane Roe Field/AP/SIPA\n\n"
+                   + "Les maires au port. Crédit: KARIM BENALI/PORTMAG\n\nMayors of twelve port cities signed a common text today on receiving people rescued at sea.";
+
+        var document = Analyse(text);
+        var people = document.People.Select(p => p.Name).ToList();
+        var organisations = document.Organisations.Select(o => o.Name).ToList();
+
+        Assert.Contains("Jane Roe Field", people);
+        Assert.Contains("Karim Benali", people);
+        Assert.Contains("AP", organisations);
+        Assert.Contains("SIPA", organisations);
+        Assert.Contains("PORTMAG", organisations);
+    }
 }

@@ -64,7 +64,7 @@ public sealed partial class OrganisationFinder
         // "(Foto: AP)", "Photo: AFP": the agency a photo credit names.
         if (data.CreditCues is { Count: > 0 } credits)
         {
-            _creditAgency = new Regex($@"(?:{Phrases.Alternation(credits)})\s*(?<agency>\p{{Lu}}{{2,6}})(?![\p{{L}}/])", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+            _creditAgency = new Regex($@"(?:{Phrases.Alternation(credits)})\s*(?<credit>[^\n)\]]{{1,60}})", RegexOptions.CultureInvariant | RegexOptions.Compiled);
         }
     }
 
@@ -159,10 +159,12 @@ public sealed partial class OrganisationFinder
         {
             foreach (Match m in _creditAgency.Matches(text))
             {
-                var agency = m.Groups["agency"];
-                if (Free(agency.Index, agency.Length) && !_byAcronym.ContainsKey(agency.Value))
+                foreach (var agency in CreditAgencies(m.Groups["credit"]))
                 {
-                    Add(agency.Value, agency.Value, new Span(agency.Index, agency.Length, agency.Value));
+                    if (Free(agency.Index, agency.Length) && !_byAcronym.ContainsKey(agency.Text))
+                    {
+                        Add(agency.Text, agency.Text, agency);
+                    }
                 }
             }
         }
@@ -290,6 +292,35 @@ public sealed partial class OrganisationFinder
         var end = words[^1].End;
         return new Span(start, end - start, text[start..end]);
     }
+
+    /// <summary>
+    /// "AP" alone, or "Jane Roe/AP/SIPA": the agencies of a photo credit are the words in capitals it names alone or
+    /// after a slash; the photographer's name comes first.
+    /// </summary>
+    private static IEnumerable<Span> CreditAgencies(Group credit)
+    {
+        var parts = CreditPart().Matches(credit.Value).ToList();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var part = parts[i].Groups["part"];
+            var alone = parts.Count == 1 || i > 0;
+            if (alone && AgencyWord().IsMatch(part.Value))
+            {
+                yield return new Span(credit.Index + part.Index, part.Length, part.Value);
+            }
+
+            if (i == 0 && !parts[i].Value.TrimEnd().EndsWith('/'))
+            {
+                yield break;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?<part>[^/\s][^/]*?)\s*(?:/|$|(?=[)\]]))")]
+    private static partial Regex CreditPart();
+
+    [GeneratedRegex(@"^\p{Lu}[\p{Lu}\p{N}&]{1,7}$")]
+    private static partial Regex AgencyWord();
 
     private static string Capitalise(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 

@@ -49,7 +49,7 @@ public sealed partial class PersonFinder
         _photoAtEnd = new Regex($@"(?:{Phrases.Alternation(data.PhotoCredits)})\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         _contactHeader = Phrases.Matcher(data.ContactHeaders);
         // "Director General of IOM William Lacy Swing", "Secrétaire général de la CNUCED, Supachai Panitchpakdi".
-        _roleOfBodyAtEnd = new Regex($@"(?<![\p{{L}}])(?:{roles})\s+(?:of|de|del|du|of\s+the|de\s+la|de\s+l['’])\s*\p{{Lu}}[\p{{L}}\-]*(?:\s+\p{{Lu}}[\p{{L}}\-]*){{0,3}}\s*,?\s*$", RegexOptions.CultureInvariant);
+        _roleOfBodyAtEnd = new Regex($@"(?<![\p{{L}}])(?:{roles})\s+(?:of|de|del|du|of\s+the|de\s+la|de\s+l['’]|to|to\s+the|auprès\s+de|ante)\s*\p{{Lu}}[\p{{L}}\-]*(?:\s+\p{{Lu}}[\p{{L}}\-]*){{0,3}}\s*,?\s*$", RegexOptions.CultureInvariant);
         _knownSurnames = (data.KnownPeople ?? []).SelectMany(p => p.Surnames.Select(s => (s, p.Name))).ToList();
     }
 
@@ -71,8 +71,9 @@ public sealed partial class PersonFinder
         {
             var tokens = Tokens().Matches(run.Value).ToList();
             // Names in capitals ("MS. JANE DOE", "Laura QUIÑONES") count beside a written-out name or after an honorific.
+            var lineBefore = LineBefore(text, run.Index);
             var capitalsAreNames = tokens.Any(t => t.Value.Any(char.IsLower) && IsNameToken(t.Value, false))
-                || _honorificOrRoleAtEnd.IsMatch(LineBefore(text, run.Index)) || tokens.Any(t => _honorifics.Contains(t.Value) && t.Value.All(c => !char.IsLower(c)));
+                || _honorificOrRoleAtEnd.IsMatch(lineBefore) || _photoAtEnd.IsMatch(lineBefore) || tokens.Any(t => _honorifics.Contains(t.Value) && t.Value.All(c => !char.IsLower(c)));
             var next = 0;
             while (next < tokens.Count)
             {
@@ -97,9 +98,9 @@ public sealed partial class PersonFinder
                     {
                         last++;
                     }
-                    else if (RegnalNumber().IsMatch(following))
+                    else if (RegnalNumber().IsMatch(following) && _honorificOrRoleAtEnd.IsMatch(LineBefore(text, run.Index + tokens[first].Index)))
                     {
-                        // "Mohammed VI", "Felipe VI": the numeral ends a sovereign's name.
+                        // "le roi Mohammed VI", "King Felipe VI": after a title, the numeral ends a sovereign's name.
                         last++;
                         break;
                     }
@@ -118,6 +119,12 @@ public sealed partial class PersonFinder
                 while (last > first && !char.IsUpper(tokens[last].Value[0]))
                 {
                     last--;
+                }
+
+                // "Minister of Foreign Affairs and Trade Peter Szijjarto": the first word closes the title's "X and Y".
+                if (last - first >= 2 && TitleConjunction().IsMatch(text[Math.Max(0, run.Index + tokens[first].Index - 40)..(run.Index + tokens[first].Index)]))
+                {
+                    first++;
                 }
 
                 next = last + 1;
@@ -366,6 +373,9 @@ public sealed partial class PersonFinder
     [GeneratedRegex(@"(?<![\p{L}\d])(?:\p{Lu}[\p{L}’'\-]*\.?)(?:[ \u00A0]+(?:(?:de|da|do|dos|das|del|della|di|van|von|der|la|le|bin|al|y)[ \u00A0]+){0,2}(?:\p{Lu}[\p{L}’'\-]*\.?))*")]
     private static partial Regex CapitalisedRun();
 
+    [GeneratedRegex(@"\p{Lu}[\p{L}\-]+\s+(?:and|&|et|y)\s+$")]
+    private static partial Regex TitleConjunction();
+
     [GeneratedRegex(@"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})[.,;:]?$")]
     private static partial Regex RegnalNumber();
 
@@ -388,7 +398,7 @@ public sealed partial class PersonFinder
     [GeneratedRegex(@"^\s+\(\p{Lu}\p{Ll}+(?:\s+(?:and\s+|y\s+|et\s+)?\p{Lu}\p{Ll}+){0,3}\)")]
     private static partial Regex CountryAfter();
 
-    [GeneratedRegex(@"^\s*(?:By|Por|Par)\s+$")]
+    [GeneratedRegex(@"^\s*(?:By|Por|Par)\s*:?\s+$")]
     private static partial Regex Byline();
 
     [GeneratedRegex(@"^,\s+(?:the\s+|le\s+|la\s+|el\s+)?(?<clause>[^,.;:“”""«»\n]{2,120}?)(?=\s+will\s|\s+said|\s+who\s|,|\.|;|:|\s*$)")]
