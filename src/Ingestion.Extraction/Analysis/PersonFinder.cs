@@ -71,9 +71,9 @@ public sealed partial class PersonFinder
         {
             var tokens = Tokens().Matches(run.Value).ToList();
             // Names in capitals ("MS. JANE DOE", "Laura QUIÑONES") count beside a written-out name or after an honorific.
-            var lineBefore = LineBefore(text, run.Index);
             var capitalsAreNames = tokens.Any(t => t.Value.Any(char.IsLower) && IsNameToken(t.Value, false))
-                || _honorificOrRoleAtEnd.IsMatch(lineBefore) || _photoAtEnd.IsMatch(lineBefore) || tokens.Any(t => _honorifics.Contains(t.Value) && t.Value.All(c => !char.IsLower(c)));
+                || tokens.Any(t => _honorifics.Contains(t.Value) && t.Value.All(c => !char.IsLower(c)))
+                || (LineBefore(text, run.Index) is var lineBefore && (_honorificOrRoleAtEnd.IsMatch(lineBefore) || _photoAtEnd.IsMatch(lineBefore)));
             var next = 0;
             while (next < tokens.Count)
             {

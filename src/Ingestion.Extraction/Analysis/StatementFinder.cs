@@ -187,6 +187,12 @@ public sealed partial class StatementFinder
     /// </summary>
     private FoundPerson? SpeakerWithin(string text, Quotation quote, IReadOnlyList<PersonMention> people)
     {
+        // Only guillemets carry an incise, and only a quotation that names someone can hold one.
+        if (text[quote.Start] != '«' || !Sorted.Between(people, p => p.Index, quote.BodyStart, quote.BodyEnd).Any())
+        {
+            return null;
+        }
+
         foreach (Match verb in _speechVerb.Matches(text[quote.BodyStart..quote.BodyEnd]))
         {
             var at = quote.BodyStart + verb.Index;
