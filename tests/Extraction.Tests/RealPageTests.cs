@@ -332,4 +332,20 @@ public sealed class RealPageTests
         Assert.Contains("SIPA", organisations);
         Assert.Contains("PORTMAG", organisations);
     }
+
+    [Theory]
+    [InlineData("Puertos del sur\n\nLa directora de la oficina en Chile, Lena Ortiz, declaró que este pacto “ofrece una oportunidad histórica para los puertos del sur y sus ciudades”.")]
+    [InlineData("Les ports du sud\n\n\"Nous ne pouvons pas laisser les ports porter seuls cette charge pendant des années\" (Mme Lena Ortiz)")]
+    [InlineData("Puertos del sur\n\nLa presidenta del foro, Lena Ortiz, abrió la sesión en Valparaíso.\n\nEl acuerdo, destacó, \"es una oportunidad para repartir los costes entre todos los puertos\".")]
+    public void A_quote_completing_a_that_clause_signed_in_brackets_or_after_an_incise_verb_has_its_speaker(string text) =>
+        Assert.Equal("Lena Ortiz", Assert.Single(TextAnalyzer.Default.Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void A_title_word_attribution_ends_at_the_next_straight_quotation()
+    {
+        var text = "Puertos del sur\n\nLa presidenta del foro, Lena Ortiz, abrió la sesión.\n\n"
+                   + "\"Debe servir como una llamada a la acción para todos\", afirmó la presidenta, quien subrayó que la cara de los puertos \"está cambiando\", y que la mitad de los trabajadores son mujeres.";
+
+        Assert.Equal("Lena Ortiz", Assert.Single(TextAnalyzer.Default.Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+    }
 }

@@ -118,6 +118,13 @@ public sealed partial class StatementFinder
             return signed;
         }
 
+        // "…" (Mme Arbour): the speaker in brackets right after the quotation.
+        if (BracketedSpeaker().Match(reach) is { Success: true } bracket
+            && Sorted.Between(people, p => p.Index, quoteEnd + bracket.Index, quoteEnd + bracket.Index + bracket.Length).FirstOrDefault()?.Person is { } bracketed)
+        {
+            return bracketed;
+        }
+
         var clauseEnd = ClauseEnd().Match(reach) is { Success: true } e ? e.Index : reach.Length;
         var clause = reach[..clauseEnd];
         var verb = _speechVerb.Match(clause);
@@ -171,6 +178,12 @@ public sealed partial class StatementFinder
         if (verb is null)
         {
             return null;
+        }
+
+        // "El Pacto, destacó, "…"": a verb set between commas is an incise; its subject is the speaker named before.
+        if (before[..verb.Index].TrimEnd().EndsWith(',') && before[(verb.Index + verb.Length)..].Trim() == ",")
+        {
+            return lastSpeaker ?? NamedBefore(people, quoteStart);
         }
 
         // "…: le responsable explique que « … »": a subject made only of title words is the person named before.
@@ -302,7 +315,8 @@ public sealed partial class StatementFinder
 
     private static string Capitalised(string phrase) => phrase.Length == 0 ? phrase : char.ToUpperInvariant(phrase[0]) + phrase[1..];
 
-    [GeneratedRegex(@"(?<!\b(?:Mr|Mrs|Ms|Dr|Fr|Sr|Sra|Srta|Dra|Mme|Prof|St|\p{Lu}))[.;!?](?=\s|$)|\n|“|«")]
+    // Where an attribution ends: a sentence's end, a line, the next quotation, or a relative clause about the speaker.
+    [GeneratedRegex(@"(?<!\b(?:Mr|Mrs|Ms|Dr|Fr|Sr|Sra|Srta|Dra|Mme|Prof|St|\p{Lu}))[.;!?](?=\s|$)|\n|“|«|""|,\s+(?:who|quien|quienes|qui)(?![\p{L}])")]
     private static partial Regex ClauseEnd();
 
     [GeneratedRegex(@"\p{L}[\p{L}\-]*")]
@@ -316,8 +330,12 @@ public sealed partial class StatementFinder
     [GeneratedRegex(@"[;:»”]")]
     private static partial Regex IncisEnd();
 
-    [GeneratedRegex(@"(?:(?<![\p{L}])(?:that|que)|:)\s*$")]
+    // "said that “…”", "declaró que este pacto “…”": the quotation completes a clause of a few words after "that".
+    [GeneratedRegex(@"(?:(?<![\p{L}])(?:that|que)(?:\s+[^\s.;:!?“”""«»]+){0,6}|:)\s*$")]
     private static partial Regex AttributionEnd();
+
+    [GeneratedRegex(@"^[.,]?[ \u00A0]*\([^()\n]{3,60}\)")]
+    private static partial Regex BracketedSpeaker();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
