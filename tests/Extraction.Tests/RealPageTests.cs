@@ -38,6 +38,9 @@ public sealed class RealPageTests
     [InlineData("Delegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates Weigh Labour Mobility\n\nPledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("Delegates Weigh Labour Mobility Pledges as Review Continues Story highlights\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("Transcript of the review - records.example.int\n\nOriginal: English 4 May 2023\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("An official website of the Harbour Republic government\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("= Delegates Weigh Labour Mobility Pledges as Review Continues =\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.\n\n==Speakers==")]
+    [InlineData("SHARE Delegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     public void Page_furniture_is_never_the_title(string text) =>
         Assert.Equal("Delegates Weigh Labour Mobility Pledges as Review Continues", Analyse(text).Title);
 
@@ -49,6 +52,10 @@ public sealed class RealPageTests
         Assert.Equal("Harbour Towns Back Shared Reception Plan", Analyse(" date 2023-05 Harbour Towns Back Shared Reception Plan" + body).Title);
         Assert.Null(Analyse(" date 2023-05-12 The mayors of twelve port cities agreed today on common standards for rescue." + body).Title);
     }
+
+    [Fact]
+    public void A_headline_in_capitals_keeps_its_first_word_even_when_it_names_a_button() =>
+        Assert.Equal("SHARE THE LOAD OF RECEPTION, SAY PORT MAYORS", Analyse("SHARE THE LOAD OF RECEPTION, SAY PORT MAYORS\n\nMayors of twelve port cities asked today for the costs of receiving people rescued at sea to be shared.").Title);
 
     [Theory]
     [InlineData("https://example.org/2023/05/04/harbour-towns-sign-reception-pact/", "Harbour Towns Sign Reception Pact")]
@@ -195,5 +202,150 @@ public sealed class RealPageTests
         var quote = Assert.Single(TextAnalyzer.Default.Analyse(text).Statements, s => s.Kind == "quote");
 
         Assert.Equal("Ana Ruiz", quote.Speaker);
+    }
+
+    [Theory]
+    [InlineData("The talks were opened by Chancellor Greta Lindqvist of the Harbour Republic, and Cardinal Paolo Venturi gave the blessing.", "Greta Lindqvist", "Paolo Venturi")]
+    [InlineData("El canciller Tomás Reyes Vidal reafirmó el compromiso del país con los puertos del sur.", "Tomás Reyes Vidal", null)]
+    [InlineData("Dans son message, le roi Fernand IV a salué les maires des ports du sud.", "Fernand IV", null)]
+    [InlineData("Le chef du gouvernement, Karim Nour El Haddad, a lu le message aux maires réunis à Tanger.", "Karim Nour El Haddad", null)]
+    [InlineData("Delivered by Ambassador Jonas P. Whitfield\nU.S. Permanent Representative to the Harbour Office", "Jonas P. Whitfield", null)]
+    [InlineData("Lucía Ferrer Gil, titular de la Secretaría de Puertos, pidió más recursos para la acogida.", "Lucía Ferrer Gil", null)]
+    [InlineData("El secretario de Asuntos Portuarios, Mateo Ruiz Soler, participará en la reunión de Valparaíso.", "Mateo Ruiz Soler", null)]
+    [InlineData("The ambassadors Jane Holt Rivers and Omar Field joined the talks on reception.", "Jane Holt Rivers", null)]
+    public void People_are_found_after_titles_and_roles_as_pages_write_them(string text, string expected, string? alsoExpected)
+    {
+        var people = Analyse(text).People.Select(p => p.Name).ToList();
+
+        Assert.Contains(expected, people);
+        if (alsoExpected is not null)
+        {
+            Assert.Contains(alsoExpected, people);
+        }
+
+        Assert.DoesNotContain(people, p => p.StartsWith("Chancellor", StringComparison.Ordinal) || p.EndsWith(" U", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_name_inside_a_quotation_counts_when_its_title_comes_right_before_it_and_a_quoted_slogan_does_not()
+    {
+        var text = "« Nous resterons aux côtés des ports, souligne la directrice de l'Office, Clara Mendès, car la charge doit être partagée. »\n\n"
+                   + "The campaign “Harbour Lights Together” opens next week in twelve cities.";
+
+        var people = Analyse(text).People.Select(p => p.Name).ToList();
+
+        Assert.Equal(["Clara Mendès"], people);
+    }
+
+    [Fact]
+    public void Member_states_written_in_capitals_are_not_a_person() =>
+        Assert.Empty(Analyse("El pacto fue adoptado por 150 Estados Miembros de Naciones Unidas, incluido Chile, en la reunión de Valparaíso.").People);
+
+    [Fact]
+    public void Bodies_named_after_a_cue_a_spanish_head_word_or_a_photo_credit_are_organisations_and_venues_are_not()
+    {
+        var text = "Puertos del Sur firman un acuerdo\n\n(Foto: AP)\n\n"
+                   + "La Secretaría de Puertos Marítimos (SPM) y la Comisión Económica para América Latina y el Caribe (Cepal) firmaron el acuerdo "
+                   + "en el Centro de Convenciones Puerto Alto, con el apoyo de l'association Entraide des Quais.";
+
+        var names = Analyse(text).Organisations.Select(o => o.Name).ToList();
+
+        Assert.Contains("AP", names);
+        Assert.Contains("Secretaría de Puertos Marítimos", names);
+        Assert.Contains("Economic Commission for Latin America and the Caribbean", names);
+        Assert.Contains("Entraide des Quais", names);
+        Assert.DoesNotContain(names, n => n.Contains("Convenciones", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_message_a_statement_or_a_councils_bureau_is_not_an_organisation()
+    {
+        var text = "Joint Civil Society Message to the Harbour Forum\n\nWe thank the Council Bureau for its work and the Harbour Forum for the floor.";
+
+        Assert.Empty(Analyse(text).Organisations);
+    }
+
+    [Theory]
+    [InlineData("Les villes portuaires signent un pacte\n\n« Aucun port ne peut porter seul cette charge et les coûts doivent être partagés. » – Lena Ortiz, présidente du forum.")]
+    [InlineData("Les villes portuaires signent un pacte\n\n« Aucun port ne peut porter seul cette charge, souligne la présidente du forum, Lena Ortiz ; les coûts doivent être partagés. »")]
+    [InlineData("Les villes portuaires signent un pacte\n\nLena Ortiz, présidente du forum, a ouvert la séance à Tanger. Pour elle, rien ne change : la présidente explique que « les coûts de l'accueil doivent être partagés entre tous les ports ».")]
+    [InlineData("Port Cities Sign a Pact\n\nThe president of the forum, Lena Ortiz, said that arrivals had doubled since the spring.\n\n\"Our staff count every arrival by hand and the figures should shame us all.\"")]
+    public void A_quote_signed_with_a_dash_an_incise_a_title_or_a_reported_speech_before_it_has_its_speaker(string text) =>
+        Assert.Equal("Lena Ortiz", Assert.Single(TextAnalyzer.Default.Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void A_quote_paragraph_after_a_paragraph_with_no_speech_has_no_speaker()
+    {
+        var text = "Port Cities Sign a Pact\n\nThe president of the forum, Lena Ortiz, opened the meeting in the old harbour hall.\n\n\"Our staff count every arrival by hand and the figures should shame us all.\"";
+
+        Assert.DoesNotContain(TextAnalyzer.Default.Analyse(text).Statements, s => s.Kind == "quote");
+    }
+
+    [Fact]
+    public void A_sites_machine_time_stamp_is_neither_the_title_nor_the_publication_date()
+    {
+        var text = "Home 2023-01-09T08:15:00+00:00\n1201, 2023\n\nHarbour Towns Sign a Shared Reception Pact\n\nMay 12th, 2023|\n\n"
+                   + "Mayors of twelve port cities signed a common text today on receiving people rescued at sea, after two days of talks in the old harbour.";
+
+        var document = Analyse(text);
+
+        Assert.Equal("Harbour Towns Sign a Shared Reception Pact", document.Title);
+        Assert.Equal(Day("2023-05-12"), document.PublishedOn);
+    }
+
+    [Fact]
+    public void A_headline_in_quotation_marks_under_a_byline_loses_the_marks_and_the_author_is_a_person()
+    {
+        var text = "Por: Ana Ruiz Vidal.\n\n«Reflexiones sobre los puertos del sur»\n\n"
+                   + "Los alcaldes de doce ciudades portuarias firmaron hoy un texto común sobre la acogida de las personas rescatadas en el mar.";
+
+        var document = Analyse(text);
+
+        Assert.Equal("Reflexiones sobre los puertos del sur", document.Title);
+        Assert.Contains("Ana Ruiz Vidal", document.People.Select(p => p.Name));
+    }
+
+    [Theory]
+    [InlineData("The Minister of Foreign Affairs and Trade Peter Holm Berg told diplomats that the text would be studied.", "Peter Holm Berg")]
+    [InlineData("The Permanent Representative to the UN Juan Perez Lago, cofacilitator of the talks, called it a good day.", "Juan Perez Lago")]
+    [InlineData("The text was first backed by the former president Ana Ruiz Vidal in the spring.", "Ana Ruiz Vidal")]
+    public void A_title_ending_in_and_or_to_the_and_a_lowercase_role_lead_to_the_name(string text, string expected) =>
+        Assert.Equal([expected], Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void A_roman_numeral_after_a_word_without_a_title_makes_no_person() =>
+        Assert.Empty(Analyse("El Anexo II de la Declaración de Valparaíso fija las reglas de la acogida en los puertos.").People);
+
+    [Fact]
+    public void A_photo_credit_names_its_photographer_and_its_agencies()
+    {
+        var text = "Harbour Towns Sign a Shared Reception Pact\n\nThe mayors at the signing in the old harbour. © Jane Roe Field/AP/SIPA\n\n"
+                   + "Les maires au port. Crédit: KARIM BENALI/PORTMAG\n\nMayors of twelve port cities signed a common text today on receiving people rescued at sea.";
+
+        var document = Analyse(text);
+        var people = document.People.Select(p => p.Name).ToList();
+        var organisations = document.Organisations.Select(o => o.Name).ToList();
+
+        Assert.Contains("Jane Roe Field", people);
+        Assert.Contains("Karim Benali", people);
+        Assert.Contains("AP", organisations);
+        Assert.Contains("SIPA", organisations);
+        Assert.Contains("PORTMAG", organisations);
+    }
+
+    [Theory]
+    [InlineData("Puertos del sur\n\nLa directora de la oficina en Chile, Lena Ortiz, declaró que este pacto “ofrece una oportunidad histórica para los puertos del sur y sus ciudades”.")]
+    [InlineData("Les ports du sud\n\n\"Nous ne pouvons pas laisser les ports porter seuls cette charge pendant des années\" (Mme Lena Ortiz)")]
+    [InlineData("Puertos del sur\n\nLa presidenta del foro, Lena Ortiz, abrió la sesión en Valparaíso.\n\nEl acuerdo, destacó, \"es una oportunidad para repartir los costes entre todos los puertos\".")]
+    public void A_quote_completing_a_that_clause_signed_in_brackets_or_after_an_incise_verb_has_its_speaker(string text) =>
+        Assert.Equal("Lena Ortiz", Assert.Single(TextAnalyzer.Default.Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void A_title_word_attribution_ends_at_the_next_straight_quotation()
+    {
+        var text = "Puertos del sur\n\nLa presidenta del foro, Lena Ortiz, abrió la sesión.\n\n"
+                   + "\"Debe servir como una llamada a la acción para todos\", afirmó la presidenta, quien subrayó que la cara de los puertos \"está cambiando\", y que la mitad de los trabajadores son mujeres.";
+
+        Assert.Equal("Lena Ortiz", Assert.Single(TextAnalyzer.Default.Analyse(text).Statements, s => s.Kind == "quote").Speaker);
     }
 }

@@ -67,7 +67,9 @@ public sealed record OrganisationData(
     IReadOnlyList<string> HeadWords,
     IReadOnlyList<string> DefinedHeadWords,
     IReadOnlyList<string> Connectors,
-    IReadOnlyList<string>? GenericWords = null);
+    IReadOnlyList<string>? GenericWords = null,
+    IReadOnlyList<string>? OrganisationCues = null,
+    IReadOnlyList<string>? CreditCues = null);
 
 public sealed record KnownOrganisation(string Name, IReadOnlyList<string> Acronyms, IReadOnlyList<string> Aliases, bool AcronymAlone = true);
 
@@ -83,7 +85,8 @@ public sealed record PeopleData(
     IReadOnlyList<string> InterventionVerbs,
     IReadOnlyList<string> NonNameWords,
     IReadOnlyList<KnownPerson>? KnownPeople = null,
-    IReadOnlyList<string>? SpeakerTitleWords = null);
+    IReadOnlyList<string>? SpeakerTitleWords = null,
+    IReadOnlyList<string>? NameParticles = null);
 
 /// <summary>A well-known person of the field, and the surnames the texts call them by (a slight misspelling still matches).</summary>
 public sealed record KnownPerson(string Name, IReadOnlyList<string> Surnames);

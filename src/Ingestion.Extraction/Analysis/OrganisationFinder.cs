@@ -29,6 +29,8 @@ public sealed partial class OrganisationFinder
     private readonly HashSet<string> _generic;
     private readonly HashSet<string> _personWords;
     private readonly HashSet<string> _acronyms;
+    private readonly Regex? _cued;
+    private readonly Regex? _creditAgency;
 
     public OrganisationFinder(OrganisationData data, PeopleData? people = null)
     {
@@ -53,6 +55,17 @@ public sealed partial class OrganisationFinder
         // "… Council (NRC)" is a body, while "Council Session" alone is an event: some head words count only beside an acronym.
         _definedHeadWords = new HashSet<string>(data.HeadWords.Concat(data.DefinedHeadWords), StringComparer.Ordinal);
         _connectors = new HashSet<string>(data.Connectors, StringComparer.Ordinal);
+        // "l'association Entraide du Port", "the NGO Harbour Watch": a common noun that says what the capitalised name after it is.
+        if (data.OrganisationCues is { Count: > 0 } cues)
+        {
+            _cued = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(cues)})\s+(?<name>\p{{Lu}}[\p{{L}}’'\-]+(?:\s+(?:(?:{Phrases.Alternation(data.Connectors)})\s+)?\p{{Lu}}[\p{{L}}’'\-]+){{0,5}})", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        }
+
+        // "(Foto: AP)", "Photo: AFP": the agency a photo credit names.
+        if (data.CreditCues is { Count: > 0 } credits)
+        {
+            _creditAgency = new Regex($@"(?:{Phrases.Alternation(credits)})\s*(?<credit>[^\n)\]]{{1,60}})", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        }
     }
 
     public IReadOnlyList<FoundOrganisation> Find(string text)
@@ -127,6 +140,32 @@ public sealed partial class OrganisationFinder
             {
                 defined[acronym] = name.Text;
                 Add(name.Text, acronym, name);
+            }
+        }
+
+        if (_cued is not null)
+        {
+            foreach (Match m in _cued.Matches(text))
+            {
+                var name = m.Groups["name"];
+                if (Free(name.Index, name.Length))
+                {
+                    Add(name.Value, null, new Span(name.Index, name.Length, name.Value));
+                }
+            }
+        }
+
+        if (_creditAgency is not null)
+        {
+            foreach (Match m in _creditAgency.Matches(text))
+            {
+                foreach (var agency in CreditAgencies(m.Groups["credit"]))
+                {
+                    if (Free(agency.Index, agency.Length) && !_byAcronym.ContainsKey(agency.Text))
+                    {
+                        Add(agency.Text, agency.Text, agency);
+                    }
+                }
             }
         }
 
@@ -237,7 +276,9 @@ public sealed partial class OrganisationFinder
             }
         }
 
-        while (words.Count > 0 && !char.IsUpper(words[0].Text[0]))
+        // "La Secretaría de … (SPM)" at a sentence's start: the article is not part of the name (unless the acronym spells it).
+        while (words.Count > 0 && (!char.IsUpper(words[0].Text[0])
+            || (words.Count > 2 && acronym[0] != words[0].Text[0] && LeadingArticle().Match(words[0].Text + " ").Length == words[0].Length + 1)))
         {
             words.RemoveAt(0);
         }
@@ -251,6 +292,35 @@ public sealed partial class OrganisationFinder
         var end = words[^1].End;
         return new Span(start, end - start, text[start..end]);
     }
+
+    /// <summary>
+    /// "AP" alone, or "Jane Roe/AP/SIPA": the agencies of a photo credit are the words in capitals it names alone or
+    /// after a slash; the photographer's name comes first.
+    /// </summary>
+    private static IEnumerable<Span> CreditAgencies(Group credit)
+    {
+        var parts = CreditPart().Matches(credit.Value).ToList();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var part = parts[i].Groups["part"];
+            var alone = parts.Count == 1 || i > 0;
+            if (alone && AgencyWord().IsMatch(part.Value))
+            {
+                yield return new Span(credit.Index + part.Index, part.Length, part.Value);
+            }
+
+            if (i == 0 && !parts[i].Value.TrimEnd().EndsWith('/'))
+            {
+                yield break;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?<part>[^/\s][^/]*?)\s*(?:/|$|(?=[)\]]))")]
+    private static partial Regex CreditPart();
+
+    [GeneratedRegex(@"^\p{Lu}[\p{Lu}\p{N}&]{1,7}$")]
+    private static partial Regex AgencyWord();
 
     private static string Capitalise(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 

@@ -19,6 +19,7 @@ public sealed partial class PersonFinder
     private const int LookBack = 90;
     private readonly HashSet<string> _honorifics;
     private readonly HashSet<string> _nonNameWords;
+    private readonly HashSet<string> _particles;
     private readonly Regex _roleAtEnd;
     private readonly Regex _roleAnywhere;
     private readonly Regex _honorificOrRoleAtEnd;
@@ -34,6 +35,7 @@ public sealed partial class PersonFinder
     {
         _honorifics = new HashSet<string>(data.Honorifics, StringComparer.Ordinal);
         _nonNameWords = new HashSet<string>(data.NonNameWords, StringComparer.Ordinal);
+        _particles = new HashSet<string>(data.NameParticles ?? [], StringComparer.Ordinal);
         var roles = Phrases.Alternation(data.Roles);
         var honorifics = Phrases.Alternation(data.Honorifics);
         var speech = Phrases.Alternation(data.SpeechVerbs.Values.SelectMany(v => v));
@@ -47,7 +49,7 @@ public sealed partial class PersonFinder
         _photoAtEnd = new Regex($@"(?:{Phrases.Alternation(data.PhotoCredits)})\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         _contactHeader = Phrases.Matcher(data.ContactHeaders);
         // "Director General of IOM William Lacy Swing", "Secrétaire général de la CNUCED, Supachai Panitchpakdi".
-        _roleOfBodyAtEnd = new Regex($@"(?<![\p{{L}}])(?:{roles})\s+(?:of|de|del|du|of\s+the|de\s+la|de\s+l['’])\s*\p{{Lu}}[\p{{L}}\-]*(?:\s+\p{{Lu}}[\p{{L}}\-]*){{0,3}}\s*,?\s*$", RegexOptions.CultureInvariant);
+        _roleOfBodyAtEnd = new Regex($@"(?<![\p{{L}}])(?:{roles})\s+(?:of|de|del|du|of\s+the|de\s+la|de\s+l['’]|to|to\s+the|auprès\s+de|ante)\s*\p{{Lu}}[\p{{L}}\-]*(?:\s+\p{{Lu}}[\p{{L}}\-]*){{0,3}}\s*,?\s*$", RegexOptions.CultureInvariant);
         _knownSurnames = (data.KnownPeople ?? []).SelectMany(p => p.Surnames.Select(s => (s, p.Name))).ToList();
     }
 
@@ -70,7 +72,8 @@ public sealed partial class PersonFinder
             var tokens = Tokens().Matches(run.Value).ToList();
             // Names in capitals ("MS. JANE DOE", "Laura QUIÑONES") count beside a written-out name or after an honorific.
             var capitalsAreNames = tokens.Any(t => t.Value.Any(char.IsLower) && IsNameToken(t.Value, false))
-                || _honorificOrRoleAtEnd.IsMatch(LineBefore(text, run.Index)) || tokens.Any(t => _honorifics.Contains(t.Value) && t.Value.All(c => !char.IsLower(c)));
+                || tokens.Any(t => _honorifics.Contains(t.Value) && t.Value.All(c => !char.IsLower(c)))
+                || (LineBefore(text, run.Index) is var lineBefore && (_honorificOrRoleAtEnd.IsMatch(lineBefore) || _photoAtEnd.IsMatch(lineBefore)));
             var next = 0;
             while (next < tokens.Count)
             {
@@ -82,15 +85,46 @@ public sealed partial class PersonFinder
                 }
 
                 var last = first;
-                while (last + 1 < tokens.Count && IsNameToken(tokens[last + 1].Value, capitalsAreNames) && !organisationChars[run.Index + tokens[last + 1].Index] && !EndsSentence(tokens[last].Value))
+                while (last + 1 < tokens.Count && !organisationChars[run.Index + tokens[last + 1].Index] && !EndsSentence(tokens[last].Value))
                 {
-                    last++;
+                    var following = tokens[last + 1].Value;
+                    if (GluedToLetter(text, run.Index + tokens[last + 1].Index + following.Length))
+                    {
+                        // "Tichenor U.S. Permanent…": "U." glued to "S." is an abbreviation, not an initial.
+                        break;
+                    }
+
+                    if (IsNameToken(following, capitalsAreNames))
+                    {
+                        last++;
+                    }
+                    else if (RegnalNumber().IsMatch(following) && _honorificOrRoleAtEnd.IsMatch(LineBefore(text, run.Index + tokens[first].Index)))
+                    {
+                        // "le roi Mohammed VI", "King Felipe VI": after a title, the numeral ends a sovereign's name.
+                        last++;
+                        break;
+                    }
+                    else if (_particles.Contains(following) && char.IsUpper(tokens[last].Value[0]) && last + 2 < tokens.Count && IsNameToken(tokens[last + 2].Value, capitalsAreNames))
+                    {
+                        // "Saâd Eddine El Othmani", "Ahmedou Ould Abdalla": a particle inside a name, between two of its words.
+                        last += 2;
+                    }
+                    else
+                    {
+                        break;
+                    }
                 }
 
                 // "de", "la", "del" join a name's words; they never end it.
                 while (last > first && !char.IsUpper(tokens[last].Value[0]))
                 {
                     last--;
+                }
+
+                // "Minister of Foreign Affairs and Trade Peter Szijjarto": the first word closes the title's "X and Y".
+                if (last - first >= 2 && TitleConjunction().IsMatch(text[Math.Max(0, run.Index + tokens[first].Index - 40)..(run.Index + tokens[first].Index)]))
+                {
+                    first++;
                 }
 
                 next = last + 1;
@@ -115,6 +149,13 @@ public sealed partial class PersonFinder
             var after = text[nameEnd..Math.Min(text.Length, nameEnd + 120)];
             // "Mr." and "H.E." end with a full stop that is not a sentence's: read the honorific on the whole line.
             var titled = _honorificOrRoleAtEnd.IsMatch(before) || _honorificOrRoleAtEnd.IsMatch(line);
+            // Inside a quotation capitalised words are often a title or a slogan; a name there needs its title or role
+            // right before it ("…, said the Director General of the Office, Ana Ruiz; …").
+            var introduced = titled || _roleOfBodyAtEnd.IsMatch(line) || (before.TrimEnd().EndsWith(',') && _roleAnywhere.IsMatch(before));
+            if (wordCount > 1 && !introduced && Quotations.Inside(quoted, nameStart))
+            {
+                return;
+            }
 
             // One capitalised word after an honorific or a role refers back to someone already named, or to a known person.
             if (wordCount == 1)
@@ -139,7 +180,7 @@ public sealed partial class PersonFinder
                 return;
             }
 
-            if (wordCount > 4 || name.Length < 5 || Quotations.Inside(quoted, nameStart) || organisationChars.AsSpan(nameStart, nameEnd - nameStart).Contains(true))
+            if (wordCount > 4 || name.Length < 5 || organisationChars.AsSpan(nameStart, nameEnd - nameStart).Contains(true))
             {
                 return;
             }
@@ -265,6 +306,8 @@ public sealed partial class PersonFinder
     // An initial ("J.") is part of a name; two capitals or more ("IOM", "UN") are an acronym.
     private static bool IsAcronym(string token) => token.TrimEnd('.', ',') is { Length: >= 2 } bare && bare.All(c => char.IsUpper(c) || c == '-' || c == '&');
 
+    private static bool GluedToLetter(string text, int end) => end < text.Length && char.IsLetter(text[end]);
+
     private static bool EndsSentence(string token) => token.EndsWith('.') && token.Length > 2;
 
     private static bool IsAloneOnLine(string text, int start, int end)
@@ -330,6 +373,12 @@ public sealed partial class PersonFinder
     [GeneratedRegex(@"(?<![\p{L}\d])(?:\p{Lu}[\p{L}’'\-]*\.?)(?:[ \u00A0]+(?:(?:de|da|do|dos|das|del|della|di|van|von|der|la|le|bin|al|y)[ \u00A0]+){0,2}(?:\p{Lu}[\p{L}’'\-]*\.?))*")]
     private static partial Regex CapitalisedRun();
 
+    [GeneratedRegex(@"\p{Lu}[\p{L}\-]+\s+(?:and|&|et|y)\s+$")]
+    private static partial Regex TitleConjunction();
+
+    [GeneratedRegex(@"^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})[.,;:]?$")]
+    private static partial Regex RegnalNumber();
+
     [GeneratedRegex(@"^,\s*\p{Lu}[\p{Ll}’'\-]+\s+\p{Lu}")]
     private static partial Regex NameFollows();
 
@@ -349,7 +398,7 @@ public sealed partial class PersonFinder
     [GeneratedRegex(@"^\s+\(\p{Lu}\p{Ll}+(?:\s+(?:and\s+|y\s+|et\s+)?\p{Lu}\p{Ll}+){0,3}\)")]
     private static partial Regex CountryAfter();
 
-    [GeneratedRegex(@"^\s*(?:By|Por|Par)\s+$")]
+    [GeneratedRegex(@"^\s*(?:By|Por|Par)\s*:?\s+$")]
     private static partial Regex Byline();
 
     [GeneratedRegex(@"^,\s+(?:the\s+|le\s+|la\s+|el\s+)?(?<clause>[^,.;:“”""«»\n]{2,120}?)(?=\s+will\s|\s+said|\s+who\s|,|\.|;|:|\s*$)")]

@@ -18,6 +18,7 @@ public sealed partial class StatementFinder
     private const int ParagraphReach = 2000;
     private const int NamedBeforeReach = 700;
     private const int MaxRoleClauseWords = 5;
+    private const int IncisReach = 120;
     private readonly Regex _speechVerb;
     private readonly Regex _interventionVerb;
     private readonly Regex _pronoun;
@@ -78,7 +79,10 @@ public sealed partial class StatementFinder
                 continue;
             }
 
-            var speaker = SpeakerAfter(text, quote.End, people, lastSpeaker) ?? SpeakerBefore(text, quote.Start, people, lastSpeaker);
+            var speaker = SpeakerAfter(text, quote.End, people, lastSpeaker)
+                          ?? SpeakerBefore(text, quote.Start, people, lastSpeaker)
+                          ?? SpeakerWithin(text, quote, people)
+                          ?? SpeakerOfReportedSpeech(text, quote, people);
             if (speaker is null)
             {
                 // “First.” said X. “Unattributed second.” goes on with the same speaker in the same paragraph.
@@ -103,10 +107,24 @@ public sealed partial class StatementFinder
     private static bool SplitByAttribution(string gap) =>
         gap.Length <= AttributionReach && !gap.Contains("\n\n", StringComparison.Ordinal) && gap.TrimEnd().EndsWith(',') && gap.Trim().Length > 1;
 
-    /// <summary>“…,” said Name / “…,” Name said / “…,” he added.</summary>
+    /// <summary>“…,” said Name / “…,” Name said / “…,” he added / « … » – Name, Title.</summary>
     private FoundPerson? SpeakerAfter(string text, int quoteEnd, IReadOnlyList<PersonMention> people, FoundPerson? lastSpeaker)
     {
         var reach = text[quoteEnd..Math.Min(text.Length, quoteEnd + AttributionReach)];
+        // A quotation signed with a dash and the speaker's name, as under an epigraph.
+        if (DashSignature().Match(reach) is { Success: true } dash
+            && Sorted.Between(people, p => p.Index, quoteEnd + dash.Length, quoteEnd + dash.Length + 1).FirstOrDefault()?.Person is { } signed)
+        {
+            return signed;
+        }
+
+        // "…" (Mme Arbour): the speaker in brackets right after the quotation.
+        if (BracketedSpeaker().Match(reach) is { Success: true } bracket
+            && Sorted.Between(people, p => p.Index, quoteEnd + bracket.Index, quoteEnd + bracket.Index + bracket.Length).FirstOrDefault()?.Person is { } bracketed)
+        {
+            return bracketed;
+        }
+
         var clauseEnd = ClauseEnd().Match(reach) is { Success: true } e ? e.Index : reach.Length;
         var clause = reach[..clauseEnd];
         var verb = _speechVerb.Match(clause);
@@ -162,8 +180,72 @@ public sealed partial class StatementFinder
             return null;
         }
 
+        // "El Pacto, destacó, "…"": a verb set between commas is an incise; its subject is the speaker named before.
+        if (before[..verb.Index].TrimEnd().EndsWith(',') && before[(verb.Index + verb.Length)..].Trim() == ",")
+        {
+            return lastSpeaker ?? NamedBefore(people, quoteStart);
+        }
+
+        // "…: le responsable explique que « … »": a subject made only of title words is the person named before.
+        var subject = before[..verb.Index];
+        subject = subject[(subject.LastIndexOfAny([':', ';', ',']) + 1)..];
         return Sorted.Between(people, p => p.Index, sentenceStart, sentenceStart + verb.Index).LastOrDefault()?.Person
-               ?? (_pronoun.IsMatch(before[..verb.Index]) ? lastSpeaker : null);
+               ?? (_pronoun.IsMatch(before[..verb.Index]) ? lastSpeaker : null)
+               ?? (subject.Trim().Length > 0 && OnlyRoleWords(subject) ? lastSpeaker ?? NamedBefore(people, quoteStart) : null);
+    }
+
+    /// <summary>
+    /// « Nous …, souligne le directeur général, Ana Ruiz ; … »: French puts the attribution inside the guillemets, as an
+    /// incise opened by a comma and a verb of speech, with the speaker named right after.
+    /// </summary>
+    private FoundPerson? SpeakerWithin(string text, Quotation quote, IReadOnlyList<PersonMention> people)
+    {
+        // Only guillemets carry an incise, and only a quotation that names someone can hold one.
+        if (text[quote.Start] != '«' || !Sorted.Between(people, p => p.Index, quote.BodyStart, quote.BodyEnd).Any())
+        {
+            return null;
+        }
+
+        foreach (Match verb in _speechVerb.Matches(text[quote.BodyStart..quote.BodyEnd]))
+        {
+            var at = quote.BodyStart + verb.Index;
+            var opening = text[Math.Max(quote.BodyStart, at - 3)..at];
+            if (!opening.Contains(',', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var incise = text[(at + verb.Length)..Math.Min(quote.BodyEnd, at + verb.Length + IncisReach)];
+            var close = IncisEnd().Match(incise) is { Success: true } e ? e.Index : incise.Length;
+            if (Sorted.Between(people, p => p.Index, at + verb.Length, at + verb.Length + close).FirstOrDefault()?.Person is { } named)
+            {
+                return named;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A quotation standing as a paragraph of its own, right after a paragraph that reports what someone said
+    /// ("…, Name said that …" / "…señaló que…"): the reader gives it to the last person named there.
+    /// </summary>
+    private FoundPerson? SpeakerOfReportedSpeech(string text, Quotation quote, IReadOnlyList<PersonMention> people)
+    {
+        var lineStart = quote.Start == 0 ? 0 : text.LastIndexOf('\n', quote.Start - 1) + 1;
+        var lineEnd = text.IndexOf('\n', quote.End);
+        var after = text[quote.End..(lineEnd < 0 ? text.Length : lineEnd)];
+        if (text[lineStart..quote.Start].Trim().Length > 0 || after.Trim(' ', '.', ',', ';').Length > 0 || lineStart < 2)
+        {
+            return null;
+        }
+
+        var previousEnd = text[..lineStart].TrimEnd().Length;
+        var previousStart = text.LastIndexOf('\n', Math.Max(0, previousEnd - 1)) + 1;
+        var previous = text[previousStart..previousEnd];
+        return previous.Length > 0 && _speechVerb.IsMatch(previous) && !previous.Contains('“', StringComparison.Ordinal) && !previous.Contains('«', StringComparison.Ordinal) && !previous.Contains('"', StringComparison.Ordinal)
+            ? Sorted.Between(people, p => p.Index, previousStart, previousEnd).LastOrDefault()?.Person
+            : null;
     }
 
     private IEnumerable<FoundStatement> Interventions(
@@ -233,14 +315,27 @@ public sealed partial class StatementFinder
 
     private static string Capitalised(string phrase) => phrase.Length == 0 ? phrase : char.ToUpperInvariant(phrase[0]) + phrase[1..];
 
-    [GeneratedRegex(@"(?<!\b(?:Mr|Mrs|Ms|Dr|Fr|Sr|Sra|Srta|Dra|Mme|Prof|St|\p{Lu}))[.;!?](?=\s|$)|\n|“|«")]
+    // Where an attribution ends: a sentence's end, a line, the next quotation, or a relative clause about the speaker.
+    [GeneratedRegex(@"(?<!\b(?:Mr|Mrs|Ms|Dr|Fr|Sr|Sra|Srta|Dra|Mme|Prof|St|\p{Lu}))[.;!?](?=\s|$)|\n|“|«|""|,\s+(?:who|quien|quienes|qui)(?![\p{L}])")]
     private static partial Regex ClauseEnd();
 
     [GeneratedRegex(@"\p{L}[\p{L}\-]*")]
     private static partial Regex RoleClauseWord();
 
-    [GeneratedRegex(@"(?:(?<![\p{L}])(?:that|que)|:)\s*$")]
+    // "» – Ana Ruiz", "” — Ana Ruiz": a dash after the closing mark, then the name.
+    [GeneratedRegex(@"^[.,]?[ \u00A0]*[–—][ \u00A0]*")]
+    private static partial Regex DashSignature();
+
+    // An incise ends where the quoted words resume: a semicolon, a comma after the name, or the closing mark.
+    [GeneratedRegex(@"[;:»”]")]
+    private static partial Regex IncisEnd();
+
+    // "said that “…”", "declaró que este pacto “…”": the quotation completes a clause of a few words after "that".
+    [GeneratedRegex(@"(?:(?<![\p{L}])(?:that|que)(?:\s+[^\s.;:!?“”""«»]+){0,6}|:)\s*$")]
     private static partial Regex AttributionEnd();
+
+    [GeneratedRegex(@"^[.,]?[ \u00A0]*\([^()\n]{3,60}\)")]
+    private static partial Regex BracketedSpeaker();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

@@ -171,7 +171,7 @@ public sealed partial class TitleFinder
     /// <summary>A line stripped of a bullet, a stamp and the site's name, and joined to its second half when the headline wraps.</summary>
     private Span Candidate(List<Span> lines, int i)
     {
-        var line = WithoutSiteName(WithoutStamp(WithoutBullet(lines[i])));
+        var line = WithoutSiteName(WithoutControls(WithoutStamp(WithoutEnclosingQuotes(WithoutHeadingMarks(WithoutBullet(lines[i]))))));
         var label = _trailingLabel.Match(line.Text);
         if (label.Success && Words().Count(line.Text[..label.Index]) >= MinTitleWords)
         {
@@ -266,7 +266,7 @@ public sealed partial class TitleFinder
         if ((lines[i].Text.StartsWith('-') && (words <= MaxMenuItemWords || IsListed(lines, i))) || lines[i].Text.StartsWith('|') || _furniture.Contains(Normal(value)) || _furnitureCue.IsMatch(value)
             || DocumentSymbol().IsMatch(value) || _pager.IsMatch(value) || value.EndsWith('…') || value.EndsWith("..", StringComparison.Ordinal)
             || (value.StartsWith('(') && value.EndsWith(')')) || (_salutation.IsMatch(value) && words <= MaxSalutationWords) || (_byline.IsMatch(value) && words <= 6)
-            || Contact().IsMatch(value) || IsControls(value))
+            || Contact().IsMatch(value) || IsControls(value) || IsMachineStamp(value))
         {
             return true;
         }
@@ -291,6 +291,10 @@ public sealed partial class TitleFinder
 
         return IsDateLine(line, dates);
     }
+
+    /// <summary>"Home 2018-06-27T14:44:31+00:00": a site's machine time stamp, with at most a menu word beside it.</summary>
+    private static bool IsMachineStamp(string value) =>
+        IsoDateTime().IsMatch(value) && Words().Count(IsoDateTime().Replace(value, " ")) <= 2;
 
     /// <summary>"PRINT ME subscribe", "Share this page": buttons, not words a headline is made of.</summary>
     private bool IsControls(string value) => Words().Matches(value).All(w => _controls.Contains(w.Value));
@@ -354,6 +358,51 @@ public sealed partial class TitleFinder
         return stamp.Success ? new Span(line.Index + stamp.Length, line.Length - stamp.Length, line.Text[stamp.Length..]) : line;
     }
 
+    /// <summary>"= Heading =", "== Section ==": a wiki's heading marks around the words.</summary>
+    private static Span WithoutHeadingMarks(Span line)
+    {
+        var marks = HeadingMarks().Match(line.Text);
+        if (!marks.Success)
+        {
+            return line;
+        }
+
+        var words = marks.Groups["words"];
+        return new Span(line.Index + words.Index, words.Length, words.Value);
+    }
+
+    /// <summary>"«Harbour Towns Sign a Pact»": quotation marks around the whole headline are not part of it.</summary>
+    private static Span WithoutEnclosingQuotes(Span line)
+    {
+        var quoted = EnclosingQuotes().Match(line.Text);
+        if (!quoted.Success)
+        {
+            return line;
+        }
+
+        var words = quoted.Groups["words"];
+        return new Span(line.Index + words.Index, words.Length, words.Value);
+    }
+
+    /// <summary>"SHARE Harbour Towns Sign…", "PARTAGER Les villes…": a button's label in capitals run into the headline.</summary>
+    private Span WithoutControls(Span line)
+    {
+        var words = Words().Matches(line.Text).ToList();
+        var skip = 0;
+        while (skip < words.Count && _controls.Contains(words[skip].Value) && words[skip].Value.Length > 1 && !words[skip].Value.Any(char.IsLower))
+        {
+            skip++;
+        }
+
+        if (skip == 0 || words.Count - skip < MinTitleWords || !line.Text[words[skip].Index..].Any(char.IsLower))
+        {
+            return line;
+        }
+
+        var start = words[skip].Index;
+        return new Span(line.Index + start, line.Length - start, line.Text[start..]);
+    }
+
     private static Span WithoutBullet(Span line)
     {
         var bullet = Bullet().Match(line.Text);
@@ -374,6 +423,15 @@ public sealed partial class TitleFinder
 
     [GeneratedRegex(@"[.!?;:]")]
     private static partial Regex SentencePunctuation();
+
+    [GeneratedRegex(@"^(?:«\s*(?<words>[^«»“”""]+?)\s*»|“(?<words>[^«»“”""]+)”|""(?<words>[^«»“”""]+)"")$")]
+    private static partial Regex EnclosingQuotes();
+
+    [GeneratedRegex(@"(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?(?:Z|[+-][0-2][0-9]:?[0-5][0-9])?")]
+    private static partial Regex IsoDateTime();
+
+    [GeneratedRegex(@"^(?<marks>=+)\s*(?<words>[^=]+?)\s*\k<marks>$")]
+    private static partial Regex HeadingMarks();
 
     [GeneratedRegex(@"^(?:[•·▪►*]|-\s)\s*")]
     private static partial Regex Bullet();
