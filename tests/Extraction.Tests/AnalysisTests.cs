@@ -136,6 +136,7 @@ public sealed class AnalysisTests
     [Theory]
     [InlineData("GENEVA, 3 March 2021 – The Network welcomed new pledges today.", "2021-03-03")]
     [InlineData("Published on 9 June 2023\n\nStates met to review progress.", "2023-06-09")]
+    [InlineData("Notícias\n\nPublicado em 3 de março de 2021 às 9h15\n\nOs Estados reuniram-se para rever os progressos do Pacto.", "2021-03-03")]
     [InlineData("The International Dialogue on Migration 2017 gets underway in New York later today, with States and civil society.", "2017-04-18")]
     [InlineData("As we mark International Migrants Day and the fifth anniversary of the adoption of the GCM, we urge States to act.", "2023-12-18")]
     [InlineData("States prepare for the first International Migration Review Forum next May. As we mark International Migrants Day, we urge them to pledge.", "2021-12-18")]
@@ -157,6 +158,10 @@ public sealed class AnalysisTests
     [InlineData("Los migrantes tienen derechos y los Estados tienen obligaciones.", "es")]
     [InlineData("Voies régulières : l'OIM s'engage.", "fr")]
     [InlineData("¿Qué futuro para la migración?", "es")]
+    [InlineData("Os migrantes têm direitos, e os Estados não podem ignorá-los.", "pt")]
+    [InlineData("A migração segura é também uma questão de saúde.", "pt")]
+    [InlineData("La migración segura es una cuestión de salud y de derechos.", "es")]
+    [InlineData("Do no harm: as a rule, data on migrants stays with them.", "en")]
     public void The_language_is_found_even_in_short_texts(string text, string language)
     {
         Assert.Equal(language, Analyse(text).Language);

@@ -2,9 +2,14 @@ using System.Text.RegularExpressions;
 
 namespace IdmPlatform.Ingestion.Extraction.Analysis;
 
-/// <summary>English, French or Spanish by their commonest words, with letters only one language uses to settle short texts.</summary>
+/// <summary>
+/// English, French, Spanish or Portuguese by their commonest words, with letters only one language uses to settle short
+/// texts. Pages of the field come in Portuguese too: told apart, they are not taken for Spanish.
+/// </summary>
 public sealed partial class LanguageDetector(LanguageData data)
 {
+    private static readonly (string Language, Regex Marks)[] Marks = [("es", SpanishMarks()), ("fr", FrenchMarks()), ("pt", PortugueseMarks())];
+
     private readonly Dictionary<string, HashSet<string>> _stopWords = data.StopWords.ToDictionary(
         l => l.Key, l => new HashSet<string>(l.Value, StringComparer.OrdinalIgnoreCase));
 
@@ -24,8 +29,13 @@ public sealed partial class LanguageDetector(LanguageData data)
         }
 
         // Letters and elisions that mark one language weigh more than a shared word like "la".
-        scores["es"] += 3 * SpanishMarks().Count(sample);
-        scores["fr"] += 3 * FrenchMarks().Count(sample);
+        foreach (var (language, marks) in Marks)
+        {
+            if (scores.ContainsKey(language))
+            {
+                scores[language] += 3 * marks.Count(sample);
+            }
+        }
         var best = scores.MaxBy(s => s.Value);
         return best.Value > 0 ? best.Key : fallback;
     }
@@ -35,6 +45,9 @@ public sealed partial class LanguageDetector(LanguageData data)
 
     [GeneratedRegex(@"[ñ¿¡]|\b(?:del|los|las|según|también)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SpanishMarks();
+
+    [GeneratedRegex(@"[ãõ]|\b(?:não|também|pelo|pela)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex PortugueseMarks();
 
     [GeneratedRegex(@"[çœ]|\b(?:l|d|qu|n|s|j)['’]\p{L}|\b(?:selon|aussi|être)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FrenchMarks();
