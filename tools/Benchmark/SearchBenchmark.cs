@@ -134,6 +134,7 @@ internal static class SearchBenchmark
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"freshness: a published statement searchable after p50 {P(freshness, 50):N0} ms, p99 {P(freshness, 99):N0} ms"));
+        Console.WriteLine("freshness samples: " + string.Join(' ', freshness.Select(f => f.ToString("N0", CultureInfo.InvariantCulture))));
         await host.StopAsync();
         await app.StopAsync();
         return 0;
