@@ -44,10 +44,10 @@ public sealed class StatementAlertConsumer(SubscriptionStore store, DeliveryQueu
 
         if (alerts.Count > 0)
         {
+            await StreamLog.AppendAsync(transaction, type, [.. alerts.Select(a => (a.StatementId, a.Data))], cancellationToken);
             var webhooks = await store.ActiveWebhooksAsync(connection, transaction, cancellationToken);
             foreach (var alert in alerts)
             {
-                await StreamLog.AppendAsync(transaction, type, alert.StatementId, alert.Data, cancellationToken);
                 foreach (var subscription in webhooks.Where(alert.Wants))
                 {
                     await SubscriptionStore.EnqueueDeliveryAsync(transaction, subscription.Id, type, alert.StatementId, alert.Data, cancellationToken);

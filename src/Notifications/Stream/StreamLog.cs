@@ -13,13 +13,17 @@ public sealed class StreamLog(NpgsqlDataSource dataSource)
 {
     private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public static async Task AppendAsync(NpgsqlTransaction transaction, string type, string statementId, object data, CancellationToken cancellationToken)
+    /// <summary>Appends many items in one statement, in their order: statements arrive a document, or a batch of documents, at a time.</summary>
+    public static async Task AppendAsync(NpgsqlTransaction transaction, string type, IReadOnlyList<(string StatementId, object Data)> items, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "INSERT INTO stream_events (event_type, statement_id, data) VALUES (@type, @statement, @data)", transaction.Connection, transaction);
+            """
+            INSERT INTO stream_events (event_type, statement_id, data)
+            SELECT @type, item.statement_id, item.data FROM unnest(@statements, @data) WITH ORDINALITY AS item(statement_id, data, n) ORDER BY item.n
+            """, transaction.Connection, transaction);
         command.Parameters.AddWithValue("type", type);
-        command.Parameters.AddWithValue("statement", statementId);
-        command.Parameters.AddWithValue("data", JsonSerializer.Serialize(data, JsonSerializerOptions.Web));
+        command.Parameters.AddWithValue("statements", items.Select(i => i.StatementId).ToArray());
+        command.Parameters.AddWithValue("data", items.Select(i => JsonSerializer.Serialize(i.Data, JsonSerializerOptions.Web)).ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
