@@ -61,7 +61,11 @@ public sealed partial class TitleFinder
     public FoundTitle? Find(string text, IReadOnlyList<WrittenDate> dates, string? sourceUrl = null)
     {
         var lines = TextLayout.Lines(text).Take(SearchLines).Select(Trimmed).Where(l => l.Length > 0).ToList();
-        if (SlugHeadline(lines, dates, sourceUrl) is { } named)
+        // Each line as a headline candidate, stripped when first looked at and once only: the slug's search reads
+        // every line, the reading below usually stops after a few.
+        var candidates = new Span?[lines.Count];
+        Span CandidateAt(int i) => candidates[i] ??= Candidate(lines, i);
+        if (SlugHeadline(lines, CandidateAt, dates, sourceUrl) is { } named)
         {
             return named;
         }
@@ -70,7 +74,7 @@ public sealed partial class TitleFinder
         FoundTitle? firstLong = null;
         for (var i = 0; i < lines.Count; i++)
         {
-            var line = Candidate(lines, i);
+            var line = CandidateAt(i);
             if (!IsHeadlineShaped(lines, i, line, dates))
             {
                 continue;
@@ -109,7 +113,7 @@ public sealed partial class TitleFinder
     /// The line that spells most of the slug's words ("countdown-to-marrakech"), the closest spelling first.
     /// Slugs drop small words and accents, so only the slug's words have to be found, accents folded or dropped.
     /// </summary>
-    private FoundTitle? SlugHeadline(List<Span> lines, IReadOnlyList<WrittenDate> dates, string? sourceUrl)
+    private FoundTitle? SlugHeadline(List<Span> lines, Func<int, Span> candidate, IReadOnlyList<WrittenDate> dates, string? sourceUrl)
     {
         var slug = SlugWords(sourceUrl);
         if (slug.Count < MinSlugWords)
@@ -121,7 +125,7 @@ public sealed partial class TitleFinder
         var (bestCover, bestShare) = (0.0, 0.0);
         for (var i = 0; i < lines.Count; i++)
         {
-            var line = Candidate(lines, i);
+            var line = candidate(i);
             var words = LineWords(line.Text);
             var found = slug.Count(words.Contains);
             var cover = (double)found / slug.Count;
@@ -359,28 +363,20 @@ public sealed partial class TitleFinder
     }
 
     /// <summary>"= Heading =", "== Section ==": a wiki's heading marks around the words.</summary>
-    private static Span WithoutHeadingMarks(Span line)
-    {
-        var marks = HeadingMarks().Match(line.Text);
-        if (!marks.Success)
-        {
-            return line;
-        }
-
-        var words = marks.Groups["words"];
-        return new Span(line.Index + words.Index, words.Length, words.Value);
-    }
+    private static Span WithoutHeadingMarks(Span line) => InnerWords(line, HeadingMarks().Match(line.Text));
 
     /// <summary>"«Harbour Towns Sign a Pact»": quotation marks around the whole headline are not part of it.</summary>
-    private static Span WithoutEnclosingQuotes(Span line)
+    private static Span WithoutEnclosingQuotes(Span line) => InnerWords(line, EnclosingQuotes().Match(line.Text));
+
+    /// <summary>The part of the line a match's "words" group holds, or the line itself when it did not match.</summary>
+    private static Span InnerWords(Span line, Match match)
     {
-        var quoted = EnclosingQuotes().Match(line.Text);
-        if (!quoted.Success)
+        if (!match.Success)
         {
             return line;
         }
 
-        var words = quoted.Groups["words"];
+        var words = match.Groups["words"];
         return new Span(line.Index + words.Index, words.Length, words.Value);
     }
 
