@@ -44,5 +44,8 @@ status=0
 while kill -0 "$broker" 2>/dev/null; do
   wait "$broker" || status=$?
 done
+# Exit only once epmd has gone: a restart right after this exit binds the same port, and an old epmd still closing
+# would take the new broker's registration and leave it unable to start.
 kill "$epmd" 2>/dev/null || true
+wait "$epmd" 2>/dev/null || true
 exit "$status"
