@@ -213,6 +213,8 @@ public sealed class RealPageTests
     [InlineData("Lucía Ferrer Gil, titular de la Secretaría de Puertos, pidió más recursos para la acogida.", "Lucía Ferrer Gil", null)]
     [InlineData("El secretario de Asuntos Portuarios, Mateo Ruiz Soler, participará en la reunión de Valparaíso.", "Mateo Ruiz Soler", null)]
     [InlineData("The ambassadors Jane Holt Rivers and Omar Field joined the talks on reception.", "Jane Holt Rivers", null)]
+    [InlineData("« Les ports doivent coopérer », a affirmé la commissaire de l'Union des ports chargée de la santé, des affaires humanitaires et du développement social, Aminata Sow Keita.", "Aminata Sow Keita", null)]
+    [InlineData("Le pacte a été approuvé, avait rappelé hier Louise Arbour devant la presse.", "Louise Arbour", null)]
     public void People_are_found_after_titles_and_roles_as_pages_write_them(string text, string expected, string? alsoExpected)
     {
         var people = Analyse(text).People.Select(p => p.Name).ToList();

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace IdmPlatform.Ingestion.Extraction.Analysis;
@@ -16,7 +18,7 @@ public sealed record PersonMention(int Index, int Length, FoundPerson Person);
 /// </summary>
 public sealed partial class PersonFinder
 {
-    private const int LookBack = 90;
+    private const int LookBack = 140;
     private readonly HashSet<string> _honorifics;
     private readonly HashSet<string> _nonNameWords;
     private readonly HashSet<string> _particles;
@@ -30,6 +32,7 @@ public sealed partial class PersonFinder
     private readonly Regex _contactHeader;
     private readonly Regex _roleOfBodyAtEnd;
     private readonly List<(string Surname, string Name)> _knownSurnames;
+    private readonly HashSet<string> _knownNames;
 
     public PersonFinder(PeopleData data)
     {
@@ -51,6 +54,7 @@ public sealed partial class PersonFinder
         // "Director General of IOM William Lacy Swing", "Secrétaire général de la CNUCED, Supachai Panitchpakdi".
         _roleOfBodyAtEnd = new Regex($@"(?<![\p{{L}}])(?:{roles})\s+(?:of|de|del|du|of\s+the|de\s+la|de\s+l['’]|to|to\s+the|auprès\s+de|ante)\s*\p{{Lu}}[\p{{L}}\-]*(?:\s+\p{{Lu}}[\p{{L}}\-]*){{0,3}}\s*,?\s*$", RegexOptions.CultureInvariant);
         _knownSurnames = (data.KnownPeople ?? []).SelectMany(p => p.Surnames.Select(s => (s, p.Name))).ToList();
+        _knownNames = new HashSet<string>((data.KnownPeople ?? []).Select(p => Folded(p.Name)), StringComparer.Ordinal);
     }
 
     public (IReadOnlyList<FoundPerson> People, IReadOnlyList<PersonMention> Mentions) Find(string text, IReadOnlyList<FoundOrganisation> organisations, FoundTitle? headline = null)
@@ -201,8 +205,9 @@ public sealed partial class PersonFinder
             var role = _roleAtEnd.Match(before) is { Success: true } r ? r.Groups["role"].Value : null;
             var inHeadline = headline is not null && nameStart >= headline.Index && nameStart < headline.End;
             var inContactBlock = IsAloneOnLine(text, nameStart, nameEnd) && (nameStart > contactFrom || IsSignature(text, nameStart, organisations));
-            // In a headline every word is capitalised, so only an honorific or a role right before makes a name.
-            var evidence = inHeadline
+            // In a headline every word is capitalised, so only an honorific or a role right before makes a name; a
+            // well-known person's full name is one wherever it stands.
+            var evidence = _knownNames.Contains(Folded(name)) || (inHeadline
                 ? role is not null || titled
                 : role is not null
                 || titled
@@ -214,7 +219,7 @@ public sealed partial class PersonFinder
                 || _verbAfter.IsMatch(after)
                 || _appositive.IsMatch(after)
                 || CountryAfter().IsMatch(after)
-                || inContactBlock;
+                || inContactBlock);
             if (!evidence)
             {
                 return;
@@ -255,6 +260,10 @@ public sealed partial class PersonFinder
 
         return null;
     }
+
+    /// <summary>"ANTONIO Guterres" and "António Guterres" are one spelling: case and accents folded.</summary>
+    private static string Folded(string name) =>
+        new string(name.ToLowerInvariant().Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
 
     private static int EditDistance(string a, string b)
     {
