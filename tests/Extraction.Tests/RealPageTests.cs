@@ -77,6 +77,24 @@ public sealed class RealPageTests
     }
 
     [Fact]
+    public void A_document_sites_copy_skips_its_upload_stamp_garbled_lines_broken_sentences_and_the_symbol_over_the_headline()
+    {
+        var text = "c/99/l/1 - draft report on the ninety-ninth session of the...\n\nPost on 04-May-2021\n\n"
+                   + "\uFFFD\uFFFD\uFFFD\uFFFD At its Hundredth Session the Board, by Resolution No. 12 (C)\n\n"
+                   + "To spare the cost of printing the whole report again, the Board asked that this cover page\n\nbe added to the original document.\n\n"
+                   + "C/99/L/1/Rev.1 Original: English 4 May 2021\n\nDRAFT REPORT ON THE\n\nNINETY-NINTH SESSION OF THE BOARD\n\nValletta\n\n3-5 May 2021";
+
+        Assert.Equal("DRAFT REPORT ON THE NINETY-NINTH SESSION OF THE BOARD", Analyse(text).Title);
+    }
+
+    [Theory]
+    [InlineData("Aller au contenu principal\n\nVous êtes ici\n\nLes villes portuaires signent un pacte d'accueil commun\n\nLa Valette, 3 mai – Les maires de douze villes portuaires ont adopté aujourd'hui des normes communes pour accueillir les personnes secourues en mer.", "Les villes portuaires signent un pacte d'accueil commun")]
+    [InlineData("Print this article   Email this to a friend\n\nHarbour League in the News\n\nValletta\nConference of the Harbour Towns on Shared Reception\n3-5 May 2023\n\nThe conference, which met under the auspices of the Harbour League in Valletta, was opened by its chair and heard forty speakers.", "Conference of the Harbour Towns on Shared Reception")]
+    [InlineData("UN agencies back the harbour towns' reception pact in a joint paper on people rescued at sea\n\nmardi, 4 mai, 2021 à 10:03\n\nLes maires de douze villes portuaires ont adopté aujourd'hui des normes communes pour accueillir les personnes secourues en mer.", "UN agencies back the harbour towns' reception pact in a joint paper on people rescued at sea")]
+    public void Skip_links_a_sites_news_section_and_share_buttons_are_not_the_title_and_a_date_under_a_headline_is_not_its_second_line(string text, string expected) =>
+        Assert.Equal(expected, Analyse(text).Title);
+
+    [Fact]
     public void A_sentence_run_into_a_date_stamp_is_not_a_headline() =>
         Assert.Null(Analyse("The mayors agreed on a common text at the harbour (Valletta). 2023-05-04").Title);
 

@@ -146,4 +146,5 @@ public sealed record TitleData(
     IReadOnlyList<string> UpdatedCues,
     IReadOnlyList<string> CopyrightCues,
     IReadOnlyList<string> Controls,
+    IReadOnlyList<string> SectionSuffixes,
     IReadOnlyList<string> WrapWords);

@@ -26,6 +26,7 @@ public sealed partial class TitleFinder
     private const int BodyReach = 5;
     private const int MaxLabelWords = 4;
     private const int MinSlugWords = 3;
+    private const int MinWrappedWords = 8;
     private const double MinSlugCover = 0.75;
     private readonly HashSet<string> _subtitles;
     private readonly HashSet<string> _furniture;
@@ -34,9 +35,11 @@ public sealed partial class TitleFinder
     private readonly Regex _furnitureCue;
     private readonly Regex _salutation;
     private readonly Regex _byline;
+    private readonly HashSet<string> _bylineWords;
     private readonly Regex _pager;
     private readonly Regex _stampPrefix;
     private readonly Regex _trailingLabel;
+    private readonly Regex _sectionSuffix;
     private readonly HashSet<string> _controls;
     private readonly HashSet<string> _wrapWords;
 
@@ -53,8 +56,11 @@ public sealed partial class TitleFinder
         _stampPrefix = new Regex($@"^(?:{Phrases.Alternation(titles.StampCues)})\s*:?\s*(?:19|20)[0-9]{{2}}(?:-[01][0-9](?:-[0-3][0-9])?)?\s+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         // "Global Forum story highlights": a soft line break joined a section label of several words to the headline.
         _trailingLabel = new Regex($@"\s+(?:{Phrases.Alternation(titles.FurnitureLines.Where(l => l.Contains(' ', StringComparison.Ordinal)))})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // "Socialist International in the News": a site's section of press cuttings, named after its owner.
+        _sectionSuffix = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(titles.SectionSuffixes)})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _controls = new HashSet<string>(titles.Controls, StringComparer.OrdinalIgnoreCase);
         _wrapWords = new HashSet<string>(titles.WrapWords, StringComparer.OrdinalIgnoreCase);
+        _bylineWords = new HashSet<string>(titles.Bylines.Select(b => b.Split(' ')[0]), StringComparer.OrdinalIgnoreCase);
         _byline = new Regex($@"^(?:{Phrases.Alternation(titles.Bylines)})\s+\p{{Lu}}", RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
 
@@ -197,7 +203,29 @@ public sealed partial class TitleFinder
     }
 
     private bool IsHeadlineShaped(List<Span> lines, int i, Span line, IReadOnlyList<WrittenDate> dates) =>
-        !IsFurniture(lines, i, line, dates) && LooksLikeTitle(line.Text) && !IsRunTogether(lines, i, line.Text);
+        !IsFurniture(lines, i, line, dates) && LooksLikeTitle(line.Text) && !IsRunTogether(lines, i, line.Text) && !IsWrappedSentence(lines, i, line, dates);
+
+    /// <summary>
+    /// "To save the cost of reprinting the whole report, it is requested that" over "be added to the original…": a
+    /// long line that goes on in lowercase on the next is a sentence a transcript broke, not a headline.
+    /// </summary>
+    private bool IsWrappedSentence(List<Span> lines, int i, Span line, IReadOnlyList<WrittenDate> dates)
+    {
+        var next = i + 1;
+        while (next < lines.Count && lines[next].End <= line.End)
+        {
+            next++;
+        }
+
+        if (next >= lines.Count || Words().Count(line.Text) < MinWrappedWords || !char.IsLower(lines[next].Text[0]))
+        {
+            return false;
+        }
+
+        // "by Jane Doe", "mardi, 1 décembre, 2020": a byline or a date under a headline starts small too.
+        var first = Words().Match(lines[next].Text).Value;
+        return !_bylineWords.Contains(first) && !IsDateLine(lines[next], dates);
+    }
 
     private FoundTitle WithSubtitle(List<Span> lines, int i, Span line) =>
         i + 1 < lines.Count && _subtitles.Contains(lines[i + 1].Text)
@@ -270,7 +298,8 @@ public sealed partial class TitleFinder
         if ((lines[i].Text.StartsWith('-') && (words <= MaxMenuItemWords || IsListed(lines, i))) || lines[i].Text.StartsWith('|') || _furniture.Contains(Normal(value)) || _furnitureCue.IsMatch(value)
             || DocumentSymbol().IsMatch(value) || _pager.IsMatch(value) || value.EndsWith('…') || value.EndsWith("..", StringComparison.Ordinal)
             || (value.StartsWith('(') && value.EndsWith(')')) || (_salutation.IsMatch(value) && words <= MaxSalutationWords) || (_byline.IsMatch(value) && words <= 6)
-            || Contact().IsMatch(value) || IsControls(value) || IsMachineStamp(value))
+            || Contact().IsMatch(value) || IsControls(value) || IsMachineStamp(value) || value.Contains('\uFFFD', StringComparison.Ordinal)
+            || (words <= MaxMenuItemWords && _sectionSuffix.IsMatch(value)))
         {
             return true;
         }
@@ -315,6 +344,8 @@ public sealed partial class TitleFinder
             rest = rest.Remove(start, length);
         }
 
+        // "MC/2266/Rev.1 Original: inglés 26 de noviembre de 2009": a document's symbol opens its stamp.
+        rest = SymbolOpening().Replace(rest, string.Empty);
         var remaining = Words().Matches(rest).Select(w => w.Value).Where(w => !_stampWords.Contains(w)).ToList();
         if (remaining.Count == 0)
         {
@@ -450,6 +481,9 @@ public sealed partial class TitleFinder
 
     [GeneratedRegex(@"\.[A-Za-z]{2,5}$")]
     private static partial Regex FileExtension();
+
+    [GeneratedRegex(@"^\s*[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+\s+")]
+    private static partial Regex SymbolOpening();
 
     // GA/12345, SG/SM/19249-DEV/3359, A/AC.293/2022/L.1
     [GeneratedRegex(@"^[A-Z]{1,6}(?:/[A-Z0-9.\-]+)+$")]

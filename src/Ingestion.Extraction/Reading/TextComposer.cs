@@ -113,7 +113,7 @@ internal sealed partial class TextComposer(Boilerplate boilerplate)
     /// Wrapped prose has lines of similar length; a line much shorter than the block's longest was ended on
     /// purpose ("Workshop Summary" above "84th Council Session, 2-4 December 2002", a name above an address).
     /// So was a headline standing over the first line of narrowly wrapped prose: as long as that line or longer,
-    /// not ending in punctuation or a small word, and followed by a capital.
+    /// not ending in punctuation or a small word, and followed by a capital or a number (the event's dates).
     /// </summary>
     private static IEnumerable<Block> SplitAtShortLines(Block block)
     {
@@ -159,7 +159,7 @@ internal sealed partial class TextComposer(Boilerplate boilerplate)
         var (head, body) = (line.Trim(), next.Trim());
         var lastWord = head[(head.LastIndexOf(' ') + 1)..];
         return head.Length >= MinHeadlineLength && head.Length >= body.Length && body.Length > 0
-            && (char.IsUpper(body[0]) || body[0] is '“' or '"' or '«')
+            && (char.IsUpper(body[0]) || char.IsDigit(body[0]) || body[0] is '“' or '"' or '«')
             && !head.EndsWith(',') && !head.EndsWith(';') && !head.EndsWith(':') && !head.EndsWith('-')
             && !(lastWord.Length <= 3 && lastWord.All(char.IsLower));
     }
