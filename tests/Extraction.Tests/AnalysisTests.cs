@@ -160,6 +160,8 @@ public sealed class AnalysisTests
     [InlineData("¿Qué futuro para la migración?", "es")]
     [InlineData("Os migrantes têm direitos, e os Estados não podem ignorá-los.", "pt")]
     [InlineData("A migração segura é também uma questão de saúde.", "pt")]
+    [InlineData("Ayon sa pamahalaan, ang mga manggagawa sa ibang bansa ay may karapatan na dapat igalang.", "tl")]
+    [InlineData("Sinabi ng kalihim na hindi nila pababayaan ang mga migrante sa gitna ng krisis.", "tl")]
     [InlineData("La migración segura es una cuestión de salud y de derechos.", "es")]
     [InlineData("Do no harm: as a rule, data on migrants stays with them.", "en")]
     public void The_language_is_found_even_in_short_texts(string text, string language)

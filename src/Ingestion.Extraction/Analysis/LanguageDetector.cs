@@ -3,12 +3,13 @@ using System.Text.RegularExpressions;
 namespace IdmPlatform.Ingestion.Extraction.Analysis;
 
 /// <summary>
-/// English, French, Spanish or Portuguese by their commonest words, with letters only one language uses to settle short
-/// texts. Pages of the field come in Portuguese too: told apart, they are not taken for Spanish.
+/// English, French, Spanish, Portuguese or Tagalog by their commonest words, with letters and words only one language
+/// uses to settle short texts. Pages of the field come in Portuguese and Tagalog too (the Philippines' migrant
+/// workers): told apart, they are not taken for Spanish or Portuguese.
 /// </summary>
 public sealed partial class LanguageDetector(LanguageData data)
 {
-    private static readonly (string Language, Regex Marks)[] Marks = [("es", SpanishMarks()), ("fr", FrenchMarks()), ("pt", PortugueseMarks())];
+    private static readonly (string Language, Regex Marks)[] Marks = [("es", SpanishMarks()), ("fr", FrenchMarks()), ("pt", PortugueseMarks()), ("tl", TagalogMarks())];
 
     private readonly Dictionary<string, HashSet<string>> _stopWords = data.StopWords.ToDictionary(
         l => l.Key, l => new HashSet<string>(l.Value, StringComparer.OrdinalIgnoreCase));
@@ -48,6 +49,9 @@ public sealed partial class LanguageDetector(LanguageData data)
 
     [GeneratedRegex(@"[ãõ]|\b(?:não|também|pelo|pela)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PortugueseMarks();
+
+    [GeneratedRegex(@"\b(?:ang|ng|mga|ay|nang)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex TagalogMarks();
 
     [GeneratedRegex(@"[çœ]|\b(?:l|d|qu|n|s|j)['’]\p{L}|\b(?:selon|aussi|être)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FrenchMarks();
