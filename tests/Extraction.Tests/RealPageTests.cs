@@ -233,6 +233,9 @@ public sealed class RealPageTests
     [InlineData("The ambassadors Jane Holt Rivers and Omar Field joined the talks on reception.", "Jane Holt Rivers", null)]
     [InlineData("« Les ports doivent coopérer », a affirmé la commissaire de l'Union des ports chargée de la santé, des affaires humanitaires et du développement social, Aminata Sow Keita.", "Aminata Sow Keita", null)]
     [InlineData("Le pacte a été approuvé, avait rappelé hier Louise Arbour devant la presse.", "Louise Arbour", null)]
+    [InlineData("Officers of the session:\n— Chair: Ambassador (Mr.) Kenji HARADA, Japan;\n— Rapporteur: (Ms.) Lucía PERALTA, Uruguay.", "Kenji Harada", "Lucía Peralta")]
+    [InlineData("Mayors Meet in Valletta on Reception\n\nBy JONAS P. WHITFIELD, Harbour Press Writer\n\nThe mayors met on Monday.", "Jonas P. Whitfield", null)]
+    [InlineData("\"Remittances keep the ports alive,\" said HARBOUR Executive Secretary Nadia Karam.", "Nadia Karam", null)]
     public void People_are_found_after_titles_and_roles_as_pages_write_them(string text, string expected, string? alsoExpected)
     {
         var people = Analyse(text).People.Select(p => p.Name).ToList();
@@ -243,8 +246,12 @@ public sealed class RealPageTests
             Assert.Contains(alsoExpected, people);
         }
 
-        Assert.DoesNotContain(people, p => p.StartsWith("Chancellor", StringComparison.Ordinal) || p.EndsWith(" U", StringComparison.Ordinal));
+        Assert.DoesNotContain(people, p => p.StartsWith("Chancellor", StringComparison.Ordinal) || p.StartsWith("Executive", StringComparison.Ordinal) || p.EndsWith(" U", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_name_ends_at_its_possessive_in_a_headline() =>
+        Assert.Equal(["Jonas Whitfield"], Analyse("Assistant Secretary Jonas Whitfield’s Visit to Valletta\n\nAssistant Secretary Jonas Whitfield will travel to Valletta on Monday to meet the mayors of twelve harbour towns.").People.Select(p => p.Name));
 
     [Fact]
     public void A_name_inside_a_quotation_counts_when_its_title_comes_right_before_it_and_a_quoted_slogan_does_not()

@@ -45,7 +45,8 @@ public sealed partial class PersonFinder
         var interventions = Phrases.Alternation(data.InterventionVerbs);
         _roleAtEnd = new Regex($@"(?<![\p{{L}}])(?<role>{roles})\s*,?\s*$", RegexOptions.CultureInvariant);
         _roleAnywhere = new Regex($@"(?<![\p{{L}}])(?:{roles})(?![\p{{L}}])", RegexOptions.CultureInvariant);
-        _honorificOrRoleAtEnd = new Regex($@"(?<![\p{{L}}])(?:{honorifics}|{roles})\s*$", RegexOptions.CultureInvariant);
+        // "Ambassador (Mr.) Shinichi KITAJIMA": a list of officers puts the honorific in brackets.
+        _honorificOrRoleAtEnd = new Regex($@"(?<![\p{{L}}])(?:{honorifics}|{roles})\)?\s*$", RegexOptions.CultureInvariant);
         _speechAtEnd = new Regex($@"(?<![\p{{L}}])(?:{speech})\s*,?\s*$", RegexOptions.CultureInvariant);
         _verbAfter = new Regex($@"^,?\s+(?:(?:also|later|then|further|subsequently|aussi|también)\s+)?(?:{speech}|{interventions}|{Phrases.Alternation(data.ActionVerbs)})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         _appositive = new Regex($@"^(?:,\s+(?:the\s+|a\s+|an\s+|le\s+|la\s+|el\s+)?[^,.;:“”""«»]{{0,70}}?(?<![\p{{L}}])(?:{roles})(?![\p{{L}}])|,?\s+(?:from|of|de|del|du)\s+(?:la\s+|l['’]|the\s+)?(?=\p{{Lu}}))", RegexOptions.CultureInvariant);
@@ -77,7 +78,8 @@ public sealed partial class PersonFinder
             // Names in capitals ("MS. JANE DOE", "Laura QUIÑONES") count beside a written-out name or after an honorific.
             var capitalsAreNames = tokens.Any(t => t.Value.Any(char.IsLower) && IsNameToken(t.Value, false))
                 || tokens.Any(t => _honorifics.Contains(t.Value) && t.Value.All(c => !char.IsLower(c)))
-                || (LineBefore(text, run.Index) is var lineBefore && (_honorificOrRoleAtEnd.IsMatch(lineBefore) || _photoAtEnd.IsMatch(lineBefore)));
+                || (LineBefore(text, run.Index) is var lineBefore && (_honorificOrRoleAtEnd.IsMatch(lineBefore) || _photoAtEnd.IsMatch(lineBefore)))
+                || (tokens.Count > 1 && Byline().IsMatch(LineBefore(text, run.Index + tokens[1].Index))); // "By BRADLEY S. KLAPPER"
             var next = 0;
             while (next < tokens.Count)
             {
@@ -141,6 +143,13 @@ public sealed partial class PersonFinder
         {
             // "Jane Moss’ message", "Jane Roe’s message": the possessive is not part of the name.
             var name = Possessive().Replace(text[nameStart..nameEnd].TrimEnd('.', ','), string.Empty);
+            // "Secretary Noyes’ Travel to New York": a name ends at its possessive.
+            if (PossessiveInside().Match(name) is { Success: true } possessive)
+            {
+                name = name[..possessive.Index];
+                wordCount = Tokens().Count(name);
+            }
+
             nameEnd = nameStart + name.Length;
             var line = LineBefore(text, nameStart);
             var before = text[Math.Max(0, nameStart - LookBack)..nameStart];
@@ -406,6 +415,9 @@ public sealed partial class PersonFinder
     // "Agustin Santos Maraver (Spain)": a delegate and the country they speak for.
     [GeneratedRegex(@"^\s+\(\p{Lu}\p{Ll}+(?:\s+(?:and\s+|y\s+|et\s+)?\p{Lu}\p{Ll}+){0,3}\)")]
     private static partial Regex CountryAfter();
+
+    [GeneratedRegex(@"['’]s?\s")]
+    private static partial Regex PossessiveInside();
 
     [GeneratedRegex(@"^\s*(?:By|Por|Par)\s*:?\s+$")]
     private static partial Regex Byline();
