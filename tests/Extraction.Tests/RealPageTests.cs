@@ -269,6 +269,29 @@ public sealed class RealPageTests
         Assert.Empty(Analyse("El pacto fue adoptado por 150 Estados Miembros de Naciones Unidas, incluido Chile, en la reunión de Valparaíso.").People);
 
     [Fact]
+    public void Known_bodies_of_the_field_are_found_under_their_names_in_any_of_the_languages()
+    {
+        var text = "La Conferencia Suramericana sobre Migraciones y el Proceso de Puebla se reunieron en Lima, informó Prensa Latina. "
+                   + "The League of Arab States and ESCWA also attended, Reuters reported.";
+
+        var names = Analyse(text).Organisations.Select(o => o.Name).ToList();
+
+        Assert.Equal(
+            ["Economic and Social Commission for Western Asia", "League of Arab States", "Prensa Latina", "Regional Conference on Migration", "Reuters", "South American Conference on Migration"],
+            names.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_known_body_is_found_in_capitals_across_a_line_break_and_with_either_apostrophe_but_not_inside_a_longer_word()
+    {
+        var text = "L'ORGANISATION INTERNATIONALE POUR LES\nMIGRATIONS et le Conseil de l’Europe ont signé. The Reutersville harbour office did not.";
+
+        var names = Analyse(text).Organisations.Select(o => o.Name).ToList();
+
+        Assert.Equal(["Council of Europe", "International Organization for Migration"], names.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Bodies_named_after_a_cue_a_spanish_head_word_or_a_photo_credit_are_organisations_and_venues_are_not()
     {
         var text = "Puertos del Sur firman un acuerdo\n\n(Foto: AP)\n\n"

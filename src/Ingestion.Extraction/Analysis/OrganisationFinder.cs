@@ -18,7 +18,7 @@ public sealed partial class OrganisationFinder
     private const string UnitedNations = "United Nations";
     private readonly OrganisationData _data;
     private readonly Regex _masked;
-    private readonly List<(Regex Pattern, KnownOrganisation Organisation)> _knownNames = [];
+    private readonly PhraseIndex<KnownOrganisation> _knownNames;
 
     // All known acronyms in one pattern (plain capitals, which one pass finds fast), looked up exactly.
     private readonly Regex _knownAcronyms;
@@ -42,12 +42,13 @@ public sealed partial class OrganisationFinder
         _masked = Phrases.Matcher(data.NotOrganisations.Concat(data.Frameworks.SelectMany(f => f.Aliases.Append(f.Name).Concat(f.Acronyms))), RegexOptions.None);
         foreach (var organisation in data.Organisations)
         {
-            _knownNames.Add((Phrases.Matcher(WithUnVariants(organisation.Aliases.Append(organisation.Name))), organisation));
             foreach (var acronym in organisation.Acronyms)
             {
                 _byAcronym.TryAdd(acronym, organisation);
             }
         }
+
+        _knownNames = new PhraseIndex<KnownOrganisation>(data.Organisations.SelectMany(o => WithUnVariants(o.Aliases.Append(o.Name)).Select(name => (name, o))));
 
         _knownAcronyms = Phrases.Matcher(data.Organisations.SelectMany(o => o.Acronyms), RegexOptions.None);
 
@@ -114,14 +115,12 @@ public sealed partial class OrganisationFinder
         }
 
         // Known names first (longest first, so "UN Network on Migration" is not "UN"), then their acronyms.
-        var nameMatches = _knownNames
-            .SelectMany(k => k.Pattern.Matches(text).Select(m => (Match: m, k.Organisation)))
-            .OrderByDescending(x => x.Match.Length);
-        foreach (var (m, organisation) in nameMatches)
+        var nameMatches = _knownNames.Find(text).OrderByDescending(m => m.Length);
+        foreach (var (index, length, organisation) in nameMatches)
         {
-            if (Free(m.Index, m.Length))
+            if (Free(index, length))
             {
-                Add(organisation.Name, (organisation.Acronyms.Count > 0 ? organisation.Acronyms[0] : null), new Span(m.Index, m.Length, m.Value));
+                Add(organisation.Name, organisation.Acronyms.Count > 0 ? organisation.Acronyms[0] : null, new Span(index, length, text.Substring(index, length)));
             }
         }
 
