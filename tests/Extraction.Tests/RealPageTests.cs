@@ -95,6 +95,16 @@ public sealed class RealPageTests
         Assert.Equal(expected, Analyse(text).Title);
 
     [Fact]
+    public void A_document_sites_joined_snippets_and_a_session_label_over_the_report_title_are_not_the_title()
+    {
+        var text = "BOARD...Harbour Towns United, 3the Alliance of Port Workers and Sea Watch 3 . Opening of the session\n\n"
+                   + "Embed Size (px)\n\nCitation preview\n\nC/99/31\n\nBOARD Ninety-ninth session\n\nREPORT ON\n\nTHE NINETY-NINTH SESSION OF THE BOARD\n\n"
+                   + "Valletta 3 to 5 May 2021\n\nRapporteur: Ms K. Lind (Malta) ______ * This report was approved by the Board at its hundredth session by its resolution no 12 of 4 May 2022";
+
+        Assert.Equal("REPORT ON THE NINETY-NINTH SESSION OF THE BOARD", Analyse(text).Title);
+    }
+
+    [Fact]
     public void A_sentence_run_into_a_date_stamp_is_not_a_headline() =>
         Assert.Null(Analyse("The mayors agreed on a common text at the harbour (Valletta). 2023-05-04").Title);
 

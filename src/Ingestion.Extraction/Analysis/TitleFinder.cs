@@ -92,17 +92,12 @@ public sealed partial class TitleFinder
             var headsStory = lines.Skip(i + 1).Take(BodyReach).Any(IsBody);
             var isLabelSized = Words().Count(line.Text) <= MaxLabelWords;
             // "Migrants and Refugees" over the headline is the site's section: a longer headline right under it wins.
-            if (first is null && headsStory && isLabelSized && HeadlineUnder(lines, i, dates) is { } under)
+            if (headsStory && isLabelSized && HeadlineUnder(lines, i, CandidateAt, dates) is { } under)
             {
                 return under;
             }
 
-            if (first is null && (headsStory || !isLabelSized))
-            {
-                return title;
-            }
-
-            if (first is not null && headsStory)
+            if (headsStory || (first is null && !isLabelSized))
             {
                 return title;
             }
@@ -272,11 +267,11 @@ public sealed partial class TitleFinder
         return -1;
     }
 
-    private FoundTitle? HeadlineUnder(List<Span> lines, int i, IReadOnlyList<WrittenDate> dates)
+    private FoundTitle? HeadlineUnder(List<Span> lines, int i, Func<int, Span> candidate, IReadOnlyList<WrittenDate> dates)
     {
         for (var j = i + 1; j < Math.Min(lines.Count, i + 1 + BodyReach); j++)
         {
-            var line = WithoutSiteName(WithoutBullet(lines[j]));
+            var line = candidate(j);
             if (IsFurniture(lines, j, line, dates))
             {
                 continue;
@@ -296,7 +291,7 @@ public sealed partial class TitleFinder
         var value = line.Text;
         var words = Words().Count(value);
         if ((lines[i].Text.StartsWith('-') && (words <= MaxMenuItemWords || IsListed(lines, i))) || lines[i].Text.StartsWith('|') || _furniture.Contains(Normal(value)) || _furnitureCue.IsMatch(value)
-            || DocumentSymbol().IsMatch(value) || _pager.IsMatch(value) || value.EndsWith('…') || value.EndsWith("..", StringComparison.Ordinal)
+            || DocumentSymbol().IsMatch(value) || _pager.IsMatch(value) || value.EndsWith('…') || value.EndsWith("..", StringComparison.Ordinal) || SnippetJoin().IsMatch(value)
             || (value.StartsWith('(') && value.EndsWith(')')) || (_salutation.IsMatch(value) && words <= MaxSalutationWords) || (_byline.IsMatch(value) && words <= 6)
             || Contact().IsMatch(value) || IsControls(value) || IsMachineStamp(value) || value.Contains('\uFFFD', StringComparison.Ordinal)
             || (words <= MaxMenuItemWords && _sectionSuffix.IsMatch(value)))
@@ -484,6 +479,10 @@ public sealed partial class TitleFinder
 
     [GeneratedRegex(@"^\s*[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+\s+")]
     private static partial Regex SymbolOpening();
+
+    // "CONSEIL...Gouvernements Locaux Unis": a document site's summary joins snippets of the text with an ellipsis.
+    [GeneratedRegex(@"\p{L}(?:\.\.\.|…)\p{L}")]
+    private static partial Regex SnippetJoin();
 
     // GA/12345, SG/SM/19249-DEV/3359, A/AC.293/2022/L.1
     [GeneratedRegex(@"^[A-Z]{1,6}(?:/[A-Z0-9.\-]+)+$")]
