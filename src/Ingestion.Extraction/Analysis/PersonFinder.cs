@@ -227,7 +227,7 @@ public sealed partial class PersonFinder
                 || _photoAtEnd.IsMatch(before)
                 || _verbAfter.IsMatch(after)
                 || _appositive.IsMatch(after)
-                || CountryAfter().IsMatch(after)
+                || IsAffiliationAfter(after, name)
                 || inContactBlock);
             if (!evidence)
             {
@@ -253,6 +253,23 @@ public sealed partial class PersonFinder
 
         // Mentions point at the final record of each person (its role may have been learnt later).
         return (people.Values.ToList(), mentions.Select(m => m with { Person = people[m.Person.Name] }).OrderBy(m => m.Index).ToList());
+    }
+
+    /// <summary>
+    /// "(Spain)" or "(QMUL)" after a name: the country or institution a person speaks for. Capitals that spell the
+    /// words' own initials define an acronym instead ("Procesos Consultivos Regionales (PCR)").
+    /// </summary>
+    private static bool IsAffiliationAfter(string after, string name)
+    {
+        var match = CountryAfter().Match(after);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var inside = match.Value.Trim().Trim('(', ')');
+        var initials = string.Concat(Tokens().Matches(name).Select(t => t.Value[0]));
+        return !inside.All(char.IsUpper) || !(initials.EndsWith(inside, StringComparison.Ordinal) || inside.EndsWith(initials, StringComparison.Ordinal));
     }
 
     /// <summary>The well-known person a surname names, allowing a slip or two in a long surname ("Gutteres").</summary>
@@ -412,8 +429,8 @@ public sealed partial class PersonFinder
     [GeneratedRegex(@"\p{Lu}{3,}")]
     private static partial Regex CapitalsWord();
 
-    // "Agustin Santos Maraver (Spain)": a delegate and the country they speak for.
-    [GeneratedRegex(@"^\s+\(\p{Lu}\p{Ll}+(?:\s+(?:and\s+|y\s+|et\s+)?\p{Lu}\p{Ll}+){0,3}\)")]
+    // "Agustin Santos Maraver (Spain)", "Kathryn Allinson (QMUL)": a delegate and the country they speak for, an author and their institution.
+    [GeneratedRegex(@"^\s+\((?:\p{Lu}\p{Ll}+(?:\s+(?:and\s+|y\s+|et\s+)?\p{Lu}\p{Ll}+){0,3}|\p{Lu}{3,6})\)")]
     private static partial Regex CountryAfter();
 
     [GeneratedRegex(@"['’]s?\s")]
