@@ -444,10 +444,11 @@ public sealed partial class PublicationDater
     [GeneratedRegex(@"\b(?:will|gets? underway|opens?|starts?|starting|begins?|commence|s'ouvre|débute|comienza|se inaugura)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FutureOrUnderway();
 
-    // "GENEVA,", "Geneva, Switzerland -", "Geneva/New York –", "Genève (Suisse),", "San José, Costa Rica.", "IOM,", "Jane Roe,":
+    // "GENEVA,", "Geneva, Switzerland -", "Geneva/New York –", "Genève (Suisse),", "San José, Costa Rica.", "IOM,", "Jane Roe,",
+    // "ABU DHABI, (Harbour Post / WAM -" (the outlets in the bracket the day closes):
     // capitalised words ending in a comma, a full stop or a dash, an opening bracket before them or not ("(Marrakech, 10 de … 2018).").
     // A place starts with two letters: "E.g.," before a search box's example date is not one.
-    [GeneratedRegex(@"^\s*[(\[]?\p{Lu}\p{L}[\p{L} .'’/()\-]{0,39}(?:,\s*\p{Lu}[\p{L} .'’/()\-]{1,30})?(?:[,.]|\s[-–—])\s*$")]
+    [GeneratedRegex(@"^\s*[(\[]?\p{Lu}\p{L}[\p{L} .'’/()\-]{0,39}(?:,\s*[(\[]?\p{Lu}[\p{L} .'’/()\-]{1,45})?(?:[,.]|\s[-–—])\s*$")]
     private static partial Regex DatelinePlace();
 
     // "Press release |", "By Ana Ruiz •": a section or byline set off from the date by a separator.

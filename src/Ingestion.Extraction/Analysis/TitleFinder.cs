@@ -239,7 +239,8 @@ public sealed partial class TitleFinder
         {
             var head = Words().Matches(lines[j].Text).Select(m => m.Value).ToList();
             var run = head.Concat(Words().Matches(lines[j + 1].Text).Select(m => m.Value)).ToList();
-            if (head.Count < 2 || run.Count == head.Count || run.Count > words.Count)
+            // "…ON INTERNATIONAL MIGRATION," over "HEARING CALL FOR…": the headline wrapped again at its comma.
+            if (head.Count < 2 || run.Count == head.Count || run.Count > words.Count || WrapsAtStop().IsMatch(lines[j].Text))
             {
                 continue;
             }
@@ -474,14 +475,18 @@ public sealed partial class TitleFinder
     [GeneratedRegex(@"[,;:|·–—]|\s-\s")]
     private static partial Regex Separator();
 
+    [GeneratedRegex(@"[,;:–—]\s*$")]
+    private static partial Regex WrapsAtStop();
+
     [GeneratedRegex(@"\.[A-Za-z]{2,5}$")]
     private static partial Regex FileExtension();
 
     [GeneratedRegex(@"^\s*[A-Z]{1,6}(?:/[A-Za-z0-9.\-]+)+\s+")]
     private static partial Regex SymbolOpening();
 
-    // "CONSEIL...Gouvernements Locaux Unis": a document site's summary joins snippets of the text with an ellipsis.
-    [GeneratedRegex(@"\p{L}(?:\.\.\.|…)\p{L}")]
+    // "CONSEIL...Gouvernements Locaux Unis": a document site's summary joins snippets of the text with an ellipsis
+    // ("ready to support...those that suffer" is a headline's own).
+    [GeneratedRegex(@"\p{L}(?:\.\.\.|…)\p{Lu}")]
     private static partial Regex SnippetJoin();
 
     // GA/12345, SG/SM/19249-DEV/3359, A/AC.293/2022/L.1
