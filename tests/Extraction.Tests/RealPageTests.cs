@@ -248,6 +248,7 @@ public sealed class RealPageTests
     [InlineData("Officers of the session:\n— Chair: Ambassador (Mr.) Kenji HARADA, Japan;\n— Rapporteur: (Ms.) Lucía PERALTA, Uruguay.", "Kenji Harada", "Lucía Peralta")]
     [InlineData("Mayors Meet in Valletta on Reception\n\nBy JONAS P. WHITFIELD, Harbour Press Writer\n\nThe mayors met on Monday.", "Jonas P. Whitfield", null)]
     [InlineData("La délégation sera composée de Léa Morin, Présidente, et Paul Garnier, Directeur Exécutif.", "Léa Morin", "Paul Garnier")]
+    [InlineData("The forum was opened by His Highness Sheikh Khalid bin Saeed Al Nouri, Ruler of the Harbour Emirate, and Karim bin Saleh Al Hadi, Minister of Ports.", "Karim bin Saleh Al Hadi", "Sheikh Khalid bin Saeed Al Nouri")]
     [InlineData("Blog post written by Jane Holt (HBU) and Omar Field (Valletta University) for the harbour network.", "Jane Holt", "Omar Field")]
     [InlineData("\"Remittances keep the ports alive,\" said HARBOUR Executive Secretary Nadia Karam.", "Nadia Karam", null)]
     public void People_are_found_after_titles_and_roles_as_pages_write_them(string text, string expected, string? alsoExpected)
@@ -262,6 +263,10 @@ public sealed class RealPageTests
 
         Assert.DoesNotContain(people, p => p.StartsWith("Chancellor", StringComparison.Ordinal) || p.StartsWith("Executive", StringComparison.Ordinal) || p.EndsWith(" U", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_role_after_an_honorific_is_not_a_name() =>
+        Assert.Empty(Analyse("Señora Representante Especial del Secretario General para los Puertos, señoras y señores: bienvenidos a Valparaíso.").People);
 
     [Fact]
     public void Capitals_that_spell_a_phrases_initials_define_an_acronym_not_a_persons_institution() =>

@@ -24,6 +24,7 @@ public sealed partial class PersonFinder
     private readonly HashSet<string> _particles;
     private readonly Regex _roleAtEnd;
     private readonly Regex _roleAnywhere;
+    private readonly Regex _roleAtStart;
     private readonly Regex _honorificOrRoleAtEnd;
     private readonly Regex _speechAtEnd;
     private readonly Regex _verbAfter;
@@ -45,6 +46,7 @@ public sealed partial class PersonFinder
         var interventions = Phrases.Alternation(data.InterventionVerbs);
         _roleAtEnd = new Regex($@"(?<![\p{{L}}])(?<role>{roles})\s*,?\s*$", RegexOptions.CultureInvariant);
         _roleAnywhere = new Regex($@"(?<![\p{{L}}])(?:{roles})(?![\p{{L}}])", RegexOptions.CultureInvariant);
+        _roleAtStart = new Regex($@"^(?:{roles})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         // "Ambassador (Mr.) Shinichi KITAJIMA": a list of officers puts the honorific in brackets.
         _honorificOrRoleAtEnd = new Regex($@"(?<![\p{{L}}])(?:{honorifics}|{roles})\)?\s*$", RegexOptions.CultureInvariant);
         _speechAtEnd = new Regex($@"(?<![\p{{L}}])(?:{speech})\s*,?\s*$", RegexOptions.CultureInvariant);
@@ -193,7 +195,15 @@ public sealed partial class PersonFinder
                 return;
             }
 
-            if (wordCount > 4 || name.Length < 5 || organisationChars.AsSpan(nameStart, nameEnd - nameStart).Contains(true))
+            // "Señora Representante Especial del…": a title after an honorific is the role, not a name.
+            if (_roleAtStart.IsMatch(name))
+            {
+                return;
+            }
+
+            // "Mohammed bin Rashid Al Maktoum": a name's particles do not count towards its length.
+            var nameWords = Tokens().Matches(name).Count(t => !_particles.Contains(t.Value));
+            if (nameWords > 4 || name.Length < 5 || organisationChars.AsSpan(nameStart, nameEnd - nameStart).Contains(true))
             {
                 return;
             }
