@@ -69,6 +69,17 @@ public sealed class RealPageTests
     }
 
     [Fact]
+    public void A_date_run_into_a_headline_and_a_full_stop_after_a_short_one_are_not_part_of_it()
+    {
+        var list = "Seventy Years of the Harbour Charter\nDecember 7, 2018\nDecember 18, 2018Harbour Towns Adopt a Reception Pact\n\n"
+                   + "Today at the harbour hall the mayors voted to adopt the pact on receiving people rescued at sea, by twelve votes to two.";
+        var stopped = "Día de los Puertos del Sur.\nLa Liga de los puertos proclamó el 4 de mayo como el día para celebrar el papel de los puertos en la acogida.";
+
+        Assert.Equal("Harbour Towns Adopt a Reception Pact", Analyse(list, "https://example.org/opinion/harbour-towns-adopt-reception-pact/").Title);
+        Assert.Equal("Día de los Puertos del Sur", Analyse(stopped, "https://example.org/dia-de-los-puertos-del-sur").Title);
+    }
+
+    [Fact]
     public void A_headline_wrapped_after_a_small_word_is_joined_to_its_second_line()
     {
         var text = "C/99/L/1\n\nDRAFT REPORT ON THE\n\nNINETY-NINTH SESSION OF THE BOARD\n\nThe Board met in Valletta from 3 to 5 May 2023 and heard more than forty speakers on the review of labour mobility.";
@@ -92,6 +103,8 @@ public sealed class RealPageTests
     [InlineData("Print this article   Email this to a friend\n\nHarbour League in the News\n\nValletta\nConference of the Harbour Towns on Shared Reception\n3-5 May 2023\n\nThe conference, which met under the auspices of the Harbour League in Valletta, was opened by its chair and heard forty speakers.", "Conference of the Harbour Towns on Shared Reception")]
     [InlineData("In progress at UNHQ\n\nHT/1049\n\nHARBOUR BOARD OPENS DEBATE ON SHARED RECEPTION, HEARING CALL FOR RESCUE FUNDS\n\n4 May 2021\nHarbour BoardHT/1049\n\nPlenary Meetings (AM & PM)\n\nHARBOUR BOARD OPENS DEBATE ON SHARED RECEPTION,\n\nHEARING CALL FOR RESCUE FUNDS\n\nThe harbour board opened its first debate on shared reception today, and the mayors of twelve towns asked for rescue funds.", "HARBOUR BOARD OPENS DEBATE ON SHARED RECEPTION, HEARING CALL FOR RESCUE FUNDS")]
     [InlineData("The Harbour League stands ready to support...those who arrive by sea —Chair\n\nThe chair of the Harbour League said on Monday that the towns would share the costs of receiving people rescued at sea.", "The Harbour League stands ready to support...those who arrive by sea —Chair")]
+    [InlineData("Our website is being upgraded and may show errors while we work. Please check back in a few hours.\nThe Reception of People Rescued at Sea: The Case of Harbour Towns\n\nOn 4 June the chair of the Harbour League gave opening remarks at a conference on the reception of people rescued at sea.", "The Reception of People Rescued at Sea: The Case of Harbour Towns")]
+    [InlineData("Conseil de la Ligue des villes portuaires de la Méditerranée\n\nConseil de la Ligue des villes portuaires de la Méditerranée (LVPM)\n\nDébat général\n\nIntervention de l'ambassadeur de Malte, qui a rappelé le soutien de son pays aux villes portuaires et à leur ligue.", "Conseil de la Ligue des villes portuaires de la Méditerranée")]
     [InlineData("UN agencies back the harbour towns' reception pact in a joint paper on people rescued at sea\n\nmardi, 4 mai, 2021 à 10:03\n\nLes maires de douze villes portuaires ont adopté aujourd'hui des normes communes pour accueillir les personnes secourues en mer.", "UN agencies back the harbour towns' reception pact in a joint paper on people rescued at sea")]
     public void Skip_links_a_sites_news_section_and_share_buttons_are_not_the_title_and_a_date_under_a_headline_is_not_its_second_line(string text, string expected) =>
         Assert.Equal(expected, Analyse(text).Title);

@@ -27,6 +27,7 @@ public sealed partial class TitleFinder
     private const int MaxLabelWords = 4;
     private const int MinSlugWords = 3;
     private const int MinWrappedWords = 8;
+    private const int MaxStoppedHeadlineWords = 12;
     private const double MinSlugCover = 0.75;
     private readonly HashSet<string> _subtitles;
     private readonly HashSet<string> _furniture;
@@ -70,7 +71,7 @@ public sealed partial class TitleFinder
         // Each line as a headline candidate, stripped when first looked at and once only: the slug's search reads
         // every line, the reading below usually stops after a few.
         var candidates = new Span?[lines.Count];
-        Span CandidateAt(int i) => candidates[i] ??= Candidate(lines, i);
+        Span CandidateAt(int i) => candidates[i] ??= Candidate(lines, i, dates);
         if (SlugHeadline(lines, CandidateAt, dates, sourceUrl) is { } named)
         {
             return named;
@@ -126,7 +127,9 @@ public sealed partial class TitleFinder
         var (bestCover, bestShare) = (0.0, 0.0);
         for (var i = 0; i < lines.Count; i++)
         {
-            var line = candidate(i);
+            // "Día Internacional del Migrante.": a short line the slug spells may end with a full stop and still be the
+            // headline; a long one is the story's first sentence.
+            var line = WithoutFinalStop(candidate(i));
             var words = LineWords(line.Text);
             var found = slug.Count(words.Contains);
             var cover = (double)found / slug.Count;
@@ -174,9 +177,9 @@ public sealed partial class TitleFinder
         new string(word.ToLowerInvariant().Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
 
     /// <summary>A line stripped of a bullet, a stamp and the site's name, and joined to its second half when the headline wraps.</summary>
-    private Span Candidate(List<Span> lines, int i)
+    private Span Candidate(List<Span> lines, int i, IReadOnlyList<WrittenDate> dates)
     {
-        var line = WithoutSiteName(WithoutControls(WithoutStamp(WithoutEnclosingQuotes(WithoutHeadingMarks(WithoutBullet(lines[i]))))));
+        var line = WithoutSiteName(WithoutControls(WithoutStamp(WithoutEnclosingQuotes(WithoutHeadingMarks(WithoutBullet(WithoutGluedDate(lines[i], dates)))))));
         var label = _trailingLabel.Match(line.Text);
         if (label.Success && Words().Count(line.Text[..label.Index]) >= MinTitleWords)
         {
@@ -300,8 +303,10 @@ public sealed partial class TitleFinder
             return true;
         }
 
-        // A menu label: "Who we are" above "WHO WE AREThe International…", or the same short label twice.
-        if (i + 1 < lines.Count && lines[i + 1].Length > value.Length && lines[i + 1].Text.StartsWith(value, StringComparison.OrdinalIgnoreCase))
+        // A menu label: "Who we are" above "WHO WE AREThe International…", or the same short label twice. A long
+        // line that the next repeats with more ("… pour les migrations" over "… pour les migrations (OIM)") is the page's title.
+        if (i + 1 < lines.Count && lines[i + 1].Length > value.Length && lines[i + 1].Text.StartsWith(value, StringComparison.OrdinalIgnoreCase)
+            && (words <= MaxMenuItemWords || char.IsLetter(lines[i + 1].Text[value.Length])))
         {
             return true;
         }
@@ -426,6 +431,27 @@ public sealed partial class TitleFinder
         return new Span(line.Index + start, line.Length - start, line.Text[start..]);
     }
 
+    private static Span WithoutFinalStop(Span line) =>
+        line.Text.EndsWith('.') && !line.Text.EndsWith("..", StringComparison.Ordinal) && Words().Count(line.Text) <= MaxStoppedHeadlineWords
+            ? new Span(line.Index, line.Length - 1, line.Text[..^1])
+            : line;
+
+    /// <summary>"December 18, 2018Global Compact for Migration": a list's date run into the headline beside it.</summary>
+    private static Span WithoutGluedDate(Span line, IReadOnlyList<WrittenDate> dates)
+    {
+        var date = Sorted.Between(dates, d => d.Index, line.Index, line.Index + 1).FirstOrDefault();
+        if (date is null || date.Length >= line.Length)
+        {
+            return line;
+        }
+
+        // A year glued to the headline is not read as the date's ("December 18" then ", 2018Global").
+        var end = date.Length + (GluedYear().Match(line.Text, date.Length) is { Success: true } year ? year.Length : 0);
+        return end < line.Length && char.IsUpper(line.Text[end]) && Words().Count(line.Text[end..]) >= MinTitleWords
+            ? new Span(line.Index + end, line.Length - end, line.Text[end..])
+            : line;
+    }
+
     private static Span WithoutBullet(Span line)
     {
         var bullet = Bullet().Match(line.Text);
@@ -477,6 +503,9 @@ public sealed partial class TitleFinder
 
     [GeneratedRegex(@"[,;:–—]\s*$")]
     private static partial Regex WrapsAtStop();
+
+    [GeneratedRegex(@"\G,?\s*(?:19|20)[0-9]{2}(?=\p{Lu})")]
+    private static partial Regex GluedYear();
 
     [GeneratedRegex(@"\.[A-Za-z]{2,5}$")]
     private static partial Regex FileExtension();

@@ -139,7 +139,10 @@ internal sealed partial class TextComposer(Boilerplate boilerplate)
         var start = 0;
         for (var i = 0; i < lines.Length; i++)
         {
-            var ended = i == lines.Length - 1 || lines[i].Trim().Length < longest * 0.6 || (i == start && i > 0 && IsHeadlineOver(lines[i], lines[i + 1]));
+            // "…check back in a few hours." over "The Case of Faith-Based Organizations": a last line without a stop
+            // after a sentence that ended is a heading, not the sentence's end.
+            var ended = i == lines.Length - 1 || lines[i].Trim().Length < longest * 0.6 || (i == start && i > 0 && IsHeadlineOver(lines[i], lines[i + 1]))
+                || (i == lines.Length - 2 && EndsSentence(lines[i]) && !EndsClause(lines[i + 1]));
             if (ended && !lines[i].TrimEnd().EndsWith('-'))
             {
                 yield return block with { Text = string.Join('\n', lines[start..(i + 1)]) };
@@ -152,6 +155,10 @@ internal sealed partial class TextComposer(Boilerplate boilerplate)
             yield return block with { Text = string.Join('\n', lines[start..]) };
         }
     }
+
+    private static bool EndsSentence(string line) => line.TrimEnd() is { Length: > 0 } t && t[^1] is '.' or '!' or '?';
+
+    private static bool EndsClause(string line) => line.TrimEnd() is { Length: > 0 } t && t[^1] is '.' or '!' or '?' or ':' or ';' or ',' or '"' or '”' or '»' or ')' or '-';
 
     private static bool IsHeadlineOver(string line, string next)
     {
