@@ -261,6 +261,7 @@ public sealed class RealPageTests
     [InlineData("Officers of the session:\n— Chair: Ambassador (Mr.) Kenji HARADA, Japan;\n— Rapporteur: (Ms.) Lucía PERALTA, Uruguay.", "Kenji Harada", "Lucía Peralta")]
     [InlineData("Mayors Meet in Valletta on Reception\n\nBy JONAS P. WHITFIELD, Harbour Press Writer\n\nThe mayors met on Monday.", "Jonas P. Whitfield", null)]
     [InlineData("La délégation sera composée de Léa Morin, Présidente, et Paul Garnier, Directeur Exécutif.", "Léa Morin", "Paul Garnier")]
+    [InlineData("On 4 June Archbishop Paolo Venturi gave opening remarks; Intervention de l’Ambassadeur Marc Delorme au Conseil.", "Paolo Venturi", "Marc Delorme")]
     [InlineData("The forum was opened by His Highness Sheikh Khalid bin Saeed Al Nouri, Ruler of the Harbour Emirate, and Karim bin Saleh Al Hadi, Minister of Ports.", "Karim bin Saleh Al Hadi", "Sheikh Khalid bin Saeed Al Nouri")]
     [InlineData("Blog post written by Jane Holt (HBU) and Omar Field (Valletta University) for the harbour network.", "Jane Holt", "Omar Field")]
     [InlineData("\"Remittances keep the ports alive,\" said HARBOUR Executive Secretary Nadia Karam.", "Nadia Karam", null)]
@@ -316,6 +317,10 @@ public sealed class RealPageTests
             ["Economic and Social Commission for Western Asia", "League of Arab States", "Prensa Latina", "Regional Conference on Migration", "Reuters", "South American Conference on Migration"],
             names.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void A_bodys_status_an_event_and_an_exhibition_centre_are_not_organisations() =>
+        Assert.Equal(["United Nations"], Analyse("The Harbour League became a Related Organization of the UN; its Civil Society Days met at the Valletta Convention and Exhibition Centre.").Organisations.Select(o => o.Name));
 
     [Fact]
     public void A_known_body_is_found_in_capitals_across_a_line_break_and_with_either_apostrophe_but_not_inside_a_longer_word()
