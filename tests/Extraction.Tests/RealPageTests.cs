@@ -319,6 +319,15 @@ public sealed class RealPageTests
     }
 
     [Fact]
+    public void A_regional_network_is_a_body_of_its_own_and_the_secretary_generals_organisation_and_the_u_n_are_the_united_nations()
+    {
+        var names = Analyse("The Regional UN Network on Migration for Asia and the Pacific met in Bangkok. UN Secretary-General Ana Ruiz sent a message, and a U.N. envoy spoke.")
+            .Organisations.Select(o => o.Name).ToList();
+
+        Assert.Equal(["Regional UN Network on Migration for Asia and the Pacific", "United Nations"], names.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_bodys_status_an_event_and_an_exhibition_centre_are_not_organisations() =>
         Assert.Equal(["United Nations"], Analyse("The Harbour League became a Related Organization of the UN; its Civil Society Days met at the Valletta Convention and Exhibition Centre.").Organisations.Select(o => o.Name));
 

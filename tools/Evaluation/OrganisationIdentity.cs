@@ -15,7 +15,7 @@ public sealed class OrganisationIdentity(IReadOnlyDictionary<string, string> bod
         {
             foreach (var name in organisation.Aliases.Append(organisation.Name).Concat(organisation.Acronyms))
             {
-                bodies.TryAdd(name.Trim(), organisation.Name);
+                bodies.TryAdd(Key(name), organisation.Name);
             }
         }
 
@@ -29,5 +29,8 @@ public sealed class OrganisationIdentity(IReadOnlyDictionary<string, string> bod
         return labelled is not null && string.Equals(labelled, found, StringComparison.Ordinal);
     }
 
-    private string? Body(string? name) => name is not null && bodies.TryGetValue(name.Trim(), out var body) ? body : null;
+    private string? Body(string? name) => name is not null && bodies.TryGetValue(Key(name), out var body) ? body : null;
+
+    // "l’Afrique" and "l'Afrique", a doubled space: one spelling, as the extraction matches them.
+    private static string Key(string name) => string.Join(' ', name.Replace('’', '\'').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

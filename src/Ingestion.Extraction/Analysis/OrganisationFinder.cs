@@ -118,10 +118,22 @@ public sealed partial class OrganisationFinder
         var nameMatches = _knownNames.Find(text).OrderByDescending(m => m.Length);
         foreach (var (index, length, organisation) in nameMatches)
         {
-            if (Free(index, length))
+            if (!Free(index, length))
             {
-                Add(organisation.Name, organisation.Acronyms.Count > 0 ? organisation.Acronyms[0] : null, new Span(index, length, text.Substring(index, length)));
+                continue;
             }
+
+            // "the Regional UN Network on Migration for Asia and the Pacific" is a body of its own, not the global one.
+            if (RegionalBefore().Match(text[Math.Max(0, index - 12)..index]) is { Success: true } regional
+                && RegionAfter().Match(text, index + length) is { Success: true } region)
+            {
+                var start = index - regional.Length;
+                var name = text[start..(region.Index + region.Length)];
+                Add(Whitespace().Replace(name, " "), null, new Span(start, name.Length, name));
+                continue;
+            }
+
+            Add(organisation.Name, organisation.Acronyms.Count > 0 ? organisation.Acronyms[0] : null, new Span(index, length, text.Substring(index, length)));
         }
 
         // "Name of a Body (NoB)": a new organisation and an acronym the rest of the text may use alone.
@@ -322,6 +334,16 @@ public sealed partial class OrganisationFinder
     private static partial Regex AgencyWord();
 
     private static string Capitalise(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
+
+    [GeneratedRegex(@"Regional\s+$")]
+    private static partial Regex RegionalBefore();
+
+    // " for Asia and the Pacific", " in the Arab Region", " pour l'Afrique de l'Ouest": the region a regional body serves.
+    [GeneratedRegex(@"\G\s+(?:for|in|of|pour|en|para|de)\s+(?:the\s+|la\s+|l['’]|el\s+)?\p{Lu}[\p{L}\-]*(?:\s+(?:(?:and|the|of|et|de|y|del|la)\s+)*\p{Lu}[\p{L}\-]*)*")]
+    private static partial Regex RegionAfter();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     /// <summary>"United Nations X" is also written "UN X", and the other way round.</summary>
     private static IEnumerable<string> WithUnVariants(IEnumerable<string> names)
