@@ -120,6 +120,19 @@ public sealed class RealPageTests
     }
 
     [Fact]
+    public void A_title_case_headline_over_narrowly_wrapped_prose_is_found_and_a_date_across_a_line_break_in_its_story_does_not_date_the_page()
+    {
+        var text = "- Data and Research\n- 2030 Agenda\nHarbour Board Focuses on Need for Shared Reception of Migrants\n"
+                   + "The 12th session of the harbour board will open on Tuesday, 28\nNovember 2006 in the old customs hall of Valletta with\n"
+                   + "the admission of two new member towns.\nThis will bring the number of member towns to twenty.";
+
+        var document = Analyse(text);
+
+        Assert.Equal("Harbour Board Focuses on Need for Shared Reception of Migrants", document.Title);
+        Assert.Null(document.PublishedOn);
+    }
+
+    [Fact]
     public void A_sentence_run_into_a_date_stamp_is_not_a_headline() =>
         Assert.Null(Analyse("The mayors agreed on a common text at the harbour (Valletta). 2023-05-04").Title);
 

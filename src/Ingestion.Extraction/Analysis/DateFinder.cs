@@ -47,7 +47,8 @@ public sealed class DateFinder
         var dash = $@"\s*(?:[-–—]|{Phrases.Alternation(words.RangeWords)})\s*";
         var dayMonth = $@"(?:\s+(?:(?:{Phrases.Alternation(words.DayMonthLinks)})\s+)?|-)";
         var opener = $@"(?:(?:{Phrases.Alternation(words.RangeOpeners)})\s+)?";
-        var year = $@"(?:(?:,?\s+(?:(?:{Phrases.Alternation(words.MonthYearLinks)})\s+)?|-)(?<year>(?:19|20)[0-9]{{2}}))";
+        // "07 Jun '06": a news site's year in two digits after an apostrophe.
+        var year = $@"(?:(?:,?\s+(?:(?:{Phrases.Alternation(words.MonthYearLinks)})\s+)?|-)(?<year>(?:19|20)[0-9]{{2}})|[ \t\u00A0]+['’](?<yy>[0-9]{{2}}))";
         // A clock time after an ISO day ("T09:30:00Z") belongs to the stamp, not to the words after it.
         const string time = @"(?:T[0-2][0-9]:[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?(?:Z|[+-][0-2][0-9]:?[0-5][0-9])?)?";
         // Numbers only: not inside a path, a symbol or a longer number ("A/73/2018", "1.2.3.2020").
@@ -64,6 +65,8 @@ public sealed class DateFinder
             $@")(?![\p{{L}}0-9])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
+
+    private static int TwoDigitYear(int yy) => yy < 70 ? 2000 + yy : 1900 + yy;
 
     /// <summary>
     /// The dates in a text. A numeric day such as 05/12/2023 is read month first when <paramref name="monthFirst"/> says
@@ -87,7 +90,7 @@ public sealed class DateFinder
                 continue;
             }
 
-            int? year = m.Groups["year"].Success ? Int(m.Groups["year"]) : null;
+            int? year = m.Groups["year"].Success ? Int(m.Groups["year"]) : m.Groups["yy"].Success ? TwoDigitYear(Int(m.Groups["yy"])) : null;
             if (m.Groups["m5"].Success)
             {
                 // "30 May – 2 June": a range across two months.
@@ -101,7 +104,7 @@ public sealed class DateFinder
 
             var monthText = (m.Groups["m1"].Success ? m.Groups["m1"] : m.Groups["m2"]).Value.TrimEnd('.');
             // "may" and "mar" are also ordinary words (the list is data): only trust them with a capital or beside a year.
-            if (_ambiguousMonths.Contains(monthText) && !m.Groups["year"].Success && !char.IsUpper(monthText[0]))
+            if (_ambiguousMonths.Contains(monthText) && year is null && !char.IsUpper(monthText[0]))
             {
                 continue;
             }

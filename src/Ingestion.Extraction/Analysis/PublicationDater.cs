@@ -171,7 +171,8 @@ public sealed partial class PublicationDater
         foreach (var date in dates.Where(d => d.EndDay is null && InReach(d.Index, title, top)))
         {
             var lineStart = text.LastIndexOf('\n', Math.Max(0, date.Index - 1)) + 1;
-            var lineEnd = text.IndexOf('\n', date.Index) is var e and >= 0 ? e : text.Length;
+            // A date may run over a line break ("Tuesday, 28" / "November 2006"): its line ends after it.
+            var lineEnd = text.IndexOf('\n', date.Index + date.Length) is var e and >= 0 ? e : text.Length;
             var before = text[lineStart..date.Index];
             var after = text[(date.Index + date.Length)..lineEnd];
             var stamp = _stampBefore.IsMatch(before);
@@ -281,7 +282,8 @@ public sealed partial class PublicationDater
         foreach (var date in dates.Where(d => d.EndDay is null && d.YearWritten && d.Index > top && !InReach(d.Index, title, top)))
         {
             var lineStart = text.LastIndexOf('\n', Math.Max(0, date.Index - 1)) + 1;
-            var lineEnd = text.IndexOf('\n', date.Index) is var e and >= 0 ? e : text.Length;
+            // A date may run over a line break ("Tuesday, 28" / "November 2006"): its line ends after it.
+            var lineEnd = text.IndexOf('\n', date.Index + date.Length) is var e and >= 0 ? e : text.Length;
             var before = text[lineStart..date.Index];
             var after = text[(date.Index + date.Length)..lineEnd];
             if (Timed(before, after) || (after.Trim().Length == 0 && AfterLastSentence().IsMatch(before) && IsoDay().IsMatch(text.AsSpan(date.Index, date.Length))))

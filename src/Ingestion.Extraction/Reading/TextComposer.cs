@@ -156,6 +156,12 @@ internal sealed partial class TextComposer(Boilerplate boilerplate)
         }
     }
 
+    private static bool IsTitleCase(string line)
+    {
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 4 && char.IsLetter(w[0])).ToList();
+        return words.Count >= 3 && words.All(w => char.IsUpper(w[0]));
+    }
+
     private static bool EndsSentence(string line) => line.TrimEnd() is { Length: > 0 } t && t[^1] is '.' or '!' or '?';
 
     private static bool EndsClause(string line) => line.TrimEnd() is { Length: > 0 } t && t[^1] is '.' or '!' or '?' or ':' or ';' or ',' or '"' or '”' or '»' or ')' or '-';
@@ -165,7 +171,8 @@ internal sealed partial class TextComposer(Boilerplate boilerplate)
         const int MinHeadlineLength = 40;
         var (head, body) = (line.Trim(), next.Trim());
         var lastWord = head[(head.LastIndexOf(' ') + 1)..];
-        return head.Length >= MinHeadlineLength && head.Length >= body.Length && body.Length > 0
+        // A headline in title case ("IOM Council Focuses on Need for Partnerships") may be shorter than the prose under it.
+        return head.Length >= MinHeadlineLength && (head.Length >= body.Length || IsTitleCase(head)) && body.Length > 0
             && (char.IsUpper(body[0]) || char.IsDigit(body[0]) || body[0] is '“' or '"' or '«')
             && !head.EndsWith(',') && !head.EndsWith(';') && !head.EndsWith(':') && !head.EndsWith('-')
             && !(lastWord.Length <= 3 && lastWord.All(char.IsLower));
