@@ -292,6 +292,10 @@ public sealed class RealPageTests
     }
 
     [Fact]
+    public void Institutional_and_place_words_after_a_title_are_not_a_name() =>
+        Assert.Empty(Analyse("The chair of the Steering Group met the secretary of Relaciones Exteriores de Malta in Puerto Alto, said the mayors.").People);
+
+    [Fact]
     public void A_role_after_an_honorific_is_not_a_name() =>
         Assert.Empty(Analyse("Señora Representante Especial del Secretario General para los Puertos, señoras y señores: bienvenidos a Valparaíso.").People);
 
