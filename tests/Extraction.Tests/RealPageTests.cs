@@ -253,6 +253,7 @@ public sealed class RealPageTests
     [InlineData("Opening the session, the regional director Ana Ruiz said:\n\n“We expect more arrivals this summer than in any year before, and we must prepare now.”")]
     [InlineData("La reunión fue abierta por la directora regional, Ana Ruiz, en Lisboa.\n\n“Esperamos más llegadas este verano que en cualquier año anterior”, explicó.")]
     [InlineData("La directrice régionale, Mme Ana Ruiz, a ouvert la réunion à Lisbonne.\n\n« Nous attendons plus d'arrivées cet été que les années précédentes », a déclaré la directrice régionale.")]
+    [InlineData("La directora regional, Ana Ruiz, fue contundente hoy en Lisboa.\n\nAfirmó que: “Cuando la acogida se organiza con tiempo y con medios, beneficia a todos”.")]
     public void A_quote_attributed_only_by_a_pronoun_a_bare_verb_or_a_title_belongs_to_the_person_named_before(string text)
     {
         var quote = Assert.Single(TextAnalyzer.Default.Analyse(text).Statements, s => s.Kind == "quote");
