@@ -23,6 +23,15 @@ public sealed class AnalysisTests
     }
 
     [Fact]
+    public void A_second_speaker_introduced_after_a_finished_quote_starts_a_statement_of_their_own()
+    {
+        var document = Analyse("Ambassador Tomas Berg stated that the pact “deserves the concerted action of every harbour town.” "
+                               + "Carmen Ruiz, the Director of the Andean Migrant Network added, “The report called for a positive agenda for migrants.”");
+
+        Assert.Equal(["Tomas Berg", "Carmen Ruiz"], document.Statements.Where(s => s.Kind == "quote").Select(s => s.Speaker));
+    }
+
+    [Fact]
     public void An_attribution_in_the_future_tense_before_the_quote_names_the_speaker()
     {
         var document = Analyse("IOM Deputy Director General Hana Okafor will add that “data on missing migrants must guide every search and rescue decision.”");

@@ -72,8 +72,8 @@ public sealed partial class StatementFinder
             var continues = gap is not null && statements.Count > 0 && statements[^1].Kind == "quote" && statements[^1].PassageEnd == previousQuoteEnd;
             previousQuoteEnd = quote.End;
 
-            // “First part,” said X, “second part.” is one statement.
-            if (continues && SplitByAttribution(gap!))
+            // “First part,” said X, “second part.” is one statement; after “… follow-up.” the next speaker starts anew.
+            if (continues && SplitByAttribution(gap!) && !statements[^1].Text.TrimEnd().EndsWith('.'))
             {
                 statements[^1] = Continued(statements[^1], content, quote.End);
                 continue;
