@@ -191,7 +191,8 @@ public sealed partial class StatementFinder
         subject = subject[(subject.LastIndexOfAny([':', ';', ',']) + 1)..];
         // "Afirmó que: “…”": Spanish and French may leave the subject out; it is the person just named.
         return Sorted.Between(people, p => p.Index, sentenceStart, sentenceStart + verb.Index).LastOrDefault()?.Person
-               ?? (_pronoun.IsMatch(before[..verb.Index]) || before[..verb.Index].Trim().Length == 0 ? lastSpeaker ?? NamedBefore(people, quoteStart) : null)
+               ?? (_pronoun.IsMatch(before[..verb.Index]) ? lastSpeaker : null)
+               ?? (before[..verb.Index].Trim().Length == 0 ? lastSpeaker ?? NamedBefore(people, quoteStart) : null)
                ?? (subject.Trim().Length > 0 && OnlyRoleWords(subject) ? lastSpeaker ?? NamedBefore(people, quoteStart) : null);
     }
 
