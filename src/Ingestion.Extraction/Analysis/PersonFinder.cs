@@ -57,7 +57,7 @@ public sealed partial class PersonFinder
         // "Director General of IOM William Lacy Swing", "Secrétaire général de la CNUCED, Supachai Panitchpakdi".
         _roleOfBodyAtEnd = new Regex($@"(?<![\p{{L}}])(?:{roles})\s+(?:of|de|del|du|of\s+the|de\s+la|de\s+l['’]|to|to\s+the|auprès\s+de|ante)\s*\p{{Lu}}[\p{{L}}\-]*(?:\s+\p{{Lu}}[\p{{L}}\-]*){{0,3}}\s*,?\s*$", RegexOptions.CultureInvariant);
         _knownSurnames = (data.KnownPeople ?? []).SelectMany(p => p.Surnames.Select(s => (s, p.Name))).ToList();
-        _knownNames = new HashSet<string>((data.KnownPeople ?? []).Select(p => Folded(p.Name)), StringComparer.Ordinal);
+        _knownNames = new HashSet<string>((data.KnownPeople ?? []).Select(p => Spelling.Folded(p.Name)), StringComparer.Ordinal);
     }
 
     public (IReadOnlyList<FoundPerson> People, IReadOnlyList<PersonMention> Mentions) Find(string text, IReadOnlyList<FoundOrganisation> organisations, FoundTitle? headline = null)
@@ -226,7 +226,7 @@ public sealed partial class PersonFinder
             var inContactBlock = IsAloneOnLine(text, nameStart, nameEnd) && (nameStart > contactFrom || IsSignature(text, nameStart, organisations));
             // In a headline every word is capitalised, so only an honorific or a role right before makes a name; a
             // well-known person's full name is one wherever it stands.
-            var evidence = _knownNames.Contains(Folded(name)) || (inHeadline
+            var evidence = _knownNames.Contains(Spelling.Folded(name)) || (inHeadline
                 ? role is not null || titled
                 : role is not null
                 || titled
@@ -296,10 +296,6 @@ public sealed partial class PersonFinder
 
         return null;
     }
-
-    /// <summary>"ANTONIO Guterres" and "António Guterres" are one spelling: case and accents folded.</summary>
-    private static string Folded(string name) =>
-        new string(name.ToLowerInvariant().Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
 
     private static int EditDistance(string a, string b)
     {

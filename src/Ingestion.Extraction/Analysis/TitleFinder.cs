@@ -156,7 +156,7 @@ public sealed partial class TitleFinder
         var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(p => FileExtension().Replace(Uri.UnescapeDataString(p), string.Empty)).ToList();
         var segment = segments.Count > 1 && SlugToken().Count(segments[^1]) == 1 ? segments[^2] : segments.LastOrDefault() ?? string.Empty;
         // Long digit runs are the site's numbers, not words of the headline.
-        var words = SlugToken().Matches(segment).Select(m => Folded(m.Value)).Where(w => w.Any(char.IsLetter) || w.Length <= 4).ToHashSet(StringComparer.Ordinal);
+        var words = SlugToken().Matches(segment).Select(m => Spelling.Folded(m.Value)).Where(w => w.Any(char.IsLetter) || w.Length <= 4).ToHashSet(StringComparer.Ordinal);
         return words.Count >= MinSlugWords ? words : [];
     }
 
@@ -166,15 +166,12 @@ public sealed partial class TitleFinder
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (Match m in SlugToken().Matches(line))
         {
-            words.Add(Folded(m.Value));
+            words.Add(Spelling.Folded(m.Value));
             words.Add(new string(m.Value.ToLowerInvariant().Where(char.IsAscii).ToArray()));
         }
 
         return words;
     }
-
-    private static string Folded(string word) =>
-        new string(word.ToLowerInvariant().Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
 
     /// <summary>A line stripped of a bullet, a stamp and the site's name, and joined to its second half when the headline wraps.</summary>
     private Span Candidate(List<Span> lines, int i, IReadOnlyList<WrittenDate> dates)
