@@ -297,6 +297,10 @@ public sealed class RealPageTests
         Assert.Empty(Analyse("The chair of the Steering Group met the secretary of Relaciones Exteriores de Malta in Puerto Alto, said the mayors.").People);
 
     [Fact]
+    public void Page_furniture_and_heading_words_in_title_case_are_not_people() =>
+        Assert.Empty(Analyse("Production Date, said the site. Multimedia Tabs of the Harbour League. The chair of the Intergovernmental Conference spoke. Secretary Welcomes Malta’s Offer.").People);
+
+    [Fact]
     public void A_role_after_an_honorific_is_not_a_name() =>
         Assert.Empty(Analyse("Señora Representante Especial del Secretario General para los Puertos, señoras y señores: bienvenidos a Valparaíso.").People);
 
