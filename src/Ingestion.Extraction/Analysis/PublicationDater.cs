@@ -95,8 +95,11 @@ public sealed partial class PublicationDater
     {
         foreach (Match cue in _publishedCue.Matches(text))
         {
-            // "Event date:", "Meeting date:": a bare "date:" that another word qualifies labels some other day.
-            if (!cue.Value.TrimEnd(':', ' ').Contains(' ', StringComparison.Ordinal) && text.AsSpan(0, cue.Index).TrimEnd(" \t") is [.., var previous] && char.IsLetter(previous))
+            // "Event date:", "Meeting date:": a bare "date:" that another word qualifies labels some other day, and so
+            // does one deep in the story, away from the headline (an event's "Date: Wednesday 28 Oct").
+            var bare = !cue.Value.TrimEnd(':', ' ').Contains(' ', StringComparison.Ordinal);
+            if (bare && ((text.AsSpan(0, cue.Index).TrimEnd(" \t") is [.., var previous] && char.IsLetter(previous))
+                || !InReach(cue.Index, title, title?.Index ?? FirstBodyLine(text))))
             {
                 continue;
             }
@@ -177,7 +180,9 @@ public sealed partial class PublicationDater
             var after = text[(date.Index + date.Length)..lineEnd];
             var stamp = _stampBefore.IsMatch(before);
             var aboveHeadline = date.Index < top;
-            if (!stamp && !(Placed(before, out var place) && Closed(after, place)) && !Timed(before, after) && !BarePlaced(before, after, underHeadline: !aboveHeadline))
+            // "By October 5, 2020 Newsroom, Regional": a byline whose author was left out, the site's sections after the day.
+            var bylineDay = BylineOnly().IsMatch(before) && Words().Count(after) <= MaxSectionWords;
+            if (!stamp && !bylineDay && !(Placed(before, out var place) && Closed(after, place)) && !Timed(before, after) && !BarePlaced(before, after, underHeadline: !aboveHeadline))
             {
                 continue;
             }
@@ -475,6 +480,9 @@ public sealed partial class PublicationDater
 
     [GeneratedRegex(@"(?<word>[\p{L}]+)[\s,:]*$")]
     private static partial Regex LastWord();
+
+    [GeneratedRegex(@"^\s*(?:By|Par|Por)\s+$")]
+    private static partial Regex BylineOnly();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")]
     private static partial Regex Words();
