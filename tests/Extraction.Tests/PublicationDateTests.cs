@@ -33,6 +33,7 @@ public sealed class PublicationDateTests
     [InlineData($"{Headline}\nUNITED NATIONS, May 12 2023 (Harbour Wire) - {Story}", "2023-05-12")]
     [InlineData($"{Headline}\n{Story}\nThis page was published on 14 February 2022.", "2022-02-14")]
     [InlineData($"{Headline}\nFinal version\n12 May 2023\n{Story}", "2023-05-12")]
+    [InlineData($"{Headline}\nPages 460-477 | Received 27 May 2021, Accepted 28 Nov 2022, Published online: 28 Dec 2022\n{Story}", "2022-12-28")]
     [InlineData($"{Headline}\nBy May 12, 2023 Newsroom, Regional\n{Story}\n{Story}\n{Story}\n{Story}\nDate: Wednesday 28 June 2023", "2023-05-12")]
     [InlineData($"{Headline}\n12 May '23\n4 min read\n{Story}", "2023-05-12")]
     [InlineData($"VALLETTA, (Harbour Post / Port News / HPA - 12th May, 2023) {Story}", "2023-05-12")]
