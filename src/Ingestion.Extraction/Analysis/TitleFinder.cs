@@ -294,7 +294,7 @@ public sealed partial class TitleFinder
         if ((lines[i].Text.StartsWith('-') && (words <= MaxMenuItemWords || IsListed(lines, i))) || lines[i].Text.StartsWith('|') || _furniture.Contains(Normal(value)) || _furnitureCue.IsMatch(value)
             || DocumentSymbol().IsMatch(value) || _pager.IsMatch(value) || value.EndsWith('…') || value.EndsWith("..", StringComparison.Ordinal) || SnippetJoin().IsMatch(value)
             || (value.StartsWith('(') && value.EndsWith(')')) || (_salutation.IsMatch(value) && words <= MaxSalutationWords) || (_byline.IsMatch(value) && words <= 6)
-            || Contact().IsMatch(value) || IsControls(value) || IsMachineStamp(value) || value.Contains('\uFFFD', StringComparison.Ordinal)
+            || Contact().IsMatch(value) || IsControls(value) || IsMachineStamp(value) || value.Contains('\uFFFD', StringComparison.Ordinal) || CreditLine().IsMatch(value)
             || (words <= MaxMenuItemWords && _sectionSuffix.IsMatch(value)))
         {
             return true;
@@ -514,6 +514,10 @@ public sealed partial class TitleFinder
     // ("ready to support...those that suffer" is a headline's own).
     [GeneratedRegex(@"\p{L}(?:\.\.\.|…)\p{Lu}")]
     private static partial Regex SnippetJoin();
+
+    // "IOM/Muse Mohammed", "UN Photo/Loey Felipe": a photo's credit, the agency and the photographer.
+    [GeneratedRegex(@"^(?:\p{Lu}[\p{L}.&\-]*\s?){1,3}/\s?\p{Lu}[\p{L}'’.\-]*(?:\s\p{Lu}[\p{L}'’.\-]*){1,3}$")]
+    private static partial Regex CreditLine();
 
     // GA/12345, SG/SM/19249-DEV/3359, A/AC.293/2022/L.1
     [GeneratedRegex(@"^[A-Z]{1,6}(?:/[A-Z0-9.\-]+)+$")]
