@@ -225,8 +225,8 @@ public sealed partial class PersonFinder
             var inHeadline = headline is not null && nameStart >= headline.Index && nameStart < headline.End;
             var inContactBlock = IsAloneOnLine(text, nameStart, nameEnd) && (nameStart > contactFrom || IsSignature(text, nameStart, organisations));
             // In a headline every word is capitalised, so only an honorific or a role right before makes a name; a
-            // well-known person's full name is one wherever it stands.
-            var evidence = _knownNames.Contains(Spelling.Folded(name)) || (inHeadline
+            // well-known person's full name is one wherever it stands (looked up last: folding allocates).
+            var evidence = (inHeadline
                 ? role is not null || titled
                 : role is not null
                 || titled
@@ -238,7 +238,8 @@ public sealed partial class PersonFinder
                 || _verbAfter.IsMatch(after)
                 || _appositive.IsMatch(after)
                 || IsAffiliationAfter(after, name)
-                || inContactBlock);
+                || inContactBlock)
+                || _knownNames.Contains(Spelling.Folded(name));
             if (!evidence)
             {
                 return;
