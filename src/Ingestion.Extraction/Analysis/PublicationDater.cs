@@ -36,6 +36,7 @@ public sealed partial class PublicationDater
     private readonly Regex _slashedPathDate;
     private readonly Regex _thisWeekday;
     private readonly Regex _bylineBefore;
+    private readonly Regex _bylineOnly;
     private readonly Regex _bylineAfter;
     private readonly Dictionary<string, int> _weekdayNumbers;
 
@@ -51,6 +52,8 @@ public sealed partial class PublicationDater
         _bylineBefore = new Regex(
             $@"^\s*(?:(?:{Phrases.Alternation(titles.StampCues)})\s+)?(?:{bylines})\s+(?:\p{{Lu}}[\p{{L}}.'’\-]*(?:\s+\p{{Lu}}[\p{{L}}.'’\-]*){{0,3}}|[\p{{L}}][\p{{L}}0-9_.\-]*)\s*,?\s*$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // "By October 5, 2020 Newsroom": a byline whose author was left out.
+        _bylineOnly = new Regex($@"^\s*(?:{bylines})\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         // "May 12, 2023 by Jane Roe", "… on May 12, 2023 in News": a byline or a section after the day ends the stamp.
         _bylineAfter = new Regex(
             $@"^\s*,?\s*(?:(?:{bylines})\s+\S[^\n]{{0,60}}|(?:in|dans|en)\s+\p{{Lu}}[\p{{L}} ,&]{{0,40}})$",
@@ -173,15 +176,11 @@ public sealed partial class PublicationDater
         DateOnly? aboveNavigation = null, yearless = null, updated = null;
         foreach (var date in dates.Where(d => d.EndDay is null && InReach(d.Index, title, top)))
         {
-            var lineStart = text.LastIndexOf('\n', Math.Max(0, date.Index - 1)) + 1;
-            // A date may run over a line break ("Tuesday, 28" / "November 2006"): its line ends after it.
-            var lineEnd = text.IndexOf('\n', date.Index + date.Length) is var e and >= 0 ? e : text.Length;
-            var before = text[lineStart..date.Index];
-            var after = text[(date.Index + date.Length)..lineEnd];
+            var (lineStart, lineEnd, before, after) = LineOf(text, date);
             var stamp = _stampBefore.IsMatch(before);
             var aboveHeadline = date.Index < top;
             // "By October 5, 2020 Newsroom, Regional": a byline whose author was left out, the site's sections after the day.
-            var bylineDay = BylineOnly().IsMatch(before) && Words().Count(after) <= MaxSectionWords;
+            var bylineDay = _bylineOnly.IsMatch(before) && Words().Count(after) <= MaxSectionWords;
             if (!stamp && !bylineDay && !(Placed(before, out var place) && Closed(after, place)) && !Timed(before, after) && !BarePlaced(before, after, underHeadline: !aboveHeadline))
             {
                 continue;
@@ -258,6 +257,17 @@ public sealed partial class PublicationDater
         return before;
     }
 
+    /// <summary>
+    /// The line a date stands on, and what stands before and after the date on it. A date may run over a line break
+    /// ("Tuesday, 28" / "November 2006"): its line then ends after it.
+    /// </summary>
+    private static (int Start, int End, string Before, string After) LineOf(string text, WrittenDate date)
+    {
+        var start = text.LastIndexOf('\n', Math.Max(0, date.Index - 1)) + 1;
+        var end = text.IndexOf('\n', date.Index + date.Length) is var e and >= 0 ? e : text.Length;
+        return (start, end, text[start..date.Index], text[(date.Index + date.Length)..end]);
+    }
+
     private sealed record Candidates(DateOnly? Dateline, DateOnly? AboveNavigation, DateOnly? Yearless, DateOnly? Updated);
 
     private static DateOnly? Safe(int year, int month, int day) =>
@@ -286,11 +296,7 @@ public sealed partial class PublicationDater
         var top = title?.Index ?? FirstBodyLine(text);
         foreach (var date in dates.Where(d => d.EndDay is null && d.YearWritten && d.Index > top && !InReach(d.Index, title, top)))
         {
-            var lineStart = text.LastIndexOf('\n', Math.Max(0, date.Index - 1)) + 1;
-            // A date may run over a line break ("Tuesday, 28" / "November 2006"): its line ends after it.
-            var lineEnd = text.IndexOf('\n', date.Index + date.Length) is var e and >= 0 ? e : text.Length;
-            var before = text[lineStart..date.Index];
-            var after = text[(date.Index + date.Length)..lineEnd];
+            var (_, _, before, after) = LineOf(text, date);
             if (Timed(before, after) || (after.Trim().Length == 0 && AfterLastSentence().IsMatch(before) && IsoDay().IsMatch(text.AsSpan(date.Index, date.Length))))
             {
                 return date.Start;
@@ -480,9 +486,6 @@ public sealed partial class PublicationDater
 
     [GeneratedRegex(@"(?<word>[\p{L}]+)[\s,:]*$")]
     private static partial Regex LastWord();
-
-    [GeneratedRegex(@"^\s*(?:By|Par|Por)\s+$")]
-    private static partial Regex BylineOnly();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")]
     private static partial Regex Words();

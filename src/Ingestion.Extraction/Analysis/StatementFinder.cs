@@ -180,20 +180,19 @@ public sealed partial class StatementFinder
             return null;
         }
 
+        var beforeVerb = before[..verb.Index];
         // "El Pacto, destacó, "…"": a verb set between commas is an incise; its subject is the speaker named before.
-        if (before[..verb.Index].TrimEnd().EndsWith(',') && before[(verb.Index + verb.Length)..].Trim() == ",")
+        if (beforeVerb.TrimEnd().EndsWith(',') && before[(verb.Index + verb.Length)..].Trim() == ",")
         {
             return lastSpeaker ?? NamedBefore(people, quoteStart);
         }
 
-        // "…: le responsable explique que « … »": a subject made only of title words is the person named before.
-        var subject = before[..verb.Index];
-        subject = subject[(subject.LastIndexOfAny([':', ';', ',']) + 1)..];
-        // "Afirmó que: “…”": Spanish and French may leave the subject out; it is the person just named.
+        // "…: le responsable explique que « … »": a subject made only of title words is the person named before, and
+        // so is no subject at all ("Afirmó que: “…”": Spanish and French may leave it out).
+        var subject = beforeVerb[(beforeVerb.LastIndexOfAny([':', ';', ',']) + 1)..];
         return Sorted.Between(people, p => p.Index, sentenceStart, sentenceStart + verb.Index).LastOrDefault()?.Person
-               ?? (_pronoun.IsMatch(before[..verb.Index]) ? lastSpeaker : null)
-               ?? (before[..verb.Index].Trim().Length == 0 ? lastSpeaker ?? NamedBefore(people, quoteStart) : null)
-               ?? (subject.Trim().Length > 0 && OnlyRoleWords(subject) ? lastSpeaker ?? NamedBefore(people, quoteStart) : null);
+               ?? (_pronoun.IsMatch(beforeVerb) ? lastSpeaker : null)
+               ?? (beforeVerb.Trim().Length == 0 || (subject.Trim().Length > 0 && OnlyRoleWords(subject)) ? lastSpeaker ?? NamedBefore(people, quoteStart) : null);
     }
 
     /// <summary>
