@@ -41,6 +41,16 @@ public sealed class RealPageTests
     [InlineData("An official website of the Harbour Republic government\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("= Delegates Weigh Labour Mobility Pledges as Review Continues =\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.\n\n==Speakers==")]
     [InlineData("SHARE Delegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Written by Ambassador Jane Roe, Ana Ruiz Vidal and Karim Benali\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Harbour Journal of Migration (New Series), 12, June 2023, pp. 115-121\n\nISSN 0326-7806 (print)\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("11.00-12.30 hrs: The business meeting (Harbour Hall)\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("1. OPENING OF THE PANEL\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Valletta, Harbour Office, dialogue, migration\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("HMOR - Harbour Migration Office of the Republic\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Source: Harbour Wire May 12, 2023 10:30 UTC\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("HMO/2023/CRP.1 Harbour Council Distr.: For participants only 3 May 2023\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("3 May 2023 to 4 May 2023\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Communiqué 12 May 2023 Delegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     public void Page_furniture_is_never_the_title(string text) =>
         Assert.Equal("Delegates Weigh Labour Mobility Pledges as Review Continues", Analyse(text).Title);
 
@@ -471,4 +481,24 @@ public sealed class RealPageTests
 
         Assert.Equal("Lena Ortiz", Assert.Single(TextAnalyzer.Default.Analyse(text).Statements, s => s.Kind == "quote").Speaker);
     }
+
+    [Fact]
+    public void A_headline_that_ends_by_asking_may_hold_two_sentences() =>
+        Assert.Equal("Ten Ports Signed the Reception Pact. Now What?", Analyse("Ten Ports Signed the Reception Pact. Now What?\n\nWritten by Jane Roe, Ana Ruiz Vidal\n\nOn Monday the mayors of ten port cities signed a common text on receiving people rescued at sea, and the work starts now.").Title);
+
+    [Fact]
+    public void A_headline_wrapped_at_its_comma_is_joined_to_its_next_line() =>
+        Assert.Equal(
+            "Statement by the Harbour Republic, Welcoming the Regional Framework on Reception of People Rescued at Sea",
+            Analyse("Statement by the Harbour Republic,\n\nWelcoming the Regional Framework on Reception of People Rescued at Sea\n\nValletta, 15 November 2023 – The mayors of twelve port cities endorsed a regional framework on receiving people rescued at sea.").Title);
+
+    [Fact]
+    public void A_short_line_with_a_full_stop_over_the_story_is_the_headline_when_no_other_line_reads_as_one() =>
+        Assert.Equal(
+            "Port agencies keep working for the health of people rescued at sea",
+            Analyse("Dec. 19, 2023\n\nPort agencies keep working for the health of people rescued at sea .\n\nToday is the day of the port workers. A survey of twelve harbours shows that people rescued at sea seek care later than others, and the agencies want to change that.").Title);
+
+    [Fact]
+    public void A_wire_services_tag_between_slashes_ends_a_dateline() =>
+        Assert.Equal(Day("2022-12-18"), Analyse("VALLETTA, MT, Dec. 18, 2022 /Harbour Newswire/ - The Minister of Ports issued the following statement on receiving people rescued at sea:").PublishedOn);
 }

@@ -147,4 +147,5 @@ public sealed record TitleData(
     IReadOnlyList<string> CopyrightCues,
     IReadOnlyList<string> Controls,
     IReadOnlyList<string> SectionSuffixes,
-    IReadOnlyList<string> WrapWords);
+    IReadOnlyList<string> WrapWords,
+    IReadOnlyList<string> NameJoiners);

@@ -521,7 +521,7 @@ public sealed partial class PublicationDater
     [GeneratedRegex(@"^(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]")]
     private static partial Regex IsoDay();
 
-    // " –", " (IOM) –", " (Harbour Wire) -", ".-", " (EFE).-": the dash that ends a dateline.
-    [GeneratedRegex(@"^\s*(?:\([^()\n]{1,40}\)\s*)?\.?\s*[-–—]")]
+    // " –", " (IOM) –", " (Harbour Wire) -", ".-", " (EFE).-", " /Harbour Newswire/ -": the dash that ends a dateline.
+    [GeneratedRegex(@"^\s*(?:(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)\s*)?\.?\s*[-–—]")]
     private static partial Regex DatelineDash();
 }

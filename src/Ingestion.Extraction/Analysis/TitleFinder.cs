@@ -22,12 +22,18 @@ public sealed partial class TitleFinder
     private const int SearchLines = 80;
     private const int MaxSalutationWords = 12;
     private const int MaxMenuItemWords = 6;
+    private const int MaxBylineWords = 6;
     private const int MinBodyWords = 20;
     private const int BodyReach = 5;
     private const int MaxLabelWords = 4;
     private const int MinSlugWords = 3;
     private const int MinWrappedWords = 8;
     private const int MaxStoppedHeadlineWords = 12;
+    private const int MaxShortHeadlineWords = 16;
+    private const int MinTags = 4;
+    private const int MaxTagWords = 3;
+    private const int MaxGluedLabelWords = 2;
+    private const int MaxGluedLabelLength = 30;
     private const double MinSlugCover = 0.75;
     private readonly HashSet<string> _subtitles;
     private readonly HashSet<string> _furniture;
@@ -37,6 +43,7 @@ public sealed partial class TitleFinder
     private readonly Regex _salutation;
     private readonly Regex _byline;
     private readonly HashSet<string> _bylineWords;
+    private readonly HashSet<string> _nameJoiners;
     private readonly Regex _pager;
     private readonly Regex _stampPrefix;
     private readonly Regex _trailingLabel;
@@ -62,6 +69,7 @@ public sealed partial class TitleFinder
         _controls = new HashSet<string>(titles.Controls, StringComparer.OrdinalIgnoreCase);
         _wrapWords = new HashSet<string>(titles.WrapWords, StringComparer.OrdinalIgnoreCase);
         _bylineWords = new HashSet<string>(titles.Bylines.Select(b => b.Split(' ')[0]), StringComparer.OrdinalIgnoreCase);
+        _nameJoiners = new HashSet<string>(titles.NameJoiners, StringComparer.Ordinal);
         _byline = new Regex($@"^(?:{Phrases.Alternation(titles.Bylines)})\s+\p{{Lu}}", RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
 
@@ -108,7 +116,27 @@ public sealed partial class TitleFinder
         }
 
         // No line heads a story here: a headline-sized line before a label-sized one.
-        return firstLong ?? first;
+        return firstLong ?? first ?? StoppedHeadline(lines, CandidateAt, dates);
+    }
+
+    /// <summary>
+    /// "Agencies Keep Working for Migrants’ Health." over the story: when no line reads as a headline, a short line
+    /// before the story that ends with a full stop is one, written with its stop.
+    /// </summary>
+    private FoundTitle? StoppedHeadline(List<Span> lines, Func<int, Span> candidate, IReadOnlyList<WrittenDate> dates)
+    {
+        for (var i = 0; i < lines.Count && !IsBody(lines[i]); i++)
+        {
+            var line = candidate(i);
+            var bare = line.Text.TrimEnd('.', ' ');
+            if (line.Text.EndsWith('.') && Words().Count(bare) <= MaxStoppedHeadlineWords && !IsFurniture(lines, i, line, dates) && LooksLikeTitle(bare)
+                && lines.Skip(i + 1).Take(BodyReach).Any(IsBody))
+            {
+                return new FoundTitle(bare, line.Index, line.Index + bare.Length);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -187,9 +215,10 @@ public sealed partial class TitleFinder
         // small unless the whole line is in capitals ("… del Sur" ends on a name).
         var last = Words().Matches(line.Text).LastOrDefault()?.Value;
         var allCaps = !line.Text.Any(char.IsLower);
-        if (last is not null && line.Text.EndsWith(last, StringComparison.Ordinal) && (allCaps || !last.Any(char.IsUpper))
-            && _wrapWords.Contains(last) && i + 1 < lines.Count
-            && LooksLikeTitle(lines[i + 1].Text))
+        // "Statement by the Government of Fiji," over "Lauding the Endorsement of…": wrapped at its comma.
+        var wrapsAtWord = last is not null && line.Text.EndsWith(last, StringComparison.Ordinal) && (allCaps || !last.Any(char.IsUpper)) && _wrapWords.Contains(last);
+        var wrapsAtComma = line.Text.EndsWith(',') && Words().Count(line.Text) > MinTitleWords && !_salutation.IsMatch(line.Text) && !IsDateLine(line, dates);
+        if (i + 1 < lines.Count && ((wrapsAtWord && LooksLikeTitle($"{line.Text} {lines[i + 1].Text}")) || (wrapsAtComma && LooksLikeTitle(lines[i + 1].Text))))
         {
             line = new Span(line.Index, lines[i + 1].End - line.Index, $"{line.Text} {lines[i + 1].Text}");
         }
@@ -293,8 +322,9 @@ public sealed partial class TitleFinder
         var words = Words().Count(value);
         if ((lines[i].Text.StartsWith('-') && (words <= MaxMenuItemWords || IsListed(lines, i))) || lines[i].Text.StartsWith('|') || _furniture.Contains(Normal(value)) || _furnitureCue.IsMatch(value)
             || DocumentSymbol().IsMatch(value) || _pager.IsMatch(value) || value.EndsWith('…') || value.EndsWith("..", StringComparison.Ordinal) || SnippetJoin().IsMatch(value)
-            || (value.StartsWith('(') && value.EndsWith(')')) || (_salutation.IsMatch(value) && words <= MaxSalutationWords) || (_byline.IsMatch(value) && words <= 6)
-            || Contact().IsMatch(value) || IsControls(value) || IsMachineStamp(value) || value.Contains('\uFFFD', StringComparison.Ordinal) || CreditLine().IsMatch(value)
+            || (value.StartsWith('(') && value.EndsWith(')')) || (_salutation.IsMatch(value) && words <= MaxSalutationWords) || IsByline(value, words)
+            || Contact().IsMatch(value) || IsControls(value) || IsMachineStamp(value) || value.Contains('\uFFFD', StringComparison.Ordinal) || CreditLine().IsMatch(value) || Citation().IsMatch(value) || ScheduleEntry().IsMatch(value)
+            || (NumberedHeading().IsMatch(lines[i].Text) && words <= MaxMenuItemWords) || IsTagList(value) || IsMasthead(value)
             || (words <= MaxMenuItemWords && _sectionSuffix.IsMatch(value)))
         {
             return true;
@@ -321,6 +351,44 @@ public sealed partial class TitleFinder
         }
 
         return IsDateLine(line, dates);
+    }
+
+    /// <summary>"By Jane Doe", and "Written by Jane Doe, John Roe and Ann Poe": a byline naming several authors runs longer.</summary>
+    private bool IsByline(string value, int words)
+    {
+        var cue = _byline.Match(value);
+        if (!cue.Success || words <= MaxBylineWords)
+        {
+            return cue.Success;
+        }
+
+        // Names only, and more than one: capitalised words, with commas or "and" between them.
+        var names = Words().Matches(value[(cue.Length - 1)..]).Select(w => w.Value).ToList();
+        return names.All(w => char.IsUpper(w[0]) || _nameJoiners.Contains(w)) && (value.Contains(',', StringComparison.Ordinal) || names.Any(_nameJoiners.Contains));
+    }
+
+    /// <summary>"Geneva, Harbour Initiative, dialogue, migration": the page's keywords, short items with no "and" between them.</summary>
+    private bool IsTagList(string value)
+    {
+        var items = value.Split(',', StringSplitOptions.TrimEntries);
+        return items.Length >= MinTags && items.All(t => Words().Count(t) is > 0 and <= MaxTagWords && !Words().Matches(t).Any(w => _nameJoiners.Contains(w.Value)))
+            && items.Any(t => !t.Any(char.IsUpper));
+    }
+
+    /// <summary>
+    /// "HIO - Harbour Initiative Organisation", "Harbour Initiative Organisation (HIO)": a body's name with its own
+    /// acronym and nothing else is the site's masthead.
+    /// </summary>
+    private static bool IsMasthead(string value)
+    {
+        var named = Masthead().Match(value);
+        if (!named.Success)
+        {
+            return false;
+        }
+
+        var initials = string.Concat(Words().Matches(named.Groups["name"].Value).Where(w => char.IsUpper(w.Value[0])).Select(w => w.Value[0]));
+        return string.Equals(initials, named.Groups["acronym"].Value, StringComparison.Ordinal);
     }
 
     /// <summary>"Home 2018-06-27T14:44:31+00:00": a site's machine time stamp, with at most a menu word beside it.</summary>
@@ -365,11 +433,12 @@ public sealed partial class TitleFinder
         (i > 0 && lines[i - 1].Text.StartsWith('-') && lines[i - 1].End + 1 == lines[i].Index)
         || (i + 1 < lines.Count && lines[i + 1].Text.StartsWith('-') && lines[i].End + 1 == lines[i + 1].Index);
 
-    // Not a sentence (nor a quoted one), not two run together ("… 171 countries. - Our Work"), not a fragment.
+    // Not a sentence (nor a quoted one), not two run together ("… 171 countries. - Our Work"), not a fragment. A
+    // short line that ends by asking ("Ten States Signed the Compact. Now What?") is a headline of two sentences.
     private static bool LooksLikeTitle(string line) =>
-        line.Length <= MaxTitleLength && Words().Count(line) >= MinTitleWords && !char.IsLower(line[0])
+        line.Length <= MaxTitleLength && Words().Count(line) is var words && words >= MinTitleWords && !char.IsLower(line[0])
         && line.TrimEnd('”', '"', '»', '’', ')', ' ') is var bare && bare.Length > 0 && !bare.EndsWith('.') && !bare.EndsWith(':') && !bare.EndsWith(',') && !bare.EndsWith(';')
-        && !SentenceInside().IsMatch(line);
+        && (!SentenceInside().IsMatch(line) || (bare.EndsWith('?') && words <= MaxShortHeadlineWords));
 
     private static Span Trimmed(Span line)
     {
@@ -433,17 +502,30 @@ public sealed partial class TitleFinder
             ? new Span(line.Index, line.Length - 1, line.Text[..^1])
             : line;
 
-    /// <summary>"December 18, 2018Global Compact for Migration": a list's date run into the headline beside it.</summary>
+    /// <summary>
+    /// "December 18, 2018Global Compact for Migration", "Communiqué 18 décembre 2025 La Directrice…": a list's date,
+    /// or a section's label and its date, run into the headline beside it.
+    /// </summary>
     private static Span WithoutGluedDate(Span line, IReadOnlyList<WrittenDate> dates)
     {
-        var date = Sorted.Between(dates, d => d.Index, line.Index, line.Index + 1).FirstOrDefault();
-        if (date is null || date.Length >= line.Length)
+        var date = Sorted.Between(dates, d => d.Index, line.Index, line.Index + Math.Min(line.Length, MaxGluedLabelLength)).FirstOrDefault();
+        var offset = date is null ? 0 : date.Index - line.Index;
+        var label = line.Text[..offset];
+        if (date is null || offset + date.Length >= line.Length || Words().Matches(label).Any(w => !char.IsUpper(w.Value[0])) || Words().Count(label) > MaxGluedLabelWords)
         {
             return line;
         }
 
-        // A year glued to the headline is not read as the date's ("December 18" then ", 2018Global").
-        var end = date.Length + (GluedYear().Match(line.Text, date.Length) is { Success: true } year ? year.Length : 0);
+        // A year glued to the headline is not read as the date's ("December 18" then ", 2018Global"). Without a
+        // year the date is the headline's own ("18 December International Migrants Day").
+        var year = GluedYear().Match(line.Text, offset + date.Length);
+        if (!date.YearWritten && !year.Success)
+        {
+            return line;
+        }
+
+        var end = offset + date.Length + (year.Success ? year.Length : 0);
+        end += line.Text.Length - end - line.Text[end..].TrimStart().Length;
         return end < line.Length && char.IsUpper(line.Text[end]) && Words().Count(line.Text[end..]) >= MinTitleWords
             ? new Span(line.Index + end, line.Length - end, line.Text[end..])
             : line;
@@ -518,6 +600,21 @@ public sealed partial class TitleFinder
     // "IOM/Muse Mohammed", "UN Photo/Loey Felipe": a photo's credit, the agency and the photographer.
     [GeneratedRegex(@"^(?:\p{Lu}[\p{L}.&\-]*\s?){1,3}/\s?\p{Lu}[\p{L}'’.\-]*(?:\s\p{Lu}[\p{L}'’.\-]*){1,3}$")]
     private static partial Regex CreditLine();
+
+    // "Journal of Migration (New Series), 137, June 2023, pp. 115-121", "ISSN 0326-7806": where a paper was printed.
+    [GeneratedRegex(@"(?<![\p{L}])(?:pp?\.\s?[0-9]+\s?[-–]\s?[0-9]+|ISSN\s?[0-9]{4}-[0-9]{3}[0-9X]|ISBN[\s:]|doi:\s?10\.)", RegexOptions.IgnoreCase)]
+    private static partial Regex Citation();
+
+    // "11.00-12.30 hrs: Business meeting", "9:30 – Opening": a programme's time slot.
+    [GeneratedRegex(@"^[0-2]?[0-9][:.h][0-5][0-9]\s*(?:[-–]\s*[0-2]?[0-9][:.h][0-5][0-9])?\s*(?:hrs?\.?|h|[ap]\.?m\.?)?\s*[:–-]\s", RegexOptions.IgnoreCase)]
+    private static partial Regex ScheduleEntry();
+
+    // "1. OPENING OF THE PANEL", "IV. Recommendations": a numbered section of a report, not its headline.
+    [GeneratedRegex(@"^(?:[0-9]{1,2}|[IVX]{1,4})\.\s+\p{Lu}")]
+    private static partial Regex NumberedHeading();
+
+    [GeneratedRegex(@"^(?:(?<acronym>\p{Lu}{2,8})\s*[-–—|:]\s*(?<name>[^()]+)|(?<name>[^()]+?)\s*\((?<acronym>\p{Lu}{2,8})\))$")]
+    private static partial Regex Masthead();
 
     // GA/12345, SG/SM/19249-DEV/3359, A/AC.293/2022/L.1
     [GeneratedRegex(@"^[A-Z]{1,6}(?:/[A-Z0-9.\-]+)+$")]
