@@ -501,4 +501,22 @@ public sealed class RealPageTests
     [Fact]
     public void A_wire_services_tag_between_slashes_ends_a_dateline() =>
         Assert.Equal(Day("2022-12-18"), Analyse("VALLETTA, MT, Dec. 18, 2022 /Harbour Newswire/ - The Minister of Ports issued the following statement on receiving people rescued at sea:").PublishedOn);
+
+    [Fact]
+    public void A_quotation_signed_with_the_speakers_post_and_name_without_a_dash_is_theirs() =>
+        Assert.Equal("Ana Ruiz Vidal", Assert.Single(Analyse("“Every port must share the work of receiving people rescued at sea, and every port can.” UN Commissioner Ana Ruiz Vidal\n\nThe day is marked each year in twelve ports.").Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void A_bodys_name_ends_before_a_day_and_a_post_held_inside_it_is_not_part_of_it()
+    {
+        var organisations = Analyse("The Harbour Ministry of Labour and Employment on Saturday opened a reception centre, said the Minister of State in the Harbour Ministry of Ports and Coasts.")
+            .Organisations.Select(o => o.Name).ToList();
+
+        Assert.Contains("Harbour Ministry of Labour and Employment", organisations);
+        Assert.Contains("Harbour Ministry of Ports and Coasts", organisations);
+    }
+
+    [Fact]
+    public void Professeur_is_a_title_not_part_of_the_name() =>
+        Assert.Contains("Ndeye Ruiz Diallo", Analyse("Le panel a été ouvert par le Professeur Ndeye Ruiz Diallo, présidente de l’association des ports.").People.Select(p => p.Name));
 }

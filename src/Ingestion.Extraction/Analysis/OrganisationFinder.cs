@@ -28,12 +28,15 @@ public sealed partial class OrganisationFinder
     private readonly HashSet<string> _connectors;
     private readonly HashSet<string> _generic;
     private readonly HashSet<string> _personWords;
+    private readonly HashSet<string> _weekdays;
     private readonly HashSet<string> _acronyms;
     private readonly Regex? _cued;
     private readonly Regex? _creditAgency;
 
-    public OrganisationFinder(OrganisationData data, PeopleData? people = null)
+    public OrganisationFinder(OrganisationData data, PeopleData? people = null, IEnumerable<string>? weekdays = null)
     {
+        // "… Ministry of Labour on Saturday": a day's name ends a body's name.
+        _weekdays = new HashSet<string>(weekdays ?? [], StringComparer.OrdinalIgnoreCase);
         _data = data;
         _generic = new HashSet<string>(data.GenericWords ?? [], StringComparer.Ordinal);
         // Titles and roles of one word ("Professor", "Chief", "Director") end or precede a body's name, never belong to it.
@@ -197,8 +200,14 @@ public sealed partial class OrganisationFinder
                 continue;
             }
 
+            // "Minister of State in the Ministry of …": a post held in a body is not part of the body's name.
+            if (InsideWord().Matches(text[words[from].Index..words[head].Index]).LastOrDefault() is { } inside)
+            {
+                from = words.FindIndex(from, w => w.Index >= words[from].Index + inside.Index + inside.Length);
+            }
+
             // "Oxford University Professor Ian Goldin": the body ends where a person's title starts.
-            var to = words.FindIndex(head + 1, w => _personWords.Contains(w.Text)) is var cut and >= 0 ? cut : words.Count;
+            var to = words.FindIndex(head + 1, w => _personWords.Contains(w.Text) || _weekdays.Contains(w.Text)) is var cut and >= 0 ? cut : words.Count;
             while (to > from && _connectors.Contains(words[to - 1].Text))
             {
                 to--;
@@ -372,6 +381,9 @@ public sealed partial class OrganisationFinder
 
     [GeneratedRegex(@"[\p{L}&][\p{L}\-’']*")]
     private static partial Regex Word();
+
+    [GeneratedRegex(@"\s(?:in|within|at|au sein|en el seno)\s+(?:the|de la|del|du|de l['’]|la|le|el)\s+")]
+    private static partial Regex InsideWord();
 
     [GeneratedRegex(@"^UN\s+")]
     private static partial Regex UnPrefix();

@@ -118,6 +118,14 @@ public sealed partial class StatementFinder
             return signed;
         }
 
+        // “…” UN Secretary-General Ana Ruiz: signed with the speaker's post and name, alone to the end of the line.
+        var lineEnd = reach.IndexOf('\n', StringComparison.Ordinal) is var newline and >= 0 ? newline : reach.Length;
+        if (Sorted.Between(people, p => p.Index, quoteEnd, quoteEnd + lineEnd).LastOrDefault() is { } signature
+            && signature.Index + signature.Length >= quoteEnd + reach[..lineEnd].TrimEnd().Length && OnlyRoleWords(text[quoteEnd..signature.Index]))
+        {
+            return signature.Person;
+        }
+
         // "…" (Mme Arbour): the speaker in brackets right after the quotation.
         if (BracketedSpeaker().Match(reach) is { Success: true } bracket
             && Sorted.Between(people, p => p.Index, quoteEnd + bracket.Index, quoteEnd + bracket.Index + bracket.Length).FirstOrDefault()?.Person is { } bracketed)

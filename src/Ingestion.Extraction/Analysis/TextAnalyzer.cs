@@ -31,7 +31,7 @@ public sealed partial class TextAnalyzer
         _dates = new DateFinder(data.Language);
         _language = new LanguageDetector(data.Language);
         _kinds = new KindClassifier(data.Kinds);
-        _organisations = new OrganisationFinder(data.Organisations, data.People);
+        _organisations = new OrganisationFinder(data.Organisations, data.People, data.Calendar.Weekdays?.Keys);
         _titles = new TitleFinder(data.Kinds, data.Titles, data.Calendar);
         _people = new PersonFinder(data.People);
         _events = new EventFinder(data.Calendar);
