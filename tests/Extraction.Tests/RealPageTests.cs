@@ -51,6 +51,8 @@ public sealed class RealPageTests
     [InlineData("HMO/2023/CRP.1 Harbour Council Distr.: For participants only 3 May 2023\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("3 May 2023 to 4 May 2023\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("Communiqué 12 May 2023 Delegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Keywords: Labour Mobility and Review, Harbour Pledges\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Download the Review Summary for the Harbour Region (PDF)\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     public void Page_furniture_is_never_the_title(string text) =>
         Assert.Equal("Delegates Weigh Labour Mobility Pledges as Review Continues", Analyse(text).Title);
 
@@ -519,4 +521,10 @@ public sealed class RealPageTests
     [Fact]
     public void Professeur_is_a_title_not_part_of_the_name() =>
         Assert.Contains("Ndeye Ruiz Diallo", Analyse("Le panel a été ouvert par le Professeur Ndeye Ruiz Diallo, présidente de l’association des ports.").People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Harbour Towns Reject the Reception Pact\nNovember 6th, 2018A commentator welcomes the decision of two port towns not to sign the common reception text.")]
+    [InlineData("Declaration of Valletta on Port Reception\n“Receiving People Together in Our Region” - Valletta, Malta – 6 November 2018\nIn the old harbour hall the delegations of twelve port towns met on 5 and 6 November 2018.")]
+    public void A_date_glued_to_its_story_or_after_a_subtitle_and_a_place_dates_the_page(string text) =>
+        Assert.Equal(Day("2018-11-06"), Analyse(text).PublishedOn);
 }

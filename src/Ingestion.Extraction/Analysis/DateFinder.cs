@@ -62,7 +62,8 @@ public sealed class DateFinder
             $@"|{opener}(?<d5>{day}){dayMonth}(?<m5>{month}){dash}(?<d6>{day}){dayMonth}(?<m6>{month}){year}?" +
             $@"|(?<d1>{day})(?:{dash}(?<d2>{day}))?{dayMonth}(?<m1>{month}){year}?" +
             $@"|(?<m2>{month})(?:\s+|-)(?<d3>{day})(?:{dash}(?<d4>{day}))?(?![\p{{L}}0-9])(?:{year})?" +
-            $@")(?![\p{{L}}0-9])",
+            // "November 6th, 2018A commentator…": a page run together may glue the story to the date's year.
+            $@")(?:(?![\p{{L}}0-9])|(?<=[0-9]{{4}})(?=\p{{Lu}}[\p{{Ll}}\s]))",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
 

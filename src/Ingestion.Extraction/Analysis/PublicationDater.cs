@@ -357,7 +357,8 @@ public sealed partial class PublicationDater
         }
 
         var bare = WithoutTrailingStampWords(before);
-        place = DatelinePlace().IsMatch(bare);
+        // "“Protecting Migrants in Our Region” - Brasilia, Brazil – 19 November": a subtitle, then the place.
+        place = DatelinePlace().IsMatch(bare) || SubtitleDash().Matches(bare).Any(dash => DatelinePlace().IsMatch(bare[(dash.Index + dash.Length)..]));
         return place || OpeningBracket().IsMatch(bare) || (Separated().IsMatch(bare) && words.Count <= MaxSectionWords) || _bylineBefore.IsMatch(bare);
     }
 
@@ -377,7 +378,7 @@ public sealed partial class PublicationDater
     private bool Closed(string after, bool place) =>
         Words().Matches(after).All(w => _stampWords.Contains(w.Value) || ClockTime().IsMatch(w.Value))
         || DatelineDash().IsMatch(after) || DatelineEnd().IsMatch(after) || Separator().IsMatch(after) || (place && StoryAfterStop().IsMatch(after))
-        || _bylineAfter.IsMatch(after);
+        || _bylineAfter.IsMatch(after) || GluedStory().IsMatch(after);
 
     /// <summary>Where the prose starts when no headline was found: the first line of eight words or more that ends a sentence.</summary>
     private static int FirstBodyLine(string text) =>
@@ -520,6 +521,13 @@ public sealed partial class PublicationDater
     // "2023-05-12" or "2023-05-12 10:30": a machine's stamp, not a date a writer typed.
     [GeneratedRegex(@"^(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]")]
     private static partial Regex IsoDay();
+
+    [GeneratedRegex(@"\s[-–—]\s")]
+    private static partial Regex SubtitleDash();
+
+    // "November 6th, 2018A commentator…": the story glued to the stamp's year.
+    [GeneratedRegex(@"^\p{Lu}[\p{Ll}\s]")]
+    private static partial Regex GluedStory();
 
     // " –", " (IOM) –", " (Harbour Wire) -", ".-", " (EFE).-", " /Harbour Newswire/ -": the dash that ends a dateline.
     [GeneratedRegex(@"^\s*(?:(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)\s*)?\.?\s*[-–—]")]
