@@ -53,6 +53,7 @@ public sealed class RealPageTests
     [InlineData("Communiqué 12 May 2023 Delegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("Keywords: Labour Mobility and Review, Harbour Pledges\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("Download the Review Summary for the Harbour Region (PDF)\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Está en la página 1de 15\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     public void Page_furniture_is_never_the_title(string text) =>
         Assert.Equal("Delegates Weigh Labour Mobility Pledges as Review Continues", Analyse(text).Title);
 
@@ -527,4 +528,8 @@ public sealed class RealPageTests
     [InlineData("Declaration of Valletta on Port Reception\n“Receiving People Together in Our Region” - Valletta, Malta – 6 November 2018\nIn the old harbour hall the delegations of twelve port towns met on 5 and 6 November 2018.")]
     public void A_date_glued_to_its_story_or_after_a_subtitle_and_a_place_dates_the_page(string text) =>
         Assert.Equal(Day("2018-11-06"), Analyse(text).PublishedOn);
+
+    [Fact]
+    public void A_headline_in_capitals_wrapped_before_its_preposition_is_joined() =>
+        Assert.Equal("THIRD HARBOUR FORUM ON MIGRATION AND PEACE", Analyse("THIRD HARBOUR FORUM\nON MIGRATION AND PEACE\nGeneva\n\nThe third forum brought together mayors, port workers and the people they receive, for two days of talks in the old harbour.").Title);
 }

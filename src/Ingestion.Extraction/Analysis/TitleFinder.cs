@@ -217,6 +217,8 @@ public sealed partial class TitleFinder
         var allCaps = !line.Text.Any(char.IsLower);
         // "Statement by the Government of Fiji," over "Lauding the Endorsement of…": wrapped at its comma.
         var wrapsAtWord = last is not null && line.Text.EndsWith(last, StringComparison.Ordinal) && (allCaps || !last.Any(char.IsUpper)) && _wrapWords.Contains(last);
+        // "THIRD INTERNATIONAL FORUM" over "ON MIGRATION AND PEACE": a headline in capitals wrapped before its preposition.
+        wrapsAtWord |= allCaps && i + 1 < lines.Count && !lines[i + 1].Text.Any(char.IsLower) && _wrapWords.Contains(Words().Match(lines[i + 1].Text).Value);
         var wrapsAtComma = line.Text.EndsWith(',') && Words().Count(line.Text) > MinTitleWords && !_salutation.IsMatch(line.Text) && !IsDateLine(line, dates);
         if (i + 1 < lines.Count && ((wrapsAtWord && LooksLikeTitle($"{line.Text} {lines[i + 1].Text}")) || (wrapsAtComma && LooksLikeTitle(lines[i + 1].Text))))
         {
@@ -324,7 +326,7 @@ public sealed partial class TitleFinder
             || DocumentSymbol().IsMatch(value) || _pager.IsMatch(value) || value.EndsWith('…') || value.EndsWith("..", StringComparison.Ordinal) || SnippetJoin().IsMatch(value)
             || (value.StartsWith('(') && value.EndsWith(')')) || (_salutation.IsMatch(value) && words <= MaxSalutationWords) || IsByline(value, words)
             || Contact().IsMatch(value) || IsControls(value) || IsMachineStamp(value) || value.Contains('\uFFFD', StringComparison.Ordinal) || CreditLine().IsMatch(value) || Citation().IsMatch(value) || ScheduleEntry().IsMatch(value)
-            || (NumberedHeading().IsMatch(lines[i].Text) && words <= MaxMenuItemWords) || IsTagList(value) || IsMasthead(value)
+            || (NumberedHeading().IsMatch(lines[i].Text) && words <= MaxMenuItemWords) || PageOfPages().IsMatch(value) || IsTagList(value) || IsMasthead(value)
             || (words <= MaxMenuItemWords && _sectionSuffix.IsMatch(value)))
         {
             return true;
@@ -608,6 +610,10 @@ public sealed partial class TitleFinder
     // "11.00-12.30 hrs: Business meeting", "9:30 – Opening": a programme's time slot.
     [GeneratedRegex(@"^[0-2]?[0-9][:.h][0-5][0-9]\s*(?:[-–]\s*[0-2]?[0-9][:.h][0-5][0-9])?\s*(?:hrs?\.?|h|[ap]\.?m\.?)?\s*[:–-]\s", RegexOptions.IgnoreCase)]
     private static partial Regex ScheduleEntry();
+
+    // "Page 1 of 15", "Está en la página 1de 15": a document viewer's pager.
+    [GeneratedRegex(@"(?<![\p{L}])(?:page|página|pagina)\s*[0-9]+\s*(?:of|de|sur|/)\s*[0-9]+", RegexOptions.IgnoreCase)]
+    private static partial Regex PageOfPages();
 
     // "1. OPENING OF THE PANEL", "IV. Recommendations": a numbered section of a report, not its headline.
     [GeneratedRegex(@"^(?:[0-9]{1,2}|[IVX]{1,4})\.\s+\p{Lu}")]
