@@ -532,4 +532,11 @@ public sealed class RealPageTests
     [Fact]
     public void A_headline_in_capitals_wrapped_before_its_preposition_is_joined() =>
         Assert.Equal("THIRD HARBOUR FORUM ON MIGRATION AND PEACE", Analyse("THIRD HARBOUR FORUM\nON MIGRATION AND PEACE\nGeneva\n\nThe third forum brought together mayors, port workers and the people they receive, for two days of talks in the old harbour.").Title);
+
+    [Theory]
+    [InlineData("Port workers mark the day in the old harbour © HMO/Karim Benali Vidal\n\nThe day was marked in twelve ports.", "Karim Benali Vidal")]
+    [InlineData("Los menores viajaron solos. Foto de archivo: ACNUR/Karim Benali Vidal\n\nEl día se celebró en doce puertos.", "Karim Benali Vidal")]
+    [InlineData("Jane Roe Field, Programme Manager on Port Reception, opened the meeting in the old harbour.", "Jane Roe Field")]
+    public void A_photographer_after_the_agency_and_a_name_before_a_post_are_people(string text, string expected) =>
+        Assert.Contains(expected, Analyse(text).People.Select(p => p.Name));
 }
