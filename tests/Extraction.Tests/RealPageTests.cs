@@ -539,4 +539,19 @@ public sealed class RealPageTests
     [InlineData("Jane Roe Field, Programme Manager on Port Reception, opened the meeting in the old harbour.", "Jane Roe Field")]
     public void A_photographer_after_the_agency_and_a_name_before_a_post_are_people(string text, string expected) =>
         Assert.Contains(expected, Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void Names_listed_after_a_named_author_are_people_too()
+    {
+        var people = Analyse("ACKNOWLEDGEMENTS The authors Ana Ruiz Vidal, Karim Benali and Lena Ortiz would like to thank their colleagues in the harbour offices.")
+            .People.Select(p => p.Name).ToList();
+
+        Assert.Equal(["Ana Ruiz Vidal", "Karim Benali", "Lena Ortiz"], people);
+    }
+
+    [Theory]
+    [InlineData("Le texte a été critiqué.\n\nLa directrice du port, Lena Ortiz, a déclaré que le texte était clair.\n\n« Ce pacte ne change rien à nos règles », a-t-elle rétorqué.")]
+    [InlineData("Harbour talks\n\nHarbour Commissioner Lena Ortiz championed the text, stressing: “It does not change our rules and it respects every port.”")]
+    public void Quotes_after_an_inverted_french_verb_or_a_participle_of_speech_have_their_speaker(string text) =>
+        Assert.Equal("Lena Ortiz", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
 }

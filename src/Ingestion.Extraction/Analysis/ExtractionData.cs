@@ -86,7 +86,17 @@ public sealed record PeopleData(
     IReadOnlyList<string> NonNameWords,
     IReadOnlyList<KnownPerson>? KnownPeople = null,
     IReadOnlyList<string>? SpeakerTitleWords = null,
-    IReadOnlyList<string>? NameParticles = null);
+    IReadOnlyList<string>? NameParticles = null)
+{
+    /// <summary>
+    /// Every verb of speech in every language. French inverts a past tense after a quotation, so "a martelé" is also
+    /// written "a-t-il martelé" and "a-t-elle martelé"; those forms are made here rather than listed.
+    /// </summary>
+    public IEnumerable<string> AllSpeechVerbs() =>
+        SpeechVerbs.SelectMany(language => language.Key == "fr"
+            ? language.Value.SelectMany(v => v.StartsWith("a ", StringComparison.Ordinal) ? [v, $"a-t-il {v[2..]}", $"a-t-elle {v[2..]}"] : new[] { v })
+            : language.Value).Distinct(StringComparer.Ordinal);
+}
 
 /// <summary>A well-known person of the field, and the surnames the texts call them by (a slight misspelling still matches).</summary>
 public sealed record KnownPerson(string Name, IReadOnlyList<string> Surnames);

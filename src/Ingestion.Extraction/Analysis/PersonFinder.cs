@@ -42,7 +42,7 @@ public sealed partial class PersonFinder
         _particles = new HashSet<string>(data.NameParticles ?? [], StringComparer.Ordinal);
         var roles = Phrases.Alternation(data.Roles);
         var honorifics = Phrases.Alternation(data.Honorifics);
-        var speech = Phrases.Alternation(data.SpeechVerbs.Values.SelectMany(v => v));
+        var speech = Phrases.Alternation(data.AllSpeechVerbs());
         var interventions = Phrases.Alternation(data.InterventionVerbs);
         _roleAtEnd = new Regex($@"(?<![\p{{L}}])(?<role>{roles})\s*,?\s*$", RegexOptions.CultureInvariant);
         _roleAnywhere = new Regex($@"(?<![\p{{L}}])(?:{roles})(?![\p{{L}}])", RegexOptions.CultureInvariant);
@@ -142,6 +142,11 @@ public sealed partial class PersonFinder
             }
         }
 
+        // "Ana Ruiz Vidal, Karim Benali and Jane Roe": a name listed right after a person's is a person's too.
+        bool ListedAfterPerson(int nameStart) =>
+            mentions.Count > 0 && mentions[^1] is var previous && previous.Index + previous.Length <= nameStart
+            && ListSeparator().IsMatch(text.AsSpan(previous.Index + previous.Length, nameStart - previous.Index - previous.Length));
+
         void Consider(int nameStart, int nameEnd, int wordCount)
         {
             // "Jane Moss’ message", "Jane Roe’s message": the possessive is not part of the name.
@@ -239,6 +244,7 @@ public sealed partial class PersonFinder
                 || _verbAfter.IsMatch(after)
                 || _appositive.IsMatch(after)
                 || IsAffiliationAfter(after, name)
+                || ListedAfterPerson(nameStart)
                 || inContactBlock)
                 || _knownNames.Contains(Spelling.Folded(name));
             if (!evidence)
@@ -449,4 +455,7 @@ public sealed partial class PersonFinder
 
     [GeneratedRegex(@"^,\s+(?:the\s+|le\s+|la\s+|el\s+)?(?<clause>[^,.;:“”""«»\n]{2,120}?)(?=\s+will\s|\s+said|\s+who\s|,|\.|;|:|\s*$)")]
     private static partial Regex AppositiveClause();
+
+    [GeneratedRegex(@"^\s*(?:,|,?\s+(?:and|et|y|e|&))\s*$")]
+    private static partial Regex ListSeparator();
 }

@@ -30,7 +30,7 @@ public sealed partial class StatementFinder
     public StatementFinder(PeopleData people, CalendarData calendar)
     {
         // Verbs are matched with their case ("States" is not "states"), and capitalised at a sentence's start.
-        var verbs = people.SpeechVerbs.Values.SelectMany(v => v).Concat(people.AccordingTo).ToList();
+        var verbs = people.AllSpeechVerbs().Concat(people.AccordingTo).ToList();
         _speechVerb = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(verbs.Concat(verbs.Select(Capitalised)))})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         _interventionVerb = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(people.InterventionVerbs)})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         _pronoun = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(people.Pronouns)})(?![\p{{L}}])|-t-(?:il|elle)(?![\p{{L}}])", RegexOptions.CultureInvariant);
