@@ -554,4 +554,13 @@ public sealed class RealPageTests
     [InlineData("Harbour talks\n\nHarbour Commissioner Lena Ortiz championed the text, stressing: “It does not change our rules and it respects every port.”")]
     public void Quotes_after_an_inverted_french_verb_or_a_participle_of_speech_have_their_speaker(string text) =>
         Assert.Equal("Lena Ortiz", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void A_body_named_after_a_post_keeps_it_and_an_acronym_inside_a_known_name_does_not_split_it()
+    {
+        var organisations = Analyse("The port worked with the Harbour Office of the President and the United Nations (UN) Network on Migration.")
+            .Organisations.Select(o => o.Name).ToList();
+
+        Assert.Equal(["Harbour Office of the President", "United Nations Network on Migration"], organisations);
+    }
 }

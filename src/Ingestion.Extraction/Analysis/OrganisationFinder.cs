@@ -189,7 +189,7 @@ public sealed partial class OrganisationFinder
             var words = Word().Matches(run.Value).Select(w => new Span(run.Index + w.Index, w.Length, w.Value)).ToList();
             var from = 0;
             // "The NGO Committee" is "NGO Committee", "Chief of State Migration Service" is "State Migration Service".
-            while (from < words.Count && (LeadingArticle().Match(Capitalise(words[from].Text) + " ").Length == words[from].Length + 1 || _personWords.Contains(words[from].Text) || _connectors.Contains(words[from].Text)))
+            while (from < words.Count && (IsArticle(words[from].Text) || _personWords.Contains(words[from].Text) || _connectors.Contains(words[from].Text)))
             {
                 from++;
             }
@@ -207,8 +207,15 @@ public sealed partial class OrganisationFinder
             }
 
             // "Oxford University Professor Ian Goldin": the body ends where a person's title starts.
-            var to = words.FindIndex(head + 1, w => _personWords.Contains(w.Text) || _weekdays.Contains(w.Text)) is var cut and >= 0 ? cut : words.Count;
-            while (to > from && _connectors.Contains(words[to - 1].Text))
+            // "Office of the President" names the office after the post: a title right after "of the" belongs to the body.
+            var to = head + 1;
+            while (to < words.Count && !_weekdays.Contains(words[to].Text)
+                   && !(_personWords.Contains(words[to].Text) && !IsArticle(words[to - 1].Text) && !_connectors.Contains(words[to - 1].Text)))
+            {
+                to++;
+            }
+
+            while (to > from && (_connectors.Contains(words[to - 1].Text) || IsArticle(words[to - 1].Text)))
             {
                 to--;
             }
@@ -341,6 +348,8 @@ public sealed partial class OrganisationFinder
 
     [GeneratedRegex(@"^\p{Lu}[\p{Lu}\p{N}&]{1,7}$")]
     private static partial Regex AgencyWord();
+
+    private static bool IsArticle(string word) => LeadingArticle().Match(Capitalise(word) + " ").Length == word.Length + 1;
 
     private static string Capitalise(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 
