@@ -563,4 +563,13 @@ public sealed class RealPageTests
 
         Assert.Equal(["Harbour Office of the President", "United Nations Network on Migration"], organisations);
     }
+
+    [Fact]
+    public void A_ministry_named_after_several_portfolios_is_one_body_and_a_list_of_bodies_is_several()
+    {
+        var organisations = Analyse("The Harbour Ministry of Ports, Coasts and Fisheries met the Department of Harbour Workers, Commission on Port Safety and Rescue, and others.")
+            .Organisations.Select(o => o.Name).ToList();
+
+        Assert.Equal(["Harbour Ministry of Ports, Coasts and Fisheries", "Department of Harbour Workers", "Commission on Port Safety and Rescue"], organisations);
+    }
 }

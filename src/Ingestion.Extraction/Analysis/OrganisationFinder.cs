@@ -227,7 +227,8 @@ public sealed partial class OrganisationFinder
                 continue;
             }
 
-            var name = new Span(words[from].Index, words[to - 1].End - words[from].Index, text[words[from].Index..words[to - 1].End]);
+            var end = to == words.Count && words[(head + 1)..to].Any(w => _connectors.Contains(w.Text)) ? PortfolioListEnd(text, words[to - 1].End) : words[to - 1].End;
+            var name = new Span(words[from].Index, end - words[from].Index, text[words[from].Index..end]);
             ReleaseUnitedNations(name);
             if (!Free(name.Index, name.Length))
             {
@@ -349,6 +350,19 @@ public sealed partial class OrganisationFinder
     [GeneratedRegex(@"^\p{Lu}[\p{Lu}\p{N}&]{1,7}$")]
     private static partial Regex AgencyWord();
 
+    /// <summary>
+    /// "Ministry of Humanitarian Affairs, Disaster Management and Social Development": a body named after several
+    /// portfolios lists them with commas and a last "and"; the list ends the name where it ends. Items that are bodies
+    /// themselves (a head word, an acronym) make it a list of bodies instead.
+    /// </summary>
+    private int PortfolioListEnd(string text, int end)
+    {
+        var list = PortfolioList().Match(text, end);
+        return list.Success && !Word().Matches(list.Value).Any(w => _headWords.Contains(w.Value) || (w.Length > 1 && w.Value.All(char.IsUpper)))
+            ? end + list.Length
+            : end;
+    }
+
     private static bool IsArticle(string word) => LeadingArticle().Match(Capitalise(word) + " ").Length == word.Length + 1;
 
     private static string Capitalise(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
@@ -393,6 +407,9 @@ public sealed partial class OrganisationFinder
 
     [GeneratedRegex(@"\s(?:in|within|at|au sein|en el seno)\s+(?:the|de la|del|du|de l['’]|la|le|el)\s+")]
     private static partial Regex InsideWord();
+
+    [GeneratedRegex(@"\G(?:,\s\p{Lu}[\p{L}\-]*(?:\s\p{Lu}[\p{L}\-]*){0,2})+,?\s(?:and|et|y)\s\p{Lu}[\p{L}\-]*(?:\s\p{Lu}[\p{L}\-]*){0,2}")]
+    private static partial Regex PortfolioList();
 
     [GeneratedRegex(@"^UN\s+")]
     private static partial Regex UnPrefix();
