@@ -54,6 +54,10 @@ public sealed class RealPageTests
     [InlineData("Keywords: Labour Mobility and Review, Harbour Pledges\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("Download the Review Summary for the Harbour Region (PDF)\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("Está en la página 1de 15\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("World News\n\nNovember 21, 2018 / 1:03 PM / in an hour\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Willkommen auf den Seiten des Hafenamts\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Harbour News NetworkNews Around the Republic\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Delegates Weigh Labour Mobility Pledges as Review Continues\n\nlabour mobility\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     public void Page_furniture_is_never_the_title(string text) =>
         Assert.Equal("Delegates Weigh Labour Mobility Pledges as Review Continues", Analyse(text).Title);
 
@@ -572,4 +576,14 @@ public sealed class RealPageTests
 
         Assert.Equal(["Harbour Ministry of Ports, Coasts and Fisheries", "Department of Harbour Workers", "Commission on Port Safety and Rescue"], organisations);
     }
+
+    [Fact]
+    public void A_line_made_of_the_slugs_words_is_the_headline_even_with_sentences_inside() =>
+        Assert.Equal(
+            "Latin America. The Reception Pact. “Ports Build Bridges, Not Walls”",
+            Analyse("Latin America. The Reception Pact. “Ports Build Bridges, Not Walls”\n\n“We will keep working for the people rescued at sea,” the bishop of the port told the agency on Monday, describing the work of the churches.", "https://news.example.org/latin-america-the-reception-pact-ports-build-bridges-not-walls/").Title);
+
+    [Fact]
+    public void A_yearless_dateline_after_a_crawlers_month_stamp_takes_its_year() =>
+        Assert.Equal(Day("2019-09-26"), Analyse(" date 2019-09 Dakar, 26 sept (APS) - Le responsable du bureau a insisté jeudi sur l’accompagnement des migrants de retour.").PublishedOn);
 }

@@ -28,7 +28,7 @@ public sealed record WrittenDate(int Index, int Length, int? Year, int Month, in
 /// "12-May-2023", "1.º de mayo", "2024-05-21", "2024-05-21T09:30:00Z", "2024/05/21", "21.05.2024", "21/05/2024".
 /// A date without a year takes the nearest year written before it.
 /// </summary>
-public sealed class DateFinder
+public sealed partial class DateFinder
 {
     private readonly IReadOnlyDictionary<string, int> _months;
     private readonly Regex _dates;
@@ -104,8 +104,9 @@ public sealed class DateFinder
             }
 
             var monthText = (m.Groups["m1"].Success ? m.Groups["m1"] : m.Groups["m2"]).Value.TrimEnd('.');
-            // "may" and "mar" are also ordinary words (the list is data): only trust them with a capital or beside a year.
-            if (_ambiguousMonths.Contains(monthText) && year is null && !char.IsUpper(monthText[0]))
+            // "may" and "mar" are also ordinary words (the list is data): only trust them with a capital, beside a year,
+            // or closing a dateline ("Dakar, 26 sept (APS) –").
+            if (_ambiguousMonths.Contains(monthText) && year is null && !char.IsUpper(monthText[0]) && !DatelineCloser().IsMatch(text, m.Index + m.Length))
             {
                 continue;
             }
@@ -210,4 +211,7 @@ public sealed class DateFinder
     private static int Year(int written) => written >= 100 ? written : written < 50 ? 2000 + written : 1900 + written;
 
     private static int Int(Group g) => int.Parse(g.Value.AsSpan(0, g.Value.TakeWhile(char.IsAsciiDigit).Count()), CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"\G[ \t]*(?:\(|[-–—]\s)")]
+    private static partial Regex DatelineCloser();
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace IdmPlatform.Ingestion.Extraction.Analysis;
 
@@ -158,4 +159,9 @@ public sealed record TitleData(
     IReadOnlyList<string> Controls,
     IReadOnlyList<string> SectionSuffixes,
     IReadOnlyList<string> WrapWords,
-    IReadOnlyList<string> NameJoiners);
+    IReadOnlyList<string> NameJoiners)
+{
+    /// <summary>"date 2020-12 ", "Published: 2020-12-03 ": a crawler's or a site's stamp opening a line, its day or only its month.</summary>
+    public Regex StampOpening() =>
+        new($@"^\s*(?:{Phrases.Alternation(StampCues)})\s*:?\s*(?:19|20)[0-9]{{2}}(?:-[01][0-9](?:-[0-3][0-9])?)?\s+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+}

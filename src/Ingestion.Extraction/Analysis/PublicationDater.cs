@@ -30,6 +30,7 @@ public sealed partial class PublicationDater
     private readonly Dictionary<string, int> _months;
     private readonly Regex _weekday;
     private readonly Regex _stampBefore;
+    private readonly Regex _stampOpening;
     private readonly Regex _updatedBefore;
     private readonly string[] _copyrightCues;
     private readonly HashSet<string> _stampWords;
@@ -44,6 +45,7 @@ public sealed partial class PublicationDater
     {
         _weekday = Phrases.Matcher(titles.Weekdays);
         // "date 2019-11-15", "Posted on 3 May 2019", "Publié le …": a stamp, whatever follows it on the line.
+        _stampOpening = titles.StampOpening();
         _stampBefore = new Regex($@"^\s*(?:{Phrases.Alternation(titles.StampCues)})\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _stampWords = new HashSet<string>(titles.StampWords, StringComparer.OrdinalIgnoreCase);
         // "By Jane Roe on", "Posted by admin on", "Por Ana Ruiz el": a byline, its stamp words stripped, before the day —
@@ -204,6 +206,7 @@ public sealed partial class PublicationDater
             {
                 // "GENEVA, 12 May (IOM) –": the year from the address, else one the headline names, else the text's guess.
                 var year = addressYear is { } a && (a.Month is null || a.Month == date.Month) ? a.Year
+                    : StampMonth(before) is { } m && m.Month == date.Month ? m.Year
                     : title is not null && TextLayout.Year().Match(text, title.Index, title.End - title.Index) is { Success: true } y ? int.Parse(y.Value, CultureInfo.InvariantCulture)
                     : (int?)null;
                 if (year is not null && Safe(year.Value, date.Month, date.Day) is { } sure)
@@ -227,6 +230,12 @@ public sealed partial class PublicationDater
 
         return new Candidates(null, aboveNavigation, yearless, updated);
     }
+
+    /// <summary>" date 2019-09 Dakar, 26 sept": the year and month of a stamp opening the dateline's line.</summary>
+    private (int Year, int Month)? StampMonth(string before) =>
+        _stampOpening.Match(before) is { Success: true } stamp && StampYearMonth().Match(stamp.Value) is { Success: true } ym
+            ? (int.Parse(ym.Groups["y"].Value, CultureInfo.InvariantCulture), int.Parse(ym.Groups["m"].Value, CultureInfo.InvariantCulture))
+            : null;
 
     /// <summary>
     /// A yearless dateline's year from the story it opens: the first year written after it, not one in a copyright
@@ -356,7 +365,8 @@ public sealed partial class PublicationDater
             return true;
         }
 
-        var bare = WithoutTrailingStampWords(before);
+        // " date 2019-09 Dakar, 26 sept (APS) –": a crawler's stamp before the dateline's place.
+        var bare = WithoutTrailingStampWords(_stampOpening.Replace(before, string.Empty));
         // "“Protecting Migrants in Our Region” - Brasilia, Brazil – 19 November": a subtitle, then the place.
         place = DatelinePlace().IsMatch(bare) || SubtitleDash().Matches(bare).Any(dash => DatelinePlace().IsMatch(bare[(dash.Index + dash.Length)..]));
         return place || OpeningBracket().IsMatch(bare) || (Separated().IsMatch(bare) && words.Count <= MaxSectionWords) || _bylineBefore.IsMatch(bare);
@@ -521,6 +531,9 @@ public sealed partial class PublicationDater
     // "2023-05-12" or "2023-05-12 10:30": a machine's stamp, not a date a writer typed.
     [GeneratedRegex(@"^(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]")]
     private static partial Regex IsoDay();
+
+    [GeneratedRegex(@"(?<y>(?:19|20)[0-9]{2})-(?<m>[01][0-9])")]
+    private static partial Regex StampYearMonth();
 
     [GeneratedRegex(@"\s[-–—]\s")]
     private static partial Regex SubtitleDash();

@@ -35,6 +35,7 @@ public sealed partial class TitleFinder
     private const int MaxGluedLabelWords = 2;
     private const int MaxGluedLabelLength = 30;
     private const double MinSlugCover = 0.75;
+    private const double MinSpelledCover = 0.9;
     private readonly HashSet<string> _subtitles;
     private readonly HashSet<string> _furniture;
     private readonly HashSet<string> _stampWords;
@@ -61,7 +62,7 @@ public sealed partial class TitleFinder
         _salutation = new Regex($@"^(?:{Phrases.Alternation(titles.Salutations)})(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _pager = new Regex($@"^(?:{Phrases.Alternation(titles.PagerWords)})\s+\d+\s*[-–]\s*\d+\s+(?:of|de|sur|sobre)\s+\d+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         // "date 2020-12 Harbour Towns Sign…": a stamp, its day or only its month, opening the headline's line.
-        _stampPrefix = new Regex($@"^(?:{Phrases.Alternation(titles.StampCues)})\s*:?\s*(?:19|20)[0-9]{{2}}(?:-[01][0-9](?:-[0-3][0-9])?)?\s+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        _stampPrefix = titles.StampOpening();
         // "Global Forum story highlights": a soft line break joined a section label of several words to the headline.
         _trailingLabel = new Regex($@"\s+(?:{Phrases.Alternation(titles.FurnitureLines.Where(l => l.Contains(' ', StringComparison.Ordinal)))})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         // "Socialist International in the News": a site's section of press cuttings, named after its owner.
@@ -163,7 +164,7 @@ public sealed partial class TitleFinder
             var cover = (double)found / slug.Count;
             // Of two lines spelling the slug, the one with fewer other words ("Headline" over "Headline – Site").
             var share = (double)found / Math.Max(1, Words().Count(line.Text));
-            if (cover >= MinSlugCover && (cover > bestCover || (cover == bestCover && share > bestShare)) && IsHeadlineShaped(lines, i, line, dates))
+            if (cover >= MinSlugCover && (cover > bestCover || (cover == bestCover && share > bestShare)) && (IsHeadlineShaped(lines, i, line, dates) || IsSpelledOut(lines, i, line, dates, cover, share)))
             {
                 (best, bestCover, bestShare) = (WithSubtitle(lines, i, line), cover, share);
             }
@@ -171,6 +172,14 @@ public sealed partial class TitleFinder
 
         return best;
     }
+
+    /// <summary>
+    /// "Latin America. The Compact. “Faith Builds Bridges”": a line made of the slug's words and hardly any others is
+    /// the headline even when it holds several sentences.
+    /// </summary>
+    private bool IsSpelledOut(List<Span> lines, int i, Span line, IReadOnlyList<WrittenDate> dates, double cover, double share) =>
+        cover >= MinSpelledCover && share >= MinSpelledCover && line.Length <= MaxTitleLength && !char.IsLower(line.Text[0])
+        && !line.Text.TrimEnd('”', '"', '»', ' ').EndsWith('.') && !IsFurniture(lines, i, line, dates);
 
     /// <summary>The words of the address's last path segment ("/2018/11/28/countdown-to-marrakech/"), none if it has too few.</summary>
     private static HashSet<string> SlugWords(string? sourceUrl)
@@ -243,7 +252,9 @@ public sealed partial class TitleFinder
             next++;
         }
 
-        if (next >= lines.Count || Words().Count(line.Text) < MinWrappedWords || !char.IsLower(lines[next].Text[0]))
+        // The sentence goes on: the next line ends it or is long ("illegal immigrants" under a headline is a caption).
+        if (next >= lines.Count || Words().Count(line.Text) < MinWrappedWords || !char.IsLower(lines[next].Text[0])
+            || (Words().Count(lines[next].Text) < MinWrappedWords && !SentencePunctuation().IsMatch(lines[next].Text)))
         {
             return false;
         }
@@ -326,7 +337,7 @@ public sealed partial class TitleFinder
             || DocumentSymbol().IsMatch(value) || _pager.IsMatch(value) || value.EndsWith('…') || value.EndsWith("..", StringComparison.Ordinal) || SnippetJoin().IsMatch(value)
             || (value.StartsWith('(') && value.EndsWith(')')) || (_salutation.IsMatch(value) && words <= MaxSalutationWords) || IsByline(value, words)
             || Contact().IsMatch(value) || IsControls(value) || IsMachineStamp(value) || value.Contains('\uFFFD', StringComparison.Ordinal) || CreditLine().IsMatch(value) || Citation().IsMatch(value) || ScheduleEntry().IsMatch(value)
-            || (NumberedHeading().IsMatch(lines[i].Text) && words <= MaxMenuItemWords) || PageOfPages().IsMatch(value) || IsTagList(value) || IsMasthead(value)
+            || GluedMenu().IsMatch(value) || (NumberedHeading().IsMatch(lines[i].Text) && words <= MaxMenuItemWords) || PageOfPages().IsMatch(value) || IsTagList(value) || IsMasthead(value)
             || (words <= MaxMenuItemWords && _sectionSuffix.IsMatch(value)))
         {
             return true;
@@ -412,8 +423,9 @@ public sealed partial class TitleFinder
             rest = rest.Remove(start, length);
         }
 
-        // "MC/2266/Rev.1 Original: inglés 26 de noviembre de 2009": a document's symbol opens its stamp.
-        rest = SymbolOpening().Replace(rest, string.Empty);
+        // "MC/2266/Rev.1 Original: inglés 26 de noviembre de 2009": a document's symbol opens its stamp, and
+        // "November 21, 2018 / 1:03 PM / in an hour" gives the time as well.
+        rest = ClockTime().Replace(SymbolOpening().Replace(rest, string.Empty), " ");
         var remaining = Words().Matches(rest).Select(w => w.Value).Where(w => !_stampWords.Contains(w)).ToList();
         if (remaining.Count == 0)
         {
@@ -610,6 +622,13 @@ public sealed partial class TitleFinder
     // "11.00-12.30 hrs: Business meeting", "9:30 – Opening": a programme's time slot.
     [GeneratedRegex(@"^[0-2]?[0-9][:.h][0-5][0-9]\s*(?:[-–]\s*[0-2]?[0-9][:.h][0-5][0-9])?\s*(?:hrs?\.?|h|[ap]\.?m\.?)?\s*[:–-]\s", RegexOptions.IgnoreCase)]
     private static partial Regex ScheduleEntry();
+
+    [GeneratedRegex(@"(?<![0-9])[0-2]?[0-9]:[0-5][0-9](?![0-9])")]
+    private static partial Regex ClockTime();
+
+    // "News NetworkNews Around the Republic", "Ver día anteriorDomingo": menu labels run together without a space.
+    [GeneratedRegex(@"\p{Ll}{4}\p{Lu}\p{Ll}{2}")]
+    private static partial Regex GluedMenu();
 
     // "Page 1 of 15", "Está en la página 1de 15": a document viewer's pager.
     [GeneratedRegex(@"(?<![\p{L}])(?:page|página|pagina)\s*[0-9]+\s*(?:of|de|sur|/)\s*[0-9]+", RegexOptions.IgnoreCase)]
