@@ -586,4 +586,13 @@ public sealed class RealPageTests
     [Fact]
     public void A_yearless_dateline_after_a_crawlers_month_stamp_takes_its_year() =>
         Assert.Equal(Day("2019-09-26"), Analyse(" date 2019-09 Dakar, 26 sept (APS) - Le responsable du bureau a insisté jeudi sur l’accompagnement des migrants de retour.").PublishedOn);
+
+    [Theory]
+    [InlineData("Harbour Council Meets on Reception\n\nThe harbour council met on Monday.\n\nReporting by Jane Roe Field, editing by Karim Benali", "Karim Benali")]
+    [InlineData("The harbour council met on Monday. Retired Maj Karim Benali also took part in the meeting.", "Karim Benali")]
+    [InlineData("The harbour council met on Monday. Dato Karim Benali opened the meeting.", "Karim Benali")]
+    [InlineData("Harbour Council Members Named for the New Term\n\nThe harbour council met on Monday.\n\nKarim Benali Ortega\nPresidente de la República\n\nThe members of the council are listed below.", "Karim Benali Ortega")]
+    [InlineData("The harbour council met on Monday.\n\n| Karim Benali Ortega Ministro del Interior | Lena Ortiz Ministra de Puertos |", "Karim Benali Ortega")]
+    public void Wire_credits_military_titles_and_a_post_on_the_next_line_or_in_the_same_cell_make_people(string text, string expected) =>
+        Assert.Equal(expected, Assert.Single(Analyse(text).People, p => p.Name == expected).Name);
 }

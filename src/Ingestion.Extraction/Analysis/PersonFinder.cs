@@ -30,6 +30,8 @@ public sealed partial class PersonFinder
     private readonly Regex _verbAfter;
     private readonly Regex _appositive;
     private readonly Regex _photoAtEnd;
+    private readonly Regex _roleAtLineStart;
+    private readonly Regex _roleRightAfter;
     private readonly Regex _contactHeader;
     private readonly Regex _roleOfBodyAtEnd;
     private readonly List<(string Surname, string Name)> _knownSurnames;
@@ -45,6 +47,9 @@ public sealed partial class PersonFinder
         var speech = Phrases.Alternation(data.AllSpeechVerbs());
         var interventions = Phrases.Alternation(data.InterventionVerbs);
         _roleAtEnd = new Regex($@"(?<![\p{{L}}])(?<role>{roles})\s*,?\s*$", RegexOptions.CultureInvariant);
+        // "Ana Ruiz Vidal" over "Presidenta de la República", and "Ana Ruiz Vidal Ministra del Interior" in a table's cell.
+        _roleAtLineStart = new Regex($@"^[ \t]*\r?\n[ \t]*(?:{roles})(?![\p{{L}}])", RegexOptions.CultureInvariant);
+        _roleRightAfter = new Regex($@"^[ \t]+\p{{Lu}}\p{{Ll}}*(?<=(?:{roles}))\s+(?:of|de|del|du|des|for)\s", RegexOptions.CultureInvariant);
         _roleAnywhere = new Regex($@"(?<![\p{{L}}])(?:{roles})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         _roleAtStart = new Regex($@"^(?:{roles})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         // "Ambassador (Mr.) Shinichi KITAJIMA": a list of officers puts the honorific in brackets.
@@ -245,6 +250,8 @@ public sealed partial class PersonFinder
                 || _appositive.IsMatch(after)
                 || IsAffiliationAfter(after, name)
                 || ListedAfterPerson(nameStart)
+                || (IsAloneOnLine(text, nameStart, nameEnd) && _roleAtLineStart.IsMatch(after))
+                || _roleRightAfter.IsMatch(after)
                 || inContactBlock)
                 || _knownNames.Contains(Spelling.Folded(name));
             if (!evidence)
@@ -450,7 +457,8 @@ public sealed partial class PersonFinder
     [GeneratedRegex(@"['’]s?\s")]
     private static partial Regex PossessiveInside();
 
-    [GeneratedRegex(@"^\s*(?:By|Por|Par)\s*:?\s+$")]
+    // "By", and a wire's credits: "Reporting by Jane Roe, editing by Ana Ruiz".
+    [GeneratedRegex(@"(?:^\s*|[,;]\s*)(?:(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting)\s+by|By|Por|Par)\s*:?\s+$")]
     private static partial Regex Byline();
 
     [GeneratedRegex(@"^,\s+(?:the\s+|le\s+|la\s+|el\s+)?(?<clause>[^,.;:“”""«»\n]{2,120}?)(?=\s+will\s|\s+said|\s+who\s|,|\.|;|:|\s*$)")]
