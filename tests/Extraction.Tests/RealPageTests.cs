@@ -595,4 +595,15 @@ public sealed class RealPageTests
     [InlineData("The harbour council met on Monday.\n\n| Karim Benali Ortega Ministro del Interior | Lena Ortiz Ministra de Puertos |", "Karim Benali Ortega")]
     public void Wire_credits_military_titles_and_a_post_on_the_next_line_or_in_the_same_cell_make_people(string text, string expected) =>
         Assert.Equal(expected, Assert.Single(Analyse(text).People, p => p.Name == expected).Name);
+
+    [Fact]
+    public void The_sentence_after_a_quotation_may_name_its_speaker_and_a_first_surname_refers_back_to_the_full_name()
+    {
+        var text = "Puertos del sur\n\n“La Iglesia no ha dejado de trabajar en favor de las personas rescatadas en el mar”. Lo declaró a la agencia el obispo Alfonso Ruiz Vidal, secretario general de la conferencia.\n\n"
+                   + "“Seguimos el trabajo con las parroquias de los puertos”, dijo monseñor Ruiz.";
+
+        var speakers = Analyse(text).Statements.Where(s => s.Kind == "quote").Select(s => s.Speaker).ToList();
+
+        Assert.Equal(["Alfonso Ruiz Vidal", "Alfonso Ruiz Vidal"], speakers);
+    }
 }

@@ -87,7 +87,8 @@ public sealed record PeopleData(
     IReadOnlyList<string> NonNameWords,
     IReadOnlyList<KnownPerson>? KnownPeople = null,
     IReadOnlyList<string>? SpeakerTitleWords = null,
-    IReadOnlyList<string>? NameParticles = null)
+    IReadOnlyList<string>? NameParticles = null,
+    IReadOnlyList<string>? SaidSoOpeners = null)
 {
     /// <summary>
     /// Every verb of speech in every language. French inverts a past tense after a quotation, so "a martelé" is also

@@ -192,7 +192,8 @@ public sealed partial class PersonFinder
                     return;
                 }
 
-                if (people.Values.LastOrDefault(p => p.Name.EndsWith(" " + name, StringComparison.Ordinal)) is { } known)
+                // "Miranda" after "Alfonso Miranda Guardiola": Spanish names are called by the first of two surnames.
+                if (people.Values.LastOrDefault(p => p.Name.EndsWith(" " + name, StringComparison.Ordinal) || p.Name.Contains($" {name} ", StringComparison.Ordinal)) is { } known)
                 {
                     mentions.Add(new PersonMention(nameStart, name.Length, known));
                 }

@@ -23,6 +23,7 @@ public sealed partial class StatementFinder
     private readonly Regex _interventionVerb;
     private readonly Regex _pronoun;
     private readonly Regex _panel;
+    private readonly Regex? _saidSo;
     private readonly Regex _listBlock;
     private readonly Regex _listItem;
     private readonly HashSet<string> _roleWords;
@@ -33,6 +34,10 @@ public sealed partial class StatementFinder
         var verbs = people.AllSpeechVerbs().Concat(people.AccordingTo).ToList();
         _speechVerb = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(verbs.Concat(verbs.Select(Capitalised)))})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         _interventionVerb = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(people.InterventionVerbs)})(?![\p{{L}}])", RegexOptions.CultureInvariant);
+        // "“…”. Lo declaró a la agencia el obispo Ana Ruiz": the sentence after the quotation says who said it.
+        _saidSo = people.SaidSoOpeners is { Count: > 0 } openers
+            ? new Regex($@"^[.]?\s+(?:{Phrases.Alternation(openers)})(?![\p{{L}}])[^.!?\n]*", RegexOptions.CultureInvariant)
+            : null;
         _pronoun = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(people.Pronouns)})(?![\p{{L}}])|-t-(?:il|elle)(?![\p{{L}}])", RegexOptions.CultureInvariant);
         _panel = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(calendar.PanelWords)})\s+[0-9]{{1,2}}(?![0-9])", RegexOptions.CultureInvariant);
         _listBlock = new Regex($@"(?<=^|\n){TextComposer.ListItemMarker}[^\n]+(?:\n{TextComposer.ListItemMarker}[^\n]+)*", RegexOptions.CultureInvariant);
@@ -124,6 +129,12 @@ public sealed partial class StatementFinder
             && signature.Index + signature.Length >= quoteEnd + reach[..lineEnd].TrimEnd().Length && OnlyRoleWords(text[quoteEnd..signature.Index]))
         {
             return signature.Person;
+        }
+
+        if (_saidSo?.Match(reach) is { Success: true } saidSo
+            && Sorted.Between(people, p => p.Index, quoteEnd, quoteEnd + saidSo.Length).FirstOrDefault()?.Person is { } sayer)
+        {
+            return sayer;
         }
 
         // "…" (Mme Arbour): the speaker in brackets right after the quotation.
