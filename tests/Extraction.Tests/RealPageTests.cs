@@ -540,6 +540,7 @@ public sealed class RealPageTests
     [Theory]
     [InlineData("Port workers mark the day in the old harbour © HMO/Karim Benali Vidal\n\nThe day was marked in twelve ports.", "Karim Benali Vidal")]
     [InlineData("Los menores viajaron solos. Foto de archivo: ACNUR/Karim Benali Vidal\n\nEl día se celebró en doce puertos.", "Karim Benali Vidal")]
+    [InlineData("Une famille de retour au port. Photo : OIM 2022/Karim Benali Vidal\n\nLe retour a été organisé par la ville.", "Karim Benali Vidal")]
     [InlineData("Jane Roe Field, Programme Manager on Port Reception, opened the meeting in the old harbour.", "Jane Roe Field")]
     public void A_photographer_after_the_agency_and_a_name_before_a_post_are_people(string text, string expected) =>
         Assert.Contains(expected, Analyse(text).People.Select(p => p.Name));
