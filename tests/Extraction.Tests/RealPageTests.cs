@@ -58,6 +58,7 @@ public sealed class RealPageTests
     [InlineData("Willkommen auf den Seiten des Hafenamts\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("Harbour News NetworkNews Around the Republic\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("Delegates Weigh Labour Mobility Pledges as Review Continues\n\nlabour mobility\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("EMBARGOED UNTIL Thursday, 25 February 2016, 11:30 A.M., EDT\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     public void Page_furniture_is_never_the_title(string text) =>
         Assert.Equal("Delegates Weigh Labour Mobility Pledges as Review Continues", Analyse(text).Title);
 
@@ -607,4 +608,12 @@ public sealed class RealPageTests
 
         Assert.Equal(["Alfonso Ruiz Vidal", "Alfonso Ruiz Vidal"], speakers);
     }
+
+    [Fact]
+    public void A_dateline_with_the_day_before_the_place_dates_the_page() =>
+        Assert.Equal(Day("2018-12-08"), Analyse("Harbour News\n\n8 December 2018, Valletta, Malta - The mayors of twelve port cities met to co-host the forum on receiving people rescued at sea.").PublishedOn);
+
+    [Fact]
+    public void A_day_written_out_in_the_addresss_slug_dates_the_page() =>
+        Assert.Equal(Day("2023-06-26"), Analyse("Excellencies, colleagues, we will now begin the dialogue with the rapporteur on ports.", "https://news.example.org/teleprompter/en/1661/dialogue-on-ports-26-june-2023/5230").PublishedOn);
 }

@@ -31,6 +31,7 @@ public sealed partial class PublicationDater
     private readonly Regex _weekday;
     private readonly Regex _stampBefore;
     private readonly Regex _stampOpening;
+    private readonly Regex _sluggedPathDate;
     private readonly Regex _updatedBefore;
     private readonly string[] _copyrightCues;
     private readonly HashSet<string> _stampWords;
@@ -80,6 +81,10 @@ public sealed partial class PublicationDater
         // "/2022/02/28/" or "/2023/may/12/": a day in the address's path, its month as a number or a name.
         _slashedPathDate = new Regex(
             $@"/(?<y>(?:19|20)[0-9]{{2}})/(?<m>0?[1-9]|1[0-2]|{month})/(?<d>0?[1-9]|[12][0-9]|3[01])(?:/|$|[-_.])",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // "/…-of-migrants-26-june-2023/": a day written out in the slug, its month by name.
+        _sluggedPathDate = new Regex(
+            $@"(?<![0-9])(?<d>0?[1-9]|[12][0-9]|3[01])[-_](?<m>{month})[-_](?<y>(?:19|20)[0-9]{{2}})(?![0-9])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         // "ce lundi 10 décembre 2018", "este lunes 10 de diciembre", "this Monday, 10 December": the day the story is told.
         _weekdayNumbers = new Dictionary<string, int>(calendar.Weekdays ?? new Dictionary<string, int>(), StringComparer.OrdinalIgnoreCase);
@@ -388,7 +393,7 @@ public sealed partial class PublicationDater
     private bool Closed(string after, bool place) =>
         Words().Matches(after).All(w => _stampWords.Contains(w.Value) || ClockTime().IsMatch(w.Value))
         || DatelineDash().IsMatch(after) || DatelineEnd().IsMatch(after) || Separator().IsMatch(after) || (place && StoryAfterStop().IsMatch(after))
-        || _bylineAfter.IsMatch(after) || GluedStory().IsMatch(after);
+        || _bylineAfter.IsMatch(after) || GluedStory().IsMatch(after) || PlaceThenDash().IsMatch(after);
 
     /// <summary>Where the prose starts when no headline was found: the first line of eight words or more that ends a sentence.</summary>
     private static int FirstBodyLine(string text) =>
@@ -406,7 +411,7 @@ public sealed partial class PublicationDater
         }
 
         var path = Uri.UnescapeDataString(uri.AbsolutePath);
-        foreach (var match in new[] { _slashedPathDate.Match(path), DashedPathDate().Match(path), CompactPathDate().Match(path) })
+        foreach (var match in new[] { _slashedPathDate.Match(path), DashedPathDate().Match(path), CompactPathDate().Match(path), _sluggedPathDate.Match(path) })
         {
             if (match.Success && Day(match) is { } day)
             {
@@ -534,6 +539,10 @@ public sealed partial class PublicationDater
 
     [GeneratedRegex(@"(?<y>(?:19|20)[0-9]{2})-(?<m>[01][0-9])")]
     private static partial Regex StampYearMonth();
+
+    // "8 December 2018, Marrakech, Morocco - The mayors…": the place after the day, then the dateline's dash.
+    [GeneratedRegex(@"^,\s*\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){0,2}(?:,\s*\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){0,2})?\s+[-–—]\s")]
+    private static partial Regex PlaceThenDash();
 
     [GeneratedRegex(@"\s[-–—]\s")]
     private static partial Regex SubtitleDash();
