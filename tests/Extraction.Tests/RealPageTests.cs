@@ -59,6 +59,8 @@ public sealed class RealPageTests
     [InlineData("Harbour News NetworkNews Around the Republic\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("Delegates Weigh Labour Mobility Pledges as Review Continues\n\nlabour mobility\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("EMBARGOED UNTIL Thursday, 25 February 2016, 11:30 A.M., EDT\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Off the wire\n\nPort news in the papers • Weather for the ports -- June 13 • Ferries for the islands -- June 13\n\nYou are here: Home\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Share this document with a friend\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     public void Page_furniture_is_never_the_title(string text) =>
         Assert.Equal("Delegates Weigh Labour Mobility Pledges as Review Continues", Analyse(text).Title);
 
@@ -616,4 +618,16 @@ public sealed class RealPageTests
     [Fact]
     public void A_day_written_out_in_the_addresss_slug_dates_the_page() =>
         Assert.Equal(Day("2023-06-26"), Analyse("Excellencies, colleagues, we will now begin the dialogue with the rapporteur on ports.", "https://news.example.org/teleprompter/en/1661/dialogue-on-ports-26-june-2023/5230").PublishedOn);
+
+    [Theory]
+    [InlineData("Ministerial Conference on Port Reception and Rescue at Sea:\nThe Harbour Process\n\nValletta, Malta\n\nThe ministers of twelve port states met for two days to agree on common rules for receiving people rescued at sea.", "Ministerial Conference on Port Reception and Rescue at Sea: The Harbour Process")]
+    [InlineData("News\n\nHow Do Ports Receive People? Country Profiles Published on the Harbour Data Portal\n\nValletta – Receiving people rescued at sea has become a major political issue for port cities over the past few years.", "How Do Ports Receive People? Country Profiles Published on the Harbour Data Portal")]
+    public void A_subtitle_after_a_colon_is_joined_and_a_stamp_cue_inside_a_headline_is_not_furniture(string text, string expected) =>
+        Assert.Equal(expected, Analyse(text, "https://news.example.org/how-do-ports-receive-people-country-profiles-published-harbour-data-portal").Title);
+
+    [Theory]
+    [InlineData("26 November 2014, Valletta, Malta: The fourth meeting of the port states started today with the aim of agreeing on reception rules.", null, "2014-11-26")]
+    [InlineData("The ports' director welcomed the application for membership.", "http://en.example.cn/2016-06/13/content_38657874.htm", "2016-06-13")]
+    public void A_dateline_closed_by_a_colon_and_a_year_month_folder_in_the_address_date_the_page(string text, string? url, string expected) =>
+        Assert.Equal(Day(expected), Analyse(text, url).PublishedOn);
 }

@@ -411,7 +411,7 @@ public sealed partial class PublicationDater
         }
 
         var path = Uri.UnescapeDataString(uri.AbsolutePath);
-        foreach (var match in new[] { _slashedPathDate.Match(path), DashedPathDate().Match(path), CompactPathDate().Match(path), _sluggedPathDate.Match(path) })
+        foreach (var match in new[] { _slashedPathDate.Match(path), DashedPathDate().Match(path), CompactPathDate().Match(path), _sluggedPathDate.Match(path), MonthFolderPathDate().Match(path) })
         {
             if (match.Success && Day(match) is { } day)
             {
@@ -540,9 +540,13 @@ public sealed partial class PublicationDater
     [GeneratedRegex(@"(?<y>(?:19|20)[0-9]{2})-(?<m>[01][0-9])")]
     private static partial Regex StampYearMonth();
 
-    // "8 December 2018, Marrakech, Morocco - The mayors…": the place after the day, then the dateline's dash.
-    [GeneratedRegex(@"^,\s*\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){0,2}(?:,\s*\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){0,2})?\s+[-–—]\s")]
+    // "8 December 2018, Marrakech, Morocco - The mayors…": the place after the day, then the dateline's dash or colon.
+    [GeneratedRegex(@"^,\s*\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){0,2}(?:,\s*\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){0,2})?(?:\s+[-–—]\s|:\s)")]
     private static partial Regex PlaceThenDash();
+
+    // "/2016-06/13/": a year-month folder, then the day's.
+    [GeneratedRegex(@"/(?<y>(?:19|20)[0-9]{2})-(?<m>0[1-9]|1[0-2])/(?<d>0[1-9]|[12][0-9]|3[01])/")]
+    private static partial Regex MonthFolderPathDate();
 
     [GeneratedRegex(@"\s[-–—]\s")]
     private static partial Regex SubtitleDash();

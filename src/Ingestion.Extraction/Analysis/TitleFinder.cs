@@ -36,6 +36,7 @@ public sealed partial class TitleFinder
     private const int MaxGluedLabelLength = 30;
     private const double MinSlugCover = 0.75;
     private const double MinSpelledCover = 0.9;
+    private const double MinSpelledShare = 0.8;
     private readonly HashSet<string> _subtitles;
     private readonly HashSet<string> _furniture;
     private readonly HashSet<string> _stampWords;
@@ -58,7 +59,9 @@ public sealed partial class TitleFinder
         _furniture = new HashSet<string>(titles.FurnitureLines.Select(Normal), StringComparer.Ordinal);
         _stampWords = new HashSet<string>(titles.StampWords, StringComparer.OrdinalIgnoreCase);
         _places = new HashSet<string>(calendar.Places.Values.SelectMany(p => p), StringComparer.OrdinalIgnoreCase);
-        _furnitureCue = new Regex(Phrases.Alternation(titles.FurnitureCues), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // Most cues mark furniture wherever they stand ("cookie", "©"); a stamp's cue only when it opens the line
+        // ("Published on 3 May", not "Country Profiles Published on the Data Portal").
+        _furnitureCue = new Regex($@"{Phrases.Alternation(titles.FurnitureCues)}|^\s*(?:{Phrases.Alternation(titles.StampLineCues ?? [])})(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _salutation = new Regex($@"^(?:{Phrases.Alternation(titles.Salutations)})(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _pager = new Regex($@"^(?:{Phrases.Alternation(titles.PagerWords)})\s+\d+\s*[-–]\s*\d+\s+(?:of|de|sur|sobre)\s+\d+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         // "date 2020-12 Harbour Towns Sign…": a stamp, its day or only its month, opening the headline's line.
@@ -178,8 +181,9 @@ public sealed partial class TitleFinder
     /// the headline even when it holds several sentences.
     /// </summary>
     private bool IsSpelledOut(List<Span> lines, int i, Span line, IReadOnlyList<WrittenDate> dates, double cover, double share) =>
-        cover >= MinSpelledCover && share >= MinSpelledCover && line.Length <= MaxTitleLength && !char.IsLower(line.Text[0])
-        && !line.Text.TrimEnd('”', '"', '»', ' ').EndsWith('.') && !IsFurniture(lines, i, line, dates);
+        cover >= MinSpelledCover && share >= MinSpelledShare && line.Length <= MaxTitleLength && !char.IsLower(line.Text[0])
+        && line.Text.TrimEnd('”', '"', '»', ' ') is var bare && !bare.EndsWith('.') && !bare.EndsWith(':') && !bare.EndsWith(',')
+        && !IsFurniture(lines, i, line, dates);
 
     /// <summary>The words of the address's last path segment ("/2018/11/28/countdown-to-marrakech/"), none if it has too few.</summary>
     private static HashSet<string> SlugWords(string? sourceUrl)
@@ -224,11 +228,12 @@ public sealed partial class TitleFinder
         // small unless the whole line is in capitals ("… del Sur" ends on a name).
         var last = Words().Matches(line.Text).LastOrDefault()?.Value;
         var allCaps = !line.Text.Any(char.IsLower);
-        // "Statement by the Government of Fiji," over "Lauding the Endorsement of…": wrapped at its comma.
+        // "Statement by the Government of Fiji," over "Lauding the Endorsement of…": wrapped at its comma (or its colon,
+        // before the subtitle: "Ministerial Conference on Migration:" over "The Harbour Process").
         var wrapsAtWord = last is not null && line.Text.EndsWith(last, StringComparison.Ordinal) && (allCaps || !last.Any(char.IsUpper)) && _wrapWords.Contains(last);
         // "THIRD INTERNATIONAL FORUM" over "ON MIGRATION AND PEACE": a headline in capitals wrapped before its preposition.
         wrapsAtWord |= allCaps && i + 1 < lines.Count && !lines[i + 1].Text.Any(char.IsLower) && _wrapWords.Contains(Words().Match(lines[i + 1].Text).Value);
-        var wrapsAtComma = line.Text.EndsWith(',') && Words().Count(line.Text) > MinTitleWords && !_salutation.IsMatch(line.Text) && !IsDateLine(line, dates);
+        var wrapsAtComma = (line.Text.EndsWith(',') || line.Text.EndsWith(':')) && Words().Count(line.Text) > MinTitleWords && !_salutation.IsMatch(line.Text) && !IsDateLine(line, dates);
         if (i + 1 < lines.Count && ((wrapsAtWord && LooksLikeTitle($"{line.Text} {lines[i + 1].Text}")) || (wrapsAtComma && LooksLikeTitle(lines[i + 1].Text))))
         {
             line = new Span(line.Index, lines[i + 1].End - line.Index, $"{line.Text} {lines[i + 1].Text}");
@@ -326,7 +331,8 @@ public sealed partial class TitleFinder
         return null;
     }
 
-    private static bool IsBody(Span line) => Words().Count(line.Text) >= MinBodyWords && SentencePunctuation().IsMatch(line.Text);
+    // A row of teasers ("Major news items • Weather forecast • …") is long and punctuated but tells no story.
+    private static bool IsBody(Span line) => Words().Count(line.Text) >= MinBodyWords && SentencePunctuation().IsMatch(line.Text) && line.Text.Count(c => c == '•') < 2;
 
     /// <summary>Whether a line (or its date) comes before the headline a reader would pick.</summary>
     private bool IsFurniture(List<Span> lines, int i, Span line, IReadOnlyList<WrittenDate> dates)
@@ -337,7 +343,7 @@ public sealed partial class TitleFinder
             || DocumentSymbol().IsMatch(value) || _pager.IsMatch(value) || value.EndsWith('…') || value.EndsWith("..", StringComparison.Ordinal) || SnippetJoin().IsMatch(value)
             || (value.StartsWith('(') && value.EndsWith(')')) || (_salutation.IsMatch(value) && words <= MaxSalutationWords) || IsByline(value, words)
             || Contact().IsMatch(value) || IsControls(value) || IsMachineStamp(value) || value.Contains('\uFFFD', StringComparison.Ordinal) || CreditLine().IsMatch(value) || Citation().IsMatch(value) || ScheduleEntry().IsMatch(value)
-            || GluedMenu().IsMatch(value) || (NumberedHeading().IsMatch(lines[i].Text) && words <= MaxMenuItemWords) || PageOfPages().IsMatch(value) || IsTagList(value) || IsMasthead(value)
+            || GluedMenu().IsMatch(value) || value.Count(c => c == '•') >= 2 || (NumberedHeading().IsMatch(lines[i].Text) && words <= MaxMenuItemWords) || PageOfPages().IsMatch(value) || IsTagList(value) || IsMasthead(value)
             || (words <= MaxMenuItemWords && _sectionSuffix.IsMatch(value)))
         {
             return true;
