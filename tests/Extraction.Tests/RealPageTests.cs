@@ -56,7 +56,7 @@ public sealed class RealPageTests
     [InlineData("Está en la página 1de 15\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("World News\n\nNovember 21, 2018 / 1:03 PM / in an hour\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("Willkommen auf den Seiten des Hafenamts\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
-    [InlineData("Harbour News NetworkNews Around the Republic\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
+    [InlineData("Harbour News NetworkNews Around the RepublicWeather Today\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("Delegates Weigh Labour Mobility Pledges as Review Continues\n\nlabour mobility\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("EMBARGOED UNTIL Thursday, 25 February 2016, 11:30 A.M., EDT\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
     [InlineData("Off the wire\n\nPort news in the papers • Weather for the ports -- June 13 • Ferries for the islands -- June 13\n\nYou are here: Home\n\nDelegates Weigh Labour Mobility Pledges as Review Continues\n\nDelegates heard more than forty speakers today on the pledges made since the last review of labour mobility.")]
@@ -630,4 +630,15 @@ public sealed class RealPageTests
     [InlineData("The ports' director welcomed the application for membership.", "http://en.example.cn/2016-06/13/content_38657874.htm", "2016-06-13")]
     public void A_dateline_closed_by_a_colon_and_a_year_month_folder_in_the_address_date_the_page(string text, string? url, string expected) =>
         Assert.Equal(Day(expected), Analyse(text, url).PublishedOn);
+
+    [Fact]
+    public void Review_cases_a_body_keeps_its_name_a_hashtag_or_brand_is_no_menu_and_a_deadline_is_no_date()
+    {
+        var document = Analyse("WhatsApp Helps Port Workers Reach #GlobalCompact Talks\n\nUntil 30 June 2020 the Universidad Autónoma de Santo Domingo and the Office of the Special Adviser on Ports take part, with the University of Oxford and Professor Ian Goldin.");
+
+        Assert.Equal("WhatsApp Helps Port Workers Reach #GlobalCompact Talks", document.Title);
+        Assert.Null(document.PublishedOn);
+        Assert.Equal(["Universidad Autónoma de Santo Domingo", "Office of the Special Adviser on Ports", "University of Oxford"], document.Organisations.Select(o => o.Name));
+        Assert.Equal(["Ian Goldin"], document.People.Select(p => p.Name));
+    }
 }

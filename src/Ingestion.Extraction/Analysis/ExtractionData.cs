@@ -70,7 +70,8 @@ public sealed record OrganisationData(
     IReadOnlyList<string> Connectors,
     IReadOnlyList<string>? GenericWords = null,
     IReadOnlyList<string>? OrganisationCues = null,
-    IReadOnlyList<string>? CreditCues = null);
+    IReadOnlyList<string>? CreditCues = null,
+    IReadOnlyList<string>? PortfolioHeads = null);
 
 public sealed record KnownOrganisation(string Name, IReadOnlyList<string> Acronyms, IReadOnlyList<string> Aliases, bool AcronymAlone = true);
 
@@ -88,7 +89,8 @@ public sealed record PeopleData(
     IReadOnlyList<KnownPerson>? KnownPeople = null,
     IReadOnlyList<string>? SpeakerTitleWords = null,
     IReadOnlyList<string>? NameParticles = null,
-    IReadOnlyList<string>? SaidSoOpeners = null)
+    IReadOnlyList<string>? SaidSoOpeners = null,
+    IReadOnlyList<string>? GroupNouns = null)
 {
     /// <summary>
     /// Every verb of speech in every language. French inverts a past tense after a quotation, so "a martelé" is also
@@ -161,7 +163,7 @@ public sealed record TitleData(
     IReadOnlyList<string> SectionSuffixes,
     IReadOnlyList<string> WrapWords,
     IReadOnlyList<string> NameJoiners,
-    IReadOnlyList<string>? StampLineCues = null)
+    IReadOnlyList<string>? OpeningCues = null)
 {
     /// <summary>"date 2020-12 ", "Published: 2020-12-03 ": a crawler's or a site's stamp opening a line, its day or only its month.</summary>
     public Regex StampOpening() =>

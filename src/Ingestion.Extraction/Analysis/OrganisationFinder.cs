@@ -29,6 +29,7 @@ public sealed partial class OrganisationFinder
     private readonly HashSet<string> _generic;
     private readonly HashSet<string> _personWords;
     private readonly HashSet<string> _weekdays;
+    private readonly HashSet<string> _portfolioHeads;
     private readonly HashSet<string> _acronyms;
     private readonly Regex? _cued;
     private readonly Regex? _creditAgency;
@@ -37,6 +38,7 @@ public sealed partial class OrganisationFinder
     {
         // "… Ministry of Labour on Saturday": a day's name ends a body's name.
         _weekdays = new HashSet<string>(weekdays ?? [], StringComparer.OrdinalIgnoreCase);
+        _portfolioHeads = new HashSet<string>(data.PortfolioHeads ?? [], StringComparer.Ordinal);
         _data = data;
         _generic = new HashSet<string>(data.GenericWords ?? [], StringComparer.Ordinal);
         // Titles and roles of one word ("Professor", "Chief", "Director") end or precede a body's name, never belong to it.
@@ -203,14 +205,18 @@ public sealed partial class OrganisationFinder
             // "Minister of State in the Ministry of …": a post held in a body is not part of the body's name.
             if (InsideWord().Matches(text[words[from].Index..words[head].Index]).LastOrDefault() is { } inside)
             {
-                from = words.FindIndex(from, w => w.Index >= words[from].Index + inside.Index + inside.Length);
+                var bodyStart = words[from].Index + inside.Index + inside.Length;
+                from = words.FindIndex(from, w => w.Index >= bodyStart);
             }
 
             // "Oxford University Professor Ian Goldin": the body ends where a person's title starts.
-            // "Office of the President" names the office after the post: a title right after "of the" belongs to the body.
+            // The body ends where a person is named after their title ("Oxford University Professor Ian Goldin"), not at a
+            // title the body is named after ("Office of the President", "Office of the Special Adviser on Africa"); a
+            // day ends it too ("… Ministry of Labour on Saturday", but not "Santo Domingo").
             var to = head + 1;
-            while (to < words.Count && !_weekdays.Contains(words[to].Text)
-                   && !(_personWords.Contains(words[to].Text) && !IsArticle(words[to - 1].Text) && !_connectors.Contains(words[to - 1].Text)))
+            while (to < words.Count
+                   && !(_weekdays.Contains(words[to].Text) && _connectors.Contains(words[to - 1].Text))
+                   && !(_personWords.Contains(words[to].Text) && to + 1 < words.Count && !_connectors.Contains(words[to + 1].Text) && !IsArticle(words[to + 1].Text)))
             {
                 to++;
             }
@@ -227,7 +233,13 @@ public sealed partial class OrganisationFinder
                 continue;
             }
 
-            var end = to == words.Count && words[(head + 1)..to].Any(w => _connectors.Contains(w.Text)) ? PortfolioListEnd(text, words[to - 1].End) : words[to - 1].End;
+            var end = to == words.Count && _portfolioHeads.Contains(words[head].Text) ? PortfolioListEnd(text, words[to - 1].End) : words[to - 1].End;
+            // "Ministry of Education, Oxfam and Amnesty International": items that are known bodies end the name at the comma.
+            if (!Free(words[from].Index, end - words[from].Index))
+            {
+                end = words[to - 1].End;
+            }
+
             var name = new Span(words[from].Index, end - words[from].Index, text[words[from].Index..end]);
             ReleaseUnitedNations(name);
             if (!Free(name.Index, name.Length))
@@ -351,7 +363,7 @@ public sealed partial class OrganisationFinder
     private static partial Regex AgencyWord();
 
     /// <summary>
-    /// "Ministry of Humanitarian Affairs, Disaster Management and Social Development": a body named after several
+    /// "Ministry of Humanitarian Affairs, Disaster Management and Social Development": a ministry named after several
     /// portfolios lists them with commas and a last "and"; the list ends the name where it ends. Items that are bodies
     /// themselves (a head word, an acronym) make it a list of bodies instead.
     /// </summary>
@@ -405,7 +417,8 @@ public sealed partial class OrganisationFinder
     [GeneratedRegex(@"[\p{L}&][\p{L}\-’']*")]
     private static partial Regex Word();
 
-    [GeneratedRegex(@"\s(?:in|within|at|au sein|en el seno)\s+(?:the|de la|del|du|de l['’]|la|le|el)\s+")]
+    // The capitalised run only holds "in the/la/le/les/las/los" between its words.
+    [GeneratedRegex(@"\sin\s+(?:the|la|le|les|las|los)\s+")]
     private static partial Regex InsideWord();
 
     [GeneratedRegex(@"\G(?:,\s\p{Lu}[\p{L}\-]*(?:\s\p{Lu}[\p{L}\-]*){0,2})+,?\s(?:and|et|y)\s\p{Lu}[\p{L}\-]*(?:\s\p{Lu}[\p{L}\-]*){0,2}")]

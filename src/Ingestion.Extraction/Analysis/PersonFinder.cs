@@ -31,6 +31,7 @@ public sealed partial class PersonFinder
     private readonly Regex _appositive;
     private readonly Regex _photoAtEnd;
     private readonly Regex _roleAtLineStart;
+    private readonly Regex? _groupAtEnd;
     private readonly Regex _roleRightAfter;
     private readonly Regex _contactHeader;
     private readonly Regex _roleOfBodyAtEnd;
@@ -47,6 +48,8 @@ public sealed partial class PersonFinder
         var speech = Phrases.Alternation(data.AllSpeechVerbs());
         var interventions = Phrases.Alternation(data.InterventionVerbs);
         _roleAtEnd = new Regex($@"(?<![\p{{L}}])(?<role>{roles})\s*,?\s*$", RegexOptions.CultureInvariant);
+        // "The authors Ana Ruiz, Jane Roe and …": a group's name before a list of people (never a person's role).
+        _groupAtEnd = data.GroupNouns is { Count: > 0 } groups ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(groups)})\s+$", RegexOptions.CultureInvariant) : null;
         // "Ana Ruiz Vidal" over "Presidenta de la República", and "Ana Ruiz Vidal Ministra del Interior" in a table's cell.
         _roleAtLineStart = new Regex($@"^[ \t]*\r?\n[ \t]*(?:{roles})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         _roleRightAfter = new Regex($@"^[ \t]+\p{{Lu}}\p{{Ll}}*(?<=(?:{roles}))\s+(?:of|de|del|du|des|for)\s", RegexOptions.CultureInvariant);
@@ -193,7 +196,8 @@ public sealed partial class PersonFinder
                 }
 
                 // "Miranda" after "Alfonso Miranda Guardiola": Spanish names are called by the first of two surnames.
-                if (people.Values.LastOrDefault(p => p.Name.EndsWith(" " + name, StringComparison.Ordinal) || p.Name.Contains($" {name} ", StringComparison.Ordinal)) is { } known)
+                if ((people.Values.LastOrDefault(p => p.Name.EndsWith(" " + name, StringComparison.Ordinal))
+                     ?? people.Values.LastOrDefault(p => p.Name.Split(' ') is { Length: >= 3 } parts && parts[^2] == name)) is { } known)
                 {
                     mentions.Add(new PersonMention(nameStart, name.Length, known));
                 }
@@ -251,6 +255,7 @@ public sealed partial class PersonFinder
                 || _appositive.IsMatch(after)
                 || IsAffiliationAfter(after, name)
                 || ListedAfterPerson(nameStart)
+                || (_groupAtEnd?.IsMatch(before) ?? false)
                 || (IsAloneOnLine(text, nameStart, nameEnd) && _roleAtLineStart.IsMatch(after))
                 || _roleRightAfter.IsMatch(after)
                 || inContactBlock)

@@ -84,7 +84,7 @@ public sealed partial class PublicationDater
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         // "/…-of-migrants-26-june-2023/": a day written out in the slug, its month by name.
         _sluggedPathDate = new Regex(
-            $@"(?<![0-9])(?<d>0?[1-9]|[12][0-9]|3[01])[-_](?<m>{month})[-_](?<y>(?:19|20)[0-9]{{2}})(?![0-9])",
+            $@"(?<=[/_-])(?<d>0?[1-9]|[12][0-9]|3[01])[-_](?<m>{month})[-_](?<y>(?:19|20)[0-9]{{2}})(?![0-9])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         // "ce lundi 10 décembre 2018", "este lunes 10 de diciembre", "this Monday, 10 December": the day the story is told.
         _weekdayNumbers = new Dictionary<string, int>(calendar.Weekdays ?? new Dictionary<string, int>(), StringComparer.OrdinalIgnoreCase);

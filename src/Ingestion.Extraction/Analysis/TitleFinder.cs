@@ -40,6 +40,7 @@ public sealed partial class TitleFinder
     private readonly HashSet<string> _subtitles;
     private readonly HashSet<string> _furniture;
     private readonly HashSet<string> _stampWords;
+    private readonly HashSet<string> _rangeWords;
     private readonly HashSet<string> _places;
     private readonly Regex _furnitureCue;
     private readonly Regex _salutation;
@@ -53,15 +54,16 @@ public sealed partial class TitleFinder
     private readonly HashSet<string> _controls;
     private readonly HashSet<string> _wrapWords;
 
-    public TitleFinder(KindData kinds, TitleData titles, CalendarData calendar)
+    public TitleFinder(KindData kinds, TitleData titles, CalendarData calendar, IEnumerable<string>? rangeWords = null)
     {
+        _rangeWords = new HashSet<string>(rangeWords ?? [], StringComparer.OrdinalIgnoreCase);
         _subtitles = new HashSet<string>(kinds.Subtitles, StringComparer.OrdinalIgnoreCase);
         _furniture = new HashSet<string>(titles.FurnitureLines.Select(Normal), StringComparer.Ordinal);
         _stampWords = new HashSet<string>(titles.StampWords, StringComparer.OrdinalIgnoreCase);
         _places = new HashSet<string>(calendar.Places.Values.SelectMany(p => p), StringComparer.OrdinalIgnoreCase);
-        // Most cues mark furniture wherever they stand ("cookie", "©"); a stamp's cue only when it opens the line
-        // ("Published on 3 May", not "Country Profiles Published on the Data Portal").
-        _furnitureCue = new Regex($@"{Phrases.Alternation(titles.FurnitureCues)}|^\s*(?:{Phrases.Alternation(titles.StampLineCues ?? [])})(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // Most cues mark furniture wherever they stand ("cookie", "©"); a stamp's, a banner's or a field's only when it
+        // opens the line ("Published on 3 May", not "Country Profiles Published on the Data Portal"; "Welcome to …").
+        _furnitureCue = new Regex($@"{Phrases.Alternation(titles.FurnitureCues)}|^\s*(?:{Phrases.Alternation(titles.OpeningCues ?? [])})(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _salutation = new Regex($@"^(?:{Phrases.Alternation(titles.Salutations)})(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _pager = new Regex($@"^(?:{Phrases.Alternation(titles.PagerWords)})\s+\d+\s*[-–]\s*\d+\s+(?:of|de|sur|sobre)\s+\d+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         // "date 2020-12 Harbour Towns Sign…": a stamp, its day or only its month, opening the headline's line.
@@ -125,7 +127,7 @@ public sealed partial class TitleFinder
 
     /// <summary>
     /// "Agencies Keep Working for Migrants’ Health." over the story: when no line reads as a headline, a short line
-    /// before the story that ends with a full stop is one, written with its stop.
+    /// before the story that ends with a full stop is one (the stop is not kept).
     /// </summary>
     private FoundTitle? StoppedHeadline(List<Span> lines, Func<int, Span> candidate, IReadOnlyList<WrittenDate> dates)
     {
@@ -343,7 +345,7 @@ public sealed partial class TitleFinder
             || DocumentSymbol().IsMatch(value) || _pager.IsMatch(value) || value.EndsWith('…') || value.EndsWith("..", StringComparison.Ordinal) || SnippetJoin().IsMatch(value)
             || (value.StartsWith('(') && value.EndsWith(')')) || (_salutation.IsMatch(value) && words <= MaxSalutationWords) || IsByline(value, words)
             || Contact().IsMatch(value) || IsControls(value) || IsMachineStamp(value) || value.Contains('\uFFFD', StringComparison.Ordinal) || CreditLine().IsMatch(value) || Citation().IsMatch(value) || ScheduleEntry().IsMatch(value)
-            || GluedMenu().IsMatch(value) || value.Count(c => c == '•') >= 2 || (NumberedHeading().IsMatch(lines[i].Text) && words <= MaxMenuItemWords) || PageOfPages().IsMatch(value) || IsTagList(value) || IsMasthead(value)
+            || GluedMenu().Count(value) >= 2 || value.Count(c => c == '•') >= 2 || (NumberedHeading().IsMatch(lines[i].Text) && words <= MaxMenuItemWords) || PageOfPages().IsMatch(value) || IsTagList(value) || IsMasthead(value)
             || (words <= MaxMenuItemWords && _sectionSuffix.IsMatch(value)))
         {
             return true;
@@ -432,7 +434,8 @@ public sealed partial class TitleFinder
         // "MC/2266/Rev.1 Original: inglés 26 de noviembre de 2009": a document's symbol opens its stamp, and
         // "November 21, 2018 / 1:03 PM / in an hour" gives the time as well.
         rest = ClockTime().Replace(SymbolOpening().Replace(rest, string.Empty), " ");
-        var remaining = Words().Matches(rest).Select(w => w.Value).Where(w => !_stampWords.Contains(w)).ToList();
+        // "3 May 2023 to 4 May 2023": between two dates, the word joining them belongs to the stamp.
+        var remaining = Words().Matches(rest).Select(w => w.Value).Where(w => !_stampWords.Contains(w) && !(inLine.Count > 1 && _rangeWords.Contains(w))).ToList();
         if (remaining.Count == 0)
         {
             return true;
@@ -632,8 +635,9 @@ public sealed partial class TitleFinder
     [GeneratedRegex(@"(?<![0-9])[0-2]?[0-9]:[0-5][0-9](?![0-9])")]
     private static partial Regex ClockTime();
 
-    // "News NetworkNews Around the Republic", "Ver día anteriorDomingo": menu labels run together without a space.
-    [GeneratedRegex(@"\p{Ll}{4}\p{Lu}\p{Ll}{2}")]
+    // "Ver día anteriorDomingo 7 de noviembreVer día siguiente": menu labels run together without a space, twice at
+    // least (one join may be a name: "WhatsApp", "#GlobalCompact").
+    [GeneratedRegex(@"(?<![#\p{L}])\p{L}*?\p{Ll}{4}\p{Lu}\p{Ll}{2}")]
     private static partial Regex GluedMenu();
 
     // "Page 1 of 15", "Está en la página 1de 15": a document viewer's pager.
