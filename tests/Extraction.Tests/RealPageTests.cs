@@ -641,4 +641,12 @@ public sealed class RealPageTests
         Assert.Equal(["Universidad Autónoma de Santo Domingo", "Office of the Special Adviser on Ports", "University of Oxford"], document.Organisations.Select(o => o.Name));
         Assert.Equal(["Ian Goldin"], document.People.Select(p => p.Name));
     }
+
+    [Theory]
+    [InlineData("Harbour Talks Resume\n\nPublished on January 9th, 2018 | by Lena Ortiz Vidal\n\nThe talks on port reception resumed today.", "Lena Ortiz Vidal")]
+    [InlineData("Harbour Talks Resume\n\nA farmer surveys his crops near the port. (Lena Ortiz Vidal/The Harbour Times)\n\nThe talks on port reception resumed today.", "Lena Ortiz Vidal")]
+    [InlineData("Harbour Talks Resume\n\nLena Ortiz Vidal, Advocate for the Campaign to End Detention in Ports, opened the talks.", "Lena Ortiz Vidal")]
+    [InlineData("Harbour Talks Resume\n\nThe review was led by Lena Ortiz Vidal of the Harbour Institute and published today.", "Lena Ortiz Vidal")]
+    public void A_byline_after_a_bar_a_bracketed_credit_an_advocate_and_a_name_before_of_the_institute_are_people(string text, string expected) =>
+        Assert.Contains(expected, Analyse(text).People.Select(p => p.Name));
 }

@@ -202,6 +202,18 @@ public sealed partial class OrganisationFinder
                 continue;
             }
 
+            // "Jane Roe of the Harbour Institute": two or more words before "of" with no head word among them are a
+            // person's name, and the body starts after the connector.
+            var connector = words.FindIndex(from, head - from, w => _connectors.Contains(w.Text));
+            if (connector - from >= 2 && !words.Skip(from).Take(connector - from).Any(w => _headWords.Contains(w.Text)))
+            {
+                from = connector + 1;
+                while (from < head && IsArticle(words[from].Text))
+                {
+                    from++;
+                }
+            }
+
             // "Minister of State in the Ministry of …": a post held in a body is not part of the body's name.
             if (InsideWord().Matches(text[words[from].Index..words[head].Index]).LastOrDefault() is { } inside)
             {

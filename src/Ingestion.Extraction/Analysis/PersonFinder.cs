@@ -256,6 +256,7 @@ public sealed partial class PersonFinder
                 || IsAffiliationAfter(after, name)
                 || ListedAfterPerson(nameStart)
                 || (_groupAtEnd?.IsMatch(before) ?? false)
+                || (before.EndsWith('(') && after.StartsWith('/'))
                 || (IsAloneOnLine(text, nameStart, nameEnd) && _roleAtLineStart.IsMatch(after))
                 || _roleRightAfter.IsMatch(after)
                 || inContactBlock)
@@ -463,8 +464,8 @@ public sealed partial class PersonFinder
     [GeneratedRegex(@"['’]s?\s")]
     private static partial Regex PossessiveInside();
 
-    // "By", and a wire's credits: "Reporting by Jane Roe, editing by Ana Ruiz".
-    [GeneratedRegex(@"(?:^\s*|[,;]\s*)(?:(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting)\s+by|By|Por|Par)\s*:?\s+$")]
+    // "By", "Published on 9 January | by", and a wire's credits: "Reporting by Jane Roe, editing by Ana Ruiz".
+    [GeneratedRegex(@"(?:^\s*|[,;|]\s*)(?:(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting)\s+by|[Bb]y|Por|Par)\s*:?\s+$")]
     private static partial Regex Byline();
 
     [GeneratedRegex(@"^,\s+(?:the\s+|le\s+|la\s+|el\s+)?(?<clause>[^,.;:“”""«»\n]{2,120}?)(?=\s+will\s|\s+said|\s+who\s|,|\.|;|:|\s*$)")]
