@@ -649,4 +649,12 @@ public sealed class RealPageTests
     [InlineData("Harbour Talks Resume\n\nThe review was led by Lena Ortiz Vidal of the Harbour Institute and published today.", "Lena Ortiz Vidal")]
     public void A_byline_after_a_bar_a_bracketed_credit_an_advocate_and_a_name_before_of_the_institute_are_people(string text, string expected) =>
         Assert.Contains(expected, Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void A_date_right_under_the_headline_wins_over_the_sites_date_above_it() =>
+        Assert.Equal(Day("2022-07-06"), Analyse("August 19, 2022\ntamil sinhala youtube twitter\n\nPort Ministers Co-host a Meeting on Reception\n\nJuly 06, 2022\n\nThe ministers of ports and of labour met on 4 July 2022 to discuss the reception of people rescued at sea.").PublishedOn);
+
+    [Fact]
+    public void A_day_in_the_slug_names_an_event_and_yields_to_the_pages_own_stamp() =>
+        Assert.Equal(Day("2017-09-21"), Analyse("21 Sep 2017\n\nOpening Remarks, Harbour Dialogue in Valletta, 11 October 2016\n\nExcellencies, it is an honour to open the dialogue on receiving people rescued at sea.", "https://news.example.org/speeches/opening-remarks-harbour-dialogue-valletta-11-october-2016-0").PublishedOn);
 }

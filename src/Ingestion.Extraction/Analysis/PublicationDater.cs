@@ -143,6 +143,14 @@ public sealed partial class PublicationDater
             return weaker;
         }
 
+        // "/opening-remarks-geneva-11-october-2016": a day the slug writes out often names the event, not the page's day,
+        // so it dates the page only when the text does not.
+        if (Uri.TryCreate(sourceUrl, UriKind.Absolute, out var address) && _sluggedPathDate.Match(Uri.UnescapeDataString(address.AbsolutePath)) is { Success: true } slugged
+            && Day(slugged) is { } sluggedDay)
+        {
+            return sluggedDay;
+        }
+
         if ((ClosingStamp(text, dates, title) ?? ThisWeekday(text, dates)) is { } told)
         {
             return told;
@@ -181,6 +189,7 @@ public sealed partial class PublicationDater
         // Where the story starts: the headline, or without one the first line of prose.
         var top = title?.Index ?? FirstBodyLine(text);
         DateOnly? aboveNavigation = null, yearless = null, updated = null;
+        var dateUnderHeadline = title is not null && dates.Any(d => d.Index >= title.End && d.YearWritten && d.EndDay is null && LinesBetween(text, title.End, d.Index) == 0);
         foreach (var date in dates.Where(d => d.EndDay is null && InReach(d.Index, title, top)))
         {
             var (lineStart, lineEnd, before, after) = LineOf(text, date);
@@ -193,7 +202,9 @@ public sealed partial class PublicationDater
                 continue;
             }
 
-            var navigation = aboveHeadline && LinesBetween(text, lineEnd, top) >= 2;
+            // Menus between the date and the headline, or the story's own date right under the headline, make a date
+            // above it the site's today ("August 19, 2022" over the menus, "July 06, 2022" under the headline).
+            var navigation = aboveHeadline && (LinesBetween(text, lineEnd, top) >= 2 || dateUnderHeadline);
             var weekdayLed = aboveHeadline && _weekday.IsMatch(text[lineStart..lineEnd]);
             // A weekday-led date above the headline with lines between them is the site header's "today", not the page's date.
             if ((navigation && weekdayLed) || (aboveHeadline && addressDay is { } day && date.Start > day))
@@ -411,7 +422,7 @@ public sealed partial class PublicationDater
         }
 
         var path = Uri.UnescapeDataString(uri.AbsolutePath);
-        foreach (var match in new[] { _slashedPathDate.Match(path), DashedPathDate().Match(path), CompactPathDate().Match(path), _sluggedPathDate.Match(path), MonthFolderPathDate().Match(path) })
+        foreach (var match in new[] { _slashedPathDate.Match(path), DashedPathDate().Match(path), CompactPathDate().Match(path), MonthFolderPathDate().Match(path) })
         {
             if (match.Success && Day(match) is { } day)
             {
