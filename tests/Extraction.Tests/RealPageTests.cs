@@ -657,4 +657,11 @@ public sealed class RealPageTests
     [Fact]
     public void A_day_in_the_slug_names_an_event_and_yields_to_the_pages_own_stamp() =>
         Assert.Equal(Day("2017-09-21"), Analyse("21 Sep 2017\n\nOpening Remarks, Harbour Dialogue in Valletta, 11 October 2016\n\nExcellencies, it is an honour to open the dialogue on receiving people rescued at sea.", "https://news.example.org/speeches/opening-remarks-harbour-dialogue-valletta-11-october-2016-0").PublishedOn);
+
+    [Theory]
+    [InlineData("Harbour Talks Resume\n\n“The pact contains political commitments,” said committee rapporteur Lena Ortiz Vidal in the chamber.", "Lena Ortiz Vidal")]
+    [InlineData("Harbour Talks Resume\n\nThe motion was tabled in the chamber.\n\nLena Ortiz Vidal MP\n\nThe debate lasted three hours.", "Lena Ortiz Vidal")]
+    [InlineData("Harbour Talks Resume\n\nLena Ortiz Vidal*\n\nThe article reviews the pact on receiving people rescued at sea.", "Lena Ortiz Vidal")]
+    public void A_rapporteur_a_members_letters_and_an_authors_footnote_mark_make_people(string text, string expected) =>
+        Assert.Contains(expected, Analyse(text).People.Select(p => p.Name));
 }

@@ -257,6 +257,7 @@ public sealed partial class PersonFinder
                 || ListedAfterPerson(nameStart)
                 || (_groupAtEnd?.IsMatch(before) ?? false)
                 || (before.EndsWith('(') && after.StartsWith('/'))
+                || PostNominal().IsMatch(after)
                 || (IsAloneOnLine(text, nameStart, nameEnd) && _roleAtLineStart.IsMatch(after))
                 || _roleRightAfter.IsMatch(after)
                 || inContactBlock)
@@ -473,4 +474,8 @@ public sealed partial class PersonFinder
 
     [GeneratedRegex(@"^\s*(?:,|,?\s+(?:and|et|y|e|&))\s*$")]
     private static partial Regex ListSeparator();
+
+    // "Jane Roe MP", "Jane Roe, MEP", and an author's "Jane Roe*" over the footnote that gives her post.
+    [GeneratedRegex(@"^(?:,?\s+(?:MP|MEP|MLA|MSP|QC|KC|OBE|CBE)(?![\p{L}])|\*[ \t]*(?:\n|$))")]
+    private static partial Regex PostNominal();
 }
