@@ -35,7 +35,11 @@ export HOME="$root/home" \
 
 epmd -port "$ERL_EPMD_PORT" -address 127.0.0.1 &
 epmd=$!
-for _ in $(seq 50); do (: </dev/tcp/127.0.0.1/"$ERL_EPMD_PORT") 2>/dev/null && break; sleep 0.1; done
+# Wait for epmd to listen before the broker registers with it: on a busy machine that can take more than a few
+# seconds, and a broker that finds no epmd exits at once.
+ready=false
+for _ in $(seq 600); do (: </dev/tcp/127.0.0.1/"$ERL_EPMD_PORT") 2>/dev/null && { ready=true; break; }; sleep 0.1; done
+$ready || { echo "epmd did not start listening on 127.0.0.1:$ERL_EPMD_PORT" >&2; kill "$epmd" 2>/dev/null || true; exit 1; }
 "$server" &
 broker=$!
 # The broker's script stops the node cleanly on SIGTERM; epmd goes once the broker is gone.
