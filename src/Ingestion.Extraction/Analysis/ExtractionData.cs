@@ -167,5 +167,5 @@ public sealed record TitleData(
 {
     /// <summary>"date 2020-12 ", "Published: 2020-12-03 ": a crawler's or a site's stamp opening a line, its day or only its month.</summary>
     public Regex StampOpening() =>
-        new($@"^\s*(?:{Phrases.Alternation(StampCues)})\s*:?\s*(?:19|20)[0-9]{{2}}(?:-[01][0-9](?:-[0-3][0-9])?)?\s+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        new($@"^\s*(?:{Phrases.Alternation(StampCues)})\s*:?\s*(?<y>(?:19|20)[0-9]{{2}})(?:-(?<m>[01][0-9])(?:-[0-3][0-9])?)?\s+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 }

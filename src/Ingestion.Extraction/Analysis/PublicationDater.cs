@@ -145,8 +145,7 @@ public sealed partial class PublicationDater
 
         // "/opening-remarks-geneva-11-october-2016": a day the slug writes out often names the event, not the page's day,
         // so it dates the page only when the text does not.
-        if (Uri.TryCreate(sourceUrl, UriKind.Absolute, out var address) && _sluggedPathDate.Match(Uri.UnescapeDataString(address.AbsolutePath)) is { Success: true } slugged
-            && Day(slugged) is { } sluggedDay)
+        if (AddressPath(sourceUrl) is { } path && _sluggedPathDate.Match(path) is { Success: true } slugged && Day(slugged) is { } sluggedDay)
         {
             return sluggedDay;
         }
@@ -189,7 +188,8 @@ public sealed partial class PublicationDater
         // Where the story starts: the headline, or without one the first line of prose.
         var top = title?.Index ?? FirstBodyLine(text);
         DateOnly? aboveNavigation = null, yearless = null, updated = null;
-        var dateUnderHeadline = title is not null && dates.Any(d => d.Index >= title.End && d.YearWritten && d.EndDay is null && LinesBetween(text, title.End, d.Index) == 0);
+        var dateUnderHeadline = title is not null && Sorted.Between(dates, d => d.Index, title.End, text.Length).FirstOrDefault() is { YearWritten: true, EndDay: null } under
+            && LinesBetween(text, title.End, under.Index) == 0;
         foreach (var date in dates.Where(d => d.EndDay is null && InReach(d.Index, title, top)))
         {
             var (lineStart, lineEnd, before, after) = LineOf(text, date);
@@ -249,8 +249,8 @@ public sealed partial class PublicationDater
 
     /// <summary>" date 2019-09 Dakar, 26 sept": the year and month of a stamp opening the dateline's line.</summary>
     private (int Year, int Month)? StampMonth(string before) =>
-        _stampOpening.Match(before) is { Success: true } stamp && StampYearMonth().Match(stamp.Value) is { Success: true } ym
-            ? (int.Parse(ym.Groups["y"].Value, CultureInfo.InvariantCulture), int.Parse(ym.Groups["m"].Value, CultureInfo.InvariantCulture))
+        _stampOpening.Match(before) is { Success: true } stamp && stamp.Groups["m"].Success
+            ? (int.Parse(stamp.Groups["y"].Value, CultureInfo.InvariantCulture), int.Parse(stamp.Groups["m"].Value, CultureInfo.InvariantCulture))
             : null;
 
     /// <summary>
@@ -351,7 +351,7 @@ public sealed partial class PublicationDater
     /// <summary>The year, and the month when there is one, in the address's path: /2023/, /2023/05/.</summary>
     private static (int Year, int? Month)? AddressYear(string? sourceUrl)
     {
-        if (sourceUrl is null || !Uri.TryCreate(sourceUrl, UriKind.Absolute, out var uri) || PathYear().Match(uri.AbsolutePath) is not { Success: true } m)
+        if (AddressPath(sourceUrl) is not { } path || PathYear().Match(path) is not { Success: true } m)
         {
             return null;
         }
@@ -416,12 +416,11 @@ public sealed partial class PublicationDater
     /// <summary>The day in the submitted address's path: /2022/02/28/, /2023/may/12/, /2019-10-15-…, /2019_10_15_…, statement20060914.</summary>
     private DateOnly? FromAddress(string? sourceUrl)
     {
-        if (sourceUrl is null || !Uri.TryCreate(sourceUrl, UriKind.Absolute, out var uri))
+        if (AddressPath(sourceUrl) is not { } path)
         {
             return null;
         }
 
-        var path = Uri.UnescapeDataString(uri.AbsolutePath);
         foreach (var match in new[] { _slashedPathDate.Match(path), DashedPathDate().Match(path), CompactPathDate().Match(path), MonthFolderPathDate().Match(path) })
         {
             if (match.Success && Day(match) is { } day)
@@ -432,6 +431,10 @@ public sealed partial class PublicationDater
 
         return null;
     }
+
+    /// <summary>The submitted address's path, unescaped, or null when there is no absolute address.</summary>
+    private static string? AddressPath(string? sourceUrl) =>
+        sourceUrl is not null && Uri.TryCreate(sourceUrl, UriKind.Absolute, out var uri) ? Uri.UnescapeDataString(uri.AbsolutePath) : null;
 
     private DateOnly? Day(Match m)
     {
@@ -547,9 +550,6 @@ public sealed partial class PublicationDater
     // "2023-05-12" or "2023-05-12 10:30": a machine's stamp, not a date a writer typed.
     [GeneratedRegex(@"^(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]")]
     private static partial Regex IsoDay();
-
-    [GeneratedRegex(@"(?<y>(?:19|20)[0-9]{2})-(?<m>[01][0-9])")]
-    private static partial Regex StampYearMonth();
 
     // "8 December 2018, Marrakech, Morocco - The mayors…": the place after the day, then the dateline's dash or colon.
     [GeneratedRegex(@"^,\s*\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){0,2}(?:,\s*\p{Lu}[\p{L}.'’\-]*(?:\s\p{Lu}[\p{L}.'’\-]*){0,2})?(?:\s+[-–—]\s|:\s)")]

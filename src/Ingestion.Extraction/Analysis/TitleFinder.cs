@@ -333,8 +333,10 @@ public sealed partial class TitleFinder
         return null;
     }
 
-    // A row of teasers ("Major news items • Weather forecast • …") is long and punctuated but tells no story.
-    private static bool IsBody(Span line) => Words().Count(line.Text) >= MinBodyWords && SentencePunctuation().IsMatch(line.Text) && line.Text.Count(c => c == '•') < 2;
+    private static bool IsBody(Span line) => Words().Count(line.Text) >= MinBodyWords && SentencePunctuation().IsMatch(line.Text) && !IsLinkRow(line.Text);
+
+    /// <summary>"Major news items • Weather forecast • …": a row of links, long and punctuated, but no story and no headline.</summary>
+    private static bool IsLinkRow(string value) => value.Count(c => c == '•') >= 2;
 
     /// <summary>Whether a line (or its date) comes before the headline a reader would pick.</summary>
     private bool IsFurniture(List<Span> lines, int i, Span line, IReadOnlyList<WrittenDate> dates)
@@ -345,7 +347,7 @@ public sealed partial class TitleFinder
             || DocumentSymbol().IsMatch(value) || _pager.IsMatch(value) || value.EndsWith('…') || value.EndsWith("..", StringComparison.Ordinal) || SnippetJoin().IsMatch(value)
             || (value.StartsWith('(') && value.EndsWith(')')) || (_salutation.IsMatch(value) && words <= MaxSalutationWords) || IsByline(value, words)
             || Contact().IsMatch(value) || IsControls(value) || IsMachineStamp(value) || value.Contains('\uFFFD', StringComparison.Ordinal) || CreditLine().IsMatch(value) || Citation().IsMatch(value) || ScheduleEntry().IsMatch(value)
-            || GluedMenu().Count(value) >= 2 || value.Count(c => c == '•') >= 2 || (NumberedHeading().IsMatch(lines[i].Text) && words <= MaxMenuItemWords) || PageOfPages().IsMatch(value) || IsTagList(value) || IsMasthead(value)
+            || GluedMenu().Count(value) >= 2 || IsLinkRow(value) || (NumberedHeading().IsMatch(lines[i].Text) && words <= MaxMenuItemWords) || PageOfPages().IsMatch(value) || IsTagList(value) || IsMasthead(value)
             || (words <= MaxMenuItemWords && _sectionSuffix.IsMatch(value)))
         {
             return true;
