@@ -664,4 +664,17 @@ public sealed class RealPageTests
     [InlineData("Harbour Talks Resume\n\nLena Ortiz Vidal*\n\nThe article reviews the pact on receiving people rescued at sea.", "Lena Ortiz Vidal")]
     public void A_rapporteur_a_members_letters_and_an_authors_footnote_mark_make_people(string text, string expected) =>
         Assert.Contains(expected, Analyse(text).People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Joint statement by Lena Ortiz Vidal, Executive Director of the Harbour Fund, on port reception\n\nThe ports will open.", "Lena Ortiz Vidal")]
+    [InlineData("Harbour Talks Resume\n\nThe envoy also met the chair of the port board, former Federal Councillor Lena Ortiz Vidal.", "Lena Ortiz Vidal")]
+    [InlineData("Harbour Talks Resume\n\nLena Ortiz Vidal\n\nDeputy Assistant Secretary\n\nThank you, Chair.", "Lena Ortiz Vidal")]
+    [InlineData("Harbour Talks Resume\n\nPublié juillet 31st, 2021 - écrit par: Lena Ortiz Vidal\n\nLe port a rouvert.", "Lena Ortiz Vidal")]
+    [InlineData("Harbour Talks Resume\n\nSeveral ports closed. Then Jair Bolsonaro’s Brazil left the talks.", "Jair Bolsonaro")]
+    public void A_role_after_a_headlines_name_a_councillor_a_role_under_a_blank_line_a_byline_anywhere_and_a_known_name_in_a_run_make_people(string text, string expected) =>
+        Assert.Contains(expected, Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void A_line_ending_in_its_authors_name_is_a_byline_not_the_headline() =>
+        Assert.Equal("Harbour Talks Resume", Analyse("Harbour Talks Resume\n\nPublié juillet 31st, 2021 - écrit par: Lena Ortiz Vidal\n\nLe port a rouvert.").Title);
 }

@@ -90,7 +90,8 @@ public sealed record PeopleData(
     IReadOnlyList<string>? SpeakerTitleWords = null,
     IReadOnlyList<string>? NameParticles = null,
     IReadOnlyList<string>? SaidSoOpeners = null,
-    IReadOnlyList<string>? GroupNouns = null)
+    IReadOnlyList<string>? GroupNouns = null,
+    IReadOnlyList<string>? AuthorCues = null)
 {
     /// <summary>
     /// Every verb of speech in every language. French inverts a past tense after a quotation, so "a martelé" is also

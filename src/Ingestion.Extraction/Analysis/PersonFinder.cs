@@ -35,6 +35,7 @@ public sealed partial class PersonFinder
     private readonly Regex _roleRightAfter;
     private readonly Regex _contactHeader;
     private readonly Regex _roleOfBodyAtEnd;
+    private readonly Regex? _authorCueAtEnd;
     private readonly List<(string Surname, string Name)> _knownSurnames;
     private readonly HashSet<string> _knownNames;
 
@@ -50,8 +51,11 @@ public sealed partial class PersonFinder
         _roleAtEnd = new Regex($@"(?<![\p{{L}}])(?<role>{roles})\s*,?\s*$", RegexOptions.CultureInvariant);
         // "The authors Ana Ruiz, Jane Roe and …": a group's name before a list of people (never a person's role).
         _groupAtEnd = data.GroupNouns is { Count: > 0 } groups ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(groups)})\s+$", RegexOptions.CultureInvariant) : null;
-        // "Ana Ruiz Vidal" over "Presidenta de la República", and "Ana Ruiz Vidal Ministra del Interior" in a table's cell.
-        _roleAtLineStart = new Regex($@"^[ \t]*\r?\n[ \t]*(?:{roles})(?![\p{{L}}])", RegexOptions.CultureInvariant);
+        // "Ana Ruiz Vidal" over "Presidenta de la República" (a blank line between when the page spaced its lines), and
+        // "Ana Ruiz Vidal Ministra del Interior" in a table's cell.
+        _roleAtLineStart = new Regex($@"^[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(?:{roles})(?![\p{{L}}])", RegexOptions.CultureInvariant);
+        // "Publié le 31 juillet 2021 - écrit par : Ana Ruiz": a byline's words anywhere on the line, not only at its start.
+        _authorCueAtEnd = data.AuthorCues is { Count: > 0 } cues ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(cues)})\s*:?\s+$", RegexOptions.CultureInvariant) : null;
         _roleRightAfter = new Regex($@"^[ \t]+\p{{Lu}}\p{{Ll}}*(?<=(?:{roles}))\s+(?:of|de|del|du|des|for)\s", RegexOptions.CultureInvariant);
         _roleAnywhere = new Regex($@"(?<![\p{{L}}])(?:{roles})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         _roleAtStart = new Regex($@"^(?:{roles})(?![\p{{L}}])", RegexOptions.CultureInvariant);
@@ -90,7 +94,7 @@ public sealed partial class PersonFinder
             var capitalsAreNames = tokens.Any(t => t.Value.Any(char.IsLower) && IsNameToken(t.Value, false))
                 || tokens.Any(t => _honorifics.Contains(t.Value) && t.Value.All(c => !char.IsLower(c)))
                 || (LineBefore(text, run.Index) is var lineBefore && (_honorificOrRoleAtEnd.IsMatch(lineBefore) || _photoAtEnd.IsMatch(lineBefore)))
-                || (tokens.Count > 1 && Byline().IsMatch(LineBefore(text, run.Index + tokens[1].Index))); // "By BRADLEY S. KLAPPER"
+                || (tokens.Count > 1 && IsByline(LineBefore(text, run.Index + tokens[1].Index))); // "By BRADLEY S. KLAPPER"
             var next = 0;
             while (next < tokens.Count)
             {
@@ -163,6 +167,14 @@ public sealed partial class PersonFinder
             if (PossessiveInside().Match(name) is { Success: true } possessive)
             {
                 name = name[..possessive.Index];
+                wordCount = Tokens().Count(name);
+            }
+
+            // "Then Jair Bolsonaro’s Brazil": a well-known name closing a longer run is that person, whatever opens the run.
+            if (wordCount > 2 && KnownNameAtEnd(name) is { } knownName)
+            {
+                nameStart += name.Length - knownName.Length;
+                name = knownName;
                 wordCount = Tokens().Count(name);
             }
 
@@ -240,14 +252,15 @@ public sealed partial class PersonFinder
             var role = _roleAtEnd.Match(before) is { Success: true } r ? r.Groups["role"].Value : null;
             var inHeadline = headline is not null && nameStart >= headline.Index && nameStart < headline.End;
             var inContactBlock = IsAloneOnLine(text, nameStart, nameEnd) && (nameStart > contactFrom || IsSignature(text, nameStart, organisations));
-            // In a headline every word is capitalised, so only an honorific or a role right before makes a name; a
-            // well-known person's full name is one wherever it stands (looked up last: folding allocates).
+            // In a headline every word is capitalised, so only an honorific or a role beside it makes a name ("Joint
+            // statement by Ana Ruiz, Executive Director of…"); a well-known person's full name is one wherever it
+            // stands (looked up last: folding allocates).
             var evidence = (inHeadline
-                ? role is not null || titled
+                ? role is not null || titled || AppositiveRole(after) is not null
                 : role is not null
                 || titled
                 || _roleOfBodyAtEnd.IsMatch(line)
-                || Byline().IsMatch(line)
+                || IsByline(line)
                 || (before.TrimEnd().EndsWith(',') && _roleAnywhere.IsMatch(before))
                 || _speechAtEnd.IsMatch(before)
                 || _photoAtEnd.IsMatch(before)
@@ -303,6 +316,21 @@ public sealed partial class PersonFinder
         var inside = match.Value.Trim().Trim('(', ')');
         var initials = string.Concat(Tokens().Matches(name).Select(t => t.Value[0]));
         return !inside.All(char.IsUpper) || !(initials.EndsWith(inside, StringComparison.Ordinal) || inside.EndsWith(initials, StringComparison.Ordinal));
+    }
+
+    private bool IsByline(string line) => Byline().IsMatch(line) || (_authorCueAtEnd?.IsMatch(line) ?? false);
+
+    private string? KnownNameAtEnd(string name)
+    {
+        foreach (Match word in Tokens().Matches(name).Skip(1).SkipLast(1))
+        {
+            if (_knownNames.Contains(Spelling.Folded(name[word.Index..])))
+            {
+                return name[word.Index..];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The well-known person a surname names, allowing a slip or two in a long surname ("Gutteres").</summary>

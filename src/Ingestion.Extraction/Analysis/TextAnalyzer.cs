@@ -32,7 +32,7 @@ public sealed partial class TextAnalyzer
         _language = new LanguageDetector(data.Language);
         _kinds = new KindClassifier(data.Kinds);
         _organisations = new OrganisationFinder(data.Organisations, data.People, data.Calendar.Weekdays?.Keys);
-        _titles = new TitleFinder(data.Kinds, data.Titles, data.Calendar, data.Language.DateWords.RangeWords);
+        _titles = new TitleFinder(data.Kinds, data.Titles, data.Calendar, data.Language.DateWords.RangeWords, data.People.AuthorCues);
         _people = new PersonFinder(data.People);
         _events = new EventFinder(data.Calendar);
         _statements = new StatementFinder(data.People, data.Calendar);

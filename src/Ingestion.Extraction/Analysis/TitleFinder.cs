@@ -54,7 +54,7 @@ public sealed partial class TitleFinder
     private readonly HashSet<string> _controls;
     private readonly HashSet<string> _wrapWords;
 
-    public TitleFinder(KindData kinds, TitleData titles, CalendarData calendar, IEnumerable<string>? rangeWords = null)
+    public TitleFinder(KindData kinds, TitleData titles, CalendarData calendar, IEnumerable<string>? rangeWords = null, IReadOnlyList<string>? authorCues = null)
     {
         _rangeWords = new HashSet<string>(rangeWords ?? [], StringComparer.OrdinalIgnoreCase);
         _subtitles = new HashSet<string>(kinds.Subtitles, StringComparer.OrdinalIgnoreCase);
@@ -63,7 +63,9 @@ public sealed partial class TitleFinder
         _places = new HashSet<string>(calendar.Places.Values.SelectMany(p => p), StringComparer.OrdinalIgnoreCase);
         // Most cues mark furniture wherever they stand ("cookie", "©"); a stamp's, a banner's or a field's only when it
         // opens the line ("Published on 3 May", not "Country Profiles Published on the Data Portal"; "Welcome to …").
-        _furnitureCue = new Regex($@"{Phrases.Alternation(titles.FurnitureCues)}|^\s*(?:{Phrases.Alternation(titles.OpeningCues ?? [])})(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // "Publié le 31 juillet 2021 - écrit par : Ana Ruiz": a line that ends by naming its author is a byline too.
+        var byAuthor = authorCues is { Count: > 0 } ? $@"|(?<![\p{{L}}])(?:{Phrases.Alternation(authorCues)})\s*:?\s+\p{{Lu}}[^.!?]{{0,60}}$" : string.Empty;
+        _furnitureCue = new Regex($@"{Phrases.Alternation(titles.FurnitureCues)}|^\s*(?:{Phrases.Alternation(titles.OpeningCues ?? [])})(?![\p{{L}}]){byAuthor}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _salutation = new Regex($@"^(?:{Phrases.Alternation(titles.Salutations)})(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _pager = new Regex($@"^(?:{Phrases.Alternation(titles.PagerWords)})\s+\d+\s*[-–]\s*\d+\s+(?:of|de|sur|sobre)\s+\d+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         // "date 2020-12 Harbour Towns Sign…": a stamp, its day or only its month, opening the headline's line.
