@@ -677,4 +677,13 @@ public sealed class RealPageTests
     [Fact]
     public void A_line_ending_in_its_authors_name_is_a_byline_not_the_headline() =>
         Assert.Equal("Harbour Talks Resume", Analyse("Harbour Talks Resume\n\nPublié juillet 31st, 2021 - écrit par: Lena Ortiz Vidal\n\nLe port a rouvert.").Title);
+
+    [Fact]
+    public void A_particle_opening_a_name_belongs_to_it_and_the_surname_then_names_the_speaker()
+    {
+        var document = Analyse("Harbour Talks Resume\n\nThe talks opened with remarks by the Minister Delegate for Ports, El Habib Nadir.\n\n“Only shared effort will keep the ports open,” said Nadir.");
+
+        Assert.Contains("El Habib Nadir", document.People.Select(p => p.Name));
+        Assert.Equal("El Habib Nadir", Assert.Single(document.Statements, s => s.Kind == "quote").Speaker);
+    }
 }

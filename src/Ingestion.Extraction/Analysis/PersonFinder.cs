@@ -136,6 +136,12 @@ public sealed partial class PersonFinder
                     }
                 }
 
+                // "El Habib Nadir": a particle opening a name belongs to it when two name words follow ("El Salvador" is a place).
+                if (first > 0 && last > first && _particles.Contains(tokens[first - 1].Value) && char.IsUpper(tokens[first - 1].Value[0]) && !organisationChars[run.Index + tokens[first - 1].Index])
+                {
+                    first--;
+                }
+
                 // "de", "la", "del" join a name's words; they never end it.
                 while (last > first && !char.IsUpper(tokens[last].Value[0]))
                 {
