@@ -686,4 +686,20 @@ public sealed class RealPageTests
         Assert.Contains("El Habib Nadir", document.People.Select(p => p.Name));
         Assert.Equal("El Habib Nadir", Assert.Single(document.Statements, s => s.Kind == "quote").Speaker);
     }
+
+    [Fact]
+    public void A_section_label_glued_to_the_headline_is_cut_off() =>
+        Assert.Equal("Harbour Fund Kicks Off Six Joint Programmes", Analyse("NewsHarbour Fund Kicks Off Six Joint Programmes\n\nThe fund announced this week the first six programmes for port reception.").Title);
+
+    [Fact]
+    public void A_placed_dateline_whose_stop_was_lost_still_dates_the_page() =>
+        Assert.Equal(Day("2019-12-18"), Analyse("Día de los puertos\n\nCiudad de México, 18 de diciembre del 2019 Esta conmemoración busca reconocer la contribución de los trabajadores portuarios.").PublishedOn);
+
+    [Fact]
+    public void A_special_rapporteur_in_spanish_is_a_role_not_a_person()
+    {
+        var people = Analyse("Reunión de los puertos\n\nLa reunión fue inaugurada por Lena Ortiz Vidal, Relatora Especial sobre los derechos de los trabajadores portuarios.").People.Select(p => p.Name).ToList();
+
+        Assert.Equal(["Lena Ortiz Vidal"], people);
+    }
 }

@@ -510,8 +510,9 @@ public sealed partial class PublicationDater
     [GeneratedRegex(@"/(?<y>(?:19|20)[0-9]{2})/(?:(?<m>0?[1-9]|1[0-2])/)?")]
     private static partial Regex PathYear();
 
-    // "Ginebra, 3 de mayo de 2021. Los alcaldes…": after a place, a full stop and the story's first sentence.
-    [GeneratedRegex(@"^\.\s+\p{Lu}")]
+    // "Ginebra, 3 de mayo de 2021. Los alcaldes…": after a place, a full stop and the story's first sentence; a crawler
+    // may have dropped the stop with the line break ("Ciudad de México, 18 de diciembre del 2019 Esta conmemoración…").
+    [GeneratedRegex(@"^(?:\.\s+\p{Lu}|[ \t]+\p{Lu}\p{Ll}+[ \t]+\p{Ll})")]
     private static partial Regex StoryAfterStop();
 
     [GeneratedRegex(@"(?<word>[\p{L}]+)[\s,:]*$")]

@@ -50,6 +50,7 @@ public sealed partial class TitleFinder
     private readonly Regex _pager;
     private readonly Regex _stampPrefix;
     private readonly Regex _trailingLabel;
+    private readonly Regex _gluedLabel;
     private readonly Regex _sectionSuffix;
     private readonly HashSet<string> _controls;
     private readonly HashSet<string> _wrapWords;
@@ -71,6 +72,8 @@ public sealed partial class TitleFinder
         // "date 2020-12 Harbour Towns Sign…": a stamp, its day or only its month, opening the headline's line.
         _stampPrefix = titles.StampOpening();
         // "Global Forum story highlights": a soft line break joined a section label of several words to the headline.
+        // "NewsUnited Nations Fund Kicks Off…": the section's label with the space before the headline lost.
+        _gluedLabel = new Regex($@"^(?:{Phrases.Alternation(titles.FurnitureLines)})(?=\p{{Lu}}\p{{Ll}})", RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _trailingLabel = new Regex($@"\s+(?:{Phrases.Alternation(titles.FurnitureLines.Where(l => l.Contains(' ', StringComparison.Ordinal)))})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         // "Socialist International in the News": a site's section of press cuttings, named after its owner.
         _sectionSuffix = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(titles.SectionSuffixes)})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
@@ -221,7 +224,7 @@ public sealed partial class TitleFinder
     /// <summary>A line stripped of a bullet, a stamp and the site's name, and joined to its second half when the headline wraps.</summary>
     private Span Candidate(List<Span> lines, int i, IReadOnlyList<WrittenDate> dates)
     {
-        var line = WithoutSiteName(WithoutControls(WithoutStamp(WithoutEnclosingQuotes(WithoutHeadingMarks(WithoutBullet(WithoutGluedDate(lines[i], dates)))))));
+        var line = WithoutSiteName(WithoutControls(WithoutStamp(WithoutEnclosingQuotes(WithoutHeadingMarks(WithoutBullet(WithoutGluedDate(WithoutGluedLabel(lines[i]), dates)))))));
         var label = _trailingLabel.Match(line.Text);
         if (label.Success && Words().Count(line.Text[..label.Index]) >= MinTitleWords)
         {
@@ -527,6 +530,11 @@ public sealed partial class TitleFinder
     private static Span WithoutFinalStop(Span line) =>
         line.Text.EndsWith('.') && !line.Text.EndsWith("..", StringComparison.Ordinal) && Words().Count(line.Text) <= MaxStoppedHeadlineWords
             ? new Span(line.Index, line.Length - 1, line.Text[..^1])
+            : line;
+
+    private Span WithoutGluedLabel(Span line) =>
+        _gluedLabel.Match(line.Text) is { Success: true } label && Words().Count(line.Text[label.Length..]) >= MinTitleWords
+            ? new Span(line.Index + label.Length, line.Length - label.Length, line.Text[label.Length..])
             : line;
 
     /// <summary>
