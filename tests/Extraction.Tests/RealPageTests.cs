@@ -702,4 +702,20 @@ public sealed class RealPageTests
 
         Assert.Equal(["Lena Ortiz Vidal"], people);
     }
+
+    [Fact]
+    public void A_post_ending_in_a_head_word_is_not_a_body_and_names_the_person_after_it()
+    {
+        var document = Analyse("Harbour Talks Resume\n\nOn 17 October, IOM Uganda Chief of Mission Lena Ortiz was one of the speakers at the port symposium.");
+
+        Assert.DoesNotContain(document.Organisations, o => o.Name.Contains("Lena", StringComparison.Ordinal));
+        Assert.Contains("Lena Ortiz", document.People.Select(p => p.Name));
+    }
+
+    [Theory]
+    [InlineData("Harbour Talks Resume\n\nBut before that, port board chairman Lena Ortiz listed what the ports had done.", "Lena Ortiz")]
+    [InlineData("Harbour Talks Resume\n\nThe visitors received a souvenir from Federal Secretary for Interior Lena Ortiz Vidal at the port.", "Lena Ortiz Vidal")]
+    [InlineData("Harbour Talks Resume\n\n“Ports are where a country meets the world.”\n— Lena Ortiz Vidal\n\nThe talks resumed today.", "Lena Ortiz Vidal")]
+    public void A_chairman_a_secretary_for_a_portfolio_and_a_quotations_source_line_make_people(string text, string expected) =>
+        Assert.Contains(expected, Analyse(text).People.Select(p => p.Name));
 }

@@ -28,6 +28,7 @@ public sealed partial class OrganisationFinder
     private readonly HashSet<string> _connectors;
     private readonly HashSet<string> _generic;
     private readonly HashSet<string> _personWords;
+    private readonly Regex? _roleEndingHere;
     private readonly HashSet<string> _weekdays;
     private readonly HashSet<string> _portfolioHeads;
     private readonly HashSet<string> _acronyms;
@@ -43,6 +44,9 @@ public sealed partial class OrganisationFinder
         _generic = new HashSet<string>(data.GenericWords ?? [], StringComparer.Ordinal);
         // Titles and roles of one word ("Professor", "Chief", "Director") end or precede a body's name, never belong to it.
         _personWords = new HashSet<string>((people?.Honorifics ?? []).Concat((people?.Roles ?? []).Where(r => !r.Contains(' ', StringComparison.Ordinal))), StringComparer.OrdinalIgnoreCase);
+        // "IOM Uganda Chief of Mission Ali Abdi": a post whose name ends in a head word is not a body.
+        var postsOfSeveralWords = (people?.Roles ?? []).Where(r => r.Contains(' ', StringComparison.Ordinal)).ToList();
+        _roleEndingHere = postsOfSeveralWords.Count > 0 ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(postsOfSeveralWords)})$", RegexOptions.CultureInvariant) : null;
         _acronyms = new HashSet<string>(data.Organisations.SelectMany(o => o.Acronyms), StringComparer.Ordinal);
         _masked = Phrases.Matcher(data.NotOrganisations.Concat(data.Frameworks.SelectMany(f => f.Aliases.Append(f.Name).Concat(f.Acronyms))), RegexOptions.None);
         foreach (var organisation in data.Organisations)
@@ -197,7 +201,7 @@ public sealed partial class OrganisationFinder
             }
 
             var head = words.FindIndex(from, w => _headWords.Contains(w.Text));
-            if (head < 0)
+            if (head < 0 || (_roleEndingHere?.Match(text, Math.Max(0, words[head].End - 60), Math.Min(60, words[head].End)) is { Success: true } post && post.Index < words[head].Index))
             {
                 continue;
             }

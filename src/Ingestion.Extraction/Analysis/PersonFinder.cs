@@ -67,8 +67,9 @@ public sealed partial class PersonFinder
         // "Photo:", and "© IOM/", "Foto: ACNUR/" or "Photo : OIM 2022/" with the agency before the photographer.
         _photoAtEnd = new Regex($@"(?:{Phrases.Alternation(data.PhotoCredits)})\s*(?:(?:[\p{{Lu}}0-9][\p{{L}}0-9&.\-]*\s?){{1,3}}/\s*)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         _contactHeader = Phrases.Matcher(data.ContactHeaders);
-        // "Director General of IOM William Lacy Swing", "Secrétaire général de la CNUCED, Supachai Panitchpakdi".
-        _roleOfBodyAtEnd = new Regex($@"(?<![\p{{L}}])(?:{roles})\s+(?:of|de|del|du|of\s+the|de\s+la|de\s+l['’]|to|to\s+the|auprès\s+de|ante)\s*\p{{Lu}}[\p{{L}}\-]*(?:\s+\p{{Lu}}[\p{{L}}\-]*){{0,3}}\s*,?\s*$", RegexOptions.CultureInvariant);
+        // "Director General of IOM William Lacy Swing", "Secrétaire général de la CNUCED, Supachai Panitchpakdi",
+        // "Federal Secretary for Interior Aftab Durrani".
+        _roleOfBodyAtEnd = new Regex($@"(?<![\p{{L}}])(?:{roles})\s+(?:of|de|del|du|of\s+the|de\s+la|de\s+l['’]|to|to\s+the|for|for\s+the|auprès\s+de|ante)\s*\p{{Lu}}[\p{{L}}\-]*(?:\s+\p{{Lu}}[\p{{L}}\-]*){{0,3}}\s*,?\s*$", RegexOptions.CultureInvariant);
         _knownSurnames = (data.KnownPeople ?? []).SelectMany(p => p.Surnames.Select(s => (s, p.Name))).ToList();
         _knownNames = new HashSet<string>((data.KnownPeople ?? []).Select(p => Spelling.Folded(p.Name)), StringComparer.Ordinal);
     }
@@ -279,6 +280,7 @@ public sealed partial class PersonFinder
                 || PostNominal().IsMatch(after)
                 || (IsAloneOnLine(text, nameStart, nameEnd) && _roleAtLineStart.IsMatch(after))
                 || _roleRightAfter.IsMatch(after)
+                || IsQuotationsSource(text, line, nameStart, nameEnd)
                 || inContactBlock)
                 || _knownNames.Contains(Spelling.Folded(name));
             if (!evidence)
@@ -322,6 +324,18 @@ public sealed partial class PersonFinder
         var inside = match.Value.Trim().Trim('(', ')');
         var initials = string.Concat(Tokens().Matches(name).Select(t => t.Value[0]));
         return !inside.All(char.IsUpper) || !(initials.EndsWith(inside, StringComparison.Ordinal) || inside.EndsWith(initials, StringComparison.Ordinal));
+    }
+
+    /// <summary>"“Wherever there is a Mexican, there is Mexico.”" over "— Ana Ruiz": the line that names a quotation's source.</summary>
+    private static bool IsQuotationsSource(string text, string line, int nameStart, int nameEnd)
+    {
+        if (!AttributionDash().IsMatch(line) || !IsAloneOnLine(text, nameStart - line.Length, nameEnd))
+        {
+            return false;
+        }
+
+        var above = text.AsSpan(0, nameStart - line.Length).TrimEnd();
+        return above.Length > 0 && above[^1] is '”' or '"' or '»';
     }
 
     private bool IsByline(string line) => Byline().IsMatch(line) || (_authorCueAtEnd?.IsMatch(line) ?? false);
@@ -482,6 +496,9 @@ public sealed partial class PersonFinder
 
     [GeneratedRegex(@"\S+")]
     private static partial Regex Tokens();
+
+    [GeneratedRegex(@"^[ \t]*[—–-][ \t]*$")]
+    private static partial Regex AttributionDash();
 
     [GeneratedRegex(@"[’'][sS]?$")]
     private static partial Regex Possessive();
