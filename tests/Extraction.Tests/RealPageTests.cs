@@ -718,4 +718,16 @@ public sealed class RealPageTests
     [InlineData("Harbour Talks Resume\n\n“Ports are where a country meets the world.”\n— Lena Ortiz Vidal\n\nThe talks resumed today.", "Lena Ortiz Vidal")]
     public void A_chairman_a_secretary_for_a_portfolio_and_a_quotations_source_line_make_people(string text, string expected) =>
         Assert.Contains(expected, Analyse(text).People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Harbour Talks Resume\n\nLena Ortiz, chair of the Port Advisory Group, recalled the harbour rules.", "Lena Ortiz")]
+    [InlineData("Harbour Talks Resume\n\nPhotography: Lena Ortiz/Harbour Report \"Dockers at work\", Valletta, 2012\n\nThe talks resumed.", "Lena Ortiz")]
+    [InlineData("Les ports rouvrent\n\n« Les ports resteront ouverts », a fait remarquer Lena Ortiz.\n\nLes discussions reprennent.", "Lena Ortiz")]
+    [InlineData("Les ports rouvrent\n\nPublié le : 18 février 2023 par Lena ORTIZ\n\nLes discussions reprennent.", "Lena Ortiz")]
+    public void A_chair_in_lowercase_a_photography_credit_a_french_remark_and_a_byline_after_the_date_make_people(string text, string expected) =>
+        Assert.Contains(expected, Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void A_role_word_inside_a_hyphenated_phrase_introduces_no_one() =>
+        Assert.Empty(Analyse("Harbour Talks Resume\n\nSince assuming the chair-in office of the Port Process in 2013 ,Sri Lanka led a strategic roadmap.").People);
 }

@@ -57,7 +57,8 @@ public sealed partial class PersonFinder
         // "Publié le 31 juillet 2021 - écrit par : Ana Ruiz": a byline's words anywhere on the line, not only at its start.
         _authorCueAtEnd = data.AuthorCues is { Count: > 0 } cues ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(cues)})\s*:?\s+$", RegexOptions.CultureInvariant) : null;
         _roleRightAfter = new Regex($@"^[ \t]+\p{{Lu}}\p{{Ll}}*(?<=(?:{roles}))\s+(?:of|de|del|du|des|for)\s", RegexOptions.CultureInvariant);
-        _roleAnywhere = new Regex($@"(?<![\p{{L}}])(?:{roles})(?![\p{{L}}])", RegexOptions.CultureInvariant);
+        // "chair-in office" is no chair: a role is a word of its own.
+        _roleAnywhere = new Regex($@"(?<![\p{{L}}])(?:{roles})(?![\p{{L}}\-])", RegexOptions.CultureInvariant);
         _roleAtStart = new Regex($@"^(?:{roles})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         // "Ambassador (Mr.) Shinichi KITAJIMA": a list of officers puts the honorific in brackets.
         _honorificOrRoleAtEnd = new Regex($@"(?<![\p{{L}}])(?:{honorifics}|{roles})\)?\s*$", RegexOptions.CultureInvariant);
@@ -516,8 +517,9 @@ public sealed partial class PersonFinder
     [GeneratedRegex(@"['’]s?\s")]
     private static partial Regex PossessiveInside();
 
-    // "By", "Published on 9 January | by", and a wire's credits: "Reporting by Jane Roe, editing by Ana Ruiz".
-    [GeneratedRegex(@"(?:^\s*|[,;|]\s*)(?:(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting)\s+by|[Bb]y|Por|Par)\s*:?\s+$")]
+    // "By", "Published on 9 January | by", "Publié le : 18 février 2023 par", and a wire's credits: "Reporting by Jane
+    // Roe, editing by Ana Ruiz".
+    [GeneratedRegex(@"(?:^\s*|[,;|]\s*|(?:19|20)[0-9]{2}\s+)(?:(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting)\s+by|[Bb]y|[Pp]or|[Pp]ar)\s*:?\s+$")]
     private static partial Regex Byline();
 
     [GeneratedRegex(@"^,\s+(?:the\s+|le\s+|la\s+|el\s+)?(?<clause>[^,.;:“”""«»\n]{2,120}?)(?=\s+will\s|\s+said|\s+who\s|,|\.|;|:|\s*$)")]
