@@ -730,4 +730,10 @@ public sealed class RealPageTests
     [Fact]
     public void A_role_word_inside_a_hyphenated_phrase_introduces_no_one() =>
         Assert.Empty(Analyse("Harbour Talks Resume\n\nSince assuming the chair-in office of the Port Process in 2013 ,Sri Lanka led a strategic roadmap.").People);
+
+    [Theory]
+    [InlineData("Port Summit Convened This Week\n\n24/02/2025\nAnother port story\n\n25/02/2025Published On: 25/02/2025\n\nThe ministers met on Thursday.", "2025-02-25")]
+    [InlineData("Port talks resume in the harbour city\n\nRev Port vol.18 no.36 Valletta jul.-dic. 2022  Epub 01-Nov-2022\n\nThe port ministers met on Thursday.", "2022-11-01")]
+    public void A_published_cue_run_into_a_date_and_an_epub_stamp_date_the_page(string text, string expected) =>
+        Assert.Equal(Day(expected), Analyse(text).PublishedOn);
 }

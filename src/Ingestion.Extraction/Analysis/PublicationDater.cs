@@ -69,7 +69,8 @@ public sealed partial class PublicationDater
         // "Original: English 4 March 2019", "Original : anglais 19 décembre 2017": the first page of a UN or IOM
         // document gives the language it was written in, then the document's date.
         var originalNotes = (language.OriginalLanguages ?? []).SelectMany(l => new[] { $"original: {l}", $"original : {l}" });
-        _publishedCue = Phrases.Matcher(language.PublishedCues.Concat(originalNotes));
+        // A cue may follow a date run into it ("25/02/2025Published On: 25/02/2025"): only a letter before it is another word.
+        _publishedCue = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(language.PublishedCues.Concat(originalNotes))})(?![\p{{L}}\p{{N}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _today = Phrases.Matcher(calendar.TodayWords);
         _marking = Phrases.Matcher(calendar.MarkingWords);
         _months = new Dictionary<string, int>(language.Months, StringComparer.OrdinalIgnoreCase);
