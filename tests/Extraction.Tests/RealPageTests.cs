@@ -736,4 +736,8 @@ public sealed class RealPageTests
     [InlineData("Port talks resume in the harbour city\n\nRev Port vol.18 no.36 Valletta jul.-dic. 2022  Epub 01-Nov-2022\n\nThe port ministers met on Thursday.", "2022-11-01")]
     public void A_published_cue_run_into_a_date_and_an_epub_stamp_date_the_page(string text, string expected) =>
         Assert.Equal(Day(expected), Analyse(text).PublishedOn);
+
+    [Fact]
+    public void A_pages_view_counter_is_not_its_headline() =>
+        Assert.DoesNotContain("views", Analyse("advance version of the port report\n\nUpload: harbour-department\n\n4.039 views\n\nThe first part of the report reviews how the ports received ships.").Title ?? string.Empty, StringComparison.Ordinal);
 }

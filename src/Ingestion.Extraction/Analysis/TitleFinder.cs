@@ -51,6 +51,7 @@ public sealed partial class TitleFinder
     private readonly Regex _stampPrefix;
     private readonly Regex _trailingLabel;
     private readonly Regex _gluedLabel;
+    private readonly Regex? _counter;
     private readonly Regex _sectionSuffix;
     private readonly HashSet<string> _controls;
     private readonly HashSet<string> _wrapWords;
@@ -72,6 +73,8 @@ public sealed partial class TitleFinder
         // "date 2020-12 Harbour Towns Sign…": a stamp, its day or only its month, opening the headline's line.
         _stampPrefix = titles.StampOpening();
         // "Global Forum story highlights": a soft line break joined a section label of several words to the headline.
+        // "4.039 views", "12 commentaires": a page's counters.
+        _counter = titles.CounterWords is { Count: > 0 } counters ? new Regex($@"^[0-9][0-9.,\s]*(?:{Phrases.Alternation(counters)})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled) : null;
         // "NewsUnited Nations Fund Kicks Off…": the section's label with the space before the headline lost.
         _gluedLabel = new Regex($@"^(?:{Phrases.Alternation(titles.FurnitureLines)})(?=\p{{Lu}}\p{{Ll}})", RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _trailingLabel = new Regex($@"\s+(?:{Phrases.Alternation(titles.FurnitureLines.Where(l => l.Contains(' ', StringComparison.Ordinal)))})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
@@ -352,7 +355,7 @@ public sealed partial class TitleFinder
             || DocumentSymbol().IsMatch(value) || _pager.IsMatch(value) || value.EndsWith('…') || value.EndsWith("..", StringComparison.Ordinal) || SnippetJoin().IsMatch(value)
             || (value.StartsWith('(') && value.EndsWith(')')) || (_salutation.IsMatch(value) && words <= MaxSalutationWords) || IsByline(value, words)
             || Contact().IsMatch(value) || IsControls(value) || IsMachineStamp(value) || value.Contains('\uFFFD', StringComparison.Ordinal) || CreditLine().IsMatch(value) || Citation().IsMatch(value) || ScheduleEntry().IsMatch(value)
-            || GluedMenu().Count(value) >= 2 || IsLinkRow(value) || (NumberedHeading().IsMatch(lines[i].Text) && words <= MaxMenuItemWords) || PageOfPages().IsMatch(value) || IsTagList(value) || IsMasthead(value)
+            || GluedMenu().Count(value) >= 2 || IsLinkRow(value) || (NumberedHeading().IsMatch(lines[i].Text) && words <= MaxMenuItemWords) || PageOfPages().IsMatch(value) || (_counter?.IsMatch(value) ?? false) || IsTagList(value) || IsMasthead(value)
             || (words <= MaxMenuItemWords && _sectionSuffix.IsMatch(value)))
         {
             return true;
