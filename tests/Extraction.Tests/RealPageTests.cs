@@ -740,4 +740,11 @@ public sealed class RealPageTests
     [Fact]
     public void A_pages_view_counter_is_not_its_headline() =>
         Assert.DoesNotContain("views", Analyse("advance version of the port report\n\nUpload: harbour-department\n\n4.039 views\n\nThe first part of the report reviews how the ports received ships.").Title ?? string.Empty, StringComparison.Ordinal);
+
+    [Fact]
+    public void The_eu_alone_is_the_union_in_english_but_not_in_mexican_spanish()
+    {
+        Assert.Contains("European Union", Analyse("Harbour Talks Resume\n\nSeveral EU member states have decided not to sign the port compact, and the talks resume today.").Organisations.Select(o => o.Name));
+        Assert.DoesNotContain("European Union", Analyse("Los puertos reabren\n\nEl gobierno de EU anunció que los puertos de la frontera reabren hoy para los migrantes que esperan en la ciudad.").Organisations.Select(o => o.Name));
+    }
 }

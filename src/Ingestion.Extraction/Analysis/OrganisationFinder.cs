@@ -78,7 +78,7 @@ public sealed partial class OrganisationFinder
         }
     }
 
-    public IReadOnlyList<FoundOrganisation> Find(string text)
+    public IReadOnlyList<FoundOrganisation> Find(string text, string? language = null)
     {
         // Characters already claimed by a mask or an earlier, longer match.
         var taken = new bool[text.Length];
@@ -272,7 +272,8 @@ public sealed partial class OrganisationFinder
         foreach (Match m in _knownAcronyms.Matches(text))
         {
             // Short acronyms that are also ordinary words ("WHO", "EU") count only beside their full name.
-            if (_byAcronym.TryGetValue(m.Value, out var organisation) && Free(m.Index, m.Length) && (organisation.AcronymAlone || found.ContainsKey(organisation.Name)))
+            if (_byAcronym.TryGetValue(m.Value, out var organisation) && Free(m.Index, m.Length)
+                && (organisation.AcronymAlone || found.ContainsKey(organisation.Name) || (language is not null && organisation.AloneIn?.GetValueOrDefault(m.Value)?.Contains(language) == true)))
             {
                 Add(organisation.Name, organisation.Acronyms[0], new Span(m.Index, m.Length, m.Value));
             }
