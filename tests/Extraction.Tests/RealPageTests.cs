@@ -747,4 +747,11 @@ public sealed class RealPageTests
         Assert.Contains("European Union", Analyse("Harbour Talks Resume\n\nSeveral EU member states have decided not to sign the port compact, and the talks resume today.").Organisations.Select(o => o.Name));
         Assert.DoesNotContain("European Union", Analyse("Los puertos reabren\n\nEl gobierno de EU anunció que los puertos de la frontera reabren hoy para los migrantes que esperan en la ciudad.").Organisations.Select(o => o.Name));
     }
+
+    [Theory]
+    [InlineData("Harbour Talks Resume\n\nAdopted by 164 UN Member States, the port compact sets common rules.")]
+    [InlineData("Harbour Talks Resume\n\nSeveral UN agencies continue to work for the health of dockers.")]
+    [InlineData("Les ports rouvrent\n\nPlus de 35 agences des Nations Unies soutiennent la réouverture des ports.")]
+    public void Member_states_and_agencies_of_the_un_name_the_un(string text) =>
+        Assert.Equal(["United Nations"], Analyse(text).Organisations.Select(o => o.Name));
 }
