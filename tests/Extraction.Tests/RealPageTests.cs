@@ -754,4 +754,8 @@ public sealed class RealPageTests
     [InlineData("Les ports rouvrent\n\nPlus de 35 agences des Nations Unies soutiennent la réouverture des ports.")]
     public void Member_states_and_agencies_of_the_un_name_the_un(string text) =>
         Assert.Equal(["United Nations"], Analyse(text).Organisations.Select(o => o.Name));
+
+    [Fact]
+    public void Thus_spoke_after_a_quotation_names_its_speaker() =>
+        Assert.Equal("Lena Ortiz Vidal", Assert.Single(Analyse("Harbour Talks Resume\n\n“Safe passage cannot be a privilege of the few.” Thus spoke Port Commissioner Lena Ortiz Vidal in September 2017.").Statements, s => s.Kind == "quote").Speaker);
 }
