@@ -758,4 +758,10 @@ public sealed class RealPageTests
     [Fact]
     public void Thus_spoke_after_a_quotation_names_its_speaker() =>
         Assert.Equal("Lena Ortiz Vidal", Assert.Single(Analyse("Harbour Talks Resume\n\n“Safe passage cannot be a privilege of the few.” Thus spoke Port Commissioner Lena Ortiz Vidal in September 2017.").Statements, s => s.Kind == "quote").Speaker);
+
+    [Theory]
+    [InlineData("EMBARGOED UNTIL Thursday, 25 February 2016\nMedia contact: Lena Ortiz:\n\nRemarks by the Port Commissioner on Safe Harbours\n\nThank you, Chair.", "Remarks by the Port Commissioner on Safe Harbours")]
+    [InlineData("10.18601/16577558.n36.11\n\nPort mechanisms for the protection of dockers: what prospects?\n\nThe article reviews port rules.", "Port mechanisms for the protection of dockers: what prospects?")]
+    public void A_media_contact_and_an_articles_doi_are_not_its_headline(string text, string expected) =>
+        Assert.Equal(expected, Analyse(text).Title);
 }

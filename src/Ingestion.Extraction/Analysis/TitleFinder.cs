@@ -355,7 +355,7 @@ public sealed partial class TitleFinder
             || DocumentSymbol().IsMatch(value) || _pager.IsMatch(value) || value.EndsWith('…') || value.EndsWith("..", StringComparison.Ordinal) || SnippetJoin().IsMatch(value)
             || (value.StartsWith('(') && value.EndsWith(')')) || (_salutation.IsMatch(value) && words <= MaxSalutationWords) || IsByline(value, words)
             || Contact().IsMatch(value) || IsControls(value) || IsMachineStamp(value) || value.Contains('\uFFFD', StringComparison.Ordinal) || CreditLine().IsMatch(value) || Citation().IsMatch(value) || ScheduleEntry().IsMatch(value)
-            || GluedMenu().Count(value) >= 2 || IsLinkRow(value) || (NumberedHeading().IsMatch(lines[i].Text) && words <= MaxMenuItemWords) || PageOfPages().IsMatch(value) || (_counter?.IsMatch(value) ?? false) || IsTagList(value) || IsMasthead(value)
+            || GluedMenu().Count(value) >= 2 || IsLinkRow(value) || (NumberedHeading().IsMatch(lines[i].Text) && words <= MaxMenuItemWords) || PageOfPages().IsMatch(value) || Doi().IsMatch(value) || (_counter?.IsMatch(value) ?? false) || IsTagList(value) || IsMasthead(value)
             || (words <= MaxMenuItemWords && _sectionSuffix.IsMatch(value)))
         {
             return true;
@@ -658,6 +658,10 @@ public sealed partial class TitleFinder
     // "Page 1 of 15", "Está en la página 1de 15": a document viewer's pager.
     [GeneratedRegex(@"(?<![\p{L}])(?:page|página|pagina)\s*[0-9]+\s*(?:of|de|sur|/)\s*[0-9]+", RegexOptions.IgnoreCase)]
     private static partial Regex PageOfPages();
+
+    // "10.18601/16577558.n36.11", "DOI: 10.1000/xyz123": a journal article's identifier.
+    [GeneratedRegex(@"^(?:(?:DOI|doi)\s*:?\s*|https?://(?:dx\.)?doi\.org/)?10\.[0-9]{4,9}/\S+$")]
+    private static partial Regex Doi();
 
     // "1. OPENING OF THE PANEL", "IV. Recommendations": a numbered section of a report, not its headline.
     [GeneratedRegex(@"^(?:[0-9]{1,2}|[IVX]{1,4})\.\s+\p{Lu}")]
