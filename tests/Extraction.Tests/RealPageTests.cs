@@ -764,4 +764,8 @@ public sealed class RealPageTests
     [InlineData("10.18601/16577558.n36.11\n\nPort mechanisms for the protection of dockers: what prospects?\n\nThe article reviews port rules.", "Port mechanisms for the protection of dockers: what prospects?")]
     public void A_media_contact_and_an_articles_doi_are_not_its_headline(string text, string expected) =>
         Assert.Equal(expected, Analyse(text).Title);
+
+    [Fact]
+    public void A_focal_point_in_a_list_of_speakers_is_a_person() =>
+        Assert.Contains("Lena Ortiz", Analyse("Harbour Talks Resume\n\nThe talks on safe harbours resumed today with these speakers:\n- Karim Benali, Head of Secretariat, Harbour Network\n- Lena Ortiz, Co-Global Focal Point for the Harbour Group\n\nClick here to view the flyer.").People.Select(p => p.Name));
 }
