@@ -768,4 +768,10 @@ public sealed class RealPageTests
     [Fact]
     public void A_focal_point_in_a_list_of_speakers_is_a_person() =>
         Assert.Contains("Lena Ortiz", Analyse("Harbour Talks Resume\n\nThe talks on safe harbours resumed today with these speakers:\n- Karim Benali, Head of Secretariat, Harbour Network\n- Lena Ortiz, Co-Global Focal Point for the Harbour Group\n\nClick here to view the flyer.").People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("PRESS RELEASE: High-level summit to address the reception of dockers\n\nThe summit opens today in Valletta.", "High-level summit to address the reception of dockers")]
+    [InlineData("El pacto portuario: ¿hacia dónde vamos?1\n\nEl artículo revisa las reglas de los puertos.", "El pacto portuario: ¿hacia dónde vamos?")]
+    public void A_section_label_with_its_colon_and_a_footnote_number_are_cut_off_the_headline(string text, string expected) =>
+        Assert.Equal(expected, Analyse(text).Title);
 }

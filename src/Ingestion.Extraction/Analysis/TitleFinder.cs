@@ -75,8 +75,10 @@ public sealed partial class TitleFinder
         // "Global Forum story highlights": a soft line break joined a section label of several words to the headline.
         // "4.039 views", "12 commentaires": a page's counters.
         _counter = titles.CounterWords is { Count: > 0 } counters ? new Regex($@"^[0-9][0-9.,\s]*(?:{Phrases.Alternation(counters)})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled) : null;
-        // "NewsUnited Nations Fund Kicks Off…": the section's label with the space before the headline lost.
-        _gluedLabel = new Regex($@"^(?:{Phrases.Alternation(titles.FurnitureLines)})(?=\p{{Lu}}\p{{Ll}})", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // "NewsUnited Nations Fund Kicks Off…", "PRESS RELEASE: Summit to Address…": the section's label run into the
+        // headline, its space lost or a colon after it.
+        var labels = Phrases.Alternation(titles.FurnitureLines);
+        _gluedLabel = new Regex($@"^(?:(?:{labels})(?=\p{{Lu}}\p{{Ll}})|(?i:{labels})\s*:\s+(?=\S))", RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _trailingLabel = new Regex($@"\s+(?:{Phrases.Alternation(titles.FurnitureLines.Where(l => l.Contains(' ', StringComparison.Ordinal)))})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         // "Socialist International in the News": a site's section of press cuttings, named after its owner.
         _sectionSuffix = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(titles.SectionSuffixes)})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
@@ -535,10 +537,15 @@ public sealed partial class TitleFinder
             ? new Span(line.Index, line.Length - 1, line.Text[..^1])
             : line;
 
-    private Span WithoutGluedLabel(Span line) =>
-        _gluedLabel.Match(line.Text) is { Success: true } label && Words().Count(line.Text[label.Length..]) >= MinTitleWords
-            ? new Span(line.Index + label.Length, line.Length - label.Length, line.Text[label.Length..])
-            : line;
+    private Span WithoutGluedLabel(Span line)
+    {
+        var label = _gluedLabel.Match(line.Text);
+        // "…¿hacia dónde vamos?1": a footnote's number after the headline's last mark.
+        var footnote = FootnoteMark().Match(line.Text);
+        var end = footnote.Success ? footnote.Index : line.Length;
+        var start = label.Success && Words().Count(line.Text[label.Length..end]) >= MinTitleWords ? label.Length : 0;
+        return start == 0 && end == line.Length ? line : new Span(line.Index + start, end - start, line.Text[start..end]);
+    }
 
     /// <summary>
     /// "December 18, 2018Global Compact for Migration", "Communiqué 18 décembre 2025 La Directrice…": a list's date,
@@ -658,6 +665,9 @@ public sealed partial class TitleFinder
     // "Page 1 of 15", "Está en la página 1de 15": a document viewer's pager.
     [GeneratedRegex(@"(?<![\p{L}])(?:page|página|pagina)\s*[0-9]+\s*(?:of|de|sur|/)\s*[0-9]+", RegexOptions.IgnoreCase)]
     private static partial Regex PageOfPages();
+
+    [GeneratedRegex(@"(?<=[?!.»”])[0-9]{1,2}$")]
+    private static partial Regex FootnoteMark();
 
     // "10.18601/16577558.n36.11", "DOI: 10.1000/xyz123": a journal article's identifier.
     [GeneratedRegex(@"^(?:(?:DOI|doi)\s*:?\s*|https?://(?:dx\.)?doi\.org/)?10\.[0-9]{4,9}/\S+$")]
