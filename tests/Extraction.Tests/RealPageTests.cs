@@ -774,4 +774,19 @@ public sealed class RealPageTests
     [InlineData("El pacto portuario: ¿hacia dónde vamos?1\n\nEl artículo revisa las reglas de los puertos.", "El pacto portuario: ¿hacia dónde vamos?")]
     public void A_section_label_with_its_colon_and_a_footnote_number_are_cut_off_the_headline(string text, string expected) =>
         Assert.Equal(expected, Analyse(text).Title);
+
+    [Theory]
+    [InlineData("Los puertos reabren\n\nEl acto será oficiado por el presidente del foro, el embajador ecuatoriano Lena Ortiz Vidal, con la participación de los puertos.", "Lena Ortiz Vidal")]
+    [InlineData("Los puertos reabren\n\nTambién participó el viceministro de Relaciones Exteriores de Guatemala, Karim Benali Ruiz.\n\nLos puertos reabren hoy.", "Karim Benali Ruiz")]
+    [InlineData("Harbour Talks Resume\n\nThe arrival of the Vice President, Alh. Karim Benali, signalled the start of the programme.", "Karim Benali")]
+    public void A_role_with_its_nationality_a_lowercase_vice_minister_and_alhaji_introduce_people(string text, string expected) =>
+        Assert.Contains(expected, Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void A_resident_representative_in_french_is_a_role_not_a_person()
+    {
+        var people = Analyse("Les ports rouvrent\n\nUne conférence de presse a eu lieu en présence de Lena Ortiz, Représentant Résident du PNUD au Maroc et Coordonnateur Résident des ports.").People.Select(p => p.Name).ToList();
+
+        Assert.Equal(["Lena Ortiz"], people);
+    }
 }

@@ -48,7 +48,8 @@ public sealed partial class PersonFinder
         var honorifics = Phrases.Alternation(data.Honorifics);
         var speech = Phrases.Alternation(data.AllSpeechVerbs());
         var interventions = Phrases.Alternation(data.InterventionVerbs);
-        _roleAtEnd = new Regex($@"(?<![\p{{L}}])(?<role>{roles})\s*,?\s*$", RegexOptions.CultureInvariant);
+        // "el embajador ecuatoriano Santiago Chávez", "le ministre malien": a nationality may follow the role.
+        _roleAtEnd = new Regex($@"(?<![\p{{L}}])(?<role>{roles})(?:\s+\p{{Ll}}+(?:ano|ana|ense|eño|eña|és|esa|ien|ienne|ais|aise|ois|oise|ain|aine))?\s*,?\s*$", RegexOptions.CultureInvariant);
         // "The authors Ana Ruiz, Jane Roe and …": a group's name before a list of people (never a person's role).
         _groupAtEnd = data.GroupNouns is { Count: > 0 } groups ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(groups)})\s+$", RegexOptions.CultureInvariant) : null;
         // "Ana Ruiz Vidal" over "Presidenta de la República" (a blank line between when the page spaced its lines), and
