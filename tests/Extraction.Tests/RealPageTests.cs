@@ -789,4 +789,8 @@ public sealed class RealPageTests
 
         Assert.Equal(["Lena Ortiz"], people);
     }
+
+    [Fact]
+    public void A_spanish_wire_verb_after_a_quotation_names_its_speaker() =>
+        Assert.Equal("Karim Benali Ruiz", Assert.Single(Analyse("Los puertos reabren\n\n«Es un encuentro donde los puertos del mundo hablan de un tema que nos interesa a todos», avanzó a la agencia el canciller, Karim Benali Ruiz.").Statements, s => s.Kind == "quote").Speaker);
 }
