@@ -793,4 +793,11 @@ public sealed class RealPageTests
     [Fact]
     public void A_spanish_wire_verb_after_a_quotation_names_its_speaker() =>
         Assert.Equal("Karim Benali Ruiz", Assert.Single(Analyse("Los puertos reabren\n\n«Es un encuentro donde los puertos del mundo hablan de un tema que nos interesa a todos», avanzó a la agencia el canciller, Karim Benali Ruiz.").Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void A_body_named_only_in_a_title_case_headline_is_a_body_when_the_story_names_it_again()
+    {
+        Assert.Empty(Analyse("Ecuador Chair Takes Center Stage at the Harbour Week\n\nThe chair opened the week of talks on port reception in Quito.").Organisations);
+        Assert.Contains("Harbour Reception Institute", Analyse("Harbour Reception Institute opens its doors in Valletta\n\nThe Harbour Reception Institute opened its doors to dockers today.").Organisations.Select(o => o.Name));
+    }
 }

@@ -78,7 +78,7 @@ public sealed partial class OrganisationFinder
         }
     }
 
-    public IReadOnlyList<FoundOrganisation> Find(string text, string? language = null)
+    public IReadOnlyList<FoundOrganisation> Find(string text, string? language = null, FoundTitle? headline = null)
     {
         // Characters already claimed by a mask or an earlier, longer match.
         var taken = new bool[text.Length];
@@ -257,6 +257,14 @@ public sealed partial class OrganisationFinder
             }
 
             var name = new Span(words[from].Index, end - words[from].Index, text[words[from].Index..end]);
+            // In a headline every word is capitalised ("Ecuador Chair Takes Center Stage at the Harbour Week"): a body
+            // named only there, among other capitalised words, is one when the story names it again.
+            if (headline is not null && name.Index >= headline.Index && name.End <= headline.End && !NamedOutside(text, name.Text, headline)
+                && CapitalisedWord().IsMatch(text.AsSpan(headline.Index, name.Index - headline.Index).ToString() + " " + text[name.End..headline.End]))
+            {
+                continue;
+            }
+
             ReleaseUnitedNations(name);
             if (!Free(name.Index, name.Length))
             {
@@ -300,6 +308,9 @@ public sealed partial class OrganisationFinder
     /// The capitalised words before "(ACR)": the run stops at a lowercase word or "the", and crosses a comma only
     /// when the acronym's first letter is not yet accounted for ("Climate, Migration and Displacement Platform (CMDP)").
     /// </summary>
+    private static bool NamedOutside(string text, string name, FoundTitle headline) =>
+        text.AsSpan(0, headline.Index).Contains(name, StringComparison.OrdinalIgnoreCase) || text.AsSpan(headline.End).Contains(name, StringComparison.OrdinalIgnoreCase);
+
     private Span? NameBefore(string text, int parenthesis, string acronym)
     {
         var words = new List<Span>();
@@ -443,6 +454,9 @@ public sealed partial class OrganisationFinder
 
     [GeneratedRegex(@"^UN\s+")]
     private static partial Regex UnPrefix();
+
+    [GeneratedRegex(@"(?<![\p{L}])\p{Lu}\p{Ll}{2,}")]
+    private static partial Regex CapitalisedWord();
 
     [GeneratedRegex(@"(?<![\p{L}])\p{Lu}[\p{L}\-]+(?: (?:(?:and|y|et|&) )?(?:(?:of|for|on|in|de|des|du|pour|sur|para|sobre|del)(?: (?:the|la|las|los|le|les))? )?\p{Lu}[\p{L}\-]+){1,7}")]
     private static partial Regex CapitalisedRun();

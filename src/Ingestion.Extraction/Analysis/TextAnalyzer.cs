@@ -58,7 +58,7 @@ public sealed partial class TextAnalyzer
         var dates = _dates.Find(text, MonthFirst(language, sourceUrl));
         var headline = _titles.Find(text, dates, sourceUrl);
         var title = knownTitle ?? headline?.Text;
-        var organisations = _organisations.Find(text, language);
+        var organisations = _organisations.Find(text, language, headline);
         var (people, mentions) = _people.Find(text, organisations, headline);
         var documentYear = knownPublishedOn?.Year ?? MostWrittenYear(text);
         var events = _events.Find(text, documentYear);
