@@ -800,4 +800,12 @@ public sealed class RealPageTests
         Assert.Empty(Analyse("Ecuador Chair Takes Center Stage at the Harbour Week\n\nThe chair opened the week of talks on port reception in Quito.").Organisations);
         Assert.Contains("Harbour Reception Institute", Analyse("Harbour Reception Institute opens its doors in Valletta\n\nThe Harbour Reception Institute opened its doors to dockers today.").Organisations.Select(o => o.Name));
     }
+
+    [Fact]
+    public void Post_navigation_and_a_party_are_not_people()
+    {
+        var people = Analyse("Harbour Talks Resume\n\nThe head of the Freedom Party said the ports should stay closed.\n\nPrevious Post Next Post").People;
+
+        Assert.Empty(people);
+    }
 }
