@@ -808,4 +808,12 @@ public sealed class RealPageTests
 
         Assert.Empty(people);
     }
+
+    [Fact]
+    public void A_headline_may_end_on_an_initials_full_stop() =>
+        Assert.Equal("Speech by Lena Ortiz, High Commissioner for Ports, at the Harbour University, Washington D. C.", Analyse("Speech by Lena Ortiz, High Commissioner for Ports, at the Harbour University, Washington D. C.\nSpeech by Lena Ortiz, High Commissioner for Ports, at the Harbour University, Washington D. C.\nGood afternoon. I thank the Harbour University for inviting me to speak about ports and their people.").Title);
+
+    [Fact]
+    public void A_catalan_skip_link_is_never_the_headline() =>
+        Assert.NotEqual("Vés al contingut", Analyse("Vés al contingut\n\nONU - PUERTOS\n\nDesde ayer hasta el miércoles se celebra la reunión preparatoria de la conferencia de los puertos, en la que se adoptará un pacto.").Title);
 }

@@ -472,7 +472,7 @@ public sealed partial class TitleFinder
     // short line that ends by asking ("Ten States Signed the Compact. Now What?") is a headline of two sentences.
     private static bool LooksLikeTitle(string line) =>
         line.Length <= MaxTitleLength && Words().Count(line) is var words && words >= MinTitleWords && !char.IsLower(line[0])
-        && line.TrimEnd('”', '"', '»', '’', ')', ' ') is var bare && bare.Length > 0 && !bare.EndsWith('.') && !bare.EndsWith(':') && !bare.EndsWith(',') && !bare.EndsWith(';')
+        && line.TrimEnd('”', '"', '»', '’', ')', ' ') is var bare && bare.Length > 0 && (!bare.EndsWith('.') || InitialAtEnd().IsMatch(bare)) && !bare.EndsWith(':') && !bare.EndsWith(',') && !bare.EndsWith(';')
         && (!SentenceInside().IsMatch(line) || (bare.EndsWith('?') && words <= MaxShortHeadlineWords));
 
     private static Span Trimmed(Span line)
@@ -588,6 +588,10 @@ public sealed partial class TitleFinder
     private static partial Regex Words();
 
     // "…lowercase. Next" or "…(Place). 2018-07-13": a sentence ended inside the line, with or without a closing bracket or quote.
+    // "… at Georgetown University, Washington D. C.": an initial's full stop does not end a sentence.
+    [GeneratedRegex(@"(?<![\p{L}])\p{Lu}\.$")]
+    private static partial Regex InitialAtEnd();
+
     [GeneratedRegex(@"\p{Ll}{3,}[)”""»’]?[.!?]\s+\S")]
     private static partial Regex SentenceInside();
 
