@@ -816,4 +816,11 @@ public sealed class RealPageTests
     [Fact]
     public void A_catalan_skip_link_is_never_the_headline() =>
         Assert.NotEqual("Vés al contingut", Analyse("Vés al contingut\n\nONU - PUERTOS\n\nDesde ayer hasta el miércoles se celebra la reunión preparatoria de la conferencia de los puertos, en la que se adoptará un pacto.").Title);
+
+    [Theory]
+    [InlineData("Harbour News\nDockers at the gate of the old port of Valletta Dockers at the gate of the old port of Valletta  (AFP or licensors)\n\nPort council urges states to receive dockers\n\nThe port council has issued an appeal to states.", "Port council urges states to receive dockers")]
+    [InlineData("Seventy-sixth session,\n75th & 76th meetings (AM & PM)\nGA/12422\n\nPresident-elect of the port assembly outlines the priorities of her term\n\nThe assembly elected its president today.", "President-elect of the port assembly outlines the priorities of her term")]
+    [InlineData("Seventy-sixth session, 75th & 76th meetings (AM & PM) GA/12422\n\nPresident-elect of the port assembly outlines the priorities of her term\n\nThe assembly elected its president today.", "President-elect of the port assembly outlines the priorities of her term")]
+    public void An_images_doubled_caption_and_a_un_meeting_line_over_its_symbol_are_not_the_headline(string text, string expected) =>
+        Assert.Equal(expected, Analyse(text).Title);
 }

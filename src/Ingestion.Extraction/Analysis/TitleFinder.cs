@@ -32,6 +32,7 @@ public sealed partial class TitleFinder
     private const int MaxShortHeadlineWords = 16;
     private const int MinTags = 4;
     private const int MaxTagWords = 3;
+    private const int MaxMeetingLineWords = 14;
     private const int MaxGluedLabelWords = 2;
     private const int MaxGluedLabelLength = 30;
     private const double MinSlugCover = 0.75;
@@ -343,6 +344,21 @@ public sealed partial class TitleFinder
         return null;
     }
 
+    /// <summary>"Migrants at the port Migrants at the port (AFP)": an image's text and its caption, the same words twice.</summary>
+    private static bool IsDoubled(string value)
+    {
+        var words = Words().Matches(TrailingBrackets().Replace(value, string.Empty)).Select(w => w.Value).ToList();
+        return words.Count >= 6 && words.Count % 2 == 0 && words.Take(words.Count / 2).SequenceEqual(words.Skip(words.Count / 2));
+    }
+
+    /// <summary>
+    /// "Seventy-sixth session, 75th &amp; 76th meetings (AM &amp; PM)" over "GA/12422": a UN press release's meeting line sits
+    /// right above its symbol (or runs into it when the page's lines were joined), and the headline comes after both.
+    /// </summary>
+    private static bool IsAboveSymbol(List<Span> lines, Span line) =>
+        Words().Count(line.Text) <= MaxMeetingLineWords
+        && (SymbolAtEnd().IsMatch(line.Text) || (lines.FirstOrDefault(l => l.Index >= line.End && l.Text.Trim().Length > 0) is { Length: > 0 } next && DocumentSymbol().IsMatch(next.Text.Trim())));
+
     private static bool IsBody(Span line) => Words().Count(line.Text) >= MinBodyWords && SentencePunctuation().IsMatch(line.Text) && !IsLinkRow(line.Text);
 
     /// <summary>"Major news items • Weather forecast • …": a row of links, long and punctuated, but no story and no headline.</summary>
@@ -358,7 +374,7 @@ public sealed partial class TitleFinder
             || (value.StartsWith('(') && value.EndsWith(')')) || (_salutation.IsMatch(value) && words <= MaxSalutationWords) || IsByline(value, words)
             || Contact().IsMatch(value) || IsControls(value) || IsMachineStamp(value) || value.Contains('\uFFFD', StringComparison.Ordinal) || CreditLine().IsMatch(value) || Citation().IsMatch(value) || ScheduleEntry().IsMatch(value)
             || GluedMenu().Count(value) >= 2 || IsLinkRow(value) || (NumberedHeading().IsMatch(lines[i].Text) && words <= MaxMenuItemWords) || PageOfPages().IsMatch(value) || Doi().IsMatch(value) || (_counter?.IsMatch(value) ?? false) || IsTagList(value) || IsMasthead(value)
-            || (words <= MaxMenuItemWords && _sectionSuffix.IsMatch(value)))
+            || (words <= MaxMenuItemWords && _sectionSuffix.IsMatch(value)) || IsDoubled(value) || IsAboveSymbol(lines, line))
         {
             return true;
         }
@@ -589,6 +605,9 @@ public sealed partial class TitleFinder
 
     // "…lowercase. Next" or "…(Place). 2018-07-13": a sentence ended inside the line, with or without a closing bracket or quote.
     // "… at Georgetown University, Washington D. C.": an initial's full stop does not end a sentence.
+    [GeneratedRegex(@"\s*\([^()]*\)\s*$")]
+    private static partial Regex TrailingBrackets();
+
     [GeneratedRegex(@"(?<![\p{L}])\p{Lu}\.$")]
     private static partial Regex InitialAtEnd();
 
@@ -683,6 +702,9 @@ public sealed partial class TitleFinder
 
     [GeneratedRegex(@"^(?:(?<acronym>\p{Lu}{2,8})\s*[-–—|:]\s*(?<name>[^()]+)|(?<name>[^()]+?)\s*\((?<acronym>\p{Lu}{2,8})\))$")]
     private static partial Regex Masthead();
+
+    [GeneratedRegex(@"\s[A-Z]{1,6}(?:/[A-Z0-9.\-]+)+$")]
+    private static partial Regex SymbolAtEnd();
 
     // GA/12345, SG/SM/19249-DEV/3359, A/AC.293/2022/L.1
     [GeneratedRegex(@"^[A-Z]{1,6}(?:/[A-Z0-9.\-]+)+$")]
