@@ -823,4 +823,12 @@ public sealed class RealPageTests
     [InlineData("Seventy-sixth session, 75th & 76th meetings (AM & PM) GA/12422\n\nPresident-elect of the port assembly outlines the priorities of her term\n\nThe assembly elected its president today.", "President-elect of the port assembly outlines the priorities of her term")]
     public void An_images_doubled_caption_and_a_un_meeting_line_over_its_symbol_are_not_the_headline(string text, string expected) =>
         Assert.Equal(expected, Analyse(text).Title);
+
+    [Theory]
+    [InlineData("Harbour Talks Resume\n\nThe CARICOM institutions back the regional port policy.", "Caribbean Community")]
+    [InlineData("Harbour Talks Resume\n\nLeaders of the Pacific Islands Forum met on port mobility.", "Pacific Islands Forum")]
+    [InlineData("Harbour Talks Resume\n\nThe G20 discussed port mobility this year.", "Group of Twenty")]
+    [InlineData("Harbour Talks Resume\n\nThe GFMD Business Mechanism spoke for employers at the port summit.", "GFMD Business Mechanism")]
+    public void Regional_bodies_the_g20_and_the_gfmds_business_mechanism_are_known(string text, string expected) =>
+        Assert.Contains(expected, Analyse(text).Organisations.Select(o => o.Name));
 }
