@@ -831,4 +831,12 @@ public sealed class RealPageTests
     [InlineData("Harbour Talks Resume\n\nThe GFMD Business Mechanism spoke for employers at the port summit.", "GFMD Business Mechanism")]
     public void Regional_bodies_the_g20_and_the_gfmds_business_mechanism_are_known(string text, string expected) =>
         Assert.Contains(expected, Analyse(text).Organisations.Select(o => o.Name));
+
+    [Theory]
+    [InlineData("Los puertos reabren\n\nLa Secretaría de Relaciones Exteriores de México anunció que los puertos reabren hoy.", "Secretaría de Relaciones Exteriores")]
+    [InlineData("Les ports rouvrent\n\nL'Observatoire africain des migrations publie son rapport sur les ports.", "African Migration Observatory")]
+    [InlineData("Harbour Talks Resume\n\nThe port council met at the offices of the National Economic and Development Authority.", "National Economic and Development Authority")]
+    [InlineData("Harbour Talks Resume\n\nAccording to the UN News Centre, the ports reopened today.", "UN News Centre")]
+    public void National_and_continental_bodies_and_the_un_news_centre_are_known(string text, string expected) =>
+        Assert.Contains(expected, Analyse(text).Organisations.Select(o => o.Name));
 }
