@@ -387,13 +387,13 @@ public sealed class RealPageTests
     [Fact]
     public void Bodies_named_after_a_cue_a_spanish_head_word_or_a_photo_credit_are_organisations_and_venues_are_not()
     {
-        var text = "Puertos del Sur firman un acuerdo\n\n(Foto: AP)\n\n"
+        var text = "Puertos del Sur firman un acuerdo\n\n(Foto: NTX)\n\n"
                    + "La Secretaría de Puertos Marítimos (SPM) y la Comisión Económica para América Latina y el Caribe (Cepal) firmaron el acuerdo "
                    + "en el Centro de Convenciones Puerto Alto, con el apoyo de l'association Entraide des Quais.";
 
         var names = Analyse(text).Organisations.Select(o => o.Name).ToList();
 
-        Assert.Contains("AP", names);
+        Assert.Contains("NTX", names);
         Assert.Contains("Secretaría de Puertos Marítimos", names);
         Assert.Contains("Economic Commission for Latin America and the Caribbean", names);
         Assert.Contains("Entraide des Quais", names);
@@ -471,7 +471,7 @@ public sealed class RealPageTests
 
         Assert.Contains("Jane Roe Field", people);
         Assert.Contains("Karim Benali", people);
-        Assert.Contains("AP", organisations);
+        Assert.Contains("Associated Press", organisations);
         Assert.Contains("SIPA", organisations);
         Assert.Contains("PORTMAG", organisations);
     }
@@ -839,4 +839,8 @@ public sealed class RealPageTests
     [InlineData("Harbour Talks Resume\n\nAccording to the UN News Centre, the ports reopened today.", "UN News Centre")]
     public void National_and_continental_bodies_and_the_un_news_centre_are_known(string text, string expected) =>
         Assert.Contains(expected, Analyse(text).Organisations.Select(o => o.Name));
+
+    [Fact]
+    public void The_wires_acronym_alone_names_the_associated_press() =>
+        Assert.Contains("Associated Press", Analyse("Harbour Talks Resume\n\nThe ports reopened today, AP reported from Valletta.").Organisations.Select(o => o.Name));
 }
