@@ -260,7 +260,7 @@ public sealed partial class OrganisationFinder
             // In a headline every word is capitalised ("Ecuador Chair Takes Center Stage at the Harbour Week"): a body
             // named only there, among other capitalised words, is one when the story names it again.
             if (headline is not null && name.Index >= headline.Index && name.End <= headline.End && !NamedOutside(text, name.Text, headline)
-                && CapitalisedWord().IsMatch(text.AsSpan(headline.Index, name.Index - headline.Index).ToString() + " " + text[name.End..headline.End]))
+                && (CapitalisedWord().IsMatch(text[headline.Index..name.Index]) || CapitalisedWord().IsMatch(text[name.End..headline.End])))
             {
                 continue;
             }
@@ -304,13 +304,13 @@ public sealed partial class OrganisationFinder
             .ToList();
     }
 
+    private static bool NamedOutside(string text, string name, FoundTitle headline) =>
+        text.AsSpan(0, headline.Index).Contains(name, StringComparison.OrdinalIgnoreCase) || text.AsSpan(headline.End).Contains(name, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// The capitalised words before "(ACR)": the run stops at a lowercase word or "the", and crosses a comma only
     /// when the acronym's first letter is not yet accounted for ("Climate, Migration and Displacement Platform (CMDP)").
     /// </summary>
-    private static bool NamedOutside(string text, string name, FoundTitle headline) =>
-        text.AsSpan(0, headline.Index).Contains(name, StringComparison.OrdinalIgnoreCase) || text.AsSpan(headline.End).Contains(name, StringComparison.OrdinalIgnoreCase);
-
     private Span? NameBefore(string text, int parenthesis, string acronym)
     {
         var words = new List<Span>();

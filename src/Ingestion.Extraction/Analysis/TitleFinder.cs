@@ -73,13 +73,13 @@ public sealed partial class TitleFinder
         _pager = new Regex($@"^(?:{Phrases.Alternation(titles.PagerWords)})\s+\d+\s*[-–]\s*\d+\s+(?:of|de|sur|sobre)\s+\d+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         // "date 2020-12 Harbour Towns Sign…": a stamp, its day or only its month, opening the headline's line.
         _stampPrefix = titles.StampOpening();
-        // "Global Forum story highlights": a soft line break joined a section label of several words to the headline.
         // "4.039 views", "12 commentaires": a page's counters.
         _counter = titles.CounterWords is { Count: > 0 } counters ? new Regex($@"^[0-9][0-9.,\s]*(?:{Phrases.Alternation(counters)})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled) : null;
         // "NewsUnited Nations Fund Kicks Off…", "PRESS RELEASE: Summit to Address…": the section's label run into the
         // headline, its space lost or a colon after it.
         var labels = Phrases.Alternation(titles.FurnitureLines);
         _gluedLabel = new Regex($@"^(?:(?:{labels})(?=\p{{Lu}}\p{{Ll}})|(?i:{labels})\s*:\s+(?=\S))", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // "Global Forum story highlights": a soft line break joined a section label of several words to the headline.
         _trailingLabel = new Regex($@"\s+(?:{Phrases.Alternation(titles.FurnitureLines.Where(l => l.Contains(' ', StringComparison.Ordinal)))})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         // "Socialist International in the News": a site's section of press cuttings, named after its owner.
         _sectionSuffix = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(titles.SectionSuffixes)})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
@@ -230,7 +230,7 @@ public sealed partial class TitleFinder
     /// <summary>A line stripped of a bullet, a stamp and the site's name, and joined to its second half when the headline wraps.</summary>
     private Span Candidate(List<Span> lines, int i, IReadOnlyList<WrittenDate> dates)
     {
-        var line = WithoutSiteName(WithoutControls(WithoutStamp(WithoutEnclosingQuotes(WithoutHeadingMarks(WithoutBullet(WithoutGluedDate(WithoutGluedLabel(lines[i]), dates)))))));
+        var line = WithoutSiteName(WithoutControls(WithoutStamp(WithoutEnclosingQuotes(WithoutHeadingMarks(WithoutBullet(WithoutGluedDate(WithoutGluedLabel(WithoutFootnoteMark(lines[i])), dates)))))));
         var label = _trailingLabel.Match(line.Text);
         if (label.Success && Words().Count(line.Text[..label.Index]) >= MinTitleWords)
         {
@@ -355,9 +355,9 @@ public sealed partial class TitleFinder
     /// "Seventy-sixth session, 75th &amp; 76th meetings (AM &amp; PM)" over "GA/12422": a UN press release's meeting line sits
     /// right above its symbol (or runs into it when the page's lines were joined), and the headline comes after both.
     /// </summary>
-    private static bool IsAboveSymbol(List<Span> lines, Span line) =>
+    private static bool IsAboveSymbol(List<Span> lines, int i, Span line) =>
         Words().Count(line.Text) <= MaxMeetingLineWords
-        && (SymbolAtEnd().IsMatch(line.Text) || (lines.FirstOrDefault(l => l.Index >= line.End && l.Text.Trim().Length > 0) is { Length: > 0 } next && DocumentSymbol().IsMatch(next.Text.Trim())));
+        && (SymbolAtEnd().IsMatch(line.Text) || (lines.Skip(i + 1).FirstOrDefault(l => l.Index >= line.End && l.Text.Trim().Length > 0) is { Length: > 0 } next && DocumentSymbol().IsMatch(next.Text.Trim())));
 
     private static bool IsBody(Span line) => Words().Count(line.Text) >= MinBodyWords && SentencePunctuation().IsMatch(line.Text) && !IsLinkRow(line.Text);
 
@@ -374,7 +374,7 @@ public sealed partial class TitleFinder
             || (value.StartsWith('(') && value.EndsWith(')')) || (_salutation.IsMatch(value) && words <= MaxSalutationWords) || IsByline(value, words)
             || Contact().IsMatch(value) || IsControls(value) || IsMachineStamp(value) || value.Contains('\uFFFD', StringComparison.Ordinal) || CreditLine().IsMatch(value) || Citation().IsMatch(value) || ScheduleEntry().IsMatch(value)
             || GluedMenu().Count(value) >= 2 || IsLinkRow(value) || (NumberedHeading().IsMatch(lines[i].Text) && words <= MaxMenuItemWords) || PageOfPages().IsMatch(value) || Doi().IsMatch(value) || (_counter?.IsMatch(value) ?? false) || IsTagList(value) || IsMasthead(value)
-            || (words <= MaxMenuItemWords && _sectionSuffix.IsMatch(value)) || IsDoubled(value) || IsAboveSymbol(lines, line))
+            || (words <= MaxMenuItemWords && _sectionSuffix.IsMatch(value)) || IsDoubled(value) || IsAboveSymbol(lines, i, line))
         {
             return true;
         }
@@ -553,15 +553,14 @@ public sealed partial class TitleFinder
             ? new Span(line.Index, line.Length - 1, line.Text[..^1])
             : line;
 
-    private Span WithoutGluedLabel(Span line)
-    {
-        var label = _gluedLabel.Match(line.Text);
-        // "…¿hacia dónde vamos?1": a footnote's number after the headline's last mark.
-        var footnote = FootnoteMark().Match(line.Text);
-        var end = footnote.Success ? footnote.Index : line.Length;
-        var start = label.Success && Words().Count(line.Text[label.Length..end]) >= MinTitleWords ? label.Length : 0;
-        return start == 0 && end == line.Length ? line : new Span(line.Index + start, end - start, line.Text[start..end]);
-    }
+    private Span WithoutGluedLabel(Span line) =>
+        _gluedLabel.Match(line.Text) is { Success: true } label && Words().Count(line.Text[label.Length..]) >= MinTitleWords
+            ? new Span(line.Index + label.Length, line.Length - label.Length, line.Text[label.Length..])
+            : line;
+
+    /// <summary>"…¿hacia dónde vamos?1": a footnote's number after the headline's last mark.</summary>
+    private static Span WithoutFootnoteMark(Span line) =>
+        FootnoteMark().Match(line.Text) is { Success: true } mark ? new Span(line.Index, mark.Index, line.Text[..mark.Index]) : line;
 
     /// <summary>
     /// "December 18, 2018Global Compact for Migration", "Communiqué 18 décembre 2025 La Directrice…": a list's date,
