@@ -602,14 +602,15 @@ public sealed partial class TitleFinder
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’\-]*")]
     private static partial Regex Words();
 
-    // "…lowercase. Next" or "…(Place). 2018-07-13": a sentence ended inside the line, with or without a closing bracket or quote.
-    // "… at Georgetown University, Washington D. C.": an initial's full stop does not end a sentence.
+    // "… (AFP or licensors)": a closing bracket, such as a caption's credit.
     [GeneratedRegex(@"\s*\([^()]*\)\s*$")]
     private static partial Regex TrailingBrackets();
 
+    // "… at Georgetown University, Washington D. C.": an initial's full stop does not end a sentence.
     [GeneratedRegex(@"(?<![\p{L}])\p{Lu}\.$")]
     private static partial Regex InitialAtEnd();
 
+    // "…lowercase. Next" or "…(Place). 2018-07-13": a sentence ended inside the line, with or without a closing bracket or quote.
     [GeneratedRegex(@"\p{Ll}{3,}[)”""»’]?[.!?]\s+\S")]
     private static partial Regex SentenceInside();
 
