@@ -843,4 +843,18 @@ public sealed class RealPageTests
     [Fact]
     public void The_wires_acronym_alone_names_the_associated_press() =>
         Assert.Contains("Associated Press", Analyse("Harbour Talks Resume\n\nThe ports reopened today, AP reported from Valletta.").Organisations.Select(o => o.Name));
+
+    [Fact]
+    public void A_well_known_name_with_a_middle_initial_is_that_person_as_written() =>
+        Assert.Equal("Amy E. Pope", Assert.Single(Analyse("Harbour Talks Resume\n\nCongratulations to Amy E. Pope on her election as head of the port agency.").People).Name);
+
+    [Theory]
+    [InlineData("“The ports stay open,” said Archbishop Carlo M. Rossi, the envoy of the harbour see.", "Carlo M. Rossi")]
+    [InlineData("Je félicite votre prédécesseur l'Ambassadeur du Portugal M. Rui Costa Lima pour son mandat.", "Rui Costa Lima")]
+    public void An_m_between_a_first_name_and_a_surname_is_an_initial_not_monsieur(string text, string expected) =>
+        Assert.Equal(expected, Assert.Single(Analyse(text).People).Name);
+
+    [Fact]
+    public void A_name_and_its_form_with_a_middle_initial_are_one_person_named_in_full() =>
+        Assert.Equal("Lena K. Ortiz", Assert.Single(Analyse("Harbour Talks Resume\n\nThe ports will reopen, said Lena K. Ortiz on Monday.\n\nDirector General Lena Ortiz thanked the dockers.").People).Name);
 }

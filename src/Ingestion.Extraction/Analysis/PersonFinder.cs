@@ -73,7 +73,7 @@ public sealed partial class PersonFinder
         // "Federal Secretary for Interior Aftab Durrani".
         _roleOfBodyAtEnd = new Regex($@"(?<![\p{{L}}])(?:{roles})\s+(?:of|de|del|du|of\s+the|de\s+la|de\s+l['’]|to|to\s+the|for|for\s+the|auprès\s+de|ante)\s*\p{{Lu}}[\p{{L}}\-]*(?:\s+\p{{Lu}}[\p{{L}}\-]*){{0,3}}\s*,?\s*$", RegexOptions.CultureInvariant);
         _knownSurnames = (data.KnownPeople ?? []).SelectMany(p => p.Surnames.Select(s => (s, p.Name))).ToList();
-        _knownNames = new HashSet<string>((data.KnownPeople ?? []).Select(p => Spelling.Folded(p.Name)), StringComparer.Ordinal);
+        _knownNames = new HashSet<string>((data.KnownPeople ?? []).Select(p => KnownKey(p.Name)), StringComparer.Ordinal);
     }
 
     public (IReadOnlyList<FoundPerson> People, IReadOnlyList<PersonMention> Mentions) Find(string text, IReadOnlyList<FoundOrganisation> organisations, FoundTitle? headline = null)
@@ -121,6 +121,12 @@ public sealed partial class PersonFinder
                     if (IsNameToken(following, capitalsAreNames))
                     {
                         last++;
+                    }
+                    else if (MiddleInitial().IsMatch(following) && tokens[last].Value.Length > 2 && last + 2 == tokens.Count - 1 && IsNameToken(tokens[last + 2].Value, capitalsAreNames))
+                    {
+                        // "Silvano M. Tomasi": between a first name and the surname that closes the run "M." is an initial,
+                        // not "Monsieur" ("l'Ambassadeur du Mexique M. Luis Alfonso de Alba").
+                        last += 2;
                     }
                     else if (RegnalNumber().IsMatch(following) && _honorificOrRoleAtEnd.IsMatch(LineBefore(text, run.Index + tokens[first].Index)))
                     {
@@ -284,7 +290,7 @@ public sealed partial class PersonFinder
                 || _roleRightAfter.IsMatch(after)
                 || IsQuotationsSource(text, line, nameStart, nameEnd)
                 || inContactBlock)
-                || _knownNames.Contains(Spelling.Folded(name));
+                || _knownNames.Contains(KnownKey(name));
             if (!evidence)
             {
                 return;
@@ -305,6 +311,16 @@ public sealed partial class PersonFinder
             }
 
             mentions.Add(new PersonMention(nameStart, nameEnd - nameStart, person));
+        }
+
+        // "Amy Pope" beside "Amy E. Pope" is one person, named as fully as the text names her.
+        var fullerForms = people.Keys.Where(n => MiddleInitialInside().IsMatch(n)).ToLookup(n => MiddleInitialInside().Replace(n, " "), StringComparer.Ordinal);
+        foreach (var shorter in people.Keys.Where(n => fullerForms[n].Any()).ToList())
+        {
+            var fuller = people[fullerForms[shorter].First()];
+            people[fuller.Name] = fuller with { Role = fuller.Role ?? people[shorter].Role, Organisation = fuller.Organisation ?? people[shorter].Organisation };
+            people.Remove(shorter);
+            mentions = mentions.Select(m => m.Person.Name == shorter ? m with { Person = fuller } : m).ToList();
         }
 
         // Mentions point at the final record of each person (its role may have been learnt later).
@@ -342,11 +358,14 @@ public sealed partial class PersonFinder
 
     private bool IsByline(string line) => Byline().IsMatch(line) || (_authorCueAtEnd?.IsMatch(line) ?? false);
 
+    /// <summary>A well-known name as looked up: folded, and without middle initials ("Amy E. Pope" is "amy pope").</summary>
+    private static string KnownKey(string name) => Spelling.Folded(MiddleInitialInside().Replace(name, " "));
+
     private string? KnownNameAtEnd(string name)
     {
         foreach (Match word in Tokens().Matches(name).Skip(1).SkipLast(1))
         {
-            if (_knownNames.Contains(Spelling.Folded(name[word.Index..])))
+            if (_knownNames.Contains(KnownKey(name[word.Index..])))
             {
                 return name[word.Index..];
             }
@@ -498,6 +517,12 @@ public sealed partial class PersonFinder
 
     [GeneratedRegex(@"\S+")]
     private static partial Regex Tokens();
+
+    [GeneratedRegex(@"^\p{Lu}\.$")]
+    private static partial Regex MiddleInitial();
+
+    [GeneratedRegex(@"(?<=\S)\s+\p{Lu}\.?\s+(?=\S)")]
+    private static partial Regex MiddleInitialInside();
 
     [GeneratedRegex(@"^[ \t]*[—–-][ \t]*$")]
     private static partial Regex AttributionDash();
