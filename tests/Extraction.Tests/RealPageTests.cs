@@ -857,4 +857,16 @@ public sealed class RealPageTests
     [Fact]
     public void A_name_and_its_form_with_a_middle_initial_are_one_person_named_in_full() =>
         Assert.Equal("Lena K. Ortiz", Assert.Single(Analyse("Harbour Talks Resume\n\nThe ports will reopen, said Lena K. Ortiz on Monday.\n\nDirector General Lena Ortiz thanked the dockers.").People).Name);
+
+    [Fact]
+    public void A_spanish_verb_of_speech_without_a_subject_gives_the_quotation_to_the_person_named_before()
+    {
+        var text = "Los puertos reabren hoy, informó la ministra Lucía Fernández Mora.\nEn cuanto a los estibadores y sus turnos de noche, comentó: “Vamos a ver qué efectos tiene este cambio en los muelles”.";
+
+        Assert.Equal("Lucía Fernández Mora", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+    }
+
+    [Fact]
+    public void An_english_verb_of_speech_after_a_comma_still_needs_its_subject() =>
+        Assert.DoesNotContain(Analyse("The ports reopen today, announced minister Lucía Fernández Mora.\nThe report, published on Monday, said: “The dockers will need new shifts at night in the harbour”.").Statements, s => s.Kind == "quote");
 }

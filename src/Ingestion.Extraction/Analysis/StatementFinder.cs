@@ -27,6 +27,7 @@ public sealed partial class StatementFinder
     private readonly Regex _listBlock;
     private readonly Regex _listItem;
     private readonly HashSet<string> _roleWords;
+    private readonly HashSet<string> _subjectDroppingVerbs;
 
     public StatementFinder(PeopleData people, CalendarData calendar)
     {
@@ -42,6 +43,10 @@ public sealed partial class StatementFinder
         _panel = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(calendar.PanelWords)})\s+[0-9]{{1,2}}(?![0-9])", RegexOptions.CultureInvariant);
         _listBlock = new Regex($@"(?<=^|\n){TextComposer.ListItemMarker}[^\n]+(?:\n{TextComposer.ListItemMarker}[^\n]+)*", RegexOptions.CultureInvariant);
         _listItem = new Regex($@"{TextComposer.ListItemMarker}(?<body>[^\n]+)", RegexOptions.CultureInvariant);
+        // Spanish leaves a known subject out ("En cuanto a las caravanas, dijo: “…”"); English and French never do.
+        _subjectDroppingVerbs = new HashSet<string>(
+            (people.SubjectDroppingLanguages ?? []).SelectMany(l => people.SpeechVerbs.TryGetValue(l, out var v) ? v : []).SelectMany(v => new[] { v, Capitalised(v) }),
+            StringComparer.Ordinal);
         // Words a speaker's title is made of ("the UN chief", "el secretario general", "le Directeur général de l'OIM").
         _roleWords = new HashSet<string>(
             people.Roles.Concat(people.Honorifics).SelectMany(r => r.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -207,11 +212,12 @@ public sealed partial class StatementFinder
         }
 
         // "…: le responsable explique que « … »": a subject made only of title words is the person named before, and
-        // so is no subject at all ("Afirmó que: “…”": Spanish and French may leave it out).
+        // so is no subject at all ("Afirmó que: “…”"; "Luego, agregó: “…”" where the language drops its subjects).
         var subject = beforeVerb[(beforeVerb.LastIndexOfAny([':', ';', ',']) + 1)..];
+        var noSubject = beforeVerb.Trim().Length == 0 || (subject.Trim().Length == 0 && _subjectDroppingVerbs.Contains(verb.Value));
         return Sorted.Between(people, p => p.Index, sentenceStart, sentenceStart + verb.Index).LastOrDefault()?.Person
                ?? (_pronoun.IsMatch(beforeVerb) ? lastSpeaker : null)
-               ?? (beforeVerb.Trim().Length == 0 || (subject.Trim().Length > 0 && OnlyRoleWords(subject)) ? lastSpeaker ?? NamedBefore(people, quoteStart) : null);
+               ?? (noSubject || (subject.Trim().Length > 0 && OnlyRoleWords(subject)) ? lastSpeaker ?? NamedBefore(people, quoteStart) : null);
     }
 
     /// <summary>
