@@ -869,4 +869,21 @@ public sealed class RealPageTests
     [Fact]
     public void An_english_verb_of_speech_after_a_comma_still_needs_its_subject() =>
         Assert.DoesNotContain(Analyse("The ports reopen today, announced minister Lucía Fernández Mora.\nThe report, published on Monday, said: “The dockers will need new shifts at night in the harbour”.").Statements, s => s.Kind == "quote");
+
+    [Fact]
+    public void Straight_and_curly_marks_mixed_on_one_page_pair_without_overlapping()
+    {
+        var text = "\"The exodus exceeds what the ports can hold”, said Ana Ruiz, the envoy of the harbour league. “This is an urgent challenge for the ports”.\n"
+                   + "“There are good practices in the ports and their towns”, she added, explaining that “it is crucial to keep the ports open in this process.\"Ms. Ruiz said the process “is a key space for the ports and their people”.";
+
+        var quotes = Analyse(text).Statements.Where(s => s.Kind == "quote").ToList();
+
+        Assert.Equal(2, quotes.Count);
+        Assert.StartsWith("The exodus exceeds what the ports can hold", quotes[0].Text, StringComparison.Ordinal);
+        Assert.All(quotes, q => Assert.Equal("Ana Ruiz", q.Speaker));
+    }
+
+    [Fact]
+    public void A_quotation_inside_a_quotation_is_part_of_the_outer_one() =>
+        Assert.Single(Analyse("« Nous avons entendu les dockers dire “les ports doivent rester ouverts la nuit” et nous les suivrons », a déclaré Ana Ruiz, envoyée de la ligue portuaire.").Statements, s => s.Kind == "quote");
 }

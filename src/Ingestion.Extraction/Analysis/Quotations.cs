@@ -39,6 +39,11 @@ public static class Quotations
                     found.Add(new Quotation(curly, i + 1));
                     curly = -1;
                     break;
+                case '”' when straight >= 0:
+                    // "…”: a page that mixes its marks still closes the quotation it opened.
+                    found.Add(new Quotation(straight, i + 1));
+                    straight = -1;
+                    break;
                 case '«':
                     guillemet = guillemet < 0 || paragraphBreak < guillemet || i - guillemet > MaxLength ? i : guillemet;
                     break;
@@ -46,12 +51,16 @@ public static class Quotations
                     found.Add(new Quotation(guillemet, i + 1));
                     guillemet = -1;
                     break;
-                case '"' when straight >= 0:
+                // Two straight marks around a “curly” quotation never paired: the first was closed by a ” ("…”).
+                case '"' when straight >= 0 && !(found.Count > 0 && found[^1].Start > straight && text[found[^1].Start] is '“' or '«'):
                     found.Add(new Quotation(straight, i + 1));
                     straight = -1;
                     break;
                 case '"' when i == 0 || !char.IsLetterOrDigit(text[i - 1]):
                     straight = i;
+                    break;
+                case '"':
+                    straight = -1;
                     break;
                 case '‘' when withSingle:
                     single = i;

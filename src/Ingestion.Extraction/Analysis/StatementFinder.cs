@@ -72,7 +72,8 @@ public sealed partial class StatementFinder
         foreach (var quote in Analysis.Quotations.Find(text))
         {
             var content = Clean(text[quote.BodyStart..quote.BodyEnd]);
-            if (content.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < MinQuoteWords)
+            // A quotation inside the last one (« … “…” … ») is part of what that speaker said.
+            if (quote.Start < previousQuoteEnd || content.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < MinQuoteWords)
             {
                 continue;
             }
