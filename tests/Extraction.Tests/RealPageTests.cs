@@ -886,4 +886,10 @@ public sealed class RealPageTests
     [Fact]
     public void A_quotation_inside_a_quotation_is_part_of_the_outer_one() =>
         Assert.Single(Analyse("« Nous avons entendu les dockers dire “les ports doivent rester ouverts la nuit” et nous les suivrons », a déclaré Ana Ruiz, envoyée de la ligue portuaire.").Statements, s => s.Kind == "quote");
+
+    [Theory]
+    [InlineData("Harbour league gains observer status\n\nThursday, 22. December 2016\n\nThe harbour league was granted observer status at the port council.", "2016-12-22")]
+    [InlineData("Press Release Regarding the Port Council\n\nNo: 223, 1 July 2014\n\nThe republic has taken the chair of the port council for two years.", "2014-07-01")]
+    public void A_day_with_an_ordinal_full_stop_and_a_release_number_before_the_day_date_the_page(string text, string expected) =>
+        Assert.Equal(Day(expected), Analyse(text).PublishedOn);
 }

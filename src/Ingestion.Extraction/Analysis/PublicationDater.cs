@@ -370,8 +370,8 @@ public sealed partial class PublicationDater
     /// <summary>
     /// What stands before a dateline's day on its line: nothing but stamp words ("Thursday", "Published on", "Le"),
     /// a place or a byline ending in a comma or dash ("Geneva/New York,", "GENEVA –", "Genève, le"), an opening
-    /// bracket, a short section or byline before a separator ("Press release |", "By Ana Ruiz •"), or a byline with
-    /// its stamp words ("By Jane Roe on", "Posted by admin on", "Par Jean Dupont le").
+    /// bracket, a release number ("No: 223,"), a short section or byline before a separator ("Press release |",
+    /// "By Ana Ruiz •"), or a byline with its stamp words ("By Jane Roe on", "Posted by admin on", "Par Jean Dupont le").
     /// </summary>
     private bool Placed(string before, out bool place)
     {
@@ -386,7 +386,7 @@ public sealed partial class PublicationDater
         var bare = WithoutTrailingStampWords(_stampOpening.Replace(before, string.Empty));
         // "“Protecting Migrants in Our Region” - Brasilia, Brazil – 19 November": a subtitle, then the place.
         place = DatelinePlace().IsMatch(bare) || SubtitleDash().Matches(bare).Any(dash => DatelinePlace().IsMatch(bare[(dash.Index + dash.Length)..]));
-        return place || OpeningBracket().IsMatch(bare) || (Separated().IsMatch(bare) && words.Count <= MaxSectionWords) || _bylineBefore.IsMatch(bare);
+        return place || OpeningBracket().IsMatch(bare) || ReleaseNumber().IsMatch(bare) || (Separated().IsMatch(bare) && words.Count <= MaxSectionWords) || _bylineBefore.IsMatch(bare);
     }
 
     /// <summary>Strips stamp words ("le", "el", "on", "Thursday") from the end of what precedes a date, so "Genève, le" is a place.</summary>
@@ -563,6 +563,10 @@ public sealed partial class PublicationDater
 
     [GeneratedRegex(@"\s[-–—]\s")]
     private static partial Regex SubtitleDash();
+
+    // "No: 223, 1 July 2014", "Nº 45 – 3 May 2021": a press release's number, then its day.
+    [GeneratedRegex(@"^\s*(?:No|N[º°o]|Nr|Núm)[.:]?\s*[0-9][0-9/\-]*\s*[,–—-]\s*$")]
+    private static partial Regex ReleaseNumber();
 
     // "November 6th, 2018A commentator…": the story glued to the stamp's year.
     [GeneratedRegex(@"^\p{Lu}[\p{Ll}\s]")]
