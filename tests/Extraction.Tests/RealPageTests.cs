@@ -892,4 +892,19 @@ public sealed class RealPageTests
     [InlineData("Press Release Regarding the Port Council\n\nNo: 223, 1 July 2014\n\nThe republic has taken the chair of the port council for two years.", "2014-07-01")]
     public void A_day_with_an_ordinal_full_stop_and_a_release_number_before_the_day_date_the_page(string text, string expected) =>
         Assert.Equal(Day(expected), Analyse(text).PublishedOn);
+
+    [Fact]
+    public void A_parliament_of_several_countries_is_a_body_and_no_person()
+    {
+        var document = Analyse("Port talks\n\nPanama - The harbour league and the Central Harbour Parliament (Parlaharbour) are holding a dialogue on ports today.");
+
+        Assert.Contains("Central Harbour Parliament", document.Organisations.Select(o => o.Name));
+        Assert.Empty(document.People);
+    }
+
+    [Theory]
+    [InlineData("Los puertos\n\nLa liga portuaria se fundó en 1951. Esta Organización tiene su sede en Valparaíso.")]
+    [InlineData("Los puertos\n\nLa liga portuaria se fundó en 1951. Aquel Comité se reunió en Valparaíso.")]
+    public void A_demonstrative_before_a_head_word_names_no_body(string text) =>
+        Assert.Empty(Analyse(text).Organisations);
 }
