@@ -907,4 +907,13 @@ public sealed class RealPageTests
     [InlineData("Los puertos\n\nLa liga portuaria se fundó en 1951. Aquel Comité se reunió en Valparaíso.")]
     public void A_demonstrative_before_a_head_word_names_no_body(string text) =>
         Assert.Empty(Analyse(text).Organisations);
+
+    [Fact]
+    public void International_closing_a_name_makes_it_a_body_but_not_when_the_name_goes_on()
+    {
+        var names = Analyse("Port talks\n\nDockers International joined the statement on the International Harbour Dialogue in Valletta.").Organisations.Select(o => o.Name).ToList();
+
+        Assert.Contains("Dockers International", names);
+        Assert.DoesNotContain(names, n => n.Contains("Dialogue", StringComparison.Ordinal));
+    }
 }

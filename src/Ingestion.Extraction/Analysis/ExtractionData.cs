@@ -71,7 +71,8 @@ public sealed record OrganisationData(
     IReadOnlyList<string>? GenericWords = null,
     IReadOnlyList<string>? OrganisationCues = null,
     IReadOnlyList<string>? CreditCues = null,
-    IReadOnlyList<string>? PortfolioHeads = null);
+    IReadOnlyList<string>? PortfolioHeads = null,
+    IReadOnlyList<string>? ClosingHeadWords = null);
 
 /// <summary>
 /// A body the data knows. An acronym that is also something else ("EU" is the United States in Mexican Spanish) counts

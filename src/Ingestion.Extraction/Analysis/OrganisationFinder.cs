@@ -25,6 +25,7 @@ public sealed partial class OrganisationFinder
     private readonly Dictionary<string, KnownOrganisation> _byAcronym = new(StringComparer.Ordinal);
     private readonly HashSet<string> _headWords;
     private readonly HashSet<string> _definedHeadWords;
+    private readonly HashSet<string> _closingHeadWords;
     private readonly HashSet<string> _connectors;
     private readonly HashSet<string> _generic;
     private readonly HashSet<string> _personWords;
@@ -64,6 +65,7 @@ public sealed partial class OrganisationFinder
         _headWords = new HashSet<string>(data.HeadWords, StringComparer.Ordinal);
         // "… Council (NRC)" is a body, while "Council Session" alone is an event: some head words count only beside an acronym.
         _definedHeadWords = new HashSet<string>(data.HeadWords.Concat(data.DefinedHeadWords), StringComparer.Ordinal);
+        _closingHeadWords = new HashSet<string>(data.ClosingHeadWords ?? [], StringComparer.Ordinal);
         _connectors = new HashSet<string>(data.Connectors, StringComparer.Ordinal);
         // "l'association Entraide du Port", "the NGO Harbour Watch": a common noun that says what the capitalised name after it is.
         if (data.OrganisationCues is { Count: > 0 } cues)
@@ -201,6 +203,12 @@ public sealed partial class OrganisationFinder
             }
 
             var head = words.FindIndex(from, w => _headWords.Contains(w.Text));
+            // "Refugees International", "HOST International": a word that makes a body only when it closes the name.
+            if (head < 0 && words.Count - from >= 2 && _closingHeadWords.Contains(words[^1].Text))
+            {
+                head = words.Count - 1;
+            }
+
             if (head < 0 || (_roleEndingHere?.Match(text, Math.Max(0, words[head].End - 60), Math.Min(60, words[head].End)) is { Success: true } post && post.Index < words[head].Index))
             {
                 continue;
