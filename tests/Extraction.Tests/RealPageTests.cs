@@ -916,4 +916,10 @@ public sealed class RealPageTests
         Assert.Contains("Dockers International", names);
         Assert.DoesNotContain(names, n => n.Contains("Dialogue", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("Time to give back to dockers. A statement by the harbour league. Today, December 18, 2020, marks the day of dockers, the 30-year anniversary of the 1990 charter of the ports.", "2020-12-18")]
+    [InlineData("Los estibadores y el puerto. Hoy, 18 de diciembre de 2020, celebramos el día de los estibadores del puerto de Valparaíso.", "2020-12-18")]
+    public void A_day_the_text_calls_today_dates_the_page(string text, string expected) =>
+        Assert.Equal(Day(expected), Analyse(text).PublishedOn);
 }

@@ -37,6 +37,7 @@ public sealed partial class PublicationDater
     private readonly HashSet<string> _stampWords;
     private readonly Regex _slashedPathDate;
     private readonly Regex _thisWeekday;
+    private readonly Regex _todayIs;
     private readonly Regex _bylineBefore;
     private readonly Regex _bylineOnly;
     private readonly Regex _bylineAfter;
@@ -94,6 +95,10 @@ public sealed partial class PublicationDater
             : new Regex(
                 $@"(?<![\p{{L}}])(?:{Phrases.Alternation(thisWords)})\s+(?<weekday>{Phrases.Alternation(_weekdayNumbers.Keys)})\s*,?\s*$",
                 RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // "Today, December 18, 2020, marks…", "Hoy, 18 de diciembre de 2020,": the text names the day it is written.
+        _todayIs = new Regex(
+            $@"(?<![\p{{L}}])(?:{Phrases.Alternation(calendar.TodayWords)})\s*,?\s*(?:is|es|est)?\s*(?:le|el|the)?\s*$",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _nextMonth = new Regex($@"(?<![\p{{L}}])(?:(?:{next})\s+(?<month>{month})|(?<month>{month})\s+(?:{next}))(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         var count = Phrases.Alternation(calendar.Ordinals.Keys.Concat(calendar.NumberWords.Keys));
         var anchors = Phrases.Alternation(calendar.Anchors.SelectMany(a => a.Phrases));
@@ -151,7 +156,7 @@ public sealed partial class PublicationDater
             return sluggedDay;
         }
 
-        if ((ClosingStamp(text, dates, title) ?? ThisWeekday(text, dates)) is { } told)
+        if ((ClosingStamp(text, dates, title) ?? ThisWeekday(text, dates) ?? TodayIs(text, dates)) is { } told)
         {
             return told;
         }
@@ -348,6 +353,10 @@ public sealed partial class PublicationDater
 
         return null;
     }
+
+    /// <summary>"Today, December 18, 2020, marks International Migrants Day": a day with its year that the text calls today.</summary>
+    private DateOnly? TodayIs(string text, IReadOnlyList<WrittenDate> dates) =>
+        dates.FirstOrDefault(d => d.EndDay is null && d.YearWritten && d.Start is not null && _todayIs.IsMatch(text[Math.Max(0, d.Index - CueReach)..d.Index]))?.Start;
 
     /// <summary>The year, and the month when there is one, in the address's path: /2023/, /2023/05/.</summary>
     private static (int Year, int? Month)? AddressYear(string? sourceUrl)
