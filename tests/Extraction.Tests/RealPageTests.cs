@@ -922,4 +922,13 @@ public sealed class RealPageTests
     [InlineData("Los estibadores y el puerto. Hoy, 18 de diciembre de 2020, celebramos el día de los estibadores del puerto de Valparaíso.", "2020-12-18")]
     public void A_day_the_text_calls_today_dates_the_page(string text, string expected) =>
         Assert.Equal(Day(expected), Analyse(text).PublishedOn);
+
+    [Fact]
+    public void A_statement_introduced_as_the_following_statement_is_its_signatorys_and_l_honorable_is_an_honorific()
+    {
+        var document = Analyse("Valparaíso, le 18 décembre 2021 – L’honorable Lucie Marchand, ministre des Ports, a fait aujourd’hui la déclaration suivante :\n\n« Les dockers de nos ports méritent notre reconnaissance et notre soutien en cette journée. »");
+
+        Assert.Equal("Lucie Marchand", Assert.Single(document.People).Name);
+        Assert.Equal("Lucie Marchand", Assert.Single(document.Statements, s => s.Kind == "quote").Speaker);
+    }
 }
