@@ -931,4 +931,8 @@ public sealed class RealPageTests
         Assert.Equal("Lucie Marchand", Assert.Single(document.People).Name);
         Assert.Equal("Lucie Marchand", Assert.Single(document.Statements, s => s.Kind == "quote").Speaker);
     }
+
+    [Fact]
+    public void A_months_name_ends_a_bodys_name() =>
+        Assert.Contains("Ministry of Ports of the Harbour Republic", Analyse("Port talks\n\nThe meeting was hosted by the Ministry of Ports of the Harbour Republic in August and drew forty delegations.").Organisations.Select(o => o.Name));
 }

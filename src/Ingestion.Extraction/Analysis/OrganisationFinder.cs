@@ -30,16 +30,16 @@ public sealed partial class OrganisationFinder
     private readonly HashSet<string> _generic;
     private readonly HashSet<string> _personWords;
     private readonly Regex? _roleEndingHere;
-    private readonly HashSet<string> _weekdays;
+    private readonly HashSet<string> _daysAndMonths;
     private readonly HashSet<string> _portfolioHeads;
     private readonly HashSet<string> _acronyms;
     private readonly Regex? _cued;
     private readonly Regex? _creditAgency;
 
-    public OrganisationFinder(OrganisationData data, PeopleData? people = null, IEnumerable<string>? weekdays = null)
+    public OrganisationFinder(OrganisationData data, PeopleData? people = null, IEnumerable<string>? dayAndMonthNames = null)
     {
-        // "… Ministry of Labour on Saturday": a day's name ends a body's name.
-        _weekdays = new HashSet<string>(weekdays ?? [], StringComparer.OrdinalIgnoreCase);
+        // "… Ministry of Labour on Saturday", "… of Thailand in August": a day's or a month's name ends a body's name.
+        _daysAndMonths = new HashSet<string>(dayAndMonthNames ?? [], StringComparer.OrdinalIgnoreCase);
         _portfolioHeads = new HashSet<string>(data.PortfolioHeads ?? [], StringComparer.Ordinal);
         _data = data;
         _generic = new HashSet<string>(data.GenericWords ?? [], StringComparer.Ordinal);
@@ -239,7 +239,7 @@ public sealed partial class OrganisationFinder
             // day ends it too ("… Ministry of Labour on Saturday", but not "Santo Domingo").
             var to = head + 1;
             while (to < words.Count
-                   && !(_weekdays.Contains(words[to].Text) && _connectors.Contains(words[to - 1].Text))
+                   && !(_daysAndMonths.Contains(words[to].Text) && _connectors.Contains(words[to - 1].Text))
                    && !(_personWords.Contains(words[to].Text) && to + 1 < words.Count && !_connectors.Contains(words[to + 1].Text) && !IsArticle(words[to + 1].Text)))
             {
                 to++;

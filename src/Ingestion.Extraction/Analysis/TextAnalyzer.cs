@@ -31,7 +31,8 @@ public sealed partial class TextAnalyzer
         _dates = new DateFinder(data.Language);
         _language = new LanguageDetector(data.Language);
         _kinds = new KindClassifier(data.Kinds);
-        _organisations = new OrganisationFinder(data.Organisations, data.People, data.Calendar.Weekdays?.Keys);
+        // Short month names ("Mar", "Dic") are also words ("Instituto del Mar"), so only the written-out ones end a body's name.
+        _organisations = new OrganisationFinder(data.Organisations, data.People, (data.Calendar.Weekdays?.Keys ?? []).Concat(data.Language.Months.Keys.Where(m => m.Length > 3)));
         _titles = new TitleFinder(data.Kinds, data.Titles, data.Calendar, data.Language.DateWords.RangeWords, data.People.AuthorCues);
         _people = new PersonFinder(data.People);
         _events = new EventFinder(data.Calendar);
