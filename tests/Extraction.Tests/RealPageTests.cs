@@ -935,4 +935,9 @@ public sealed class RealPageTests
     [Fact]
     public void A_months_name_ends_a_bodys_name() =>
         Assert.Contains("Ministry of Ports of the Harbour Republic", Analyse("Port talks\n\nThe meeting was hosted by the Ministry of Ports of the Harbour Republic in August and drew forty delegations.").Organisations.Select(o => o.Name));
+
+    [Theory]
+    [InlineData("REF/G/102\n\nTHE HARBOUR CONFERENCE GOES ON WITH ITS WORK\n\n31 May 1996\n\nThe harbour conference went on with its work in Valletta today, hearing from forty delegations.", "THE HARBOUR CONFERENCE GOES ON WITH ITS WORK")]
+    public void A_symbol_in_capitals_stays_out_of_the_headline(string text, string expected) =>
+        Assert.Equal(expected, Analyse(text).Title);
 }

@@ -245,7 +245,9 @@ public sealed partial class TitleFinder
         // before the subtitle: "Ministerial Conference on Migration:" over "The Harbour Process").
         var wrapsAtWord = last is not null && line.Text.EndsWith(last, StringComparison.Ordinal) && (allCaps || !last.Any(char.IsUpper)) && _wrapWords.Contains(last);
         // "THIRD INTERNATIONAL FORUM" over "ON MIGRATION AND PEACE": a headline in capitals wrapped before its preposition.
-        wrapsAtWord |= allCaps && i + 1 < lines.Count && !lines[i + 1].Text.Any(char.IsLower) && _wrapWords.Contains(Words().Match(lines[i + 1].Text).Value);
+        // A document symbol in capitals above it ("REF/G/102") is no first half.
+        wrapsAtWord |= allCaps && i + 1 < lines.Count && !lines[i + 1].Text.Any(char.IsLower) && _wrapWords.Contains(Words().Match(lines[i + 1].Text).Value)
+                       && !DocumentSymbol().IsMatch(line.Text.Trim());
         var wrapsAtComma = (line.Text.EndsWith(',') || line.Text.EndsWith(':')) && Words().Count(line.Text) > MinTitleWords && !_salutation.IsMatch(line.Text) && !IsDateLine(line, dates);
         if (i + 1 < lines.Count && ((wrapsAtWord && LooksLikeTitle($"{line.Text} {lines[i + 1].Text}")) || (wrapsAtComma && LooksLikeTitle(lines[i + 1].Text))))
         {

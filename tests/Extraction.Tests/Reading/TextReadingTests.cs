@@ -85,6 +85,10 @@ public sealed class TextReadingTests
     }
 
     [Fact]
+    public void A_widgets_powered_by_credit_is_furniture() =>
+        Assert.DoesNotContain("powered by", Read("Port council: forty states promise better treatment of dockers\npowered by social2s\n\nThe council met in Valletta.", "text/plain").Text, StringComparison.Ordinal);
+
+    [Fact]
     public void A_plain_letter_loses_its_letterhead_address_and_furniture_but_keeps_paragraphs_and_lists()
     {
         var letter = "\n\nWAO World Agency for Outreach\nAMR Agence Mondiale de Rayonnement\nAMA Agencia Mundial de Alcance\n\n"
