@@ -940,4 +940,8 @@ public sealed class RealPageTests
     [InlineData("REF/G/102\n\nTHE HARBOUR CONFERENCE GOES ON WITH ITS WORK\n\n31 May 1996\n\nThe harbour conference went on with its work in Valletta today, hearing from forty delegations.", "THE HARBOUR CONFERENCE GOES ON WITH ITS WORK")]
     public void A_symbol_in_capitals_stays_out_of_the_headline(string text, string expected) =>
         Assert.Equal(expected, Analyse(text).Title);
+
+    [Fact]
+    public void A_division_is_no_person_and_mz_is_an_honorific() =>
+        Assert.Equal(["Lena Ortiz"], Analyse("Port talks\n\nFor more information please contact:\nMz Lena Ortiz\nHarbour Bodies Division\nTel: +41 22 000 00 00").People.Select(p => p.Name));
 }
