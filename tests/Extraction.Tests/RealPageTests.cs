@@ -944,4 +944,14 @@ public sealed class RealPageTests
     [Fact]
     public void A_division_is_no_person_and_mz_is_an_honorific() =>
         Assert.Equal(["Lena Ortiz"], Analyse("Port talks\n\nFor more information please contact:\nMz Lena Ortiz\nHarbour Bodies Division\nTel: +41 22 000 00 00").People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Les ports\n\nL'ambassadeur Paul Girard et Conseillère Lise Moreau, Mission de la ligue portuaire, ont ouvert la séance.", "Lise Moreau")]
+    [InlineData("Los puertos de Valparaíso reabren tras la huelga de estibadores\n\n  • Foto del escritor: Marta Quispe\n    Marta Quispe\n\nLos puertos reabren hoy en Valparaíso tras la huelga.", "Marta Quispe")]
+    public void A_french_counsellor_and_a_blogs_writer_picture_name_people_once(string text, string expected) =>
+        Assert.Contains(expected, Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void A_name_printed_twice_in_a_row_is_one_name() =>
+        Assert.Equal(["Marta Quispe"], Analyse("Los puertos de Valparaíso reabren tras la huelga de estibadores\n\nFoto del escritor: Marta Quispe Marta Quispe\n\nLos puertos reabren hoy en Valparaíso tras la huelga.").People.Select(p => p.Name));
 }

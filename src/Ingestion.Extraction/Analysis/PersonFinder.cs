@@ -185,6 +185,15 @@ public sealed partial class PersonFinder
                 wordCount = Tokens().Count(name);
             }
 
+            // "Jorge Acosta Jorge Acosta": a page that prints a name twice in a row (an image's text and its caption).
+            if (wordCount is 4 or 6 && Tokens().Matches(name) is var nameTokens && nameTokens.Count == wordCount
+                && nameTokens.Take(wordCount / 2).Select(t => t.Value).SequenceEqual(nameTokens.Skip(wordCount / 2).Select(t => t.Value)))
+            {
+                var firstHalfEnd = nameTokens[(wordCount / 2) - 1];
+                name = name[..(firstHalfEnd.Index + firstHalfEnd.Length)];
+                wordCount /= 2;
+            }
+
             // "Then Jair Bolsonaro’s Brazil": a well-known name closing a longer run is that person, whatever opens the run.
             if (wordCount > 2 && KnownNameAtEnd(name) is { } knownName)
             {
