@@ -954,4 +954,17 @@ public sealed class RealPageTests
     [Fact]
     public void A_name_printed_twice_in_a_row_is_one_name() =>
         Assert.Equal(["Marta Quispe"], Analyse("Los puertos de Valparaíso reabren tras la huelga de estibadores\n\nFoto del escritor: Marta Quispe Marta Quispe\n\nLos puertos reabren hoy en Valparaíso tras la huelga.").People.Select(p => p.Name));
+
+    [Fact]
+    public void A_nationality_in_the_speakers_title_and_a_sentence_opening_on_the_speaker_keep_the_quotations_his()
+    {
+        var text = "The port council endorsed the harbour pact on Friday, said the league's envoy, ambassador Karim Benali.\n\n"
+                   + "\"We have shown that the ports can agree on the hardest questions of all,\" said the Maltese diplomat.\n\n"
+                   + "For Benali, now that the text is agreed, \"we must look to the future of the ports and their dockers\". Three steps are needed, he pointed out.";
+
+        var quotes = Analyse(text).Statements.Where(s => s.Kind == "quote").ToList();
+
+        Assert.Equal(2, quotes.Count);
+        Assert.All(quotes, q => Assert.Equal("Karim Benali", q.Speaker));
+    }
 }

@@ -97,7 +97,8 @@ public sealed record PeopleData(
     IReadOnlyList<string>? SaidSoOpeners = null,
     IReadOnlyList<string>? GroupNouns = null,
     IReadOnlyList<string>? AuthorCues = null,
-    IReadOnlyList<string>? SubjectDroppingLanguages = null)
+    IReadOnlyList<string>? SubjectDroppingLanguages = null,
+    IReadOnlyList<string>? ViewpointOpeners = null)
 {
     /// <summary>
     /// Every verb of speech in every language. French inverts a past tense after a quotation, so "a martelé" is also

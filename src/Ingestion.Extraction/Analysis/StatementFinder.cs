@@ -28,6 +28,7 @@ public sealed partial class StatementFinder
     private readonly Regex _listItem;
     private readonly HashSet<string> _roleWords;
     private readonly HashSet<string> _subjectDroppingVerbs;
+    private readonly Regex? _viewpoint;
 
     public StatementFinder(PeopleData people, CalendarData calendar)
     {
@@ -47,6 +48,9 @@ public sealed partial class StatementFinder
         _subjectDroppingVerbs = new HashSet<string>(
             (people.SubjectDroppingLanguages ?? []).SelectMany(l => people.SpeechVerbs.TryGetValue(l, out var v) ? v : []).SelectMany(v => new[] { v, Capitalised(v) }),
             StringComparer.Ordinal);
+        _viewpoint = people.ViewpointOpeners is { Count: > 0 } viewpoints
+            ? new Regex($@"^\s*(?:{Phrases.Alternation(viewpoints)})\s+", RegexOptions.CultureInvariant)
+            : null;
         // Words a speaker's title is made of ("the UN chief", "el secretario general", "le Directeur général de l'OIM").
         _roleWords = new HashSet<string>(
             people.Roles.Concat(people.Honorifics).SelectMany(r => r.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -172,7 +176,8 @@ public sealed partial class StatementFinder
     private bool OnlyRoleWords(string words)
     {
         var found = RoleClauseWord().Matches(words).Select(w => w.Value).ToList();
-        return found.Count <= MaxRoleClauseWords && found.All(w => _roleWords.Contains(w) || w.All(c => !char.IsLetter(c) || char.IsUpper(c)));
+        // "the IOM chief", "the Moroccan diplomat": an acronym or a nationality may stand among the title's words.
+        return found.Count <= MaxRoleClauseWords && found.All(w => _roleWords.Contains(w) || w.All(c => !char.IsLetter(c) || char.IsUpper(c)) || Demonym().IsMatch(w));
     }
 
     /// <summary>The person last named before a quote, within its paragraph or the one before.</summary>
@@ -202,7 +207,17 @@ public sealed partial class StatementFinder
         var verb = _speechVerb.Matches(before).LastOrDefault();
         if (verb is null)
         {
-            return null;
+            // "For Hilale, now that the text is agreed, “we must look ahead”": the view is that of the person the sentence
+            // opens on, named in full or by the surname of someone named before.
+            if (_viewpoint?.Match(before) is not { Success: true } viewpoint)
+            {
+                return null;
+            }
+
+            var holder = sentenceStart + viewpoint.Length;
+            var surname = ViewHolder().Match(text, holder) is { Success: true } word ? word.Groups["surname"].Value : null;
+            return Sorted.Between(people, p => p.Index, holder, holder + 1).FirstOrDefault()?.Person
+                   ?? people.TakeWhile(p => p.Index < holder).LastOrDefault(p => surname is not null && p.Person.Name.EndsWith(" " + surname, StringComparison.Ordinal))?.Person;
         }
 
         var beforeVerb = before[..verb.Index];
@@ -366,4 +381,11 @@ public sealed partial class StatementFinder
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\G(?<surname>\p{Lu}[\p{L}\-]+),")]
+    private static partial Regex ViewHolder();
+
+    // "Moroccan", "Chinese", "Spanish", "Israeli": a nationality before a title.
+    [GeneratedRegex(@"^\p{Lu}\p{Ll}+(?:an|ese|ish|i)$")]
+    private static partial Regex Demonym();
 }
