@@ -967,4 +967,12 @@ public sealed class RealPageTests
         Assert.Equal(2, quotes.Count);
         Assert.All(quotes, q => Assert.Equal("Karim Benali", q.Speaker));
     }
+
+    [Theory]
+    [InlineData("Port talks\n\nForeign Minister KB Tarik Hassan on Saturday called for a day of dockers.", "KB Tarik Hassan")]
+    [InlineData("Les ports\n\nIl s'est entretenu avec le Vice-Président de la ligue, S.E. Tiémoko Yao Koffi, à Abidjan.", "Tiémoko Yao Koffi")]
+    [InlineData("Los puertos\n\nEl encuentro fue presidido por Su Excelencia Marta Lucía Quispe, ministra de Puertos.", "Marta Lucía Quispe")]
+    [InlineData("Port talks\n\nThe league met deputy PM Paolo Rinaldi, who said the ports would stay open.", "Paolo Rinaldi")]
+    public void Initials_in_capitals_join_a_name_and_dotted_or_spanish_honorifics_and_pm_stay_out_of_it(string text, string expected) =>
+        Assert.Equal([expected], Analyse(text).People.Select(p => p.Name));
 }

@@ -151,6 +151,13 @@ public sealed partial class PersonFinder
                     first--;
                 }
 
+                // "Foreign Minister AK Abdul Momen": initials written as two capitals open the name after a title.
+                if (first > 0 && last > first && InitialsInCapitals().IsMatch(tokens[first - 1].Value) && !_roleAnywhere.IsMatch(tokens[first - 1].Value) && !organisationChars[run.Index + tokens[first - 1].Index]
+                    && _honorificOrRoleAtEnd.IsMatch(LineBefore(text, run.Index + tokens[first - 1].Index)))
+                {
+                    first--;
+                }
+
                 // "de", "la", "del" join a name's words; they never end it.
                 while (last > first && !char.IsUpper(tokens[last].Value[0]))
                 {
@@ -512,7 +519,7 @@ public sealed partial class PersonFinder
         return role.Length is > 0 and <= 120 ? role : null;
     }
 
-    [GeneratedRegex(@"(?<![\p{L}\d])(?:\p{Lu}[\p{L}’'\-]*\.?)(?:[ \u00A0]+(?:(?:de|da|do|dos|das|del|della|di|van|von|der|la|le|bin|al|y)[ \u00A0]+){0,2}(?:\p{Lu}[\p{L}’'\-]*\.?))*")]
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:\p{Lu}[\p{L}’'\-]*\.?(?:\p{Lu}\.)*)(?:[ \u00A0]+(?:(?:de|da|do|dos|das|del|della|di|van|von|der|la|le|bin|al|y)[ \u00A0]+){0,2}(?:\p{Lu}[\p{L}’'\-]*\.?(?:\p{Lu}\.)*))*")]
     private static partial Regex CapitalisedRun();
 
     [GeneratedRegex(@"\p{Lu}[\p{L}\-]+\s+(?:and|&|et|y)\s+$")]
@@ -529,6 +536,9 @@ public sealed partial class PersonFinder
 
     [GeneratedRegex(@"^\p{Lu}\.$")]
     private static partial Regex MiddleInitial();
+
+    [GeneratedRegex(@"^\p{Lu}{2}$")]
+    private static partial Regex InitialsInCapitals();
 
     [GeneratedRegex(@"(?<=\S)\s+\p{Lu}\.?\s+(?=\S)")]
     private static partial Regex MiddleInitialInside();
