@@ -975,4 +975,10 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nThe league met deputy PM Paolo Rinaldi, who said the ports would stay open.", "Paolo Rinaldi")]
     public void Initials_in_capitals_join_a_name_and_dotted_or_spanish_honorifics_and_pm_stay_out_of_it(string text, string expected) =>
         Assert.Equal([expected], Analyse(text).People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Dockers need help now, the harbour league said on Monday in Valletta after the storm.\nThe league backed calls for a pause in the port works.\n\nThe post Harbour league spotlights the dockers of Valletta appeared first on Harbour News.", "Harbour league spotlights the dockers of Valletta")]
+    [InlineData("Malta Harbour league takes the chair of the port council\nMalta\nVALLETTA, 8 November 2009 — The harbour league took the chair of the port council today.", "Harbour league takes the chair of the port council")]
+    public void A_feeds_footer_and_a_tag_run_into_the_headline_are_not_part_of_it(string text, string expected) =>
+        Assert.Equal(expected, Analyse(text).Title);
 }

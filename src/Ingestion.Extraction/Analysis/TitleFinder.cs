@@ -230,7 +230,8 @@ public sealed partial class TitleFinder
     /// <summary>A line stripped of a bullet, a stamp and the site's name, and joined to its second half when the headline wraps.</summary>
     private Span Candidate(List<Span> lines, int i, IReadOnlyList<WrittenDate> dates)
     {
-        var line = WithoutSiteName(WithoutControls(WithoutStamp(WithoutEnclosingQuotes(WithoutHeadingMarks(WithoutBullet(WithoutGluedDate(WithoutGluedLabel(WithoutFootnoteMark(lines[i])), dates)))))));
+        var line = WithoutSiteName(WithoutControls(WithoutStamp(WithoutEnclosingQuotes(WithoutHeadingMarks(WithoutBullet(WithoutGluedDate(WithoutGluedLabel(WithoutFootnoteMark(WithoutFeedFooter(lines[i]))), dates)))))));
+        line = WithoutLabelBelow(lines, i, line);
         var label = _trailingLabel.Match(line.Text);
         if (label.Success && Words().Count(line.Text[..label.Index]) >= MinTitleWords)
         {
@@ -560,6 +561,22 @@ public sealed partial class TitleFinder
             ? new Span(line.Index + label.Length, line.Length - label.Length, line.Text[label.Length..])
             : line;
 
+    /// <summary>"The post Ports reopen appeared first on Harbour News": a blog feed's footer around the headline.</summary>
+    private static Span WithoutFeedFooter(Span line) =>
+        FeedFooter().Match(line.Text) is { Success: true } footer
+            ? new Span(line.Index + footer.Groups["title"].Index, footer.Groups["title"].Length, footer.Groups["title"].Value)
+            : line;
+
+    /// <summary>"Greece Mexico takes the chair…" over "Greece": a page's tag, printed again on its own line, run into the headline.</summary>
+    private static Span WithoutLabelBelow(List<Span> lines, int i, Span line)
+    {
+        var below = i + 1 < lines.Count ? lines[i + 1].Text.Trim() : string.Empty;
+        return below.Length > 0 && Words().Count(below) <= MaxGluedLabelWords && line.Text.StartsWith(below + " ", StringComparison.Ordinal)
+               && Words().Count(line.Text[(below.Length + 1)..]) >= MinTitleWords
+            ? new Span(line.Index + below.Length + 1, line.Length - below.Length - 1, line.Text[(below.Length + 1)..])
+            : line;
+    }
+
     /// <summary>"…¿hacia dónde vamos?1": a footnote's number after the headline's last mark.</summary>
     private static Span WithoutFootnoteMark(Span line) =>
         FootnoteMark().Match(line.Text) is { Success: true } mark ? new Span(line.Index, mark.Index, line.Text[..mark.Index]) : line;
@@ -707,6 +724,10 @@ public sealed partial class TitleFinder
 
     [GeneratedRegex(@"\s[A-Z]{1,6}(?:/[A-Z0-9.\-]+)+$")]
     private static partial Regex SymbolAtEnd();
+
+    // WordPress's feed footer in English, French and Spanish.
+    [GeneratedRegex(@"^(?:The post|L['’]article|La entrada) (?<title>.+?) (?:appeared first on|est apparu en premier sur|se publicó primero en) ")]
+    private static partial Regex FeedFooter();
 
     // GA/12345, SG/SM/19249-DEV/3359, A/AC.293/2022/L.1
     [GeneratedRegex(@"^[A-Z]{1,6}(?:/[A-Z0-9.\-]+)+$")]
