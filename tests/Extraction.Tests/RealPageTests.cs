@@ -981,4 +981,8 @@ public sealed class RealPageTests
     [InlineData("Malta Harbour league takes the chair of the port council\nMalta\nVALLETTA, 8 November 2009 — The harbour league took the chair of the port council today.", "Harbour league takes the chair of the port council")]
     public void A_feeds_footer_and_a_tag_run_into_the_headline_are_not_part_of_it(string text, string expected) =>
         Assert.Equal(expected, Analyse(text).Title);
+
+    [Fact]
+    public void An_observer_to_a_body_is_a_role() =>
+        Assert.Equal(["Lena Ortiz"], Analyse("Port talks\n\nThe ports needed more money to stay open, Lena Ortiz, Observer for the Harbour League to the port council, said today.").People.Select(p => p.Name));
 }
