@@ -985,4 +985,14 @@ public sealed class RealPageTests
     [Fact]
     public void An_observer_to_a_body_is_a_role() =>
         Assert.Equal(["Lena Ortiz"], Analyse("Port talks\n\nThe ports needed more money to stay open, Lena Ortiz, Observer for the Harbour League to the port council, said today.").People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Los puertos\n\nEn la sesión intervinieron Ana Ruiz Vidal, ministra de Puertos, y Tomás Vidal Soto, Representante Permanente Adjunto de Malta ante las Naciones Unidas.", "Ana Ruiz Vidal|Tomás Vidal Soto")]
+    [InlineData("Port Statement\nDelivered by Ambassador Paul M Girard\nActing Assistant Secretary for Ports and Harbours\n\nDecember 7, 2011", "Paul M Girard")]
+    public void A_capitalised_spanish_representative_is_a_role_and_acting_assistant_is_no_name(string text, string expected) =>
+        Assert.Equal(expected.Split('|'), Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void A_civil_society_day_is_an_event_not_a_body() =>
+        Assert.DoesNotContain("Civil Society Day", Analyse("Port talks\n\nThe Civil Society Day (CSD) of the harbour forum opened in Valletta.").Organisations.Select(o => o.Name));
 }
