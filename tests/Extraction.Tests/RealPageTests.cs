@@ -995,4 +995,14 @@ public sealed class RealPageTests
     [Fact]
     public void A_civil_society_day_is_an_event_not_a_body() =>
         Assert.DoesNotContain("Civil Society Day", Analyse("Port talks\n\nThe Civil Society Day (CSD) of the harbour forum opened in Valletta.").Organisations.Select(o => o.Name));
+
+    [Fact]
+    public void A_quotation_opened_curly_and_closed_with_a_guillemet_is_one_and_a_title_of_a_body_with_joiners_introduces_its_holder()
+    {
+        var text = "Los puertos\n\n“Debemos tener presente el sufrimiento de los estibadores del puerto », dijo el Jefe de Personal de la ONU Karim Benali.";
+        var document = Analyse(text);
+
+        Assert.Equal(["Karim Benali"], document.People.Select(p => p.Name));
+        Assert.Equal("Karim Benali", Assert.Single(document.Statements, s => s.Kind == "quote").Speaker);
+    }
 }

@@ -70,8 +70,8 @@ public sealed partial class PersonFinder
         _photoAtEnd = new Regex($@"(?:{Phrases.Alternation(data.PhotoCredits)})\s*(?:(?:[\p{{Lu}}0-9][\p{{L}}0-9&.\-]*\s?){{1,3}}/\s*)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         _contactHeader = Phrases.Matcher(data.ContactHeaders);
         // "Director General of IOM William Lacy Swing", "Secrétaire général de la CNUCED, Supachai Panitchpakdi",
-        // "Federal Secretary for Interior Aftab Durrani".
-        _roleOfBodyAtEnd = new Regex($@"(?<![\p{{L}}])(?:{roles})\s+(?:of|de|del|du|of\s+the|de\s+la|de\s+l['’]|to|to\s+the|for|for\s+the|auprès\s+de|ante)\s*\p{{Lu}}[\p{{L}}\-]*(?:\s+\p{{Lu}}[\p{{L}}\-]*){{0,3}}\s*,?\s*$", RegexOptions.CultureInvariant);
+        // "Federal Secretary for Interior Aftab Durrani", "el Jefe de Personal de la OIM Mohammed Abdiker".
+        _roleOfBodyAtEnd = new Regex($@"(?<![\p{{L}}])(?:{roles})\s+(?:of|de|del|du|of\s+the|de\s+la|de\s+l['’]|to|to\s+the|for|for\s+the|auprès\s+de|ante)\s*\p{{Lu}}[\p{{L}}\-]*(?:\s+(?:(?:of|of\s+the|de|de\s+la|del|du|des)\s+)?\p{{Lu}}[\p{{L}}\-]*){{0,3}}\s*,?\s*$", RegexOptions.CultureInvariant);
         _knownSurnames = (data.KnownPeople ?? []).SelectMany(p => p.Surnames.Select(s => (s, p.Name))).ToList();
         _knownNames = new HashSet<string>((data.KnownPeople ?? []).Select(p => KnownKey(p.Name)), StringComparer.Ordinal);
     }

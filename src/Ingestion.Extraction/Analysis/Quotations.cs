@@ -40,7 +40,7 @@ public static class Quotations
                     curly = -1;
                     break;
                 case '”' when straight >= 0:
-                    // "…”: a page that mixes its marks still closes the quotation it opened.
+                    // "…”, as “… » below: a page that mixes its marks still closes the quotation it opened.
                     found.Add(new Quotation(straight, i + 1));
                     straight = -1;
                     break;
@@ -50,6 +50,11 @@ public static class Quotations
                 case '»' when guillemet >= 0:
                     found.Add(new Quotation(guillemet, i + 1));
                     guillemet = -1;
+                    break;
+                case '»' when curly >= 0:
+                    // “… »
+                    found.Add(new Quotation(curly, i + 1));
+                    curly = -1;
                     break;
                 // Two straight marks around a “curly” quotation never paired: the first was closed by a ” ("…”).
                 case '"' when straight >= 0 && !(found.Count > 0 && found[^1].Start > straight && text[found[^1].Start] is '“' or '«'):
