@@ -1005,4 +1005,8 @@ public sealed class RealPageTests
         Assert.Equal(["Karim Benali"], document.People.Select(p => p.Name));
         Assert.Equal("Karim Benali", Assert.Single(document.Statements, s => s.Kind == "quote").Speaker);
     }
+
+    [Fact]
+    public void A_byline_run_into_the_headlines_line_is_cut() =>
+        Assert.Equal("Les dockers plaident pour des ports sûrs et humains", Analyse(" date 2024-12 Les dockers plaident pour des ports sûrs et humains Rédigé par ports.net le Mercredi 18 Décembre 2024 à 18:14 | | 0 commentaire(s)|\n\nLes dockers du port ont lancé, mercredi, un appel à la création de ports sûrs.").Title);
 }

@@ -46,6 +46,7 @@ public sealed partial class TitleFinder
     private readonly Regex _furnitureCue;
     private readonly Regex _salutation;
     private readonly Regex _byline;
+    private readonly Regex? _gluedByline;
     private readonly HashSet<string> _bylineWords;
     private readonly HashSet<string> _nameJoiners;
     private readonly Regex _pager;
@@ -68,6 +69,9 @@ public sealed partial class TitleFinder
         // opens the line ("Published on 3 May", not "Country Profiles Published on the Data Portal"; "Welcome to …").
         // "Publié le 31 juillet 2021 - écrit par : Ana Ruiz": a line that ends by naming its author is a byline too.
         var byAuthor = authorCues is { Count: > 0 } ? $@"|(?<![\p{{L}}])(?:{Phrases.Alternation(authorCues)})\s*:?\s+\p{{Lu}}[^.!?]{{0,60}}$" : string.Empty;
+        // "Harbour Towns Sign the Pact Rédigé par harbour.net le Mercredi 18 Décembre 2024 | 0 commentaire(s)": a
+        // byline run into the headline's line.
+        _gluedByline = authorCues is { Count: > 0 } ? new Regex($@"\s+(?:{Phrases.Alternation(authorCues)})\s*:?\s+\S.*$", RegexOptions.CultureInvariant | RegexOptions.Compiled) : null;
         _furnitureCue = new Regex($@"{Phrases.Alternation(titles.FurnitureCues)}|^\s*(?:{Phrases.Alternation(titles.OpeningCues ?? [])})(?![\p{{L}}]){byAuthor}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _salutation = new Regex($@"^(?:{Phrases.Alternation(titles.Salutations)})(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _pager = new Regex($@"^(?:{Phrases.Alternation(titles.PagerWords)})\s+\d+\s*[-–]\s*\d+\s+(?:of|de|sur|sobre)\s+\d+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
@@ -232,6 +236,11 @@ public sealed partial class TitleFinder
     {
         var line = WithoutSiteName(WithoutControls(WithoutStamp(WithoutEnclosingQuotes(WithoutHeadingMarks(WithoutBullet(WithoutGluedDate(WithoutGluedLabel(WithoutFootnoteMark(WithoutFeedFooter(lines[i]))), dates)))))));
         line = WithoutLabelBelow(lines, i, line);
+        if (_gluedByline?.Match(line.Text) is { Success: true } byline && Words().Count(line.Text[..byline.Index]) >= MinTitleWords)
+        {
+            line = new Span(line.Index, byline.Index, line.Text[..byline.Index]);
+        }
+
         var label = _trailingLabel.Match(line.Text);
         if (label.Success && Words().Count(line.Text[..label.Index]) >= MinTitleWords)
         {
