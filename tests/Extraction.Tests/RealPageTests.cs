@@ -1009,4 +1009,16 @@ public sealed class RealPageTests
     [Fact]
     public void A_byline_run_into_the_headlines_line_is_cut() =>
         Assert.Equal("Les dockers plaident pour des ports sûrs et humains", Analyse(" date 2024-12 Les dockers plaident pour des ports sûrs et humains Rédigé par ports.net le Mercredi 18 Décembre 2024 à 18:14 | | 0 commentaire(s)|\n\nLes dockers du port ont lancé, mercredi, un appel à la création de ports sûrs.").Title);
+
+    [Theory]
+    [InlineData("Port talks\n\nDockers at the gate of the old port. UN Photo/Jane Roe\n\nThe harbour league met on Monday.")]
+    [InlineData("Port talks\n\nThe league acts in line with the UN Convention against Transnational Organized Crime.")]
+    [InlineData("Port talks\n\n“The ports must stay open,” the UN chief tells the harbour assembly.")]
+    [InlineData("Les ports\n\nLa ligue a promis de défendre la Charte des Nations Unies dans les ports.")]
+    public void The_un_named_only_in_a_credit_a_convention_a_charter_or_a_title_is_not_counted(string text) =>
+        Assert.DoesNotContain("United Nations", Analyse(text).Organisations.Select(o => o.Name));
+
+    [Fact]
+    public void Un_agencies_still_name_the_un() =>
+        Assert.Contains("United Nations", Analyse("Port talks\n\nThe league works with UN agencies in the ports.").Organisations.Select(o => o.Name));
 }
