@@ -1021,4 +1021,8 @@ public sealed class RealPageTests
     [Fact]
     public void Un_agencies_still_name_the_un() =>
         Assert.Contains("United Nations", Analyse("Port talks\n\nThe league works with UN agencies in the ports.").Organisations.Select(o => o.Name));
+
+    [Fact]
+    public void The_russian_federation_is_a_country_not_a_federation_of_bodies() =>
+        Assert.Empty(Analyse("Port talks\n\nThe Russian Federation spoke on the ports at the harbour council.").Organisations);
 }
