@@ -1025,4 +1025,8 @@ public sealed class RealPageTests
     [Fact]
     public void The_russian_federation_is_a_country_not_a_federation_of_bodies() =>
         Assert.Empty(Analyse("Port talks\n\nThe Russian Federation spoke on the ports at the harbour council.").Organisations);
+
+    [Fact]
+    public void Capitals_after_an_article_and_before_an_acronym_end_a_bodys_name_not_a_person() =>
+        Assert.Empty(Analyse("Los puertos\n\nLa liga habló en ocasión de la Sexta Asamblea de las Naciones Unidas para el Medio Ambiente (UNEA) sobre los estibadores.").People);
 }

@@ -297,7 +297,7 @@ public sealed partial class PersonFinder
                 || _photoAtEnd.IsMatch(before)
                 || _verbAfter.IsMatch(after)
                 || _appositive.IsMatch(after)
-                || IsAffiliationAfter(after, name)
+                || (IsAffiliationAfter(after, name) && !ArticleAtEnd().IsMatch(before))
                 || ListedAfterPerson(nameStart)
                 || (_groupAtEnd?.IsMatch(before) ?? false)
                 || (before.EndsWith('(') && after.StartsWith('/'))
@@ -536,6 +536,10 @@ public sealed partial class PersonFinder
 
     [GeneratedRegex(@"^\p{Lu}\.$")]
     private static partial Regex MiddleInitial();
+
+    // "…para el Medio Ambiente (UNEA)", "… of the Environment (UNEP)": after an article the capitals end a body's name.
+    [GeneratedRegex(@"(?<![\p{L}])(?:the|el|la|los|las|le|les|l['’])\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ArticleAtEnd();
 
     [GeneratedRegex(@"^\p{Lu}{2}$")]
     private static partial Regex InitialsInCapitals();
