@@ -1029,4 +1029,8 @@ public sealed class RealPageTests
     [Fact]
     public void Capitals_after_an_article_and_before_an_acronym_end_a_bodys_name_not_a_person() =>
         Assert.Empty(Analyse("Los puertos\n\nLa liga habló en ocasión de la Sexta Asamblea de las Naciones Unidas para el Medio Ambiente (UNEA) sobre los estibadores.").People);
+
+    [Fact]
+    public void A_quotation_opening_the_sentence_after_one_that_reports_a_speaker_is_that_speakers() =>
+        Assert.Equal("Lise Moreau", Assert.Single(Analyse("Les ports\n\nDans son discours d’ouverture, Lise Moreau, cheffe de la ligue portuaire, a souligné le rôle des dockers dans l’histoire du port. « Les dockers travaillent pour d’innombrables raisons et méritent notre soutien. »").Statements, s => s.Kind == "quote").Speaker);
 }

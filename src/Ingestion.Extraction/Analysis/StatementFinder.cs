@@ -97,7 +97,8 @@ public sealed partial class StatementFinder
             var speaker = SpeakerAfter(text, quote.End, people, lastSpeaker)
                           ?? SpeakerBefore(text, quote.Start, people, lastSpeaker)
                           ?? SpeakerWithin(text, quote, people)
-                          ?? SpeakerOfReportedSpeech(text, quote, people);
+                          ?? SpeakerOfReportedSpeech(text, quote, people)
+                          ?? SpeakerOfSentenceBefore(text, quote, people);
             if (speaker is null)
             {
                 // “First.” said X. “Unattributed second.” goes on with the same speaker in the same paragraph.
@@ -287,6 +288,27 @@ public sealed partial class StatementFinder
         var previous = text[previousStart..previousEnd];
         return previous.Length > 0 && _speechVerb.IsMatch(previous) && !previous.Contains('“', StringComparison.Ordinal) && !previous.Contains('«', StringComparison.Ordinal) && !previous.Contains('"', StringComparison.Ordinal)
             ? Sorted.Between(people, p => p.Index, previousStart, previousEnd).LastOrDefault()?.Person
+            : null;
+    }
+
+    /// <summary>
+    /// "Ana Ruiz, head of mission, stressed the role of the ports. « People move for many reasons… »": a quotation
+    /// opening a sentence right after one that reports what someone said, in the same paragraph, is that person's.
+    /// </summary>
+    private FoundPerson? SpeakerOfSentenceBefore(string text, Quotation quote, IReadOnlyList<PersonMention> people)
+    {
+        var lineStart = quote.Start == 0 ? 0 : text.LastIndexOf('\n', quote.Start - 1) + 1;
+        var end = TextLayout.LastSentenceEnd(text, lineStart, quote.Start);
+        if (end < 0 || text[(end + 1)..quote.Start].Trim().Length > 0)
+        {
+            return null;
+        }
+
+        var start = Math.Max(lineStart, TextLayout.LastSentenceEnd(text, lineStart, end) + 1);
+        var previous = text[start..(end + 1)];
+        var verb = _speechVerb.Match(previous);
+        return verb.Success && previous.IndexOfAny(['“', '«', '"']) < 0
+            ? Sorted.Between(people, p => p.Index, start, start + verb.Index).LastOrDefault()?.Person
             : null;
     }
 
