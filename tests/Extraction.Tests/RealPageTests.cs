@@ -1033,4 +1033,8 @@ public sealed class RealPageTests
     [Fact]
     public void A_quotation_opening_the_sentence_after_one_that_reports_a_speaker_is_that_speakers() =>
         Assert.Equal("Lise Moreau", Assert.Single(Analyse("Les ports\n\nDans son discours d’ouverture, Lise Moreau, cheffe de la ligue portuaire, a souligné le rôle des dockers dans l’histoire du port. « Les dockers travaillent pour d’innombrables raisons et méritent notre soutien. »").Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void A_stamp_under_the_headline_does_not_make_it_a_wrapped_sentence() =>
+        Assert.Equal("Harbour Commentary: Objective 5: Enhance the pathways of dockers between the ports of the sea", Analyse("skip to content\n\nHarbour Commentary: Objective 5: Enhance the pathways of dockers between the ports of the sea\n\nlast modified Dec 05, 2018 01:10 PM\n\nBlog post written by Lena Ortiz (Harbour University) and part of a series on the ports.\n\nFull blog post here").Title);
 }

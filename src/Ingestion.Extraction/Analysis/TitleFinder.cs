@@ -47,6 +47,7 @@ public sealed partial class TitleFinder
     private readonly Regex _salutation;
     private readonly Regex _byline;
     private readonly Regex? _gluedByline;
+    private readonly Regex _stampCueOpening;
     private readonly HashSet<string> _bylineWords;
     private readonly HashSet<string> _nameJoiners;
     private readonly Regex _pager;
@@ -72,6 +73,7 @@ public sealed partial class TitleFinder
         // "Harbour Towns Sign the Pact Rédigé par harbour.net le Mercredi 18 Décembre 2024 | 0 commentaire(s)": a
         // byline run into the headline's line.
         _gluedByline = authorCues is { Count: > 0 } ? new Regex($@"\s+(?:{Phrases.Alternation(authorCues)})\s*:?\s+\S.*$", RegexOptions.CultureInvariant | RegexOptions.Compiled) : null;
+        _stampCueOpening = new Regex($@"^\s*(?:{Phrases.Alternation(titles.StampCues.Concat(titles.UpdatedCues))})(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _furnitureCue = new Regex($@"{Phrases.Alternation(titles.FurnitureCues)}|^\s*(?:{Phrases.Alternation(titles.OpeningCues ?? [])})(?![\p{{L}}]){byAuthor}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _salutation = new Regex($@"^(?:{Phrases.Alternation(titles.Salutations)})(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _pager = new Regex($@"^(?:{Phrases.Alternation(titles.PagerWords)})\s+\d+\s*[-–]\s*\d+\s+(?:of|de|sur|sobre)\s+\d+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
@@ -289,9 +291,10 @@ public sealed partial class TitleFinder
             return false;
         }
 
-        // "by Jane Doe", "mardi, 1 décembre, 2020": a byline or a date under a headline starts small too.
+        // "by Jane Doe", "mardi, 1 décembre, 2020", "last modified Dec 05, 2018 01:10 PM": a byline, a date or a stamp
+        // under a headline starts small too.
         var first = Words().Match(lines[next].Text).Value;
-        return !_bylineWords.Contains(first) && !IsDateLine(lines[next], dates);
+        return !_bylineWords.Contains(first) && !IsDateLine(lines[next], dates) && !_stampCueOpening.IsMatch(lines[next].Text);
     }
 
     private FoundTitle WithSubtitle(List<Span> lines, int i, Span line) =>
