@@ -193,8 +193,7 @@ public sealed partial class PersonFinder
             }
 
             // "Jorge Acosta Jorge Acosta": a page that prints a name twice in a row (an image's text and its caption).
-            if (wordCount is 4 or 6 && Tokens().Matches(name) is var nameTokens && nameTokens.Count == wordCount
-                && nameTokens.Take(wordCount / 2).Select(t => t.Value).SequenceEqual(nameTokens.Skip(wordCount / 2).Select(t => t.Value)))
+            if (wordCount is 4 or 6 && Tokens().Matches(name) is var nameTokens && TextLayout.TwiceInARow(nameTokens.Select(t => t.Value).ToList()))
             {
                 var firstHalfEnd = nameTokens[(wordCount / 2) - 1];
                 name = name[..(firstHalfEnd.Index + firstHalfEnd.Length)];
@@ -330,17 +329,18 @@ public sealed partial class PersonFinder
         }
 
         // "Amy Pope" beside "Amy E. Pope" is one person, named as fully as the text names her.
-        var fullerForms = people.Keys.Where(n => MiddleInitialInside().IsMatch(n)).ToLookup(n => MiddleInitialInside().Replace(n, " "), StringComparer.Ordinal);
-        foreach (var shorter in people.Keys.Where(n => fullerForms[n].Any()).ToList())
+        var fullerForm = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var fuller in people.Keys.Where(n => MiddleInitialInside().IsMatch(n)).ToList())
         {
-            var fuller = people[fullerForms[shorter].First()];
-            people[fuller.Name] = fuller with { Role = fuller.Role ?? people[shorter].Role, Organisation = fuller.Organisation ?? people[shorter].Organisation };
-            people.Remove(shorter);
-            mentions = mentions.Select(m => m.Person.Name == shorter ? m with { Person = fuller } : m).ToList();
+            if (people.Remove(MiddleInitialInside().Replace(fuller, " "), out var shorter))
+            {
+                fullerForm[shorter.Name] = fuller;
+                people[fuller] = people[fuller] with { Role = people[fuller].Role ?? shorter.Role, Organisation = people[fuller].Organisation ?? shorter.Organisation };
+            }
         }
 
         // Mentions point at the final record of each person (its role may have been learnt later).
-        return (people.Values.ToList(), mentions.Select(m => m with { Person = people[m.Person.Name] }).OrderBy(m => m.Index).ToList());
+        return (people.Values.ToList(), mentions.Select(m => m with { Person = people[fullerForm.GetValueOrDefault(m.Person.Name, m.Person.Name)] }).OrderBy(m => m.Index).ToList());
     }
 
     /// <summary>

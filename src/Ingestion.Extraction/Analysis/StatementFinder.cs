@@ -216,9 +216,14 @@ public sealed partial class StatementFinder
             }
 
             var holder = sentenceStart + viewpoint.Length;
-            var surname = ViewHolder().Match(text, holder) is { Success: true } word ? word.Groups["surname"].Value : null;
-            return Sorted.Between(people, p => p.Index, holder, holder + 1).FirstOrDefault()?.Person
-                   ?? people.TakeWhile(p => p.Index < holder).LastOrDefault(p => surname is not null && p.Person.Name.EndsWith(" " + surname, StringComparison.Ordinal))?.Person;
+            if (Sorted.Between(people, p => p.Index, holder, holder + 1).FirstOrDefault() is { } named)
+            {
+                return named.Person;
+            }
+
+            return ViewHolder().Match(text, holder) is { Success: true } word
+                ? Sorted.Between(people, p => p.Index, 0, holder).LastOrDefault(p => p.Person.Name.EndsWith(" " + word.Groups["surname"].Value, StringComparison.Ordinal))?.Person
+                : null;
         }
 
         var beforeVerb = before[..verb.Index];
@@ -297,14 +302,14 @@ public sealed partial class StatementFinder
     /// </summary>
     private FoundPerson? SpeakerOfSentenceBefore(string text, Quotation quote, IReadOnlyList<PersonMention> people)
     {
-        var lineStart = quote.Start == 0 ? 0 : text.LastIndexOf('\n', quote.Start - 1) + 1;
-        var end = TextLayout.LastSentenceEnd(text, lineStart, quote.Start);
+        var from = quote.Start == 0 ? 0 : Math.Max(quote.Start - NamedBeforeReach, text.LastIndexOf('\n', quote.Start - 1) + 1);
+        var end = TextLayout.LastSentenceEnd(text, from, quote.Start);
         if (end < 0 || text[(end + 1)..quote.Start].Trim().Length > 0)
         {
             return null;
         }
 
-        var start = Math.Max(lineStart, TextLayout.LastSentenceEnd(text, lineStart, end) + 1);
+        var start = Math.Max(from, TextLayout.LastSentenceEnd(text, from, end) + 1);
         var previous = text[start..(end + 1)];
         var verb = _speechVerb.Match(previous);
         return verb.Success && previous.IndexOfAny(['“', '«', '"']) < 0

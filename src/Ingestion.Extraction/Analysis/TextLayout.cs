@@ -17,6 +17,10 @@ public static partial class TextLayout
     public static IEnumerable<Span> Lines(string text) =>
         LinePattern().Matches(text).Select(m => new Span(m.Index, m.Length, m.Value));
 
+    /// <summary>"Jorge Acosta Jorge Acosta": words printed twice in a row, as an image's text above its caption.</summary>
+    public static bool TwiceInARow(IReadOnlyList<string> words) =>
+        words.Count % 2 == 0 && words.Take(words.Count / 2).SequenceEqual(words.Skip(words.Count / 2), StringComparer.Ordinal);
+
     /// <summary>Sentences end at . ! ? followed by space and a capital or quote, but not after an honorific or an initial.</summary>
     public static IReadOnlyList<Span> Sentences(string text, Span paragraph)
     {

@@ -237,12 +237,7 @@ public sealed partial class TitleFinder
     private Span Candidate(List<Span> lines, int i, IReadOnlyList<WrittenDate> dates)
     {
         var line = WithoutSiteName(WithoutControls(WithoutStamp(WithoutEnclosingQuotes(WithoutHeadingMarks(WithoutBullet(WithoutGluedDate(WithoutGluedLabel(WithoutFootnoteMark(WithoutFeedFooter(lines[i]))), dates)))))));
-        line = WithoutLabelBelow(lines, i, line);
-        if (_gluedByline?.Match(line.Text) is { Success: true } byline && Words().Count(line.Text[..byline.Index]) >= MinTitleWords)
-        {
-            line = new Span(line.Index, byline.Index, line.Text[..byline.Index]);
-        }
-
+        line = WithoutGluedByline(WithoutLabelBelow(lines, i, line));
         var label = _trailingLabel.Match(line.Text);
         if (label.Success && Words().Count(line.Text[..label.Index]) >= MinTitleWords)
         {
@@ -363,7 +358,7 @@ public sealed partial class TitleFinder
     private static bool IsDoubled(string value)
     {
         var words = Words().Matches(TrailingBrackets().Replace(value, string.Empty)).Select(w => w.Value).ToList();
-        return words.Count >= 6 && words.Count % 2 == 0 && words.Take(words.Count / 2).SequenceEqual(words.Skip(words.Count / 2));
+        return words.Count >= 6 && TextLayout.TwiceInARow(words);
     }
 
     /// <summary>
@@ -588,6 +583,11 @@ public sealed partial class TitleFinder
             ? new Span(line.Index + below.Length + 1, line.Length - below.Length - 1, line.Text[(below.Length + 1)..])
             : line;
     }
+
+    private Span WithoutGluedByline(Span line) =>
+        _gluedByline?.Match(line.Text) is { Success: true } byline && Words().Count(line.Text[..byline.Index]) >= MinTitleWords
+            ? new Span(line.Index, byline.Index, line.Text[..byline.Index])
+            : line;
 
     /// <summary>"…¿hacia dónde vamos?1": a footnote's number after the headline's last mark.</summary>
     private static Span WithoutFootnoteMark(Span line) =>
