@@ -1037,4 +1037,12 @@ public sealed class RealPageTests
     [Fact]
     public void A_stamp_under_the_headline_does_not_make_it_a_wrapped_sentence() =>
         Assert.Equal("Harbour Commentary: Objective 5: Enhance the pathways of dockers between the ports of the sea", Analyse("skip to content\n\nHarbour Commentary: Objective 5: Enhance the pathways of dockers between the ports of the sea\n\nlast modified Dec 05, 2018 01:10 PM\n\nBlog post written by Lena Ortiz (Harbour University) and part of a series on the ports.\n\nFull blog post here").Title);
+
+    [Fact]
+    public void A_spelling_the_data_lacks_is_the_known_body_whose_acronym_it_defines() =>
+        Assert.Equal(["International Labour Organization"], Analyse("Los puertos\n\nLa Organización Internacional de Trabajo (OIT) apoyó a los estibadores del puerto.").Organisations.Select(o => o.Name));
+
+    [Fact]
+    public void A_defined_name_does_not_reach_back_over_a_comma_to_the_person_before_it() =>
+        Assert.Contains("Lise Moreau", Analyse("Les ports\n\nLa ligue rencontrera :\n- Madame Lise Moreau, Présidente de l’Organisation Internationale de Travail (OIT) ;\n- les dockers du port.").People.Select(p => p.Name));
 }

@@ -153,8 +153,20 @@ public sealed partial class OrganisationFinder
         {
             var acronym = m.Groups["acronym"].Value;
             var known = _data.Organisations.FirstOrDefault(o => o.Acronyms.Contains(acronym));
-            if (known is not null || !Free(m.Groups["acronym"].Index, acronym.Length))
+            if (!Free(m.Groups["acronym"].Index, acronym.Length))
             {
+                continue;
+            }
+
+            // "Comité International de la Croix Rouge (CICR)": a spelling the data lacks, of a body whose acronym it
+            // knows, is that body when the name's initials spell the acronym.
+            if (known is not null)
+            {
+                if (NameBefore(text, m.Index, acronym) is { } spelling && Free(spelling.Index, spelling.Length) && Spells(spelling.Text, acronym))
+                {
+                    Add(known.Name, known.Acronyms[0], spelling);
+                }
+
                 continue;
             }
 
@@ -329,7 +341,7 @@ public sealed partial class OrganisationFinder
             var word = new Span(windowStart + match.Index, match.Length, match.Value);
             var value = word.Text;
             var between = text[word.End..cursor];
-            if (between.Contains(',', StringComparison.Ordinal) && Initials(words).StartsWith(acronym[0]))
+            if (between.Contains(',', StringComparison.Ordinal) && Initials(words).Contains(acronym[0], StringComparison.Ordinal))
             {
                 break;
             }
@@ -440,6 +452,22 @@ public sealed partial class OrganisationFinder
                 yield return "United Nations " + name["UN ".Length..];
             }
         }
+    }
+
+    private static bool Spells(string name, string acronym)
+    {
+        var initials = Word().Matches(name).Select(w => w.Value[0]).Where(char.IsUpper).ToList();
+        var next = 0;
+        foreach (var letter in acronym.Where(char.IsUpper))
+        {
+            next = initials.IndexOf(letter, next) + 1;
+            if (next == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string Initials(List<Span> words) => new(words.Where(w => char.IsUpper(w.Text[0])).Select(w => w.Text[0]).ToArray());
