@@ -1045,4 +1045,20 @@ public sealed class RealPageTests
     [Fact]
     public void A_defined_name_does_not_reach_back_over_a_comma_to_the_person_before_it() =>
         Assert.Contains("Lise Moreau", Analyse("Les ports\n\nLa ligue rencontrera :\n- Madame Lise Moreau, Présidente de l’Organisation Internationale de Travail (OIT) ;\n- les dockers du port.").People.Select(p => p.Name));
+
+    [Fact]
+    public void A_spanish_surname_with_de_is_one_name_not_too_long_a_run() =>
+        Assert.Equal(["Álvaro Ruiz Ponce de León"], Analyse("Los puertos\n\nÁlvaro Ruiz Ponce de León, Ministro Consejero de la Misión del Puerto, asumió la presidencia de la liga portuaria.").People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Speech by Minister of State Jane Roe TD at the Harbour Forum\n\nThe forum met on the quay.", "Jane Roe")]
+    [InlineData("Les ports\n\nJean-Luc Marais, délégué général de l’Institut du Port, a écrit sur les dockers.", "Jean-Luc Marais")]
+    [InlineData("Los puertos\n\nLa crisis de los puertos seguirá. Ana Lucía Prado Vidal, experta en relaciones portuarias, explica.", "Ana Lucía Prado Vidal")]
+    [InlineData("Ports and faith\n\nCard. Karel Novak, SJ - Harbour Review - Fri, Dec 3rd 2021", "Karel Novak")]
+    public void People_after_posts_the_data_lacked_are_found(string text, string name) =>
+        Assert.Contains(name, Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void A_commission_named_before_its_parent_body_is_not_a_person() =>
+        Assert.Empty(Analyse("Los puertos\n\nLa liga asumió la presidencia de la Comisión de Asuntos Portuarios de la Organización de los Estados Americanos.").People);
 }

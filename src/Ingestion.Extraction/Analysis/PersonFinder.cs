@@ -259,8 +259,8 @@ public sealed partial class PersonFinder
                 return;
             }
 
-            // "Mohammed bin Rashid Al Maktoum": a name's particles do not count towards its length.
-            var nameWords = Tokens().Matches(name).Count(t => !_particles.Contains(t.Value));
+            // "Mohammed bin Rashid Al Maktoum", "Álvaro Calderón Ponce de León": a name's particles do not count towards its length.
+            var nameWords = Tokens().Matches(name).Count(t => !_particles.Contains(t.Value) && !SurnameParticle().IsMatch(t.Value));
             if (nameWords > 4 || name.Length < 5 || organisationChars.AsSpan(nameStart, nameEnd - nameStart).Contains(true))
             {
                 return;
@@ -521,6 +521,9 @@ public sealed partial class PersonFinder
 
     [GeneratedRegex(@"(?<![\p{L}\d])(?:\p{Lu}[\p{L}’'\-]*\.?(?:\p{Lu}\.)*)(?:[ \u00A0]+(?:(?:de|da|do|dos|das|del|della|di|van|von|der|la|le|bin|al|y)[ \u00A0]+){0,2}(?:\p{Lu}[\p{L}’'\-]*\.?(?:\p{Lu}\.)*))*")]
     private static partial Regex CapitalisedRun();
+
+    [GeneratedRegex(@"^(?:de|del|da|do|dos|das|della|di|van|von|der)$")]
+    private static partial Regex SurnameParticle();
 
     [GeneratedRegex(@"\p{Lu}[\p{L}\-]+\s+(?:and|&|et|y)\s+$")]
     private static partial Regex TitleConjunction();
