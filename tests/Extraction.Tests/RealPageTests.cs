@@ -1061,4 +1061,18 @@ public sealed class RealPageTests
     [Fact]
     public void A_commission_named_before_its_parent_body_is_not_a_person() =>
         Assert.Empty(Analyse("Los puertos\n\nLa liga asumió la presidencia de la Comisión de Asuntos Portuarios de la Organización de los Estados Americanos.").People);
+
+    [Theory]
+    [InlineData("The State of the World’s Harbours 2010 Print E-mail\n\nThe report counts the dockers of every port in the world and finds their number has grown by half in ten years, as trade moved to the sea.", "The State of the World’s Harbours 2010")]
+    [InlineData("PRT-12 Harbour league elected a new head: official\n\n412\n\nPRT-12\n\nHarbour league elected a new head: official\n\nPORT TOWN, June 29, 2018 - The harbour league elected a new head on Friday after a closed vote that lasted nearly five hours in the old port hall.", "Harbour league elected a new head: official")]
+    [InlineData("Remarks by the President of the Harbour Assembly\n\nat the 12th Session of the Port Council\n\n28 November 2023\n\nDistinguished Delegates\n\nAs the 12th Session of the Port Council convenes, I address you from the old quay with a profound sense of responsibility for the ports.", "Remarks by the President of the Harbour Assembly at the 12th Session of the Port Council")]
+    public void Buttons_a_wire_slug_and_a_headline_broken_before_a_small_word_are_read_as_a_reader_reads_them(string text, string title) =>
+        Assert.Equal(title, Analyse(text).Title);
+
+    [Fact]
+    public void A_document_sites_counters_and_its_cut_summary_are_not_the_headline()
+    {
+        var text = "PORT TALKS: A GUIDE FOR DOCKERS This short guide to the key ideas of the har\nViews 1,789 Downloads 510 File size 913KB\nPORT TALKS: A GUIDE FOR DOCKERS\nThis short guide to the key ideas of the harbour presents an analysis of the ports, the docks and the people who work there, written for students and for the dockers themselves.";
+        Assert.Equal("PORT TALKS: A GUIDE FOR DOCKERS", Analyse(text).Title);
+    }
 }

@@ -80,7 +80,8 @@ public sealed partial class TitleFinder
         // "date 2020-12 Harbour Towns Sign…": a stamp, its day or only its month, opening the headline's line.
         _stampPrefix = titles.StampOpening();
         // "4.039 views", "12 commentaires": a page's counters.
-        _counter = titles.CounterWords is { Count: > 0 } counters ? new Regex($@"^[0-9][0-9.,\s]*(?:{Phrases.Alternation(counters)})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled) : null;
+        // "1,204 views", and a document site's "Views 1,789 Downloads 510 File size 913KB".
+        _counter = titles.CounterWords is { Count: > 0 } counters ? new Regex($@"^(?:[0-9][0-9.,\s]*(?:{Phrases.Alternation(counters)})$|(?:(?:{Phrases.Alternation(counters)})\s*:?\s*[0-9][0-9.,]*\s+){{2}})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled) : null;
         // "NewsUnited Nations Fund Kicks Off…", "PRESS RELEASE: Summit to Address…": the section's label run into the
         // headline, its space lost or a colon after it.
         var labels = Phrases.Alternation(titles.FurnitureLines);
@@ -256,7 +257,12 @@ public sealed partial class TitleFinder
         wrapsAtWord |= allCaps && i + 1 < lines.Count && !lines[i + 1].Text.Any(char.IsLower) && _wrapWords.Contains(Words().Match(lines[i + 1].Text).Value)
                        && !DocumentSymbol().IsMatch(line.Text.Trim());
         var wrapsAtComma = (line.Text.EndsWith(',') || line.Text.EndsWith(':')) && Words().Count(line.Text) > MinTitleWords && !_salutation.IsMatch(line.Text) && !IsDateLine(line, dates);
-        if (i + 1 < lines.Count && ((wrapsAtWord && LooksLikeTitle($"{line.Text} {lines[i + 1].Text}")) || (wrapsAtComma && LooksLikeTitle(lines[i + 1].Text))))
+        // "Remarks by the President of the Harbour Assembly" over "at the 12th Session of the Port Council": a headline
+        // broken before a small word goes on in lowercase, without a sentence's stop.
+        var goesOnSmall = i + 1 < lines.Count && Words().Match(lines[i + 1].Text).Value is var opening && char.IsLower(lines[i + 1].Text[0]) && _wrapWords.Contains(opening)
+                          && !_bylineWords.Contains(opening) && !SentencePunctuation().IsMatch(lines[i + 1].Text) && !SentencePunctuation().IsMatch(line.Text[^1..])
+                          && !IsDateLine(lines[i + 1], dates) && !_stampCueOpening.IsMatch(lines[i + 1].Text);
+        if (i + 1 < lines.Count && (((wrapsAtWord || goesOnSmall) && LooksLikeTitle($"{line.Text} {lines[i + 1].Text}")) || (wrapsAtComma && LooksLikeTitle(lines[i + 1].Text))))
         {
             line = new Span(line.Index, lines[i + 1].End - line.Index, $"{line.Text} {lines[i + 1].Text}");
         }
@@ -365,6 +371,26 @@ public sealed partial class TitleFinder
     /// "Seventy-sixth session, 75th &amp; 76th meetings (AM &amp; PM)" over "GA/12422": a UN press release's meeting line sits
     /// right above its symbol (or runs into it when the page's lines were joined), and the headline comes after both.
     /// </summary>
+    /// <summary>
+    /// "PORT TALKS Port Talks is a short guide to the har" over "PORT TALKS" and "Port Talks is a short guide…": a
+    /// document site's summary runs a heading into the start of the text under it and cuts it short.
+    /// </summary>
+    private static bool IsSnippetOfLinesBelow(List<Span> lines, int i)
+    {
+        var value = lines[i].Text;
+        for (var j = i + 1; j + 1 < lines.Count && j <= i + BodyReach; j++)
+        {
+            var heading = lines[j].Text;
+            if (value.Length > heading.Length + 1 && value.StartsWith(heading + " ", StringComparison.Ordinal)
+                && value[(heading.Length + 1)..] is var rest && rest.Length < lines[j + 1].Length && lines[j + 1].Text.StartsWith(rest, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsAboveSymbol(List<Span> lines, int i, Span line) =>
         Words().Count(line.Text) <= MaxMeetingLineWords
         && (SymbolAtEnd().IsMatch(line.Text) || (lines.Skip(i + 1).FirstOrDefault(l => l.Index >= line.End && l.Text.Trim().Length > 0) is { Length: > 0 } next && DocumentSymbol().IsMatch(next.Text.Trim())));
@@ -384,7 +410,7 @@ public sealed partial class TitleFinder
             || (value.StartsWith('(') && value.EndsWith(')')) || (_salutation.IsMatch(value) && words <= MaxSalutationWords) || IsByline(value, words)
             || Contact().IsMatch(value) || IsControls(value) || IsMachineStamp(value) || value.Contains('\uFFFD', StringComparison.Ordinal) || CreditLine().IsMatch(value) || Citation().IsMatch(value) || ScheduleEntry().IsMatch(value)
             || GluedMenu().Count(value) >= 2 || IsLinkRow(value) || (NumberedHeading().IsMatch(lines[i].Text) && words <= MaxMenuItemWords) || PageOfPages().IsMatch(value) || Doi().IsMatch(value) || (_counter?.IsMatch(value) ?? false) || IsTagList(value) || IsMasthead(value)
-            || (words <= MaxMenuItemWords && _sectionSuffix.IsMatch(value)) || IsDoubled(value) || IsAboveSymbol(lines, i, line))
+            || (words <= MaxMenuItemWords && _sectionSuffix.IsMatch(value)) || IsDoubled(value) || IsAboveSymbol(lines, i, line) || IsSnippetOfLinesBelow(lines, i))
         {
             return true;
         }
@@ -549,13 +575,26 @@ public sealed partial class TitleFinder
             skip++;
         }
 
-        if (skip == 0 || words.Count - skip < MinTitleWords || !line.Text[words[skip].Index..].Any(char.IsLower))
+        // "World Harbour Report 2010 Print E-mail": a page's buttons after the headline, two or more of them.
+        var keep = words.Count;
+        while (keep > skip && _controls.Contains(words[keep - 1].Value) && char.IsUpper(words[keep - 1].Value[0]))
+        {
+            keep--;
+        }
+
+        if (words.Count - keep < 2 || keep - skip < MinTitleWords)
+        {
+            keep = words.Count;
+        }
+
+        if ((skip == 0 && keep == words.Count) || keep - skip < MinTitleWords || !line.Text[words[skip].Index..].Any(char.IsLower))
         {
             return line;
         }
 
-        var start = words[skip].Index;
-        return new Span(line.Index + start, line.Length - start, line.Text[start..]);
+        var start = skip < words.Count ? words[skip].Index : 0;
+        var end = keep < words.Count ? words[keep - 1].Index + words[keep - 1].Length : line.Length;
+        return new Span(line.Index + start, end - start, line.Text[start..end]);
     }
 
     private static Span WithoutFinalStop(Span line) =>
@@ -574,14 +613,22 @@ public sealed partial class TitleFinder
             ? new Span(line.Index + footer.Groups["title"].Index, footer.Groups["title"].Length, footer.Groups["title"].Value)
             : line;
 
-    /// <summary>"Greece Mexico takes the chair…" over "Greece": a page's tag, printed again on its own line, run into the headline.</summary>
+    /// <summary>
+    /// "Greece Mexico takes the chair…" over "Greece", "BFF-55 Ports reopen…" over a wire's "BFF-55" a few lines down:
+    /// a page's tag or a story's slug, printed again on its own line, run into the headline.
+    /// </summary>
     private static Span WithoutLabelBelow(List<Span> lines, int i, Span line)
     {
-        var below = i + 1 < lines.Count ? lines[i + 1].Text.Trim() : string.Empty;
-        return below.Length > 0 && Words().Count(below) <= MaxGluedLabelWords && line.Text.StartsWith(below + " ", StringComparison.Ordinal)
-               && Words().Count(line.Text[(below.Length + 1)..]) >= MinTitleWords
-            ? new Span(line.Index + below.Length + 1, line.Length - below.Length - 1, line.Text[(below.Length + 1)..])
-            : line;
+        foreach (var below in lines.Skip(i + 1).Take(BodyReach - 1).Select(l => l.Text.Trim()))
+        {
+            if (below.Length > 0 && Words().Count(below) <= MaxGluedLabelWords && line.Text.StartsWith(below + " ", StringComparison.Ordinal)
+                && Words().Count(line.Text[(below.Length + 1)..]) >= MinTitleWords)
+            {
+                return new Span(line.Index + below.Length + 1, line.Length - below.Length - 1, line.Text[(below.Length + 1)..]);
+            }
+        }
+
+        return line;
     }
 
     private Span WithoutGluedByline(Span line) =>
