@@ -1075,4 +1075,11 @@ public sealed class RealPageTests
         var text = "PORT TALKS: A GUIDE FOR DOCKERS This short guide to the key ideas of the har\nViews 1,789 Downloads 510 File size 913KB\nPORT TALKS: A GUIDE FOR DOCKERS\nThis short guide to the key ideas of the harbour presents an analysis of the ports, the docks and the people who work there, written for students and for the dockers themselves.";
         Assert.Equal("PORT TALKS: A GUIDE FOR DOCKERS", Analyse(text).Title);
     }
+
+    [Theory]
+    [InlineData("Port talks\n\nThe dockers met the United Nations Regional Network on Migration for Asia and the Pacific on the quay.", "United Nations Regional Network on Migration for Asia and the Pacific")]
+    [InlineData("Les ports\n\nLes dockers ont rencontré le Réseau régional des Nations Unies sur les migrations pour l’Afrique de l’Ouest et du Centre au port.", "Réseau régional des Nations Unies sur les migrations pour l’Afrique de l’Ouest et du Centre")]
+    [InlineData("Port talks\n\nThe dockers met members of the Regional United Nations Network on Migration.\nBy October the port had reopened.", "Regional United Nations Network on Migration")]
+    public void A_regional_network_is_a_body_of_its_own_with_its_region(string text, string name) =>
+        Assert.Equal([name], Analyse(text).Organisations.Select(o => o.Name));
 }

@@ -19,6 +19,7 @@ public sealed partial class OrganisationFinder
     private readonly OrganisationData _data;
     private readonly Regex _masked;
     private readonly PhraseIndex<KnownOrganisation> _knownNames;
+    private readonly PhraseIndex<KnownOrganisation> _regionalNames;
 
     // All known acronyms in one pattern (plain capitals, which one pass finds fast), looked up exactly.
     private readonly Regex _knownAcronyms;
@@ -59,6 +60,7 @@ public sealed partial class OrganisationFinder
         }
 
         _knownNames = new PhraseIndex<KnownOrganisation>(data.Organisations.SelectMany(o => WithUnVariants(o.Aliases.Append(o.Name)).Select(name => (name, o))));
+        _regionalNames = new PhraseIndex<KnownOrganisation>(data.Organisations.Where(o => o.RegionalBodies).SelectMany(o => RegionalVariants(WithUnVariants(o.Aliases.Append(o.Name))).Select(name => (name, o))));
 
         _knownAcronyms = Phrases.Matcher(data.Organisations.SelectMany(o => o.Acronyms), RegexOptions.None);
 
@@ -125,6 +127,18 @@ public sealed partial class OrganisationFinder
             }
         }
 
+        // "United Nations Regional Network on Migration for Asia and the Pacific", "Réseau régional des Nations Unies sur
+        // les migrations pour l'Afrique de l'Ouest": a regional body of a known one is a body of its own, with its region.
+        foreach (var (index, length, _) in _regionalNames.Find(text).OrderByDescending(m => m.Length))
+        {
+            if (Free(index, length))
+            {
+                var end = RegionAfter().Match(text, index + length) is { Success: true } region ? region.Index + region.Length : index + length;
+                var name = text[index..end];
+                Add(Whitespace().Replace(name, " "), null, new Span(index, name.Length, name));
+            }
+        }
+
         // Known names first (longest first, so "UN Network on Migration" is not "UN"), then their acronyms.
         var nameMatches = _knownNames.Find(text).OrderByDescending(m => m.Length);
         foreach (var (index, length, organisation) in nameMatches)
@@ -135,11 +149,11 @@ public sealed partial class OrganisationFinder
             }
 
             // "the Regional UN Network on Migration for Asia and the Pacific" is a body of its own, not the global one.
-            if (RegionalBefore().Match(text[Math.Max(0, index - 12)..index]) is { Success: true } regional
-                && RegionAfter().Match(text, index + length) is { Success: true } region)
+            if (organisation.RegionalBodies && RegionalBefore().Match(text[Math.Max(0, index - 12)..index]) is { Success: true } regional)
             {
                 var start = index - regional.Length;
-                var name = text[start..(region.Index + region.Length)];
+                var end = RegionAfter().Match(text, index + length) is { Success: true } region ? region.Index + region.Length : index + length;
+                var name = text[start..end];
                 Add(Whitespace().Replace(name, " "), null, new Span(start, name.Length, name));
                 continue;
             }
@@ -431,11 +445,30 @@ public sealed partial class OrganisationFinder
     private static partial Regex RegionalBefore();
 
     // " for Asia and the Pacific", " in the Arab Region", " pour l'Afrique de l'Ouest": the region a regional body serves.
-    [GeneratedRegex(@"\G\s+(?:for|in|of|pour|en|para|de)\s+(?:the\s+|la\s+|l['’]|el\s+)?\p{Lu}[\p{L}\-]*(?:\s+(?:(?:and|the|of|et|de|y|del|la)\s+)*\p{Lu}[\p{L}\-]*)*")]
+    [GeneratedRegex(@"\G[ \t]+(?:for|in|of|pour|en|para|de)[ \t]+(?:the[ \t]+|la[ \t]+|l['’]|el[ \t]+)?\p{Lu}[\p{L}\-]*(?:[ \t]+(?:(?:and|the|of|et|de|du|y|del|la)[ \t]+)*(?:l['’])?\p{Lu}[\p{L}\-]*)*")]
     private static partial Regex RegionAfter();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    /// <summary>"Red Regional de las Naciones Unidas…", "United Nations Regional Network…": a regional body's name.</summary>
+    private static IEnumerable<string> RegionalVariants(IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            var words = name.Split(' ');
+            var after = name.StartsWith("United Nations ", StringComparison.Ordinal) ? 2 : 1;
+            if (words.Length - after < 2)
+            {
+                continue;
+            }
+
+            foreach (var regional in (string[])["Regional", "régional"])
+            {
+                yield return string.Join(' ', words.Take(after).Append(regional).Concat(words.Skip(after)));
+            }
+        }
+    }
 
     /// <summary>"United Nations X" is also written "UN X", and the other way round.</summary>
     private static IEnumerable<string> WithUnVariants(IEnumerable<string> names)
