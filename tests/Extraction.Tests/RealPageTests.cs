@@ -1082,4 +1082,22 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nThe dockers met members of the Regional United Nations Network on Migration.\nBy October the port had reopened.", "Regional United Nations Network on Migration")]
     public void A_regional_network_is_a_body_of_its_own_with_its_region(string text, string name) =>
         Assert.Equal([name], Analyse(text).Organisations.Select(o => o.Name));
+
+    [Fact]
+    public void Speakers_with_their_post_in_brackets_and_a_subjectless_verb_after_a_new_speaker_are_read_as_a_reader_reads_them()
+    {
+        var text = "Los puertos\n\nA cargo de la bienvenida, Ana Ruiz (titular de la Liga Portuaria) aseguró que “el puerto es la primera casa de los estibadores del mundo”.\nA continuación, la coordinadora del Programa de los Muelles del Ministerio del Puerto, Lía Gómez, se refirió a los muelles. “La regularidad es la llave. Es la única manera de trabajar en el puerto”, concluyó.";
+        var document = Analyse(text);
+
+        Assert.Equal(["Ana Ruiz", "Lía Gómez"], document.People.Select(p => p.Name));
+        Assert.Equal(["Ana Ruiz", "Lía Gómez"], document.Statements.Where(s => s.Kind == "quote").Select(s => s.Speaker));
+    }
+
+    [Fact]
+    public void A_sentence_about_one_person_closed_by_a_colon_gives_them_the_quotation_that_follows() =>
+        Assert.Equal("Karim Benali", Assert.Single(Analyse("Los puertos\n\nA continuación, el presidente de la Liga Portuaria, Karim Benali, reivindicó el rol histórico del puerto: “Es de los pocos puertos del mundo que recibe a todos. Hay que apoyarlo con hechos”.").Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void A_title_after_a_colon_is_no_quotation() =>
+        Assert.DoesNotContain(Analyse("Les ports\n\nLa ligue, présidée par M. Karim Benali, organise le 18 décembre un séminaire d’échanges intitulé : « Le port et ses dockers d’hier et de demain ».").Statements, s => s.Kind == "quote");
 }

@@ -71,7 +71,7 @@ public sealed partial class StatementFinder
     private List<FoundStatement> Quotations(string text, IReadOnlyList<PersonMention> people, List<(int Index, string Value)> panels)
     {
         var statements = new List<FoundStatement>();
-        FoundPerson? lastSpeaker = null;
+        LastSpeaker? last = null;
         var previousQuoteEnd = -1;
         foreach (var quote in Analysis.Quotations.Find(text))
         {
@@ -94,8 +94,8 @@ public sealed partial class StatementFinder
                 continue;
             }
 
-            var speaker = SpeakerAfter(text, quote.End, people, lastSpeaker)
-                          ?? SpeakerBefore(text, quote.Start, people, lastSpeaker)
+            var speaker = SpeakerAfter(text, quote, people, last)
+                          ?? SpeakerBefore(text, quote, people, last)
                           ?? SpeakerWithin(text, quote, people)
                           ?? SpeakerOfReportedSpeech(text, quote, people)
                           ?? SpeakerOfSentenceBefore(text, quote, people);
@@ -110,7 +110,7 @@ public sealed partial class StatementFinder
                 continue;
             }
 
-            lastSpeaker = speaker;
+            last = new LastSpeaker(speaker, quote.End);
             statements.Add(new FoundStatement("quote", content, speaker, speaker.Organisation, PanelNear(text, panels, quote.Start), quote.Start, quote.End));
         }
 
@@ -124,8 +124,9 @@ public sealed partial class StatementFinder
         gap.Length <= AttributionReach && !gap.Contains("\n\n", StringComparison.Ordinal) && gap.TrimEnd().EndsWith(',') && gap.Trim().Length > 1;
 
     /// <summary>“…,” said Name / “…,” Name said / “…,” he added / « … » – Name, Title.</summary>
-    private FoundPerson? SpeakerAfter(string text, int quoteEnd, IReadOnlyList<PersonMention> people, FoundPerson? lastSpeaker)
+    private FoundPerson? SpeakerAfter(string text, Quotation quote, IReadOnlyList<PersonMention> people, LastSpeaker? last)
     {
+        var quoteEnd = quote.End;
         var reach = text[quoteEnd..Math.Min(text.Length, quoteEnd + AttributionReach)];
         // A quotation signed with a dash and the speaker's name, as under an epigraph.
         if (DashSignature().Match(reach) is { Success: true } dash
@@ -171,8 +172,17 @@ public sealed partial class StatementFinder
         // “…”, he added / “…”, agregó / « … », a déclaré le Directeur général: the speaker named before, in the quote
         // before or in the sentences leading to it.
         var rest = clause.Remove(verb.Index, verb.Length);
-        return _pronoun.IsMatch(clause) || OnlyRoleWords(rest) ? lastSpeaker ?? NamedBefore(people, quoteEnd) : null;
+        return _pronoun.IsMatch(clause) || OnlyRoleWords(rest) ? Referent(people, quote.Start, quoteEnd, last) : null;
     }
+
+    /// <summary>
+    /// Who "he added", "concluyó" or "the Director General said" is: a person named since the last speaker's quotation
+    /// ("Ana Ruiz … “…” Karim Benali, for his part, … “…”, concluyó"), else that speaker, else the person last named.
+    /// </summary>
+    private static FoundPerson? Referent(IReadOnlyList<PersonMention> people, int quoteStart, int namedUpTo, LastSpeaker? last) =>
+        (last is null ? null : Sorted.Between(people, p => p.Index, last.QuoteEnd, quoteStart).LastOrDefault()?.Person)
+        ?? last?.Person
+        ?? NamedBefore(people, namedUpTo);
 
     private bool OnlyRoleWords(string words)
     {
@@ -186,8 +196,9 @@ public sealed partial class StatementFinder
         Sorted.Between(people, p => p.Index, Math.Max(0, quoteEnd - NamedBeforeReach), quoteEnd).LastOrDefault()?.Person;
 
     /// <summary>Name will say in her remarks, “…” / Name will add that “…” / He said: “…” (also with the quote as the next paragraph).</summary>
-    private FoundPerson? SpeakerBefore(string text, int quoteStart, IReadOnlyList<PersonMention> people, FoundPerson? lastSpeaker)
+    private FoundPerson? SpeakerBefore(string text, Quotation quote, IReadOnlyList<PersonMention> people, LastSpeaker? last)
     {
+        var quoteStart = quote.Start;
         var from = Math.Max(0, quoteStart - (AttributionReach * 2));
         var lineStart = quoteStart == 0 ? -1 : text.LastIndexOf('\n', quoteStart - 1, quoteStart - from);
         var sentenceStart = Math.Max(from, Math.Max(lineStart, TextLayout.LastSentenceEnd(text, from, quoteStart)) + 1);
@@ -206,6 +217,15 @@ public sealed partial class StatementFinder
         }
 
         var verb = _speechVerb.Matches(before).LastOrDefault();
+        // "…, Karim Benali, reivindicó el rol histórico del puerto: “…”": a sentence about one person, closed by a colon
+        // that opens the quotation, gives the floor to that person, when the quotation is speech, sentences rather than
+        // a title ("un séminaire intitulé : « … »").
+        if (verb is null && before.TrimEnd().EndsWith(':') && SentenceStop().IsMatch(text[quote.BodyStart..quote.BodyEnd])
+            && Sorted.Between(people, p => p.Index, sentenceStart, quoteStart).Select(p => p.Person).Distinct().ToList() is [var onlyPerson])
+        {
+            return onlyPerson;
+        }
+
         if (verb is null)
         {
             // "For Hilale, now that the text is agreed, “we must look ahead”": the view is that of the person the sentence
@@ -230,7 +250,7 @@ public sealed partial class StatementFinder
         // "El Pacto, destacó, "…"": a verb set between commas is an incise; its subject is the speaker named before.
         if (beforeVerb.TrimEnd().EndsWith(',') && before[(verb.Index + verb.Length)..].Trim() == ",")
         {
-            return lastSpeaker ?? NamedBefore(people, quoteStart);
+            return Referent(people, quoteStart, quoteStart, last);
         }
 
         // "…: le responsable explique que « … »": a subject made only of title words is the person named before, and
@@ -238,8 +258,8 @@ public sealed partial class StatementFinder
         var subject = beforeVerb[(beforeVerb.LastIndexOfAny([':', ';', ',']) + 1)..];
         var noSubject = beforeVerb.Trim().Length == 0 || (subject.Trim().Length == 0 && _subjectDroppingVerbs.Contains(verb.Value));
         return Sorted.Between(people, p => p.Index, sentenceStart, sentenceStart + verb.Index).LastOrDefault()?.Person
-               ?? (_pronoun.IsMatch(beforeVerb) ? lastSpeaker : null)
-               ?? (noSubject || (subject.Trim().Length > 0 && OnlyRoleWords(subject)) ? lastSpeaker ?? NamedBefore(people, quoteStart) : null);
+               ?? (_pronoun.IsMatch(beforeVerb) ? last?.Person : null)
+               ?? (noSubject || (subject.Trim().Length > 0 && OnlyRoleWords(subject)) ? Referent(people, quoteStart, quoteStart, last) : null);
     }
 
     /// <summary>
@@ -403,6 +423,9 @@ public sealed partial class StatementFinder
     [GeneratedRegex(@"(?:(?<![\p{L}])(?:that|que)(?:\s+[^\s.;:!?“”""«»]+){0,6}|:)\s*$")]
     private static partial Regex AttributionEnd();
 
+    [GeneratedRegex(@"[.!?]")]
+    private static partial Regex SentenceStop();
+
     [GeneratedRegex(@"^[.,]?[ \u00A0]*\([^()\n]{3,60}\)")]
     private static partial Regex BracketedSpeaker();
 
@@ -416,3 +439,6 @@ public sealed partial class StatementFinder
     [GeneratedRegex(@"^\p{Lu}\p{Ll}+(?:an|ese|ish|i)$")]
     private static partial Regex Demonym();
 }
+
+/// <summary>The speaker of the last attributed quotation, and where that quotation ends.</summary>
+internal sealed record LastSpeaker(FoundPerson Person, int QuoteEnd);
