@@ -1100,4 +1100,8 @@ public sealed class RealPageTests
     [Fact]
     public void A_title_after_a_colon_is_no_quotation() =>
         Assert.DoesNotContain(Analyse("Les ports\n\nLa ligue, présidée par M. Karim Benali, organise le 18 décembre un séminaire d’échanges intitulé : « Le port et ses dockers d’hier et de demain ».").Statements, s => s.Kind == "quote");
+
+    [Fact]
+    public void A_nationality_after_an_article_introduces_a_person() =>
+        Assert.Equal(["Juan Pablo Ortega", "Samira Lindo"], Analyse("Los puertos\n\nEl director del puerto sostuvo una reunión con sus colegas, el colombiano Juan Pablo Ortega y la panameña Samira Lindo.\nPor su parte, Ortega destacó que los muelles siguen abiertos.").People.Select(p => p.Name));
 }

@@ -295,6 +295,7 @@ public sealed partial class PersonFinder
                 || (before.TrimEnd().EndsWith(',') && _roleAnywhere.IsMatch(before))
                 || _speechAtEnd.IsMatch(before)
                 || _photoAtEnd.IsMatch(before)
+                || NationalityAtEnd().IsMatch(before)
                 || _verbAfter.IsMatch(after)
                 || _appositive.IsMatch(after)
                 || (IsAffiliationAfter(after, name) && !ArticleAtEnd().IsMatch(before))
@@ -522,6 +523,10 @@ public sealed partial class PersonFinder
 
     [GeneratedRegex(@"(?<![\p{L}\d])(?:\p{Lu}[\p{L}’'\-]*\.?(?:\p{Lu}\.)*)(?:[ \u00A0]+(?:(?:de|da|do|dos|das|del|della|di|van|von|der|la|le|bin|al|y)[ \u00A0]+){0,2}(?:\p{Lu}[\p{L}’'\-]*\.?(?:\p{Lu}\.)*))*")]
     private static partial Regex CapitalisedRun();
+
+    // "el colombiano Juan Espinosa y la panameña Samira Gozaine", "le Malien Ali Traoré": a nationality after an article.
+    [GeneratedRegex(@"(?<![\p{L}])(?:el|la|le|l['’])\s*\p{L}\p{Ll}+(?:ano|ana|ense|eño|eña|ien|ienne|ais|aise|ois|oise|ino|ina)\s+$")]
+    private static partial Regex NationalityAtEnd();
 
     [GeneratedRegex(@"^(?:de|del|da|do|dos|das|della|di|van|von|der)$")]
     private static partial Regex SurnameParticle();
