@@ -1104,4 +1104,21 @@ public sealed class RealPageTests
     [Fact]
     public void A_nationality_after_an_article_introduces_a_person() =>
         Assert.Equal(["Juan Pablo Ortega", "Samira Lindo"], Analyse("Los puertos\n\nEl director del puerto sostuvo una reunión con sus colegas, el colombiano Juan Pablo Ortega y la panameña Samira Lindo.\nPor su parte, Ortega destacó que los muelles siguen abiertos.").People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Port talks\n\n“Ports must stay open to all who work in them,” IOM said in a statement on Friday.")]
+    [InlineData("Port talks\n\nAccording to the International Labour Organization, “dockers are the first to feel a closed port and the last to be heard”.")]
+    [InlineData("Port talks\n\nThe ports reopened. The International Organization for Migration has said: “Ports must stay open to all who work in them.”")]
+    public void A_quotation_no_person_is_given_is_the_bodys_that_signs_it(string text)
+    {
+        var quote = Assert.Single(Analyse(text).Statements, s => s.Kind == "quote");
+        Assert.Null(quote.Speaker);
+        Assert.NotNull(quote.Organisation);
+    }
+
+    [Theory]
+    [InlineData("Port talks\n\n“Ports must stay open to all who work in them until everyone is safe,” the UN Special Rapporteurs said in a statement.")]
+    [InlineData("Port talks\n\nIOM stated that the proposed law, titled the “Harbour Mobility (Facilitation and Welfare) Bill, 2024,” will replace the old act.")]
+    public void A_body_inside_a_group_of_people_or_a_quoted_name_makes_no_quotation(string text) =>
+        Assert.DoesNotContain(Analyse(text).Statements, s => s.Kind == "quote");
 }

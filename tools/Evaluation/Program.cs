@@ -61,7 +61,8 @@ foreach (var label in labels)
         document = new ExtractedDocument(null, null, [], string.Empty, string.Empty, string.Empty, [], [], [], [], [], []);
     }
 
-    var quotes = document.Statements.Where(s => s.Kind == "quote" && s.Speaker is not null).ToList();
+    // A named quotation is one the text gives to a person or, when no person is named, to a body.
+    var quotes = document.Statements.Where(s => s.Kind == "quote" && (s.Speaker is not null || s.Organisation is not null)).ToList();
     if (label.Title is not null)
     {
         fields["title"].AddExact(Same(label.Title, document.Title));

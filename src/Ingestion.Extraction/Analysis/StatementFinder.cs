@@ -22,6 +22,7 @@ public sealed partial class StatementFinder
     private readonly Regex _speechVerb;
     private readonly Regex _interventionVerb;
     private readonly Regex _pronoun;
+    private readonly Regex _accordingTo;
     private readonly Regex _panel;
     private readonly Regex? _saidSo;
     private readonly Regex _listBlock;
@@ -40,6 +41,7 @@ public sealed partial class StatementFinder
         _saidSo = people.SaidSoOpeners is { Count: > 0 } openers
             ? new Regex($@"^[.]?\s+(?:{Phrases.Alternation(openers)})(?![\p{{L}}])[^.!?\n]*", RegexOptions.CultureInvariant)
             : null;
+        _accordingTo = new Regex($@"^(?:{Phrases.Alternation(people.AccordingTo.Concat(people.AccordingTo.Select(Capitalised)))})$", RegexOptions.CultureInvariant);
         _pronoun = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(people.Pronouns)})(?![\p{{L}}])|-t-(?:il|elle)(?![\p{{L}}])", RegexOptions.CultureInvariant);
         _panel = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(calendar.PanelWords)})\s+[0-9]{{1,2}}(?![0-9])", RegexOptions.CultureInvariant);
         _listBlock = new Regex($@"(?<=^|\n){TextComposer.ListItemMarker}[^\n]+(?:\n{TextComposer.ListItemMarker}[^\n]+)*", RegexOptions.CultureInvariant);
@@ -62,13 +64,13 @@ public sealed partial class StatementFinder
     {
         var organisationMentions = organisations.SelectMany(o => o.Mentions.Select(m => (m.Index, o.Name))).OrderBy(m => m.Index).ToList();
         var panels = _panel.Matches(text).Select(m => (m.Index, m.Value)).ToList();
-        var statements = Quotations(text, people, panels);
+        var statements = Quotations(text, people, organisations.SelectMany(o => o.Mentions.Select(m => new BodyMention(m.Index, m.Length, o.Name))).OrderBy(m => m.Index).ToList(), panels);
         statements.AddRange(Interventions(text, people, organisationMentions, panels, statements));
         statements.AddRange(Recommendations(text, organisationMentions));
         return statements.OrderBy(s => s.PassageStart).ToList();
     }
 
-    private List<FoundStatement> Quotations(string text, IReadOnlyList<PersonMention> people, List<(int Index, string Value)> panels)
+    private List<FoundStatement> Quotations(string text, IReadOnlyList<PersonMention> people, List<BodyMention> bodies, List<(int Index, string Value)> panels)
     {
         var statements = new List<FoundStatement>();
         LastSpeaker? last = null;
@@ -99,6 +101,12 @@ public sealed partial class StatementFinder
                           ?? SpeakerWithin(text, quote, people)
                           ?? SpeakerOfReportedSpeech(text, quote, people)
                           ?? SpeakerOfSentenceBefore(text, quote, people);
+            if (speaker is null && !IsTitleCased(content) && BodySpeaking(text, quote, bodies) is { } body)
+            {
+                statements.Add(new FoundStatement("quote", content, null, body, PanelNear(text, panels, quote.Start), quote.Start, quote.End));
+                continue;
+            }
+
             if (speaker is null)
             {
                 // “First.” said X. “Unattributed second.” goes on with the same speaker in the same paragraph.
@@ -173,6 +181,64 @@ public sealed partial class StatementFinder
         // before or in the sentences leading to it.
         var rest = clause.Remove(verb.Index, verb.Length);
         return _pronoun.IsMatch(clause) || OnlyRoleWords(rest) ? Referent(people, quote.Start, quoteEnd, last) : null;
+    }
+
+    /// <summary>
+    /// “…,” the Harbour League said / The Harbour League said: “…” / According to the Harbour League, “…”: a quotation
+    /// no person is given, signed by a body named as the subject of the verb of speech (or after "according to").
+    /// </summary>
+    private string? BodySpeaking(string text, Quotation quote, List<BodyMention> bodies)
+    {
+        var reach = text[quote.End..Math.Min(text.Length, quote.End + AttributionReach)];
+        var clause = reach[..(ClauseEnd().Match(reach) is { Success: true } e ? e.Index : reach.Length)];
+        if (_speechVerb.Match(clause) is { Success: true } after
+            && Sorted.Between(bodies, b => b.Index, quote.End, quote.End + clause.Length).FirstOrDefault() is { } signer)
+        {
+            // “…,” said the League / “…,” the League said: nothing but the verb and an article between.
+            var gap = text[quote.End..signer.Index];
+            if (after.Index < gap.Length)
+            {
+                gap = gap.Remove(after.Index, Math.Min(after.Length, gap.Length - after.Index));
+            }
+
+            // "the UN Special Rapporteurs said": a body's name inside a group of unnamed people does not sign.
+            var saidAt = quote.End + after.Index;
+            var signerEnd = signer.Index + signer.Length;
+            if (OnlyArticles(gap) && (saidAt < signer.Index || (signerEnd <= saidAt && SubjectGap().IsMatch(text[signerEnd..saidAt]))))
+            {
+                return signer.Name;
+            }
+        }
+
+        var from = Math.Max(0, quote.Start - (AttributionReach * 2));
+        var lineStart = quote.Start == 0 ? -1 : text.LastIndexOf('\n', quote.Start - 1, quote.Start - from);
+        var sentenceStart = Math.Max(from, Math.Max(lineStart, TextLayout.LastSentenceEnd(text, from, quote.Start)) + 1);
+        var before = text[sentenceStart..quote.Start];
+        if ((!before.TrimEnd().EndsWith(',') && !AttributionEnd().IsMatch(before)) || _speechVerb.Matches(before).LastOrDefault() is not { } verb)
+        {
+            return null;
+        }
+
+        var verbStart = sentenceStart + verb.Index;
+        var verbEnd = verbStart + verb.Length;
+        if (_accordingTo.IsMatch(verb.Value))
+        {
+            return Sorted.Between(bodies, b => b.Index, verbEnd, quote.Start).FirstOrDefault() is { } source && OnlyArticles(text[verbEnd..source.Index]) ? source.Name : null;
+        }
+
+        return Sorted.Between(bodies, b => b.Index, sentenceStart, verbStart).LastOrDefault() is { } subject
+               && subject.Index + subject.Length <= verbStart && SubjectGap().IsMatch(text[(subject.Index + subject.Length)..verbStart])
+            ? subject.Name
+            : null;
+    }
+
+    private static bool OnlyArticles(string words) => ArticlesOnly().IsMatch(words);
+
+    /// <summary>"the “Overseas Mobility (Facilitation and Welfare) Bill, 2024”": a name in quotation marks, not words said.</summary>
+    private static bool IsTitleCased(string content)
+    {
+        var words = content.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsLetter(w.TrimStart('(')[0])).ToList();
+        return words.Count > 0 && words.Count(w => char.IsUpper(w.TrimStart('(')[0])) * 10 >= words.Count * 7;
     }
 
     /// <summary>
@@ -426,6 +492,13 @@ public sealed partial class StatementFinder
     [GeneratedRegex(@"[.!?]")]
     private static partial Regex SentenceStop();
 
+    [GeneratedRegex(@"^[\s,]*(?:(?:the|le|la|les|l['’]|el|los|las)\s*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ArticlesOnly();
+
+    // "IOM said", "the League has said", "l'OIM a déclaré": the body is the verb's subject, a few small words before it.
+    [GeneratedRegex(@"^(?:['’]s)?\s*(?:\)\s*)?(?:(?:has|have|had|also|then|further|ha|a|aussi|también|ya|\([^()]{1,12}\))\s+){0,2}$")]
+    private static partial Regex SubjectGap();
+
     [GeneratedRegex(@"^[.,]?[ \u00A0]*\([^()\n]{3,60}\)")]
     private static partial Regex BracketedSpeaker();
 
@@ -442,3 +515,6 @@ public sealed partial class StatementFinder
 
 /// <summary>The speaker of the last attributed quotation, and where that quotation ends.</summary>
 internal sealed record LastSpeaker(FoundPerson Person, int QuoteEnd);
+
+/// <summary>Where a body is named, as the speaker of a quotation may be.</summary>
+internal sealed record BodyMention(int Index, int Length, string Name);
