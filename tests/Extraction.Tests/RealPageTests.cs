@@ -1121,4 +1121,18 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nIOM stated that the proposed law, titled the “Harbour Mobility (Facilitation and Welfare) Bill, 2024,” will replace the old act.")]
     public void A_body_inside_a_group_of_people_or_a_quoted_name_makes_no_quotation(string text) =>
         Assert.DoesNotContain(Analyse(text).Statements, s => s.Kind == "quote");
+
+    [Fact]
+    public void A_spanish_verb_right_after_a_quotation_with_no_subject_after_it_is_the_last_named_speakers()
+    {
+        var text = "Los puertos\n\nEl subsecretario del Puerto, Alejandro Ruiz Vidal, abrió la reunión de la liga portuaria.\n“Estoy convencido de que el puerto debe recibir a todos los que llegan por el mar”, subrayó tras dar la bienvenida a los estibadores.\n“El informe cuenta los barcos que llegan cada año al puerto”, señaló el informe de la liga.";
+        Assert.Equal(["Alejandro Ruiz Vidal"], Analyse(text).Statements.Where(s => s.Kind == "quote").Select(s => s.Speaker));
+    }
+
+    [Fact]
+    public void The_surname_of_a_person_named_in_full_is_that_person_wherever_it_stands()
+    {
+        var text = "Los puertos\n\nLa canciller del puerto, Rosa Villalba, abrió la reunión.\n\n“Todas las mesas y todo el espacio deliberativo giran en torno a los estibadores”, dijo la semana pasada Villalba.";
+        Assert.Equal("Rosa Villalba", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+    }
 }

@@ -233,7 +233,10 @@ public sealed partial class PersonFinder
             if (wordCount == 1)
             {
                 var referred = titled || _speechAtEnd.IsMatch(before) || _roleOfBodyAtEnd.IsMatch(line) || (line.TrimEnd().EndsWith(',') && _roleAnywhere.IsMatch(line));
-                if (!referred && !_verbAfter.IsMatch(after))
+                // "…”, dijo la semana pasada Villavicencio": the surname of a person already named in full is that person
+                // wherever it stands ("the Pope" after "Amy Pope" is not her).
+                var surnameOfNamed = !ArticleAtEnd().IsMatch(before) && people.Values.Any(p => p.Name.EndsWith(" " + name, StringComparison.Ordinal));
+                if (!referred && !surnameOfNamed && !_verbAfter.IsMatch(after))
                 {
                     return;
                 }

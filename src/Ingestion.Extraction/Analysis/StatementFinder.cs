@@ -180,7 +180,11 @@ public sealed partial class StatementFinder
         // “…”, he added / “…”, agregó / « … », a déclaré le Directeur général: the speaker named before, in the quote
         // before or in the sentences leading to it.
         var rest = clause.Remove(verb.Index, verb.Length);
-        return _pronoun.IsMatch(clause) || OnlyRoleWords(rest) ? Referent(people, quote.Start, quoteEnd, last) : null;
+        // “…”, subrayó tras dar la bienvenida…: where the language drops its subjects, a verb right after the quotation
+        // with no subject after it ("subrayó el informe" has one) is the speaker's named before.
+        var dropsSubject = _subjectDroppingVerbs.Contains(verb.Value) && clause[..verb.Index].Trim(' ', ',', '\u00A0').Length == 0
+                           && !SubjectAfterVerb().IsMatch(clause[(verb.Index + verb.Length)..]);
+        return _pronoun.IsMatch(clause) || OnlyRoleWords(rest) || dropsSubject ? Referent(people, quote.Start, quoteEnd, last) : null;
     }
 
     /// <summary>
@@ -491,6 +495,9 @@ public sealed partial class StatementFinder
 
     [GeneratedRegex(@"[.!?]")]
     private static partial Regex SentenceStop();
+
+    [GeneratedRegex(@"^\s+(?:(?:el|la|los|las|un|una|lo)(?![\p{L}])|\p{Lu})")]
+    private static partial Regex SubjectAfterVerb();
 
     [GeneratedRegex(@"^[\s,]*(?:(?:the|le|la|les|l['’]|el|los|las)\s*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex ArticlesOnly();
