@@ -1135,4 +1135,8 @@ public sealed class RealPageTests
         var text = "Los puertos\n\nLa canciller del puerto, Rosa Villalba, abrió la reunión.\n\n“Todas las mesas y todo el espacio deliberativo giran en torno a los estibadores”, dijo la semana pasada Villalba.";
         Assert.Equal("Rosa Villalba", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
     }
+
+    [Fact]
+    public void A_quotation_holding_a_lone_bracket_does_not_break_the_page() =>
+        Assert.Single(Analyse("Port talks\n\nIOM said: “the ports ( and the docks ) must stay open to all who work there.”").Statements, s => s.Kind == "quote");
 }

@@ -241,8 +241,8 @@ public sealed partial class StatementFinder
     /// <summary>"the “Overseas Mobility (Facilitation and Welfare) Bill, 2024”": a name in quotation marks, not words said.</summary>
     private static bool IsTitleCased(string content)
     {
-        var words = content.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsLetter(w.TrimStart('(')[0])).ToList();
-        return words.Count > 0 && words.Count(w => char.IsUpper(w.TrimStart('(')[0])) * 10 >= words.Count * 7;
+        var words = content.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.TrimStart('(')).Where(w => w.Length > 0 && char.IsLetter(w[0])).ToList();
+        return words.Count > 0 && words.Count(w => char.IsUpper(w[0])) * 10 >= words.Count * 7;
     }
 
     /// <summary>
