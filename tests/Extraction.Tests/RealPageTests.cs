@@ -1139,4 +1139,10 @@ public sealed class RealPageTests
     [Fact]
     public void A_quotation_holding_a_lone_bracket_does_not_break_the_page() =>
         Assert.Single(Analyse("Port talks\n\nIOM said: “the ports ( and the docks ) must stay open to all who work there.”").Statements, s => s.Kind == "quote");
+
+    [Theory]
+    [InlineData("Los puertos\n\nEl Jefe de Misión de la OIM de Ecuador Damien Laurent destacó la importancia de los puertos.", "Damien Laurent")]
+    [InlineData("Los puertos\n\nAsistieron los embajadores Graeme C. Holt de Canadá; Rosa Delmy Cañas de Honduras y otros.", "Graeme C. Holt")]
+    public void A_countrys_name_is_never_part_of_a_persons(string text, string name) =>
+        Assert.Contains(name, Analyse(text).People.Select(p => p.Name));
 }

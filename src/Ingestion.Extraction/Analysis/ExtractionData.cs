@@ -98,7 +98,8 @@ public sealed record PeopleData(
     IReadOnlyList<string>? GroupNouns = null,
     IReadOnlyList<string>? AuthorCues = null,
     IReadOnlyList<string>? SubjectDroppingLanguages = null,
-    IReadOnlyList<string>? ViewpointOpeners = null)
+    IReadOnlyList<string>? ViewpointOpeners = null,
+    IReadOnlyList<string>? PlaceNames = null)
 {
     /// <summary>
     /// Every verb of speech in every language. French inverts a past tense after a quotation, so "a martelé" is also

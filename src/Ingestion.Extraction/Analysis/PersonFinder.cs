@@ -42,7 +42,8 @@ public sealed partial class PersonFinder
     public PersonFinder(PeopleData data)
     {
         _honorifics = new HashSet<string>(data.Honorifics, StringComparer.Ordinal);
-        _nonNameWords = new HashSet<string>(data.NonNameWords, StringComparer.Ordinal);
+        // "El Jefe de Misión de la OIM de Ecuador Damien Thuriaux": a country's name is never part of a person's.
+        _nonNameWords = new HashSet<string>(data.NonNameWords.Concat(data.PlaceNames ?? []), StringComparer.Ordinal);
         _particles = new HashSet<string>(data.NameParticles ?? [], StringComparer.Ordinal);
         var roles = Phrases.Alternation(data.Roles);
         var honorifics = Phrases.Alternation(data.Honorifics);
