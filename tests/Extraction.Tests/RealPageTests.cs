@@ -1145,4 +1145,18 @@ public sealed class RealPageTests
     [InlineData("Los puertos\n\nAsistieron los embajadores Graeme C. Holt de Canadá; Rosa Delmy Cañas de Honduras y otros.", "Graeme C. Holt")]
     public void A_countrys_name_is_never_part_of_a_persons(string text, string name) =>
         Assert.Contains(name, Analyse(text).People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Port talks\n\nThe forum heard Usec. Eduardo Jose A. De Vera of the Department of Harbours.", "Eduardo Jose A. De Vera")]
+    [InlineData("Port talks\n\nUndersecretary for Harbour Affairs Eduardo José A. de Vera led the delegation to the port.", "Eduardo José A. de Vera")]
+    [InlineData("Port talks\n\nMinister of Justice Urmas Reinmets kept the government from deciding on the port.", "Urmas Reinmets")]
+    public void Initials_particles_and_portfolios_around_a_name_are_read_as_a_reader_reads_them(string text, string name) =>
+        Assert.Equal([name], Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void A_list_giving_each_persons_country_goes_on_after_a_semicolon_but_not_to_the_next_line()
+    {
+        var names = Analyse("Los puertos\n\nFirmaron los cancilleres Alicia Bárcena Ibarra, de México; Karim Benali, de Honduras; y Lía Gómez Vidal.\nExcelentísimo Señor Viceministro del Puerto, Lautaro Pozo;\nDistinguidos Representantes de los Estados del Puerto;").People.Select(p => p.Name).ToList();
+        Assert.Equal(["Alicia Bárcena Ibarra", "Karim Benali", "Lía Gómez Vidal", "Lautaro Pozo"], names);
+    }
 }

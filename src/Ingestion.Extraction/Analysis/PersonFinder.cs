@@ -124,11 +124,13 @@ public sealed partial class PersonFinder
                     {
                         last++;
                     }
-                    else if (MiddleInitial().IsMatch(following) && tokens[last].Value.Length > 2 && last + 2 == tokens.Count - 1 && IsNameToken(tokens[last + 2].Value, capitalsAreNames))
+                    else if (MiddleInitial().IsMatch(following) && tokens[last].Value.Length > 2
+                             && (last + 2 == tokens.Count - 1 || (last + 3 == tokens.Count - 1 && SurnameParticle().IsMatch(tokens[last + 2].Value))) && IsNameToken(tokens[^1].Value, capitalsAreNames)
+                             && !organisationChars[run.Index + tokens[^1].Index])
                     {
                         // "Silvano M. Tomasi": between a first name and the surname that closes the run "M." is an initial,
                         // not "Monsieur" ("l'Ambassadeur du Mexique M. Luis Alfonso de Alba").
-                        last += 2;
+                        last = tokens.Count - 1;
                     }
                     else if (RegnalNumber().IsMatch(following) && _honorificOrRoleAtEnd.IsMatch(LineBefore(text, run.Index + tokens[first].Index)))
                     {
@@ -532,7 +534,7 @@ public sealed partial class PersonFinder
     [GeneratedRegex(@"(?<![\p{L}])(?:el|la|le|l['’])\s*\p{L}\p{Ll}+(?:ano|ana|ense|eño|eña|ien|ienne|ais|aise|ois|oise|ino|ina)\s+$")]
     private static partial Regex NationalityAtEnd();
 
-    [GeneratedRegex(@"^(?:de|del|da|do|dos|das|della|di|van|von|der)$")]
+    [GeneratedRegex(@"^(?:[Dd]e|[Dd]el|[Dd]a|do|dos|das|della|[Dd]i|[Vv]an|[Vv]on|der|\p{Lu}\.)$")]
     private static partial Regex SurnameParticle();
 
     [GeneratedRegex(@"\p{Lu}[\p{L}\-]+\s+(?:and|&|et|y)\s+$")]
@@ -587,7 +589,8 @@ public sealed partial class PersonFinder
     [GeneratedRegex(@"^,\s+(?:the\s+|le\s+|la\s+|el\s+)?(?<clause>[^,.;:“”""«»\n]{2,120}?)(?=\s+will\s|\s+said|\s+who\s|,|\.|;|:|\s*$)")]
     private static partial Regex AppositiveClause();
 
-    [GeneratedRegex(@"^\s*(?:,|,?\s+(?:and|et|y|e|&))\s*$")]
+    // ", ", " and ", and "…Ibarra, de México; Enrique Reina…": a list may give each person's country.
+    [GeneratedRegex(@"^\s*(?:,\s*(?:de|of|from|du)\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)?\s*)?(?:,\s*|;[ \t]*|[,;]?\s+(?:and|et|y|e|&)\s*)\z")]
     private static partial Regex ListSeparator();
 
     // "Jane Roe MP", "Jane Roe, MEP", and an author's "Jane Roe*" over the footnote that gives her post.
