@@ -1159,4 +1159,11 @@ public sealed class RealPageTests
         var names = Analyse("Los puertos\n\nFirmaron los cancilleres Alicia Bárcena Ibarra, de México; Karim Benali, de Honduras; y Lía Gómez Vidal.\nExcelentísimo Señor Viceministro del Puerto, Lautaro Pozo;\nDistinguidos Representantes de los Estados del Puerto;").People.Select(p => p.Name).ToList();
         Assert.Equal(["Alicia Bárcena Ibarra", "Karim Benali", "Lía Gómez Vidal", "Lautaro Pozo"], names);
     }
+
+    [Theory]
+    [InlineData("Port talks\n\nHarbour Party leader Jana Novak agreed on Monday that the port should reopen.", "Jana Novak")]
+    [InlineData("Port talks\n\nThe league board member Tomas Varga also found that the port had closed.", "Tomas Varga")]
+    [InlineData("Port talks\n\nWritten by Jana Novak Published on Read time Approx. 9 minutes\n\nThe port reopened on Monday.", "Jana Novak")]
+    public void Leaders_board_members_and_a_byline_run_into_its_stamp_name_people(string text, string name) =>
+        Assert.Equal([name], Analyse(text).People.Select(p => p.Name));
 }
