@@ -1166,4 +1166,17 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nWritten by Jana Novak Published on Read time Approx. 9 minutes\n\nThe port reopened on Monday.", "Jana Novak")]
     public void Leaders_board_members_and_a_byline_run_into_its_stamp_name_people(string text, string name) =>
         Assert.Equal([name], Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void Political_parties_are_bodies_and_their_members_are_not_part_of_them()
+    {
+        var names = Analyse("Port talks\n\nThe Centre Party and the Harbour Reform Party backed the pact, while Free Party MPs voted against it, as did Partido Popular.").Organisations.Select(o => o.Name).ToList();
+        Assert.Equal(["Centre Party", "Harbour Reform Party", "Free Party", "Partido Popular"], names);
+    }
+
+    [Theory]
+    [InlineData("Port talks\n\nThe Principals and the Network Coordinator, as chair of the fund, met on the quay.", new string[0])]
+    [InlineData("Port talks\n\nThe Office of the Vice President met on the quay.", new[] { "Office of the Vice President" })]
+    public void A_post_after_a_head_word_is_no_body_but_a_title_a_body_is_named_after_stays(string text, string[] names) =>
+        Assert.Equal(names, Analyse(text).Organisations.Select(o => o.Name));
 }

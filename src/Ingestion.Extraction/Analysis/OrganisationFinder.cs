@@ -271,6 +271,13 @@ public sealed partial class OrganisationFinder
                 to++;
             }
 
+            // "Free Party MPs", "Network Coordinator": people right after the body's head word close the run; a title
+            // the body is named after does not ("Office of the Vice President").
+            if (to == words.Count && to - 1 > head && _personWords.Contains(words[to - 1].Text) && _headWords.Contains(words[to - 2].Text))
+            {
+                to--;
+            }
+
             while (to > from && (_connectors.Contains(words[to - 1].Text) || IsArticle(words[to - 1].Text)))
             {
                 to--;
@@ -278,7 +285,9 @@ public sealed partial class OrganisationFinder
 
             // "IOM Mission" is a part of IOM; "UN Department of …" is a body of its own.
             var content = words.Skip(from).Take(to - from).Where(w => !_headWords.Contains(w.Text) && !_connectors.Contains(w.Text)).ToList();
-            if (to - from < 2 || content.All(w => _generic.Contains(w.Text)) || content.Any(w => w.Text != "UN" && _acronyms.Contains(w.Text)))
+            // "Centre Party": two head words make a name between them.
+            var twoHeads = content.Count == 0 && words.Skip(from).Take(to - from).Select(w => w.Text).Where(_headWords.Contains).Distinct().Count() >= 2;
+            if (to - from < 2 || (content.All(w => _generic.Contains(w.Text)) && !twoHeads) || content.Any(w => w.Text != "UN" && _acronyms.Contains(w.Text)))
             {
                 continue;
             }
