@@ -1179,4 +1179,15 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nThe Office of the Vice President met on the quay.", new[] { "Office of the Vice President" })]
     public void A_post_after_a_head_word_is_no_body_but_a_title_a_body_is_named_after_stays(string text, string[] names) =>
         Assert.Equal(names, Analyse(text).Organisations.Select(o => o.Name));
+
+    [Fact]
+    public void A_curly_quotation_closed_by_a_straight_mark_is_one_quotation() =>
+        Assert.Equal("Nadia Akram", Assert.Single(Analyse("Port talks\n\nDr Nadia Akram opened the forum on the quay.\n“As dockers away from home, they are left out of the port’s care and its law,\" said Dr Akram.").Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void A_french_verb_in_the_present_inverted_after_a_quotation_gives_it_to_the_speaker_before()
+    {
+        var text = "Les ports\n\n« Le port mérite beaucoup plus de la part de la ligue des ports », a déclaré la directrice de la ligue, Lise Moreau. « Cela doit se traduire par une aide aux dockers », renchérit-elle, car le port manque de moyens.";
+        Assert.Equal(["Lise Moreau", "Lise Moreau"], Analyse(text).Statements.Where(s => s.Kind == "quote").Select(s => s.Speaker));
+    }
 }

@@ -107,8 +107,16 @@ public sealed record PeopleData(
     /// </summary>
     public IEnumerable<string> AllSpeechVerbs() =>
         SpeechVerbs.SelectMany(language => language.Key == "fr"
-            ? language.Value.SelectMany(v => v.StartsWith("a ", StringComparison.Ordinal) ? [v, $"a-t-il {v[2..]}", $"a-t-elle {v[2..]}"] : new[] { v })
+            ? language.Value.SelectMany(FrenchInversions)
             : language.Value).Distinct(StringComparer.Ordinal);
+
+    // "a martelé" / "a-t-il martelé"; "souligne" / "souligne-t-il"; "renchérit" / "renchérit-il".
+    private static IEnumerable<string> FrenchInversions(string verb) =>
+        verb.StartsWith("a ", StringComparison.Ordinal) ? [verb, $"a-t-il {verb[2..]}", $"a-t-elle {verb[2..]}"]
+        : verb.Contains(' ', StringComparison.Ordinal) || verb.Contains('-', StringComparison.Ordinal) ? [verb]
+        : verb.EndsWith('e') ? [verb, $"{verb}-t-il", $"{verb}-t-elle"]
+        : verb.EndsWith('t') || verb.EndsWith('d') ? [verb, $"{verb}-il", $"{verb}-elle"]
+        : [verb];
 }
 
 /// <summary>A well-known person of the field, and the surnames the texts call them by (a slight misspelling still matches).</summary>

@@ -61,6 +61,11 @@ public static class Quotations
                     found.Add(new Quotation(straight, i + 1));
                     straight = -1;
                     break;
+                case '"' when curly >= 0 && !char.IsWhiteSpace(text[i - 1]) && (i + 1 == text.Length || !char.IsLetterOrDigit(text[i + 1])):
+                    // “…," said Dr Akhtar: a straight mark right after the words closes the curly quotation they are in.
+                    found.Add(new Quotation(curly, i + 1));
+                    curly = -1;
+                    break;
                 case '"' when i == 0 || !char.IsLetterOrDigit(text[i - 1]):
                     straight = i;
                     break;
