@@ -1190,4 +1190,8 @@ public sealed class RealPageTests
         var text = "Les ports\n\n« Le port mérite beaucoup plus de la part de la ligue des ports », a déclaré la directrice de la ligue, Lise Moreau. « Cela doit se traduire par une aide aux dockers », renchérit-elle, car le port manque de moyens.";
         Assert.Equal(["Lise Moreau", "Lise Moreau"], Analyse(text).Statements.Where(s => s.Kind == "quote").Select(s => s.Speaker));
     }
+
+    [Fact]
+    public void The_cancilleria_named_alone_is_a_body() =>
+        Assert.Equal(["Cancillería"], Analyse("Los puertos\n\nLa Cancillería confirmó que los puertos siguen abiertos a los estibadores.").Organisations.Select(o => o.Name));
 }
