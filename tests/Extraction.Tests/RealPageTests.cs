@@ -1194,4 +1194,12 @@ public sealed class RealPageTests
     [Fact]
     public void The_cancilleria_named_alone_is_a_body() =>
         Assert.Equal(["Cancillería"], Analyse("Los puertos\n\nLa Cancillería confirmó que los puertos siguen abiertos a los estibadores.").Organisations.Select(o => o.Name));
+
+    [Fact]
+    public void A_sites_address_after_the_headline_and_the_quotation_mark_the_feed_left_open_are_not_part_of_it() =>
+        Assert.Equal("Port league calls for better care of dockers", Analyse(" date 2021-09 Port league calls for better care of dockers\" - portnews.com\n\nThe league met on Saturday in the old port hall and called for better care of the dockers who work there day and night.").Title);
+
+    [Fact]
+    public void A_resident_coordinator_in_belgian_french_is_a_post() =>
+        Assert.Equal(["Lise Moreau-Diallo"], Analyse("Les ports\n\nLise Moreau-Diallo, coordinatrice résidente des Nations unies au port, a ouvert la réunion.").People.Select(p => p.Name));
 }

@@ -538,7 +538,21 @@ public sealed partial class TitleFinder
     private static Span WithoutSiteName(Span line)
     {
         var bar = line.Text.IndexOf(" | ", StringComparison.Ordinal);
-        return bar > 0 && Words().Count(line.Text[..bar]) >= MinTitleWords ? new Span(line.Index, bar, line.Text[..bar]) : line;
+        if (bar > 0 && Words().Count(line.Text[..bar]) >= MinTitleWords)
+        {
+            return new Span(line.Index, bar, line.Text[..bar]);
+        }
+
+        // "Ports reopen\" - portnews.com": the site's address after a dash, and a quotation mark left open by the feed.
+        if (SiteAddressAtEnd().Match(line.Text) is { Success: true } site && Words().Count(line.Text[..site.Index]) >= MinTitleWords)
+        {
+            var title = line.Text[..site.Index];
+            var openers = title.Count(c => c is '“' or '«') + (title.Count(c => c == '"') / 2);
+            title = openers == 0 ? title.TrimEnd('"', '”', '»') : title;
+            return new Span(line.Index, title.Length, title);
+        }
+
+        return line;
     }
 
     private Span WithoutStamp(Span line)
@@ -697,6 +711,9 @@ public sealed partial class TitleFinder
 
     [GeneratedRegex(@"[.!?;:]")]
     private static partial Regex SentencePunctuation();
+
+    [GeneratedRegex(@"\s+[-–—]\s+(?:www\.)?[\p{L}\d\-]+(?:\.\p{L}{2,})+\s*$")]
+    private static partial Regex SiteAddressAtEnd();
 
     [GeneratedRegex(@"^(?:«\s*(?<words>[^«»“”""]+?)\s*»|“(?<words>[^«»“”""]+)”|""(?<words>[^«»“”""]+)"")$")]
     private static partial Regex EnclosingQuotes();
