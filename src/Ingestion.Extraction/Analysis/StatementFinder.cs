@@ -214,9 +214,7 @@ public sealed partial class StatementFinder
             }
         }
 
-        var from = Math.Max(0, quote.Start - (AttributionReach * 2));
-        var lineStart = quote.Start == 0 ? -1 : text.LastIndexOf('\n', quote.Start - 1, quote.Start - from);
-        var sentenceStart = Math.Max(from, Math.Max(lineStart, TextLayout.LastSentenceEnd(text, from, quote.Start)) + 1);
+        var (_, sentenceStart) = LeadIn(text, quote.Start);
         var before = text[sentenceStart..quote.Start];
         if ((!before.TrimEnd().EndsWith(',') && !AttributionEnd().IsMatch(before)) || _speechVerb.Matches(before).LastOrDefault() is not { } verb)
         {
@@ -237,6 +235,14 @@ public sealed partial class StatementFinder
     }
 
     private static bool OnlyArticles(string words) => ArticlesOnly().IsMatch(words);
+
+    /// <summary>Where the line holding a quotation starts, and the sentence that leads into it on that line.</summary>
+    private static (int LineStart, int SentenceStart) LeadIn(string text, int quoteStart)
+    {
+        var from = Math.Max(0, quoteStart - (AttributionReach * 2));
+        var lineStart = quoteStart == 0 ? -1 : text.LastIndexOf('\n', quoteStart - 1, quoteStart - from);
+        return (lineStart, Math.Max(from, Math.Max(lineStart, TextLayout.LastSentenceEnd(text, from, quoteStart)) + 1));
+    }
 
     /// <summary>"the “Overseas Mobility (Facilitation and Welfare) Bill, 2024”": a name in quotation marks, not words said.</summary>
     private static bool IsTitleCased(string content)
@@ -269,9 +275,7 @@ public sealed partial class StatementFinder
     private FoundPerson? SpeakerBefore(string text, Quotation quote, IReadOnlyList<PersonMention> people, LastSpeaker? last)
     {
         var quoteStart = quote.Start;
-        var from = Math.Max(0, quoteStart - (AttributionReach * 2));
-        var lineStart = quoteStart == 0 ? -1 : text.LastIndexOf('\n', quoteStart - 1, quoteStart - from);
-        var sentenceStart = Math.Max(from, Math.Max(lineStart, TextLayout.LastSentenceEnd(text, from, quoteStart)) + 1);
+        var (lineStart, sentenceStart) = LeadIn(text, quoteStart);
         var before = text[sentenceStart..quoteStart];
         // "Opening the session, the Director General said:" and the quotation as the next paragraph.
         if (before.Trim().Length == 0 && lineStart > 0 && text[..lineStart].TrimEnd() is { Length: > 0 } previous && previous.EndsWith(':'))
