@@ -1202,4 +1202,11 @@ public sealed class RealPageTests
     [Fact]
     public void A_resident_coordinator_in_belgian_french_is_a_post() =>
         Assert.Equal(["Lise Moreau-Diallo"], Analyse("Les ports\n\nLise Moreau-Diallo, coordinatrice résidente des Nations unies au port, a ouvert la réunion.").People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Port talks\n\nThe league works with UN-Habitat on the port towns.", new[] { "United Nations Human Settlements Programme" })]
+    [InlineData("Port talks\n\nThe UN-Jamaica relationship shaped the port.", new string[0])]
+    [InlineData("Les ports\n\nL’Union européenne et l’Union africaine ont parlé des ports.\nUE-UA : la déclaration des ports.", new[] { "European Union", "African Union" })]
+    public void An_acronym_joined_by_a_hyphen_to_a_word_is_part_of_another_name(string text, string[] names) =>
+        Assert.Equal(names, Analyse(text).Organisations.Select(o => o.Name));
 }

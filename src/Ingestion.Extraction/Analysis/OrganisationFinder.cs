@@ -62,7 +62,9 @@ public sealed partial class OrganisationFinder
         _knownNames = new PhraseIndex<KnownOrganisation>(data.Organisations.SelectMany(o => WithUnVariants(o.Aliases.Append(o.Name)).Select(name => (name, o))));
         _regionalNames = new PhraseIndex<KnownOrganisation>(data.Organisations.Where(o => o.RegionalBodies).SelectMany(o => RegionalVariants(WithUnVariants(o.Aliases.Append(o.Name))).Select(name => (name, o))));
 
-        _knownAcronyms = Phrases.Matcher(data.Organisations.SelectMany(o => o.Acronyms), RegexOptions.None);
+        // "UN-Habitat", "UN-Jamaica relations": an acronym joined to a word by a hyphen is part of another name (joined
+        // to another acronym, "UE-UA", it is still itself).
+        _knownAcronyms = new Regex($@"(?<![\p{{L}}\p{{N}}])(?:{Phrases.Alternation(data.Organisations.SelectMany(o => o.Acronyms))})(?![\p{{L}}\p{{N}}]|-\p{{Lu}}\p{{Ll}})", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
         _headWords = new HashSet<string>(data.HeadWords, StringComparer.Ordinal);
         // "… Council (NRC)" is a body, while "Council Session" alone is an event: some head words count only beside an acronym.
