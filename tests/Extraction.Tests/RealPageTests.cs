@@ -1209,4 +1209,8 @@ public sealed class RealPageTests
     [InlineData("Les ports\n\nL’Union européenne et l’Union africaine ont parlé des ports.\nUE-UA : la déclaration des ports.", new[] { "European Union", "African Union" })]
     public void An_acronym_joined_by_a_hyphen_to_a_word_is_part_of_another_name(string text, string[] names) =>
         Assert.Equal(names, Analyse(text).Organisations.Select(o => o.Name));
+
+    [Fact]
+    public void A_date_followed_by_its_update_on_the_same_line_is_the_day_published() =>
+        Assert.Equal(Day("2018-11-21"), Analyse("Ports reopen after long strike\n\nNovember 21, 2018 Updated: November 22, 2018\n\nThe port reopened on Monday after a long strike by the dockers of the old harbour.").PublishedOn);
 }

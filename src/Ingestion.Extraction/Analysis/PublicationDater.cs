@@ -33,6 +33,7 @@ public sealed partial class PublicationDater
     private readonly Regex _stampOpening;
     private readonly Regex _sluggedPathDate;
     private readonly Regex _updatedBefore;
+    private readonly Regex _updatedAfter;
     private readonly string[] _copyrightCues;
     private readonly HashSet<string> _stampWords;
     private readonly Regex _slashedPathDate;
@@ -65,6 +66,8 @@ public sealed partial class PublicationDater
         // "© 2024 IOM", "All rights reserved": a copyright line's year is not the story's.
         _copyrightCues = [.. titles.CopyrightCues ?? []];
         // "Last updated: …", "Dernière mise à jour : …": a stamp, but of the last edit, used only when nothing dates the publication.
+        // "November 21, 2018 Updated: November 21, 2018": the day published, then the day updated on the same line.
+        _updatedAfter = new Regex($@"^\s*(?:{Phrases.Alternation(titles.UpdatedCues ?? [])})\s*:?\s*[\p{{L}}\d ,./:\-]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _updatedBefore = new Regex($@"(?:{Phrases.Alternation(titles.UpdatedCues ?? [])})\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _calendar = calendar;
         // "Original: English 4 March 2019", "Original : anglais 19 décembre 2017": the first page of a UN or IOM
@@ -414,7 +417,7 @@ public sealed partial class PublicationDater
     private bool Closed(string after, bool place) =>
         Words().Matches(after).All(w => _stampWords.Contains(w.Value) || ClockTime().IsMatch(w.Value))
         || DatelineDash().IsMatch(after) || DatelineEnd().IsMatch(after) || Separator().IsMatch(after) || (place && StoryAfterStop().IsMatch(after))
-        || _bylineAfter.IsMatch(after) || GluedStory().IsMatch(after) || PlaceThenDash().IsMatch(after);
+        || _bylineAfter.IsMatch(after) || GluedStory().IsMatch(after) || PlaceThenDash().IsMatch(after) || _updatedAfter.IsMatch(after);
 
     /// <summary>Where the prose starts when no headline was found: the first line of eight words or more that ends a sentence.</summary>
     private static int FirstBodyLine(string text) =>
