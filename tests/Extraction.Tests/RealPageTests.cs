@@ -1213,4 +1213,8 @@ public sealed class RealPageTests
     [Fact]
     public void A_date_followed_by_its_update_on_the_same_line_is_the_day_published() =>
         Assert.Equal(Day("2018-11-21"), Analyse("Ports reopen after long strike\n\nNovember 21, 2018 Updated: November 22, 2018\n\nThe port reopened on Monday after a long strike by the dockers of the old harbour.").PublishedOn);
+
+    [Fact]
+    public void A_stamp_between_a_sections_label_and_a_button_dates_the_page() =>
+        Assert.Equal(Day("2016-04-25"), Analyse("Ports reopen after long strike\n\nNews Mon, 04/25/2016 - 10:10 Share\n\nThe port reopened on Monday after a long strike by the dockers of the old harbour.").PublishedOn);
 }

@@ -34,6 +34,8 @@ public sealed partial class PublicationDater
     private readonly Regex _sluggedPathDate;
     private readonly Regex _updatedBefore;
     private readonly Regex _updatedAfter;
+    private readonly HashSet<string> _sections;
+    private readonly HashSet<string> _controls;
     private readonly string[] _copyrightCues;
     private readonly HashSet<string> _stampWords;
     private readonly Regex _slashedPathDate;
@@ -51,6 +53,9 @@ public sealed partial class PublicationDater
         _stampOpening = titles.StampOpening();
         _stampBefore = new Regex($@"^\s*(?:{Phrases.Alternation(titles.StampCues)})\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _stampWords = new HashSet<string>(titles.StampWords, StringComparer.OrdinalIgnoreCase);
+        // "News Mon, 04/25/2016 - 10:10 Share": a section's label before the stamp and a button after it.
+        _sections = new HashSet<string>(titles.FurnitureLines, StringComparer.OrdinalIgnoreCase);
+        _controls = new HashSet<string>(titles.Controls, StringComparer.OrdinalIgnoreCase);
         // "By Jane Roe on", "Posted by admin on", "Por Ana Ruiz el": a byline, its stamp words stripped, before the day —
         // a name in capitals or a one-word handle, so "Por la tarde del" is not one.
         var bylines = Phrases.Alternation(titles.Bylines);
@@ -398,7 +403,8 @@ public sealed partial class PublicationDater
         var bare = WithoutTrailingStampWords(_stampOpening.Replace(before, string.Empty));
         // "“Protecting Migrants in Our Region” - Brasilia, Brazil – 19 November": a subtitle, then the place.
         place = DatelinePlace().IsMatch(bare) || SubtitleDash().Matches(bare).Any(dash => DatelinePlace().IsMatch(bare[(dash.Index + dash.Length)..]));
-        return place || OpeningBracket().IsMatch(bare) || ReleaseNumber().IsMatch(bare) || (Separated().IsMatch(bare) && words.Count <= MaxSectionWords) || _bylineBefore.IsMatch(bare);
+        return place || OpeningBracket().IsMatch(bare) || ReleaseNumber().IsMatch(bare) || (Separated().IsMatch(bare) && words.Count <= MaxSectionWords) || _bylineBefore.IsMatch(bare)
+               || _sections.Contains(bare.Trim(' ', ',', '|', '-'));
     }
 
     /// <summary>Strips stamp words ("le", "el", "on", "Thursday") from the end of what precedes a date, so "Genève, le" is a place.</summary>
@@ -415,7 +421,7 @@ public sealed partial class PublicationDater
 
     /// <summary>What follows a dateline's day on its line: nothing, stamp words or a clock time, a dash, a separator, a closing bracket, a byline or a section ("by Jane Roe", "in News"), or after a place the full stop that opens the story.</summary>
     private bool Closed(string after, bool place) =>
-        Words().Matches(after).All(w => _stampWords.Contains(w.Value) || ClockTime().IsMatch(w.Value))
+        Words().Matches(after).All(w => _stampWords.Contains(w.Value) || _controls.Contains(w.Value) || ClockTime().IsMatch(w.Value))
         || DatelineDash().IsMatch(after) || DatelineEnd().IsMatch(after) || Separator().IsMatch(after) || (place && StoryAfterStop().IsMatch(after))
         || _bylineAfter.IsMatch(after) || GluedStory().IsMatch(after) || PlaceThenDash().IsMatch(after) || _updatedAfter.IsMatch(after);
 
