@@ -1217,4 +1217,8 @@ public sealed class RealPageTests
     [Fact]
     public void A_stamp_between_a_sections_label_and_a_button_dates_the_page() =>
         Assert.Equal(Day("2016-04-25"), Analyse("Ports reopen after long strike\n\nNews Mon, 04/25/2016 - 10:10 Share\n\nThe port reopened on Monday after a long strike by the dockers of the old harbour.").PublishedOn);
+
+    [Fact]
+    public void Chambers_of_a_legislature_are_bodies() =>
+        Assert.Equal(["Senate", "House of Representatives"], Analyse("Port talks\n\nThe Senate and the House of Representatives both voted on the port bill.").Organisations.Select(o => o.Name));
 }
