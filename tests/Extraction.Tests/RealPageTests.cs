@@ -1221,4 +1221,8 @@ public sealed class RealPageTests
     [Fact]
     public void Chambers_of_a_legislature_are_bodies() =>
         Assert.Equal(["Senate", "House of Representatives"], Analyse("Port talks\n\nThe Senate and the House of Representatives both voted on the port bill.").Organisations.Select(o => o.Name));
+
+    [Fact]
+    public void A_byline_set_off_by_a_dash_on_its_own_line_names_the_author() =>
+        Assert.Equal(["Émilie Bergeret"], Analyse("Le port se fait corriger\n\n- — Émilie Bergeret\n\nLe chef du port a dû corriger ses propos sur les dockers, lundi, devant la ligue.").People.Select(p => p.Name));
 }

@@ -312,6 +312,7 @@ public sealed partial class PersonFinder
                 || (IsAloneOnLine(text, nameStart, nameEnd) && _roleAtLineStart.IsMatch(after))
                 || _roleRightAfter.IsMatch(after)
                 || IsQuotationsSource(text, line, nameStart, nameEnd)
+                || (DashByline().IsMatch(line) && IsAloneOnLine(text, nameStart - line.Length, nameEnd))
                 || inContactBlock)
                 || _knownNames.Contains(KnownKey(name));
             if (!evidence)
@@ -533,6 +534,10 @@ public sealed partial class PersonFinder
     // "el colombiano Juan Espinosa y la panameña Samira Gozaine", "le Malien Ali Traoré": a nationality after an article.
     [GeneratedRegex(@"(?<![\p{L}])(?:el|la|le|l['’])\s*\p{L}\p{Ll}+(?:ano|ana|ense|eño|eña|ien|ienne|ais|aise|ois|oise|ino|ina)\s+$")]
     private static partial Regex NationalityAtEnd();
+
+    // "- — Émilie Bergeron": a byline set off by a dash on its own line.
+    [GeneratedRegex(@"^[ \t]*(?:-[ \t]*)?[—–][ \t]*$")]
+    private static partial Regex DashByline();
 
     [GeneratedRegex(@"^(?:[Dd]e|[Dd]el|[Dd]a|do|dos|das|della|[Dd]i|[Vv]an|[Vv]on|der|\p{Lu}\.)$")]
     private static partial Regex SurnameParticle();
