@@ -1225,4 +1225,10 @@ public sealed class RealPageTests
     [Fact]
     public void A_byline_set_off_by_a_dash_on_its_own_line_names_the_author() =>
         Assert.Equal(["Émilie Bergeret"], Analyse("Le port se fait corriger\n\n- — Émilie Bergeret\n\nLe chef du port a dû corriger ses propos sur les dockers, lundi, devant la ligue.").People.Select(p => p.Name));
+
+    [Fact]
+    public void A_label_the_address_names_over_a_headline_that_names_it_too_is_the_section() =>
+        Assert.Equal(
+            "Message of the President of the Harbour Assembly for Port Workers Day",
+            Analyse("Port Workers Day\n\nMessage of the President of the Harbour Assembly for Port Workers Day\n\n18 December 2015\n\nOn this Port Workers Day, I call on all the ports to respect, protect and fulfil the rights of all dockers, whatever their status.", "https://harbour.example.org/2015/12/17/port-workers-day/").Title);
 }

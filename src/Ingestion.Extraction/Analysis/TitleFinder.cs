@@ -176,6 +176,7 @@ public sealed partial class TitleFinder
         }
 
         FoundTitle? best = null;
+        var bestLine = -1;
         var (bestCover, bestShare) = (0.0, 0.0);
         for (var i = 0; i < lines.Count; i++)
         {
@@ -189,8 +190,16 @@ public sealed partial class TitleFinder
             var share = (double)found / Math.Max(1, Words().Count(line.Text));
             if (cover >= MinSlugCover && (cover > bestCover || (cover == bestCover && share > bestShare)) && (IsHeadlineShaped(lines, i, line, dates) || IsSpelledOut(lines, i, line, dates, cover, share)))
             {
-                (best, bestCover, bestShare) = (WithSubtitle(lines, i, line), cover, share);
+                (best, bestLine, bestCover, bestShare) = (WithSubtitle(lines, i, line), i, cover, share);
             }
+        }
+
+        // "International Migrants Day" over "Message of the President … for International Migrants Day": a label the
+        // slug names, over a headline that names it too, is the page's section; the headline is under it.
+        if (best is not null && Words().Count(best.Text) <= MaxLabelWords && HeadlineUnder(lines, bestLine, candidate, dates) is { } under
+            && slug.All(LineWords(under.Text).Contains))
+        {
+            return under;
         }
 
         return best;
