@@ -1231,4 +1231,8 @@ public sealed class RealPageTests
         Assert.Equal(
             "Message of the President of the Harbour Assembly for Port Workers Day",
             Analyse("Port Workers Day\n\nMessage of the President of the Harbour Assembly for Port Workers Day\n\n18 December 2015\n\nOn this Port Workers Day, I call on all the ports to respect, protect and fulfil the rights of all dockers, whatever their status.", "https://harbour.example.org/2015/12/17/port-workers-day/").Title);
+
+    [Fact]
+    public void A_person_named_again_in_full_is_that_person_wherever_the_name_stands() =>
+        Assert.Equal("Karim Benali", Assert.Single(Analyse("Les ports\n\nKarim Benali, chef de mission du port, a ouvert la réunion.\n\n« On ne peut pas empêcher les dockers de partir vers d’autres ports », déclare monsieur Karim Benali.").Statements, s => s.Kind == "quote").Speaker);
 }

@@ -314,6 +314,7 @@ public sealed partial class PersonFinder
                 || IsQuotationsSource(text, line, nameStart, nameEnd)
                 || (DashByline().IsMatch(line) && IsAloneOnLine(text, nameStart - line.Length, nameEnd))
                 || inContactBlock)
+                || people.ContainsKey(Capitalised(name))
                 || _knownNames.Contains(KnownKey(name));
             if (!evidence)
             {
