@@ -131,13 +131,18 @@ public sealed partial class OrganisationFinder
 
         // "United Nations Regional Network on Migration for Asia and the Pacific", "Réseau régional des Nations Unies sur
         // les migrations pour l'Afrique de l'Ouest": a regional body of a known one is a body of its own, with its region.
+        void AddRegional(int start, int knownEnd)
+        {
+            var end = RegionAfter().Match(text, knownEnd) is { Success: true } region ? region.Index + region.Length : knownEnd;
+            var name = text[start..end];
+            Add(Whitespace().Replace(name, " "), null, new Span(start, name.Length, name));
+        }
+
         foreach (var (index, length, _) in _regionalNames.Find(text).OrderByDescending(m => m.Length))
         {
             if (Free(index, length))
             {
-                var end = RegionAfter().Match(text, index + length) is { Success: true } region ? region.Index + region.Length : index + length;
-                var name = text[index..end];
-                Add(Whitespace().Replace(name, " "), null, new Span(index, name.Length, name));
+                AddRegional(index, index + length);
             }
         }
 
@@ -153,10 +158,7 @@ public sealed partial class OrganisationFinder
             // "the Regional UN Network on Migration for Asia and the Pacific" is a body of its own, not the global one.
             if (organisation.RegionalBodies && RegionalBefore().Match(text[Math.Max(0, index - 12)..index]) is { Success: true } regional)
             {
-                var start = index - regional.Length;
-                var end = RegionAfter().Match(text, index + length) is { Success: true } region ? region.Index + region.Length : index + length;
-                var name = text[start..end];
-                Add(Whitespace().Replace(name, " "), null, new Span(start, name.Length, name));
+                AddRegional(index - regional.Length, index + length);
                 continue;
             }
 

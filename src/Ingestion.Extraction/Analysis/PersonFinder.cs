@@ -236,17 +236,16 @@ public sealed partial class PersonFinder
             if (wordCount == 1)
             {
                 var referred = titled || _speechAtEnd.IsMatch(before) || _roleOfBodyAtEnd.IsMatch(line) || (line.TrimEnd().EndsWith(',') && _roleAnywhere.IsMatch(line));
+                var named = people.Values.LastOrDefault(p => p.Name.EndsWith(" " + name, StringComparison.Ordinal));
                 // "…”, dijo la semana pasada Villavicencio": the surname of a person already named in full is that person
                 // wherever it stands ("the Pope" after "Amy Pope" is not her).
-                var surnameOfNamed = !ArticleAtEnd().IsMatch(before) && people.Values.Any(p => p.Name.EndsWith(" " + name, StringComparison.Ordinal));
-                if (!referred && !surnameOfNamed && !_verbAfter.IsMatch(after))
+                if (!referred && (named is null || ArticleAtEnd().IsMatch(before)) && !_verbAfter.IsMatch(after))
                 {
                     return;
                 }
 
                 // "Miranda" after "Alfonso Miranda Guardiola": Spanish names are called by the first of two surnames.
-                if ((people.Values.LastOrDefault(p => p.Name.EndsWith(" " + name, StringComparison.Ordinal))
-                     ?? people.Values.LastOrDefault(p => p.Name.Split(' ') is { Length: >= 3 } parts && parts[^2] == name)) is { } known)
+                if ((named ?? people.Values.LastOrDefault(p => p.Name.Split(' ') is { Length: >= 3 } parts && parts[^2] == name)) is { } known)
                 {
                     mentions.Add(new PersonMention(nameStart, name.Length, known));
                 }

@@ -62,11 +62,11 @@ public sealed partial class StatementFinder
 
     public IReadOnlyList<FoundStatement> Find(string text, IReadOnlyList<PersonMention> people, IReadOnlyList<FoundOrganisation> organisations)
     {
-        var organisationMentions = organisations.SelectMany(o => o.Mentions.Select(m => (m.Index, o.Name))).OrderBy(m => m.Index).ToList();
+        var bodies = organisations.SelectMany(o => o.Mentions.Select(m => new BodyMention(m.Index, m.Length, o.Name))).OrderBy(m => m.Index).ToList();
         var panels = _panel.Matches(text).Select(m => (m.Index, m.Value)).ToList();
-        var statements = Quotations(text, people, organisations.SelectMany(o => o.Mentions.Select(m => new BodyMention(m.Index, m.Length, o.Name))).OrderBy(m => m.Index).ToList(), panels);
-        statements.AddRange(Interventions(text, people, organisationMentions, panels, statements));
-        statements.AddRange(Recommendations(text, organisationMentions));
+        var statements = Quotations(text, people, bodies, panels);
+        statements.AddRange(Interventions(text, people, bodies, panels, statements));
+        statements.AddRange(Recommendations(text, bodies));
         return statements.OrderBy(s => s.PassageStart).ToList();
     }
 
@@ -198,17 +198,17 @@ public sealed partial class StatementFinder
         if (_speechVerb.Match(clause) is { Success: true } after
             && Sorted.Between(bodies, b => b.Index, quote.End, quote.End + clause.Length).FirstOrDefault() is { } signer)
         {
-            // “…,” said the League / “…,” the League said: nothing but the verb and an article between.
-            var gap = text[quote.End..signer.Index];
-            if (after.Index < gap.Length)
+            var saidAt = quote.End + after.Index;
+            var saidEnd = saidAt + after.Length;
+            var signerEnd = signer.Index + signer.Length;
+            // “…,” said the League: the verb and an article between.
+            if (saidEnd <= signer.Index && OnlyArticles(text[quote.End..saidAt]) && OnlyArticles(text[saidEnd..signer.Index]))
             {
-                gap = gap.Remove(after.Index, Math.Min(after.Length, gap.Length - after.Index));
+                return signer.Name;
             }
 
-            // "the UN Special Rapporteurs said": a body's name inside a group of unnamed people does not sign.
-            var saidAt = quote.End + after.Index;
-            var signerEnd = signer.Index + signer.Length;
-            if (OnlyArticles(gap) && (saidAt < signer.Index || (signerEnd <= saidAt && SubjectGap().IsMatch(text[signerEnd..saidAt]))))
+            // “…,” the League said: the body the verb's subject ("the UN Special Rapporteurs said" is a group of people).
+            if (signerEnd <= saidAt && OnlyArticles(text[quote.End..signer.Index]) && SubjectGap().IsMatch(text[signerEnd..saidAt]))
             {
                 return signer.Name;
             }
@@ -412,7 +412,7 @@ public sealed partial class StatementFinder
     }
 
     private IEnumerable<FoundStatement> Interventions(
-        string text, IReadOnlyList<PersonMention> people, List<(int Index, string Name)> organisations, List<(int Index, string Value)> panels, List<FoundStatement> quotes)
+        string text, IReadOnlyList<PersonMention> people, List<BodyMention> organisations, List<(int Index, string Value)> panels, List<FoundStatement> quotes)
     {
         var quoted = quotes.OrderBy(q => q.PassageStart).ToList();
         foreach (var sentence in TextLayout.Sentences(text))
@@ -435,7 +435,7 @@ public sealed partial class StatementFinder
         }
     }
 
-    private IEnumerable<FoundStatement> Recommendations(string text, List<(int Index, string Name)> organisations)
+    private IEnumerable<FoundStatement> Recommendations(string text, List<BodyMention> organisations)
     {
         foreach (Match list in _listBlock.Matches(text))
         {
