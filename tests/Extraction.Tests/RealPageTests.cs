@@ -1235,4 +1235,20 @@ public sealed class RealPageTests
     [Fact]
     public void A_person_named_again_in_full_is_that_person_wherever_the_name_stands() =>
         Assert.Equal("Karim Benali", Assert.Single(Analyse("Les ports\n\nKarim Benali, chef de mission du port, a ouvert la réunion.\n\n« On ne peut pas empêcher les dockers de partir vers d’autres ports », déclare monsieur Karim Benali.").Statements, s => s.Kind == "quote").Speaker);
+
+    [Theory]
+    [InlineData("Les ports\n\nKarim Benali, chef du port, a parlé lundi.\n\nLe port ‘’reste un des meilleurs de la côte’’, a-t-il dit devant la ligue.", "reste un des meilleurs de la côte")]
+    [InlineData("Les ports\n\nKarim Benali, chef du port, a parlé lundi.\n\nLe port est ’’un des meilleurs de la côte’’, a-t-il dit devant la ligue.", "un des meilleurs de la côte")]
+    [InlineData("Port talks\n\nKarim Benali, director of the port, spoke on Monday.\n\nHe said: “The port is one of the best on the coast.’’ The league agreed.", "The port is one of the best on the coast.")]
+    public void Two_single_marks_typed_for_a_double_one_enclose_a_quotation(string text, string quoted)
+    {
+        var quote = Assert.Single(Analyse(text).Statements, s => s.Kind == "quote");
+        Assert.Equal(("Karim Benali", quoted), (quote.Speaker, quote.Text));
+    }
+
+    [Theory]
+    [InlineData("Les ports\n\nKarim Benali, chef du port, a parlé lundi des dockers. Car, selon lui, « le port ne vit que par eux ».")]
+    [InlineData("Port talks\n\nKarim Benali, director of the port, spoke on Monday about the dockers. The league agreed. According to him, “the port lives only by them”.")]
+    public void A_quotation_according_to_a_pronoun_is_the_person_spoken_of(string text) =>
+        Assert.Equal("Karim Benali", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
 }

@@ -99,6 +99,7 @@ public sealed record PeopleData(
     IReadOnlyList<string>? AuthorCues = null,
     IReadOnlyList<string>? SubjectDroppingLanguages = null,
     IReadOnlyList<string>? ViewpointOpeners = null,
+    IReadOnlyList<string>? ObjectPronouns = null,
     IReadOnlyList<string>? PlaceNames = null)
 {
     /// <summary>

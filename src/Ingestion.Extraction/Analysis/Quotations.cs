@@ -3,14 +3,15 @@ namespace IdmPlatform.Ingestion.Extraction.Analysis;
 /// <summary>A quotation in the text: Start and End include the marks, the body lies between them.</summary>
 public readonly record struct Quotation(int Start, int End)
 {
-    public int BodyStart => Start + 1;
+    public int BodyStart { get; init; } = Start + 1;
 
-    public int BodyEnd => End - 1;
+    public int BodyEnd { get; init; } = End - 1;
 }
 
 /// <summary>
 /// Pairs quotation marks in one pass over the text: “curly” (a quotation continued over paragraphs reopens each
-/// paragraph with “ and closes once), « guillemets », "straight" and, when asked, ‘single’ ones. An opener
+/// paragraph with “ and closes once), « guillemets », "straight", ‘’doubled single’’ marks and, when asked, ‘single’
+/// ones. An opener
 /// left unclosed is dropped at the next opener in its paragraph, so hostile text costs linear time.
 /// </summary>
 public static class Quotations
@@ -20,16 +21,36 @@ public static class Quotations
     public static List<Quotation> Find(string text, bool withSingle = false)
     {
         var found = new List<Quotation>();
-        int curly = -1, guillemet = -1, straight = -1, single = -1;
+        int curly = -1, guillemet = -1, straight = -1, single = -1, doubled = -1;
         var paragraphBreak = -1;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            // ‘’Le pacte…’’: some agencies' copy types two single marks for a double one. They open before a word and
+            // close after one, closing a “curly” quotation too ("…our world.’’").
+            if (IsSingleMark(c) && i + 1 < text.Length && IsSingleMark(text[i + 1]))
+            {
+                var opens = (i == 0 || !char.IsLetterOrDigit(text[i - 1])) && i + 2 < text.Length && char.IsLetterOrDigit(text[i + 2]);
+                var open = doubled >= 0 ? doubled : curly;
+                if (!opens && open >= 0 && i > 0 && !char.IsWhiteSpace(text[i - 1]))
+                {
+                    found.Add(new Quotation(open, i + 2) { BodyStart = open + (open == doubled ? 2 : 1), BodyEnd = i });
+                    doubled = curly = -1;
+                }
+                else if (opens)
+                {
+                    doubled = i;
+                }
+
+                i++;
+                continue;
+            }
+
             switch (c)
             {
                 case '\n' when i > 0 && text[i - 1] == '\n':
                     paragraphBreak = i;
-                    straight = single = -1;
+                    straight = single = doubled = -1;
                     break;
                 case '“':
                     // A new “ in the same paragraph abandons an unclosed one; after a break it continues the quotation.
@@ -85,6 +106,8 @@ public static class Quotations
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
     }
+
+    private static bool IsSingleMark(char c) => c is '‘' or '’' or '\'';
 
     /// <summary>Whether index falls inside one of the (sorted) quotations.</summary>
     public static bool Inside(List<Quotation> quotations, int index)

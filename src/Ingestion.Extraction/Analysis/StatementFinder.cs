@@ -30,6 +30,7 @@ public sealed partial class StatementFinder
     private readonly HashSet<string> _roleWords;
     private readonly HashSet<string> _subjectDroppingVerbs;
     private readonly Regex? _viewpoint;
+    private readonly Regex? _pronounSource;
 
     public StatementFinder(PeopleData people, CalendarData calendar)
     {
@@ -52,6 +53,9 @@ public sealed partial class StatementFinder
             StringComparer.Ordinal);
         _viewpoint = people.ViewpointOpeners is { Count: > 0 } viewpoints
             ? new Regex($@"^\s*(?:{Phrases.Alternation(viewpoints)})\s+", RegexOptions.CultureInvariant)
+            : null;
+        _pronounSource = people.ObjectPronouns is { Count: > 0 } objects
+            ? new Regex($@"^\s*(?:{Phrases.Alternation(objects)})\s*,\s*$", RegexOptions.CultureInvariant)
             : null;
         // Words a speaker's title is made of ("the UN chief", "el secretario general", "le Directeur général de l'OIM").
         _roleWords = new HashSet<string>(
@@ -321,6 +325,12 @@ public sealed partial class StatementFinder
         }
 
         var beforeVerb = before[..verb.Index];
+        // "Car, selon elle, ‘’…’’", "According to him, “…”": the source is the person spoken of.
+        if (_accordingTo.IsMatch(verb.Value) && _pronounSource?.IsMatch(before[(verb.Index + verb.Length)..]) == true)
+        {
+            return Referent(people, quoteStart, quoteStart, last);
+        }
+
         // "El Pacto, destacó, "…"": a verb set between commas is an incise; its subject is the speaker named before.
         if (beforeVerb.TrimEnd().EndsWith(',') && before[(verb.Index + verb.Length)..].Trim() == ",")
         {
