@@ -1251,4 +1251,25 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nKarim Benali, director of the port, spoke on Monday about the dockers. The league agreed. According to him, “the port lives only by them”.")]
     public void A_quotation_according_to_a_pronoun_is_the_person_spoken_of(string text) =>
         Assert.Equal("Karim Benali", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void A_speakers_title_after_the_verb_ends_where_the_circumstances_begin() =>
+        Assert.Equal("Karim Benali", Assert.Single(Analyse("Los puertos\n\nEl ministro Karim Benali abrió la reunión de la liga el martes.\n\n“El puerto seguirá abierto a todos los que trabajan en él”, aseguró el ministro durante su intervención.").Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void A_narrative_infinitive_adds_the_last_speakers_words() =>
+        Assert.Equal(
+            ["Karim Benali", "Karim Benali"],
+            Analyse("Les ports\n\n« Le port restera ouvert à tous », explique Karim Benali, chef du port. Et d’ajouter : « Les dockers sont chez eux ici. »").Statements.Where(s => s.Kind == "quote").Select(s => s.Speaker));
+
+    [Fact]
+    public void A_quotation_the_texts_end_cuts_off_is_a_quotation_still()
+    {
+        var quote = Assert.Single(Analyse("Port talks\n\nKarim Benali, director of the port, spoke on Monday about the dockers.\n\nHe said: “The port will stay open to every docker who works in it, and the league will").Statements, s => s.Kind == "quote");
+        Assert.Equal(("Karim Benali", "The port will stay open to every docker who works in it, and the league will"), (quote.Speaker, quote.Text));
+    }
+
+    [Fact]
+    public void A_closing_mark_typed_the_wrong_way_round_opens_nothing_at_the_texts_end() =>
+        Assert.DoesNotContain(Analyse("Port talks\n\nThe league met, “ says Karim Benali, director of the port, on Monday about the dockers of the old harbour").Statements, s => s.Kind == "quote");
 }

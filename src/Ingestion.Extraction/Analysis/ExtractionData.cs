@@ -100,6 +100,7 @@ public sealed record PeopleData(
     IReadOnlyList<string>? SubjectDroppingLanguages = null,
     IReadOnlyList<string>? ViewpointOpeners = null,
     IReadOnlyList<string>? ObjectPronouns = null,
+    IReadOnlyList<string>? CircumstanceWords = null,
     IReadOnlyList<string>? PlaceNames = null)
 {
     /// <summary>

@@ -82,7 +82,8 @@ public sealed partial class PersonFinder
     {
         var people = new Dictionary<string, FoundPerson>(StringComparer.Ordinal);
         var mentions = new List<PersonMention>();
-        var quoted = Quotations.Find(text, withSingle: true);
+        // A quotation the text's end cuts off is no sure span: names in it are read as anywhere else.
+        var quoted = Quotations.Find(text, withSingle: true, withCutOff: false);
         var organisationChars = new bool[text.Length];
         foreach (var mention in organisations.SelectMany(o => o.Mentions))
         {

@@ -18,7 +18,7 @@ public static class Quotations
 {
     private const int MaxLength = 4000;
 
-    public static List<Quotation> Find(string text, bool withSingle = false)
+    public static List<Quotation> Find(string text, bool withSingle = false, bool withCutOff = true)
     {
         var found = new List<Quotation>();
         int curly = -1, guillemet = -1, straight = -1, single = -1, doubled = -1;
@@ -103,9 +103,24 @@ public static class Quotations
             }
         }
 
+        // A quotation the text's end cuts off (a crawler keeps a page's opening) is a quotation still.
+        var cut = Math.Max(Math.Max(curly, guillemet), Math.Max(straight, doubled));
+        if (withCutOff && cut >= 0 && text.Length - cut <= MaxLength && found.All(q => q.End <= cut) && OpensWords(text, cut))
+        {
+            found.Add(new Quotation(cut, text.Length) { BodyStart = cut + (cut == doubled ? 2 : 1), BodyEnd = text.Length });
+        }
+
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
     }
+
+    /// <summary>
+    /// A mark after a space or at a line's start, against the words it opens (« guillemets » stand apart): an opener,
+    /// not a closer typed the wrong way round ("…, “ says Ana Ruiz").
+    /// </summary>
+    private static bool OpensWords(string text, int mark) =>
+        (mark == 0 || char.IsWhiteSpace(text[mark - 1]))
+        && (text[mark] == '«' ? text.AsSpan(mark + 1).TrimStart() : text.AsSpan(mark + 1)) is { Length: > 0 } words && char.IsLetterOrDigit(words[0]);
 
     private static bool IsSingleMark(char c) => c is '‘' or '’' or '\'';
 

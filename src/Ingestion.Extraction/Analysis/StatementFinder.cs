@@ -31,6 +31,7 @@ public sealed partial class StatementFinder
     private readonly HashSet<string> _subjectDroppingVerbs;
     private readonly Regex? _viewpoint;
     private readonly Regex? _pronounSource;
+    private readonly Regex? _circumstance;
 
     public StatementFinder(PeopleData people, CalendarData calendar)
     {
@@ -56,6 +57,9 @@ public sealed partial class StatementFinder
             : null;
         _pronounSource = people.ObjectPronouns is { Count: > 0 } objects
             ? new Regex($@"^\s*(?:{Phrases.Alternation(objects)})\s*,\s*$", RegexOptions.CultureInvariant)
+            : null;
+        _circumstance = people.CircumstanceWords is { Count: > 0 } circumstances
+            ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(circumstances)})(?![\p{{L}}])", RegexOptions.CultureInvariant)
             : null;
         // Words a speaker's title is made of ("the UN chief", "el secretario general", "le Directeur général de l'OIM").
         _roleWords = new HashSet<string>(
@@ -183,7 +187,13 @@ public sealed partial class StatementFinder
 
         // “…”, he added / “…”, agregó / « … », a déclaré le Directeur général: the speaker named before, in the quote
         // before or in the sentences leading to it.
+        // "…”, aseguró la canciller durante su intervención": the subject ends where the circumstances begin.
         var rest = clause.Remove(verb.Index, verb.Length);
+        if (_circumstance?.Match(rest, verb.Index) is { Success: true } circumstance)
+        {
+            rest = rest[..circumstance.Index];
+        }
+
         // “…”, subrayó tras dar la bienvenida…: where the language drops its subjects, a verb right after the quotation
         // with no subject after it ("subrayó el informe" has one) is the speaker's named before.
         var dropsSubject = _subjectDroppingVerbs.Contains(verb.Value) && clause[..verb.Index].Trim(' ', ',', '\u00A0').Length == 0
@@ -245,7 +255,8 @@ public sealed partial class StatementFinder
     {
         var from = Math.Max(0, quoteStart - (AttributionReach * 2));
         var lineStart = quoteStart == 0 ? -1 : text.LastIndexOf('\n', quoteStart - 1, quoteStart - from);
-        return (lineStart, Math.Max(from, Math.Max(lineStart, TextLayout.LastSentenceEnd(text, from, quoteStart)) + 1));
+        // A sentence's end found at the mark itself ('events."' read as a stop and its closer) leaves no lead-in.
+        return (lineStart, Math.Min(quoteStart, Math.Max(from, Math.Max(lineStart, TextLayout.LastSentenceEnd(text, from, quoteStart)) + 1)));
     }
 
     /// <summary>"the “Overseas Mobility (Facilitation and Welfare) Bill, 2024”": a name in quotation marks, not words said.</summary>
