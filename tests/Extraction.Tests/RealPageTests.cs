@@ -1272,4 +1272,16 @@ public sealed class RealPageTests
     [Fact]
     public void A_closing_mark_typed_the_wrong_way_round_opens_nothing_at_the_texts_end() =>
         Assert.DoesNotContain(Analyse("Port talks\n\nThe league met, “ says Karim Benali, director of the port, on Monday about the dockers of the old harbour").Statements, s => s.Kind == "quote");
+
+    [Theory]
+    [InlineData("Les ports\n\nLe chef de l’État, le Capitaine Karim BENALI, a reçu la ligue des dockers lundi.", "Karim Benali")]
+    [InlineData("Port talks\n\nThe league is pleased to welcome His Excellence Juan José Ignacio Ruiz-Vidal for a talk on the port.", "Juan José Ignacio Ruiz-Vidal")]
+    public void A_military_rank_or_a_misspelt_excellency_introduces_a_person(string text, string name) =>
+        Assert.Equal([name], Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void A_post_capitalised_after_the_name_introduces_the_person() =>
+        Assert.Equal(
+            ["Lucía Ferrer", "Karim Benali"],
+            Analyse("Los puertos\n\nEn el evento estuvieron figuras clave como Lucía Ferrer, Coordinadora Residente de la liga en el puerto, y Karim Benali, Jefe de Misión de la liga.").People.Select(p => p.Name));
 }

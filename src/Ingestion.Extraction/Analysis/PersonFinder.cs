@@ -46,6 +46,9 @@ public sealed partial class PersonFinder
         _nonNameWords = new HashSet<string>(data.NonNameWords.Concat(data.PlaceNames ?? []), StringComparer.Ordinal);
         _particles = new HashSet<string>(data.NameParticles ?? [], StringComparer.Ordinal);
         var roles = Phrases.Alternation(data.Roles);
+        // A post is written small in a sentence and capitalised as a title after the name ("Ana Ruiz, Coordinadora
+        // Residente de Naciones Unidas"); a headline capitalises words that precede no name ("Ministers Adopt …").
+        var rolesAnyCase = Phrases.Alternation(data.Roles.Concat(data.Roles.Select(r => char.ToUpperInvariant(r[0]) + r[1..])).Distinct());
         var honorifics = Phrases.Alternation(data.Honorifics);
         var speech = Phrases.Alternation(data.AllSpeechVerbs());
         var interventions = Phrases.Alternation(data.InterventionVerbs);
@@ -58,16 +61,16 @@ public sealed partial class PersonFinder
         _roleAtLineStart = new Regex($@"^[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(?:{roles})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         // "Publié le 31 juillet 2021 - écrit par : Ana Ruiz": a byline's words anywhere on the line, not only at its start.
         _authorCueAtEnd = data.AuthorCues is { Count: > 0 } cues ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(cues)})\s*:?\s+$", RegexOptions.CultureInvariant) : null;
-        _roleRightAfter = new Regex($@"^[ \t]+\p{{Lu}}\p{{Ll}}*(?<=(?:{roles}))\s+(?:of|de|del|du|des|for)\s", RegexOptions.CultureInvariant);
+        _roleRightAfter = new Regex($@"^[ \t]+\p{{Lu}}\p{{Ll}}*(?<=(?:{rolesAnyCase}))\s+(?:of|de|del|du|des|for)\s", RegexOptions.CultureInvariant);
         // "chair-in office" is no chair: a role is a word of its own.
-        _roleAnywhere = new Regex($@"(?<![\p{{L}}])(?:{roles})(?![\p{{L}}\-])", RegexOptions.CultureInvariant);
+        _roleAnywhere = new Regex($@"(?<![\p{{L}}])(?:{rolesAnyCase})(?![\p{{L}}\-])", RegexOptions.CultureInvariant);
         _roleAtStart = new Regex($@"^(?:{roles})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         // "Ambassador (Mr.) Shinichi KITAJIMA": a list of officers puts the honorific in brackets.
         _honorificOrRoleAtEnd = new Regex($@"(?<![\p{{L}}])(?:{honorifics}|{roles})\)?\s*$", RegexOptions.CultureInvariant);
         _speechAtEnd = new Regex($@"(?<![\p{{L}}])(?:{speech})\s*,?\s*$", RegexOptions.CultureInvariant);
         // "Ana Ruiz (diputada del Parlasur) afirmó…": the verb may come after the person's post in brackets.
         _verbAfter = new Regex($@"^(?:[ \t]*\([^()\n]{{1,120}}\))?,?\s+(?:(?:also|later|then|further|subsequently|aussi|también)\s+)?(?:{speech}|{interventions}|{Phrases.Alternation(data.ActionVerbs)})(?![\p{{L}}])", RegexOptions.CultureInvariant);
-        _appositive = new Regex($@"^(?:,\s+(?:the\s+|a\s+|an\s+|le\s+|la\s+|el\s+)?[^,.;:“”""«»]{{0,70}}?(?<![\p{{L}}])(?:{roles})(?![\p{{L}}])|,?\s+(?:from|of|de|del|du)\s+(?:la\s+|l['’]|the\s+)?(?=\p{{Lu}}))", RegexOptions.CultureInvariant);
+        _appositive = new Regex($@"^(?:,\s+(?:the\s+|a\s+|an\s+|le\s+|la\s+|el\s+)?[^,.;:“”""«»]{{0,70}}?(?<![\p{{L}}])(?:{rolesAnyCase})(?![\p{{L}}])|,?\s+(?:from|of|de|del|du)\s+(?:la\s+|l['’]|the\s+)?(?=\p{{Lu}}))", RegexOptions.CultureInvariant);
         // "Photo:", and "© IOM/", "Foto: ACNUR/" or "Photo : OIM 2022/" with the agency before the photographer.
         _photoAtEnd = new Regex($@"(?:{Phrases.Alternation(data.PhotoCredits)})\s*(?:(?:[\p{{Lu}}0-9][\p{{L}}0-9&.\-]*\s?){{1,3}}/\s*)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         _contactHeader = Phrases.Matcher(data.ContactHeaders);
