@@ -1284,4 +1284,12 @@ public sealed class RealPageTests
         Assert.Equal(
             ["Lucía Ferrer", "Karim Benali"],
             Analyse("Los puertos\n\nEn el evento estuvieron figuras clave como Lucía Ferrer, Coordinadora Residente de la liga en el puerto, y Karim Benali, Jefe de Misión de la liga.").People.Select(p => p.Name));
+
+    [Fact]
+    public void A_post_on_a_social_network_is_words_said() =>
+        Assert.Equal("Karim Benali", Assert.Single(Analyse("Port talks\n\nKarim Benali, director of the port, left the league on Monday.\n\nHe tweeted: “The port stays open to every docker who works in it.”").Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void The_subject_of_a_verb_of_speech_is_the_title_its_article_opens_after_the_circumstances() =>
+        Assert.Equal("Karim Benali", Assert.Single(Analyse("Los puertos\n\nEl presidente del puerto, Karim Benali, dejó la liga el lunes.\n\nA través de la radio el mandatario declaró: “El puerto seguirá abierto a todos los que trabajan en él.”").Statements, s => s.Kind == "quote").Speaker);
 }

@@ -351,6 +351,11 @@ public sealed partial class StatementFinder
         // "…: le responsable explique que « … »": a subject made only of title words is the person named before, and
         // so is no subject at all ("Afirmó que: “…”"; "Luego, agregó: “…”" where the language drops its subjects).
         var subject = beforeVerb[(beforeVerb.LastIndexOfAny([':', ';', ',']) + 1)..];
+        // "A través de Twitter el mandatario publicó: “…”": the subject is the title its article opens, after the circumstances.
+        if (ArticleOpening().Matches(subject).LastOrDefault() is { } article && article.Index > 0)
+        {
+            subject = subject[article.Index..];
+        }
         var noSubject = beforeVerb.Trim().Length == 0 || (subject.Trim().Length == 0 && _subjectDroppingVerbs.Contains(verb.Value));
         return Sorted.Between(people, p => p.Index, sentenceStart, sentenceStart + verb.Index).LastOrDefault()?.Person
                ?? (_pronoun.IsMatch(beforeVerb) ? last?.Person : null)
@@ -523,6 +528,9 @@ public sealed partial class StatementFinder
 
     [GeneratedRegex(@"^\s+(?:(?:el|la|los|las|un|una|lo)(?![\p{L}])|\p{Lu})")]
     private static partial Regex SubjectAfterVerb();
+
+    [GeneratedRegex(@"(?<![\p{L}])(?:the|le|la|l['’]|el)(?:\s+|(?<=['’]))(?=\p{L})")]
+    private static partial Regex ArticleOpening();
 
     [GeneratedRegex(@"^[\s,]*(?:(?:the|le|la|les|l['’]|el|los|las)\s*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex ArticlesOnly();
