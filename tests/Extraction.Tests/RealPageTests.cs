@@ -1292,4 +1292,16 @@ public sealed class RealPageTests
     [Fact]
     public void The_subject_of_a_verb_of_speech_is_the_title_its_article_opens_after_the_circumstances() =>
         Assert.Equal("Karim Benali", Assert.Single(Analyse("Los puertos\n\nEl presidente del puerto, Karim Benali, dejó la liga el lunes.\n\nA través de la radio el mandatario declaró: “El puerto seguirá abierto a todos los que trabajan en él.”").Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void A_press_release_label_under_the_headline_is_the_kind_not_part_of_the_title() =>
+        Assert.Equal("Port League Welcomes Agreement on Dockers’ Rights", Analyse("Port League Welcomes Agreement on Dockers’ Rights\nPress Release\nThursday, February 28, 2019\n\nThe league welcomed on Thursday the agreement that the port towns signed on the rights of the dockers who work there.").Title);
+
+    [Fact]
+    public void The_outlet_named_after_a_dash_as_its_address_spells_it_is_not_part_of_the_title() =>
+        Assert.Equal("Port league calls for better care of dockers", Analyse("Port league calls for better care of dockers – Harbour Daily Post\n\nThe league met on Saturday in the old port hall and called for better care of the dockers who work there day and night.\n\nNews Source: www.harbourdailypost.example").Title);
+
+    [Fact]
+    public void A_temperature_in_the_header_is_no_headline() =>
+        Assert.Equal("La ligue du port se réunit à Genève", Analyse("samedi, novembre 23, 2024\n25.4 C\nGenève\n\nLa ligue du port se réunit à Genève\n\nLa ligue s’est réunie samedi dans la vieille salle du port pour parler des dockers qui y travaillent jour et nuit.").Title);
 }

@@ -19,6 +19,7 @@ public sealed partial class TitleFinder
 {
     private const int MaxTitleLength = 300;
     private const int MinTitleWords = 3;
+    private const int MinOutletLength = 4;
     private const int SearchLines = 80;
     private const int MaxSalutationWords = 12;
     private const int MaxMenuItemWords = 6;
@@ -103,7 +104,8 @@ public sealed partial class TitleFinder
         // Each line as a headline candidate, stripped when first looked at and once only: the slug's search reads
         // every line, the reading below usually stops after a few.
         var candidates = new Span?[lines.Count];
-        Span CandidateAt(int i) => candidates[i] ??= Candidate(lines, i, dates);
+        var outlets = OutletNames(text, sourceUrl);
+        Span CandidateAt(int i) => candidates[i] ??= Candidate(lines, i, dates, outlets);
         if (SlugHeadline(lines, CandidateAt, dates, sourceUrl) is { } named)
         {
             return named;
@@ -215,6 +217,20 @@ public sealed partial class TitleFinder
         && !IsFurniture(lines, i, line, dates);
 
     /// <summary>The words of the address's last path segment ("/2018/11/28/countdown-to-marrakech/"), none if it has too few.</summary>
+    /// <summary>The one-word names of the page's host and of the web addresses it shows ("middleeastmonitor").</summary>
+    private static HashSet<string> OutletNames(string text, string? sourceUrl)
+    {
+        var hosts = WebAddress().Matches(text).Select(m => m.Groups["host"].Value).ToList();
+        if (sourceUrl is not null && Uri.TryCreate(sourceUrl, UriKind.Absolute, out var uri))
+        {
+            hosts.Add(uri.Host);
+        }
+
+        return hosts.SelectMany(h => h.Split('.')[..^1]).Select(Squashed).Where(label => label.Length >= MinOutletLength && label != "www").ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static string Squashed(string name) => new(name.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
+
     private static HashSet<string> SlugWords(string? sourceUrl)
     {
         if (sourceUrl is null || !Uri.TryCreate(sourceUrl, UriKind.Absolute, out var uri))
@@ -244,9 +260,9 @@ public sealed partial class TitleFinder
     }
 
     /// <summary>A line stripped of a bullet, a stamp and the site's name, and joined to its second half when the headline wraps.</summary>
-    private Span Candidate(List<Span> lines, int i, IReadOnlyList<WrittenDate> dates)
+    private Span Candidate(List<Span> lines, int i, IReadOnlyList<WrittenDate> dates, HashSet<string> outlets)
     {
-        var line = WithoutSiteName(WithoutControls(WithoutStamp(WithoutEnclosingQuotes(WithoutHeadingMarks(WithoutBullet(WithoutGluedDate(WithoutGluedLabel(WithoutFootnoteMark(WithoutFeedFooter(lines[i]))), dates)))))));
+        var line = WithoutSiteName(outlets, WithoutControls(WithoutStamp(WithoutEnclosingQuotes(WithoutHeadingMarks(WithoutBullet(WithoutGluedDate(WithoutGluedLabel(WithoutFootnoteMark(WithoutFeedFooter(lines[i]))), dates)))))));
         line = WithoutGluedByline(WithoutLabelBelow(lines, i, line));
         var label = _trailingLabel.Match(line.Text);
         if (label.Success && Words().Count(line.Text[..label.Index]) >= MinTitleWords)
@@ -418,7 +434,7 @@ public sealed partial class TitleFinder
             || DocumentSymbol().IsMatch(value) || _pager.IsMatch(value) || value.EndsWith('…') || value.EndsWith("..", StringComparison.Ordinal) || SnippetJoin().IsMatch(value)
             || (value.StartsWith('(') && value.EndsWith(')')) || (_salutation.IsMatch(value) && words <= MaxSalutationWords) || IsByline(value, words)
             || Contact().IsMatch(value) || IsControls(value) || IsMachineStamp(value) || value.Contains('\uFFFD', StringComparison.Ordinal) || CreditLine().IsMatch(value) || Citation().IsMatch(value) || ScheduleEntry().IsMatch(value)
-            || GluedMenu().Count(value) >= 2 || IsLinkRow(value) || (NumberedHeading().IsMatch(lines[i].Text) && words <= MaxMenuItemWords) || PageOfPages().IsMatch(value) || Doi().IsMatch(value) || (_counter?.IsMatch(value) ?? false) || IsTagList(value) || IsMasthead(value)
+            || GluedMenu().Count(value) >= 2 || IsLinkRow(value) || (NumberedHeading().IsMatch(lines[i].Text) && words <= MaxMenuItemWords) || PageOfPages().IsMatch(value) || Doi().IsMatch(value) || Temperature().IsMatch(value) || (_counter?.IsMatch(value) ?? false) || IsTagList(value) || IsMasthead(value)
             || (words <= MaxMenuItemWords && _sectionSuffix.IsMatch(value)) || IsDoubled(value) || IsAboveSymbol(lines, i, line) || IsSnippetOfLinesBelow(lines, i))
         {
             return true;
@@ -544,8 +560,16 @@ public sealed partial class TitleFinder
     }
 
     /// <summary>"Opening Remarks at the Dialogue | Harbour Office": a page title keeps the site's name after a bar.</summary>
-    private static Span WithoutSiteName(Span line)
+    private static Span WithoutSiteName(HashSet<string> outlets, Span line)
     {
+        // "… as Sudan war enters 3rd year – Middle East Monitor" over "News Source: www.middleeastmonitor.com": the outlet
+        // after a dash, named as its address spells it.
+        if (OutletAfterDash().Match(line.Text) is { Success: true } outlet && outlets.Contains(Squashed(outlet.Groups["name"].Value))
+            && Words().Count(line.Text[..outlet.Index]) >= MinTitleWords)
+        {
+            return new Span(line.Index, outlet.Index, line.Text[..outlet.Index]);
+        }
+
         var bar = line.Text.IndexOf(" | ", StringComparison.Ordinal);
         if (bar > 0 && Words().Count(line.Text[..bar]) >= MinTitleWords)
         {
@@ -723,6 +747,16 @@ public sealed partial class TitleFinder
 
     [GeneratedRegex(@"\s+[-–—]\s+(?:www\.)?[\p{L}\d\-]+(?:\.\p{L}{2,})+\s*$")]
     private static partial Regex SiteAddressAtEnd();
+
+    // "25.4 C", "-3°C": a weather widget in the header.
+    [GeneratedRegex(@"^-?\d{1,2}(?:[.,]\d)?\s*°?\s*[CF]$")]
+    private static partial Regex Temperature();
+
+    [GeneratedRegex(@"\s+[-–—]\s+(?:[Tt]he\s+)?(?<name>\p{Lu}[\p{L}\d&'’]*(?:\s+\p{Lu}[\p{L}\d&'’]*){0,3})\s*$")]
+    private static partial Regex OutletAfterDash();
+
+    [GeneratedRegex(@"(?:https?://|www\.)(?<host>[\p{L}\d\-]+(?:\.[\p{L}\d\-]+)+)")]
+    private static partial Regex WebAddress();
 
     [GeneratedRegex(@"^(?:«\s*(?<words>[^«»“”""]+?)\s*»|“(?<words>[^«»“”""]+)”|""(?<words>[^«»“”""]+)"")$")]
     private static partial Regex EnclosingQuotes();
