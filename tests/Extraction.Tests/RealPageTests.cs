@@ -1304,4 +1304,12 @@ public sealed class RealPageTests
     [Fact]
     public void A_temperature_in_the_header_is_no_headline() =>
         Assert.Equal("La ligue du port se réunit à Genève", Analyse("samedi, novembre 23, 2024\n25.4 C\nGenève\n\nLa ligue du port se réunit à Genève\n\nLa ligue s’est réunie samedi dans la vieille salle du port pour parler des dockers qui y travaillent jour et nuit.").Title);
+
+    [Fact]
+    public void A_square_bullet_before_the_headline_is_not_part_of_it() =>
+        Assert.Equal("LIGUE DES DOCKERS DU PORT", Analyse("■ LIGUE DES DOCKERS DU PORT\n\nLa ligue réunit depuis longtemps les dockers qui travaillent jour et nuit dans le vieux port de la ville.").Title);
+
+    [Fact]
+    public void A_well_known_figure_of_the_compacts_debate_is_known_by_name() =>
+        Assert.Equal(["Federica Mogherini"], Analyse("Port talks\n\nIn Brussels, HR/VP Federica Mogherini made a speech about the port. Mogherini later recalled the dockers.").People.Select(p => p.Name));
 }

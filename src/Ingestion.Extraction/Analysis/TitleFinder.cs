@@ -767,7 +767,7 @@ public sealed partial class TitleFinder
     [GeneratedRegex(@"^(?<marks>=+)\s*(?<words>[^=]+?)\s*\k<marks>$")]
     private static partial Regex HeadingMarks();
 
-    [GeneratedRegex(@"^(?:[•·▪►*]|-\s)\s*")]
+    [GeneratedRegex(@"^(?:[•·▪►*■□●◆▶]|-\s)\s*")]
     private static partial Regex Bullet();
 
     [GeneratedRegex(@"\s+")]
