@@ -1312,4 +1312,8 @@ public sealed class RealPageTests
     [Fact]
     public void A_well_known_figure_of_the_compacts_debate_is_known_by_name() =>
         Assert.Equal(["Federica Mogherini"], Analyse("Port talks\n\nIn Brussels, HR/VP Federica Mogherini made a speech about the port. Mogherini later recalled the dockers.").People.Select(p => p.Name));
+
+    [Fact]
+    public void A_post_in_capitals_before_a_name_is_not_part_of_it() =>
+        Assert.Equal(["Karim Benali"], Analyse("Port talks\n\nMINISTER Karim Benali attended the league’s first meeting on the port in New York on Monday.").People.Select(p => p.Name));
 }

@@ -462,8 +462,14 @@ public sealed partial class PersonFinder
             : CapitalsWord().Replace(name, m => m.Value[0] + m.Value[1..].ToLowerInvariant());
 
     private bool IsNameToken(string token, bool capitalsAreNames) =>
-        !_nonNameWords.Contains(token.TrimEnd('.', ',')) && !token.TrimEnd('.', ',').Split('-').Any(_nonNameWords.Contains) && !_honorifics.Contains(token) && (!IsAcronym(token) || (capitalsAreNames && token.TrimEnd('.', ',').Length >= 3))
+        IsNameWord(token) && (!IsAcronym(token) || (capitalsAreNames && token.TrimEnd('.', ',').Length >= 3 && IsNameWord(TitleCased(token))));
+
+    // "MINISTER James Browne": a word in capitals is read as it would be written small.
+    private bool IsNameWord(string token) =>
+        !_nonNameWords.Contains(token.TrimEnd('.', ',')) && !token.TrimEnd('.', ',').Split('-').Any(_nonNameWords.Contains) && !_honorifics.Contains(token)
         && !_roleAnywhere.IsMatch(token);
+
+    private static string TitleCased(string token) => token.Length < 2 ? token : token[0] + token[1..].ToLowerInvariant();
 
     // An initial ("J.") is part of a name; two capitals or more ("IOM", "UN") are an acronym.
     private static bool IsAcronym(string token) => token.TrimEnd('.', ',') is { Length: >= 2 } bare && bare.All(c => char.IsUpper(c) || c == '-' || c == '&');
