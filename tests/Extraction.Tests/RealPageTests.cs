@@ -1316,4 +1316,10 @@ public sealed class RealPageTests
     [Fact]
     public void A_post_in_capitals_before_a_name_is_not_part_of_it() =>
         Assert.Equal(["Karim Benali"], Analyse("Port talks\n\nMINISTER Karim Benali attended the league’s first meeting on the port in New York on Monday.").People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Les ports\n\nLe remaniement a emporté Karim Benali en sa qualité de ministre en charge des ports.", "Karim Benali")]
+    [InlineData("Les ports\n\nNotre envoyé spécial au port, Karim Benali, a rencontré les dockers. Écoutons son reportage.", "Karim Benali")]
+    public void A_capacity_or_a_reporters_post_introduces_a_person(string text, string name) =>
+        Assert.Equal([name], Analyse(text).People.Select(p => p.Name));
 }
