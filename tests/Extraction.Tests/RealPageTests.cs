@@ -1322,4 +1322,16 @@ public sealed class RealPageTests
     [InlineData("Les ports\n\nNotre envoyé spécial au port, Karim Benali, a rencontré les dockers. Écoutons son reportage.", "Karim Benali")]
     public void A_capacity_or_a_reporters_post_introduces_a_person(string text, string name) =>
         Assert.Equal([name], Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void A_year_folder_then_month_and_day_in_the_address_dates_the_page() =>
+        Assert.Equal(Day("2018-07-06"), Analyse("Port league calls for better care of dockers\n\nThe league met in the old port hall and called for better care of the dockers who work there day and night.", "http://harbour.example.org/n3/2018/0706/c31356-9478255.html").PublishedOn);
+
+    [Fact]
+    public void A_wire_dateline_without_its_year_wins_over_the_later_day_the_address_gives() =>
+        Assert.Equal(Day("2017-12-04"), Analyse("PUERTO, 4 dic (Harbour Wire) -- La liga de los estibadores pidió este lunes un mejor trato para quienes trabajan día y noche en el viejo puerto.\nLa reunión se celebró en la vieja sala del puerto.", "http://harbour.example.org/n3/2017/1205/c31618-9300696.html").PublishedOn);
+
+    [Fact]
+    public void An_agencys_name_alone_ends_a_dateline() =>
+        Assert.Equal(Day("2008-10-31"), Analyse("Fin de la réunion de la ligue\n\nLe port, 31 octobre 2008 (Harbour Wire) Le second forum des dockers s’est conclu jeudi dans le vieux port, après avoir fixé le rendez-vous de l’an prochain.").PublishedOn);
 }

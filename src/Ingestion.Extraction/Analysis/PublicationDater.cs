@@ -221,7 +221,7 @@ public sealed partial class PublicationDater
             var navigation = aboveHeadline && (LinesBetween(text, lineEnd, top) >= 2 || dateUnderHeadline);
             var weekdayLed = aboveHeadline && _weekday.IsMatch(text[lineStart..lineEnd]);
             // A weekday-led date above the headline with lines between them is the site header's "today", not the page's date.
-            if ((navigation && weekdayLed) || (aboveHeadline && addressDay is { } day && date.Start > day))
+            if ((navigation && weekdayLed) || (aboveHeadline && date.YearWritten && addressDay is { } day && date.Start > day))
             {
                 continue;
             }
@@ -432,7 +432,7 @@ public sealed partial class PublicationDater
     private static int LinesBetween(string text, int from, int to) =>
         text.AsSpan(from, Math.Max(0, to - from)).ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.Trim().Length > 0);
 
-    /// <summary>The day in the submitted address's path: /2022/02/28/, /2023/may/12/, /2019-10-15-…, /2019_10_15_…, statement20060914.</summary>
+    /// <summary>The day in the submitted address's path: /2022/02/28/, /2023/may/12/, /2019-10-15-…, /2019_10_15_…, statement20060914, /2018/0706/.</summary>
     private DateOnly? FromAddress(string? sourceUrl)
     {
         if (AddressPath(sourceUrl) is not { } path)
@@ -440,7 +440,7 @@ public sealed partial class PublicationDater
             return null;
         }
 
-        foreach (var match in new[] { _slashedPathDate.Match(path), DashedPathDate().Match(path), CompactPathDate().Match(path), MonthFolderPathDate().Match(path) })
+        foreach (var match in new[] { _slashedPathDate.Match(path), DashedPathDate().Match(path), CompactPathDate().Match(path), MonthFolderPathDate().Match(path), DayFolderPathDate().Match(path) })
         {
             if (match.Success && Day(match) is { } day)
             {
@@ -579,6 +579,10 @@ public sealed partial class PublicationDater
     [GeneratedRegex(@"/(?<y>(?:19|20)[0-9]{2})-(?<m>0[1-9]|1[0-2])/(?<d>0[1-9]|[12][0-9]|3[01])/")]
     private static partial Regex MonthFolderPathDate();
 
+    // "/n3/2018/0706/c31356-….html": the year's folder, then the month and day in one.
+    [GeneratedRegex(@"/(?<y>(?:19|20)[0-9]{2})/(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12][0-9]|3[01])/")]
+    private static partial Regex DayFolderPathDate();
+
     [GeneratedRegex(@"\s[-–—]\s")]
     private static partial Regex SubtitleDash();
 
@@ -590,7 +594,8 @@ public sealed partial class PublicationDater
     [GeneratedRegex(@"^\p{Lu}[\p{Ll}\s]")]
     private static partial Regex GluedStory();
 
-    // " –", " (IOM) –", " (Harbour Wire) -", ".-", " (EFE).-", " /Harbour Newswire/ -": the dash that ends a dateline.
-    [GeneratedRegex(@"^\s*(?:(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)\s*)?\.?\s*[-–—]")]
+    // " –", " (IOM) –", " (Harbour Wire) -", ".-", " (EFE).-", " /Harbour Newswire/ -": the dash that ends a dateline,
+    // or the agency's name alone before the story (" (Apic) Le second forum…").
+    [GeneratedRegex(@"^\s*(?:(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)\s*)?\.?\s*[-–—]|^\s*\([^()\n]{1,40}\)\s+\p{Lu}\p{Ll}")]
     private static partial Regex DatelineDash();
 }
