@@ -1334,4 +1334,8 @@ public sealed class RealPageTests
     [Fact]
     public void An_agencys_name_alone_ends_a_dateline() =>
         Assert.Equal(Day("2008-10-31"), Analyse("Fin de la réunion de la ligue\n\nLe port, 31 octobre 2008 (Harbour Wire) Le second forum des dockers s’est conclu jeudi dans le vieux port, après avoir fixé le rendez-vous de l’an prochain.").PublishedOn);
+
+    [Fact]
+    public void A_charge_daffaires_is_a_post() =>
+        Assert.Equal(["Lise Moreau"], Analyse("Les ports\n\nLa chargée d'affaire de la Délégation de la ligue au port, Lise Moreau, a annoncé jeudi que la ligue restera au port.").People.Select(p => p.Name));
 }
