@@ -1338,4 +1338,15 @@ public sealed class RealPageTests
     [Fact]
     public void A_charge_daffaires_is_a_post() =>
         Assert.Equal(["Lise Moreau"], Analyse("Les ports\n\nLa chargée d'affaire de la Délégation de la ligue au port, Lise Moreau, a annoncé jeudi que la ligue restera au port.").People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Les ports\n\nLe Port, 26 sept (HPN) - La ligue des dockers s’est réunie lundi au port.", new[] { "HPN" })]
+    [InlineData("Port talks\n\nHARBOUR TOWN, Dec 21 (Harbour Wire): The league met on Monday at the port.", new[] { "Harbour Wire" })]
+    [InlineData("Port talks\n\nGeneral Meeting: 12:00- 1:30pm (EDT)\n\nThe league meets on Monday at the port.", new string[0])]
+    public void The_agency_that_signs_a_dateline_is_an_organisation(string text, string[] names) =>
+        Assert.Equal(names, Analyse(text).Organisations.Select(o => o.Name));
+
+    [Fact]
+    public void The_un_written_as_a_word_in_french_is_the_united_nations() =>
+        Assert.Equal(["United Nations"], Analyse("Les ports\n\nLa ligue a demandé le soutien de l'Onu pour les dockers du port.").Organisations.Select(o => o.Name));
 }

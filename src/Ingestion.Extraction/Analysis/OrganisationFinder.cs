@@ -334,6 +334,16 @@ public sealed partial class OrganisationFinder
             }
         }
 
+        // "Dakar, 26 sept (APS) -", "ISLAMABAD, Dec 21 (APP):": the agency that signs a dateline.
+        foreach (Match m in DatelineAgency().Matches(text))
+        {
+            var agency = m.Groups["agency"];
+            if (Free(agency.Index, agency.Length) && !_byAcronym.ContainsKey(agency.Value))
+            {
+                Add(agency.Value, agency.Value.All(c => !char.IsLower(c)) ? agency.Value : null, new Span(agency.Index, agency.Length, agency.Value));
+            }
+        }
+
         foreach (var (acronym, name) in defined)
         {
             foreach (Match m in Regex.Matches(text, $@"(?<![\p{{L}}\-]){Regex.Escape(acronym)}(?![\p{{L}}\-])"))
@@ -542,4 +552,9 @@ public sealed partial class OrganisationFinder
 
     [GeneratedRegex(@"(?<![\p{L}])\p{Lu}[\p{L}\-]+(?: (?:(?:and|y|et|&) )?(?:(?:of|for|on|in|de|des|du|pour|sur|para|sobre|del)(?: (?:the|la|las|los|le|les))? )?\p{Lu}[\p{L}\-]+){1,7}")]
     private static partial Regex CapitalisedRun();
+
+    // A place, a comma, the day, the agency in brackets, then the dash or the story ("11:55am (EDT)" has no place,
+    // "2025.– (Redacción)" is a byline after the dash).
+    [GeneratedRegex(@"(?m)^[^\n,]{1,60},[^\n]{0,30}?[0-9][^\n()\-–—:]{0,12}\((?<agency>\p{Lu}[\p{L}\-]{1,14}(?:[ \t]\p{Lu}[\p{L}\-]{1,14}){0,2})\)[ \t]*(?:--|[-–—:]|\.-|\p{Lu}\p{Ll})")]
+    private static partial Regex DatelineAgency();
 }
