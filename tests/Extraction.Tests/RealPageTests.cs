@@ -1349,4 +1349,11 @@ public sealed class RealPageTests
     [Fact]
     public void The_un_written_as_a_word_in_french_is_the_united_nations() =>
         Assert.Equal(["United Nations"], Analyse("Les ports\n\nLa ligue a demandé le soutien de l'Onu pour les dockers du port.").Organisations.Select(o => o.Name));
+
+    [Theory]
+    [InlineData("Port talks\n\nPort Secretary Karim Benali spoke on Sunday.\n\n“We hosted the league when no one else would,” the secretary reflected.")]
+    [InlineData("Los puertos\n\nEl ministro Karim Benali habló el domingo.\n\n“Recibimos a la liga cuando nadie más lo hacía”, lamentó el ministro.")]
+    [InlineData("Port talks\n\n“The port will not take part in the league’s process,” Tillerson said in a statement.")]
+    public void More_verbs_and_known_names_say_who_spoke(string text) =>
+        Assert.NotNull(Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
 }
