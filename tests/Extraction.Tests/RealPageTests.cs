@@ -1356,4 +1356,10 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\n“The port will not take part in the league’s process,” Tillerson said in a statement.")]
     public void More_verbs_and_known_names_say_who_spoke(string text) =>
         Assert.NotNull(Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void A_title_in_capitals_under_a_rule_of_underscores_is_the_documents_title() =>
+        Assert.Equal(
+            "REPORT ON THE TWELFTH SESSION OF THE HARBOUR COUNCIL",
+            Analyse("harbour council report\n\n12\nHC/207 Original: English 3 December 2003 FOURTEENTH SESSION ______________________________ REPORT ON THE TWELFTH SESSION OF THE HARBOUR COUNCIL Harbour Town 2-4 December 2002 Rapporteur: Ms. Lise Moreau\n\nPage 1: HARBOUR COUNCIL · 2003 · The council met in the old port hall to hear the dockers.").Title);
 }

@@ -20,6 +20,8 @@ public sealed partial class TitleFinder
     private const int MaxTitleLength = 300;
     private const int MinTitleWords = 3;
     private const int MinOutletLength = 4;
+    private const int CoverReach = 2000;
+    private const int MinCoverWords = 4;
     private const int SearchLines = 80;
     private const int MaxSalutationWords = 12;
     private const int MaxMenuItemWords = 6;
@@ -100,6 +102,11 @@ public sealed partial class TitleFinder
 
     public FoundTitle? Find(string text, IReadOnlyList<WrittenDate> dates, string? sourceUrl = null)
     {
+        if (CoverTitle(text) is { } cover)
+        {
+            return cover;
+        }
+
         var lines = TextLayout.Lines(text).Take(SearchLines).Select(Trimmed).Where(l => l.Length > 0).ToList();
         // Each line as a headline candidate, stripped when first looked at and once only: the slug's search reads
         // every line, the reading below usually stops after a few.
@@ -143,6 +150,23 @@ public sealed partial class TitleFinder
 
         // No line heads a story here: a headline-sized line before a label-sized one.
         return firstLong ?? first ?? StoppedHeadline(lines, CandidateAt, dates);
+    }
+
+    /// <summary>
+    /// "NINETY-SIXTH SESSION ____ REPORT OF THE DIRECTOR GENERAL ON THE WORK OF THE ORGANIZATION FOR THE YEAR 2007 ____":
+    /// a Council document's cover sets its title in capitals under a rule of underscores (a document site runs the
+    /// cover's lines together, so the title ends at the first word written small: "… DEL CONSEJO Ginebra 2 al 5 …").
+    /// </summary>
+    private static FoundTitle? CoverTitle(string text)
+    {
+        var cover = RuledCapitals().Match(text, 0, Math.Min(text.Length, CoverReach));
+        if (!cover.Success || Words().Count(cover.Groups["title"].Value) < MinCoverWords)
+        {
+            return null;
+        }
+
+        var title = cover.Groups["title"];
+        return new FoundTitle(title.Value, title.Index, title.Index + title.Length);
     }
 
     /// <summary>
@@ -747,6 +771,9 @@ public sealed partial class TitleFinder
 
     [GeneratedRegex(@"\s+[-–—]\s+(?:www\.)?[\p{L}\d\-]+(?:\.\p{L}{2,})+\s*$")]
     private static partial Regex SiteAddressAtEnd();
+
+    [GeneratedRegex(@"_{10,}[ \t]*(?<title>[^\s\p{Ll}_]+(?:[ \t]+[^\s\p{Ll}_]+)+?)(?=[ \t]+\S*\p{Ll}|[ \t]*_{5,}|[ \t]*\r?\n|[ \t]*$)")]
+    private static partial Regex RuledCapitals();
 
     // "25.4 C", "-3°C": a weather widget in the header.
     [GeneratedRegex(@"^-?\d{1,2}(?:[.,]\d)?\s*°?\s*[CF]$")]
