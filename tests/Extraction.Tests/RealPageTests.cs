@@ -1362,4 +1362,12 @@ public sealed class RealPageTests
         Assert.Equal(
             "REPORT ON THE TWELFTH SESSION OF THE HARBOUR COUNCIL",
             Analyse("harbour council report\n\n12\nHC/207 Original: English 3 December 2003 FOURTEENTH SESSION ______________________________ REPORT ON THE TWELFTH SESSION OF THE HARBOUR COUNCIL Harbour Town 2-4 December 2002 Rapporteur: Ms. Lise Moreau\n\nPage 1: HARBOUR COUNCIL · 2003 · The council met in the old port hall to hear the dockers.").Title);
+
+    [Fact]
+    public void A_sites_name_glued_to_the_headlines_stop_is_not_part_of_it() =>
+        Assert.Equal("Prise de position de la ligue sur les dockers du port", Analyse("Prise de position de la ligue sur les dockers du port.Ligue Internationale des Dockers\n\nLa ligue s’est réunie samedi dans la vieille salle du port pour parler des dockers qui y travaillent jour et nuit.").Title);
+
+    [Fact]
+    public void An_images_alt_text_over_the_headline_is_furniture() =>
+        Assert.Equal("Port league calls for better care of dockers", Analyse("Header image for news printout\n\nPort league calls for better care of dockers\n\nThe league met on Saturday in the old port hall and called for better care of the dockers who work there day and night.").Title);
 }

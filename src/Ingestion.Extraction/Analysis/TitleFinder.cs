@@ -20,6 +20,7 @@ public sealed partial class TitleFinder
     private const int MaxTitleLength = 300;
     private const int MinTitleWords = 3;
     private const int MinOutletLength = 4;
+    private const int MaxGluedSiteWords = 6;
     private const int CoverReach = 2000;
     private const int MinCoverWords = 4;
     private const int SearchLines = 80;
@@ -600,6 +601,13 @@ public sealed partial class TitleFinder
             return new Span(line.Index, bar, line.Text[..bar]);
         }
 
+        // "… réfugiées et déplacées.Alliance Internationale des Migrants": the site's name glued to the headline's stop.
+        if (GluedSiteName().Match(line.Text) is { Success: true } glued && Words().Count(line.Text[..glued.Index]) >= MinTitleWords
+            && Words().Count(line.Text[(glued.Index + 1)..]) <= MaxGluedSiteWords)
+        {
+            return new Span(line.Index, glued.Index, line.Text[..glued.Index]);
+        }
+
         // "Ports reopen\" - portnews.com": the site's address after a dash, and a quotation mark left open by the feed.
         if (SiteAddressAtEnd().Match(line.Text) is { Success: true } site && Words().Count(line.Text[..site.Index]) >= MinTitleWords)
         {
@@ -781,6 +789,9 @@ public sealed partial class TitleFinder
 
     [GeneratedRegex(@"\s+[-–—]\s+(?:[Tt]he\s+)?(?<name>\p{Lu}[\p{L}\d&'’]*(?:\s+\p{Lu}[\p{L}\d&'’]*){0,3})\s*$")]
     private static partial Regex OutletAfterDash();
+
+    [GeneratedRegex(@"(?<=\p{Ll})\.(?=\p{Lu}\p{Ll}[^.!?]*$)")]
+    private static partial Regex GluedSiteName();
 
     [GeneratedRegex(@"(?:https?://|www\.)(?<host>[\p{L}\d\-]+(?:\.[\p{L}\d\-]+)+)")]
     private static partial Regex WebAddress();
