@@ -1370,4 +1370,8 @@ public sealed class RealPageTests
     [Fact]
     public void An_images_alt_text_over_the_headline_is_furniture() =>
         Assert.Equal("Port league calls for better care of dockers", Analyse("Header image for news printout\n\nPort league calls for better care of dockers\n\nThe league met on Saturday in the old port hall and called for better care of the dockers who work there day and night.").Title);
+
+    [Fact]
+    public void A_conjunction_opening_the_sentence_is_not_part_of_the_name() =>
+        Assert.Equal(["Karim Benali"], Analyse("Port talks\n\nThe league met on Monday. But Karim Benali said the port would stay open to every docker.").People.Select(p => p.Name));
 }
