@@ -1374,4 +1374,23 @@ public sealed class RealPageTests
     [Fact]
     public void A_conjunction_opening_the_sentence_is_not_part_of_the_name() =>
         Assert.Equal(["Karim Benali"], Analyse("Port talks\n\nThe league met on Monday. But Karim Benali said the port would stay open to every docker.").People.Select(p => p.Name));
+
+    [Fact]
+    public void A_stamp_line_under_a_long_unstopped_line_of_icons_stands_on_its_own()
+    {
+        string[] names = ["home", "menu", "search", "share", "print", "mail", "close", "open", "play", "pause", "stop", "next", "back", "up", "down", "left", "right", "tag", "tags", "trash", "user", "users", "bell", "star", "heart", "flag", "lock", "key", "gear", "cloud", "sun", "moon", "map", "pin", "phone", "chat", "camera", "video", "music", "muted", "book", "bookmark", "folder", "file", "link", "list", "grid", "plus", "minus", "check"];
+        var icons = string.Join(' ', names.Select(n => n + "icon"));
+        var text = $"{icons} fm\n9 Oct, 2018 13:05\n\nHarbour town should quit the port league – minister\n\nThe minister said on Tuesday that the harbour town should leave the league of the dockers for good.";
+
+        var document = new DocumentExtractor().Extract(System.Text.Encoding.UTF8.GetBytes(text), "text/plain", new ExtractionHints());
+
+        Assert.Equal(Day("2018-10-09"), document.PublishedOn);
+    }
+
+    [Theory]
+    [InlineData("Harbour talks end in Port Town\n\nPort Town, December 12, 2025 /HARBOURWIRE/. The league met in the old port hall this week.", null, "2025-12-12")]
+    [InlineData("Harbour talks end in Port Town\n\nTuesday 9 July 2024 (Harbour League Secretariat, Old Port, Greater Port Town): The league met in the old port hall.", null, "2024-07-09")]
+    [InlineData("Harbour talks end in Port Town\n\nThe league met in the old port hall this week and called for better care of the dockers.", "https://harbour.example.org/actualites/201812/07/01-5207125-ligue.php", "2018-12-07")]
+    public void More_datelines_and_addresses_date_the_page(string text, string? url, string day) =>
+        Assert.Equal(Day(day), Analyse(text, url).PublishedOn);
 }

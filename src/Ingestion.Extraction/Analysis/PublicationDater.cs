@@ -432,7 +432,7 @@ public sealed partial class PublicationDater
     private static int LinesBetween(string text, int from, int to) =>
         text.AsSpan(from, Math.Max(0, to - from)).ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.Trim().Length > 0);
 
-    /// <summary>The day in the submitted address's path: /2022/02/28/, /2023/may/12/, /2019-10-15-…, /2019_10_15_…, statement20060914, /2018/0706/.</summary>
+    /// <summary>The day in the submitted address's path: /2022/02/28/, /2023/may/12/, /2019-10-15-…, /2019_10_15_…, statement20060914, /2018/0706/, /201812/07/.</summary>
     private DateOnly? FromAddress(string? sourceUrl)
     {
         if (AddressPath(sourceUrl) is not { } path)
@@ -440,7 +440,7 @@ public sealed partial class PublicationDater
             return null;
         }
 
-        foreach (var match in new[] { _slashedPathDate.Match(path), DashedPathDate().Match(path), CompactPathDate().Match(path), MonthFolderPathDate().Match(path), DayFolderPathDate().Match(path) })
+        foreach (var match in new[] { _slashedPathDate.Match(path), DashedPathDate().Match(path), CompactPathDate().Match(path), MonthFolderPathDate().Match(path), DayFolderPathDate().Match(path), YearMonthFolderPathDate().Match(path) })
         {
             if (match.Success && Day(match) is { } day)
             {
@@ -550,7 +550,7 @@ public sealed partial class PublicationDater
 
     // After the day: a closing bracket, ", à Suzhou, en Chine)", a time "18:55", or the colon of "15 July 2019: …",
     // an outlet's tag before it or not ("New York, 20 May 2022 (TDI): …").
-    [GeneratedRegex(@"^\s*(?:[)\]]|,\s*(?:à|a|in|en)\s+[^\n]*\)\s*$|[0-9]{1,2}:[0-9]{2}|(?:\([^()\n]{1,40}\)\s*)?:\s)")]
+    [GeneratedRegex(@"^\s*(?:[)\]]|,\s*(?:à|a|in|en)\s+[^\n]*\)\s*$|[0-9]{1,2}:[0-9]{2}|(?:\([^()\n]{1,60}\)\s*)?:\s)")]
     private static partial Regex DatelineEnd();
 
     [GeneratedRegex(@"(?<![0-9])(?<y>(?:19|20)[0-9]{2})(?<sep>[-_])(?<m>0[1-9]|1[0-2])\k<sep>(?<d>0[1-9]|[12][0-9]|3[01])(?![0-9])")]
@@ -583,6 +583,10 @@ public sealed partial class PublicationDater
     [GeneratedRegex(@"/(?<y>(?:19|20)[0-9]{2})/(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12][0-9]|3[01])/")]
     private static partial Regex DayFolderPathDate();
 
+    // "/201812/07/01-5207125-….php": the year and month in one folder, then the day.
+    [GeneratedRegex(@"/(?<y>(?:19|20)[0-9]{2})(?<m>0[1-9]|1[0-2])/(?<d>0[1-9]|[12][0-9]|3[01])/")]
+    private static partial Regex YearMonthFolderPathDate();
+
     [GeneratedRegex(@"\s[-–—]\s")]
     private static partial Regex SubtitleDash();
 
@@ -595,7 +599,7 @@ public sealed partial class PublicationDater
     private static partial Regex GluedStory();
 
     // " –", " (IOM) –", " (Harbour Wire) -", ".-", " (EFE).-", " /Harbour Newswire/ -": the dash that ends a dateline,
-    // or the agency's name alone before the story (" (Apic) Le second forum…").
-    [GeneratedRegex(@"^\s*(?:(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)\s*)?\.?\s*[-–—]|^\s*\([^()\n]{1,40}\)\s+\p{Lu}\p{Ll}")]
+    // or the agency's name alone before the story (" (Apic) Le second forum…", " /MONTSAME/. The session…").
+    [GeneratedRegex(@"^\s*(?:(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)\s*)?\.?\s*[-–—]|^\s*(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/\.?)\s+\p{Lu}\p{Ll}")]
     private static partial Regex DatelineDash();
 }

@@ -140,9 +140,11 @@ internal sealed partial class TextComposer(Boilerplate boilerplate)
         for (var i = 0; i < lines.Length; i++)
         {
             // "…check back in a few hours." over "The Case of Faith-Based Organizations": a last line without a stop
-            // after a sentence that ended is a heading, not the sentence's end.
+            // after a sentence that ended is a heading, not the sentence's end; a short last line that starts with a
+            // number under a line of icons that never stops ("…shareicon tagicon" over "9 Oct, 2018 13:05") is a stamp.
             var ended = i == lines.Length - 1 || lines[i].Trim().Length < longest * 0.6 || (i == start && i > 0 && IsHeadlineOver(lines[i], lines[i + 1]))
-                || (i == lines.Length - 2 && EndsSentence(lines[i]) && !EndsClause(lines[i + 1]));
+                || (i == lines.Length - 2 && EndsSentence(lines[i]) && !EndsClause(lines[i + 1]))
+                || (i == lines.Length - 2 && !EndsClause(lines[i]) && !EndsClause(lines[i + 1]) && lines[i + 1].Trim().Length < longest * 0.6 && char.IsDigit(lines[i + 1].TrimStart().FirstOrDefault()));
             if (ended && !lines[i].TrimEnd().EndsWith('-'))
             {
                 yield return block with { Text = string.Join('\n', lines[start..(i + 1)]) };
