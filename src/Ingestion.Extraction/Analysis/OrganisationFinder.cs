@@ -460,9 +460,7 @@ public sealed partial class OrganisationFinder
             : end;
     }
 
-    private static bool IsArticle(string word) => LeadingArticle().Match(Capitalise(word) + " ").Length == word.Length + 1;
-
-    private static string Capitalise(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
+    private static bool IsArticle(string word) => LeadingArticle().Match(Phrases.Capitalised(word) + " ").Length == word.Length + 1;
 
     [GeneratedRegex(@"Regional\s+$")]
     private static partial Regex RegionalBefore();

@@ -48,7 +48,7 @@ public sealed partial class PersonFinder
         var roles = Phrases.Alternation(data.Roles);
         // A post is written small in a sentence and capitalised as a title after the name ("Ana Ruiz, Coordinadora
         // Residente de Naciones Unidas"); a headline capitalises words that precede no name ("Ministers Adopt …").
-        var rolesAnyCase = Phrases.Alternation(data.Roles.Concat(data.Roles.Select(r => char.ToUpperInvariant(r[0]) + r[1..])).Distinct());
+        var rolesAnyCase = Phrases.Alternation(Phrases.WithCapitalised(data.Roles));
         var honorifics = Phrases.Alternation(data.Honorifics);
         var speech = Phrases.Alternation(data.AllSpeechVerbs());
         var interventions = Phrases.Alternation(data.InterventionVerbs);

@@ -12,6 +12,12 @@ internal static class Phrases
     public static Regex Matcher(IEnumerable<string> phrases, RegexOptions options = RegexOptions.IgnoreCase) =>
         new($@"(?<![\p{{L}}\p{{N}}])(?:{Alternation(phrases)})(?![\p{{L}}\p{{N}}])", options | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
+    /// <summary>A phrase as it stands at a sentence's or a title's start: its first letter capitalised.</summary>
+    public static string Capitalised(string phrase) => phrase.Length == 0 ? phrase : char.ToUpperInvariant(phrase[0]) + phrase[1..];
+
+    /// <summary>Each phrase as the data writes it and capitalised ("said" and "Said", "coordinadora" and "Coordinadora").</summary>
+    public static IEnumerable<string> WithCapitalised(IEnumerable<string> phrases) => phrases.SelectMany(p => new[] { p, Capitalised(p) });
+
     // Flexible whitespace and either apostrophe, so data written with ' matches text typeset with ’.
     private static string Pattern(string phrase) =>
         Regex.Escape(phrase).Replace(@"\ ", @"\s+", StringComparison.Ordinal).Replace("'", "['’]", StringComparison.Ordinal);

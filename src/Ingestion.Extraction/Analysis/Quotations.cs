@@ -11,8 +11,7 @@ public readonly record struct Quotation(int Start, int End)
 /// <summary>
 /// Pairs quotation marks in one pass over the text: “curly” (a quotation continued over paragraphs reopens each
 /// paragraph with “ and closes once), « guillemets », "straight", ‘’doubled single’’ marks and, when asked, ‘single’
-/// ones. An opener
-/// left unclosed is dropped at the next opener in its paragraph, so hostile text costs linear time.
+/// ones. An opener left unclosed is dropped at the next opener in its paragraph, so hostile text costs linear time.
 /// </summary>
 public static class Quotations
 {
@@ -34,7 +33,7 @@ public static class Quotations
                 var open = doubled >= 0 ? doubled : curly;
                 if (!opens && open >= 0 && i > 0 && !char.IsWhiteSpace(text[i - 1]))
                 {
-                    found.Add(new Quotation(open, i + 2) { BodyStart = open + (open == doubled ? 2 : 1), BodyEnd = i });
+                    found.Add(new Quotation(open, i + 2) { BodyStart = AfterMark(open, doubled), BodyEnd = i });
                     doubled = curly = -1;
                 }
                 else if (opens)
@@ -107,7 +106,7 @@ public static class Quotations
         var cut = Math.Max(Math.Max(curly, guillemet), Math.Max(straight, doubled));
         if (withCutOff && cut >= 0 && text.Length - cut <= MaxLength && found.All(q => q.End <= cut) && OpensWords(text, cut))
         {
-            found.Add(new Quotation(cut, text.Length) { BodyStart = cut + (cut == doubled ? 2 : 1), BodyEnd = text.Length });
+            found.Add(new Quotation(cut, text.Length) { BodyStart = AfterMark(cut, doubled), BodyEnd = text.Length });
         }
 
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -121,6 +120,9 @@ public static class Quotations
     private static bool OpensWords(string text, int mark) =>
         (mark == 0 || char.IsWhiteSpace(text[mark - 1]))
         && (text[mark] == '«' ? text.AsSpan(mark + 1).TrimStart() : text.AsSpan(mark + 1)) is { Length: > 0 } words && char.IsLetterOrDigit(words[0]);
+
+    // Where the words start after an opening mark: a doubled single mark takes two characters.
+    private static int AfterMark(int mark, int doubled) => mark + (mark == doubled ? 2 : 1);
 
     private static bool IsSingleMark(char c) => c is '‘' or '’' or '\'';
 

@@ -37,20 +37,20 @@ public sealed partial class StatementFinder
     {
         // Verbs are matched with their case ("States" is not "states"), and capitalised at a sentence's start.
         var verbs = people.AllSpeechVerbs().Concat(people.AccordingTo).ToList();
-        _speechVerb = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(verbs.Concat(verbs.Select(Capitalised)))})(?![\p{{L}}])", RegexOptions.CultureInvariant);
+        _speechVerb = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(Phrases.WithCapitalised(verbs))})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         _interventionVerb = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(people.InterventionVerbs)})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         // "“…”. Lo declaró a la agencia el obispo Ana Ruiz": the sentence after the quotation says who said it.
         _saidSo = people.SaidSoOpeners is { Count: > 0 } openers
             ? new Regex($@"^[.]?\s+(?:{Phrases.Alternation(openers)})(?![\p{{L}}])[^.!?\n]*", RegexOptions.CultureInvariant)
             : null;
-        _accordingTo = new Regex($@"^(?:{Phrases.Alternation(people.AccordingTo.Concat(people.AccordingTo.Select(Capitalised)))})$", RegexOptions.CultureInvariant);
+        _accordingTo = new Regex($@"^(?:{Phrases.Alternation(Phrases.WithCapitalised(people.AccordingTo))})$", RegexOptions.CultureInvariant);
         _pronoun = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(people.Pronouns)})(?![\p{{L}}])|-t-(?:il|elle)(?![\p{{L}}])", RegexOptions.CultureInvariant);
         _panel = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(calendar.PanelWords)})\s+[0-9]{{1,2}}(?![0-9])", RegexOptions.CultureInvariant);
         _listBlock = new Regex($@"(?<=^|\n){TextComposer.ListItemMarker}[^\n]+(?:\n{TextComposer.ListItemMarker}[^\n]+)*", RegexOptions.CultureInvariant);
         _listItem = new Regex($@"{TextComposer.ListItemMarker}(?<body>[^\n]+)", RegexOptions.CultureInvariant);
         // Spanish leaves a known subject out ("En cuanto a las caravanas, dijo: “…”"); English and French never do.
         _subjectDroppingVerbs = new HashSet<string>(
-            (people.SubjectDroppingLanguages ?? []).SelectMany(l => people.SpeechVerbs.TryGetValue(l, out var v) ? v : []).SelectMany(v => new[] { v, Capitalised(v) }),
+            Phrases.WithCapitalised((people.SubjectDroppingLanguages ?? []).SelectMany(l => people.SpeechVerbs.TryGetValue(l, out var v) ? v : [])),
             StringComparer.Ordinal);
         _viewpoint = people.ViewpointOpeners is { Count: > 0 } viewpoints
             ? new Regex($@"^\s*(?:{Phrases.Alternation(viewpoints)})\s+", RegexOptions.CultureInvariant)
@@ -356,6 +356,7 @@ public sealed partial class StatementFinder
         {
             subject = subject[article.Index..];
         }
+
         var noSubject = beforeVerb.Trim().Length == 0 || (subject.Trim().Length == 0 && _subjectDroppingVerbs.Contains(verb.Value));
         return Sorted.Between(people, p => p.Index, sentenceStart, sentenceStart + verb.Index).LastOrDefault()?.Person
                ?? (_pronoun.IsMatch(beforeVerb) ? last?.Person : null)
@@ -501,8 +502,6 @@ public sealed partial class StatementFinder
     }
 
     private static string Clean(string quote) => Whitespace().Replace(quote.Replace("“", string.Empty, StringComparison.Ordinal), " ").Trim().TrimStart(',');
-
-    private static string Capitalised(string phrase) => phrase.Length == 0 ? phrase : char.ToUpperInvariant(phrase[0]) + phrase[1..];
 
     // Where an attribution ends: a sentence's end, a line, the next quotation, or a relative clause about the speaker.
     [GeneratedRegex(@"(?<!\b(?:Mr|Mrs|Ms|Dr|Fr|Sr|Sra|Srta|Dra|Mme|Prof|St|\p{Lu}))[.;!?](?=\s|$)|\n|“|«|""|,\s+(?:who|quien|quienes|qui)(?![\p{L}])")]

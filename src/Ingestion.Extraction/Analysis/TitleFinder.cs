@@ -112,7 +112,8 @@ public sealed partial class TitleFinder
         // Each line as a headline candidate, stripped when first looked at and once only: the slug's search reads
         // every line, the reading below usually stops after a few.
         var candidates = new Span?[lines.Count];
-        var outlets = OutletNames(text, sourceUrl);
+        // Read from the whole text only when a line ends on a name after a dash.
+        var outlets = new Lazy<HashSet<string>>(() => OutletNames(text, sourceUrl));
         Span CandidateAt(int i) => candidates[i] ??= Candidate(lines, i, dates, outlets);
         if (SlugHeadline(lines, CandidateAt, dates, sourceUrl) is { } named)
         {
@@ -285,7 +286,7 @@ public sealed partial class TitleFinder
     }
 
     /// <summary>A line stripped of a bullet, a stamp and the site's name, and joined to its second half when the headline wraps.</summary>
-    private Span Candidate(List<Span> lines, int i, IReadOnlyList<WrittenDate> dates, HashSet<string> outlets)
+    private Span Candidate(List<Span> lines, int i, IReadOnlyList<WrittenDate> dates, Lazy<HashSet<string>> outlets)
     {
         var line = WithoutSiteName(outlets, WithoutControls(WithoutStamp(WithoutEnclosingQuotes(WithoutHeadingMarks(WithoutBullet(WithoutGluedDate(WithoutGluedLabel(WithoutFootnoteMark(WithoutFeedFooter(lines[i]))), dates)))))));
         line = WithoutGluedByline(WithoutLabelBelow(lines, i, line));
@@ -585,11 +586,11 @@ public sealed partial class TitleFinder
     }
 
     /// <summary>"Opening Remarks at the Dialogue | Harbour Office": a page title keeps the site's name after a bar.</summary>
-    private static Span WithoutSiteName(HashSet<string> outlets, Span line)
+    private static Span WithoutSiteName(Lazy<HashSet<string>> outlets, Span line)
     {
         // "… as Sudan war enters 3rd year – Middle East Monitor" over "News Source: www.middleeastmonitor.com": the outlet
         // after a dash, named as its address spells it.
-        if (OutletAfterDash().Match(line.Text) is { Success: true } outlet && outlets.Contains(Squashed(outlet.Groups["name"].Value))
+        if (OutletAfterDash().Match(line.Text) is { Success: true } outlet && outlets.Value.Contains(Squashed(outlet.Groups["name"].Value))
             && Words().Count(line.Text[..outlet.Index]) >= MinTitleWords)
         {
             return new Span(line.Index, outlet.Index, line.Text[..outlet.Index]);
