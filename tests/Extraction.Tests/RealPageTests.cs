@@ -1393,4 +1393,13 @@ public sealed class RealPageTests
     [InlineData("Harbour talks end in Port Town\n\nThe league met in the old port hall this week and called for better care of the dockers.", "https://harbour.example.org/actualites/201812/07/01-5207125-ligue.php", "2018-12-07")]
     public void More_datelines_and_addresses_date_the_page(string text, string? url, string day) =>
         Assert.Equal(Day(day), Analyse(text, url).PublishedOn);
+
+    [Fact]
+    public void A_slip_in_a_surname_named_before_still_names_that_speaker()
+    {
+        var text = "Port talks\n\nThe league's new Chief of Mission, Karina Holmberg, visited the harbour on Monday.\n\n"
+                   + "“We thank the town for the new shelter and for the care it gives the dockers,” Holmburg said.";
+
+        Assert.Equal("Karina Holmberg", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+    }
 }

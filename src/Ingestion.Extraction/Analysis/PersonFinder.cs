@@ -240,7 +240,9 @@ public sealed partial class PersonFinder
             if (wordCount == 1)
             {
                 var referred = titled || _speechAtEnd.IsMatch(before) || _roleOfBodyAtEnd.IsMatch(line) || (line.TrimEnd().EndsWith(',') && _roleAnywhere.IsMatch(line));
-                var named = people.Values.LastOrDefault(p => p.Name.EndsWith(" " + name, StringComparison.Ordinal));
+                // "Livermore said" after "Keisha Livemore": a slip in a long surname does not make another person.
+                var named = people.Values.LastOrDefault(p => p.Name.EndsWith(" " + name, StringComparison.Ordinal))
+                            ?? people.Values.LastOrDefault(p => p.Name.Contains(' ', StringComparison.Ordinal) && IsSlipOf(p.Name[(p.Name.LastIndexOf(' ') + 1)..], name, maxSlips: 1));
                 // "…”, dijo la semana pasada Villavicencio": the surname of a person already named in full is that person
                 // wherever it stands ("the Pope" after "Amy Pope" is not her).
                 if (!referred && (named is null || ArticleAtEnd().IsMatch(before)) && !_verbAfter.IsMatch(after))
@@ -408,14 +410,20 @@ public sealed partial class PersonFinder
     {
         foreach (var (known, name) in _knownSurnames)
         {
-            var slips = known.Length >= 8 ? 2 : known.Length >= 6 ? 1 : 0;
-            if (string.Equals(known, surname, StringComparison.Ordinal) || (slips > 0 && Math.Abs(known.Length - surname.Length) <= slips && EditDistance(known, surname) <= slips))
+            if (string.Equals(known, surname, StringComparison.Ordinal) || IsSlipOf(known, surname))
             {
                 return name;
             }
         }
 
         return null;
+    }
+
+    /// <summary>"Gutteres" for "Guterres": one slip in a surname of six letters or more, two from eight.</summary>
+    private static bool IsSlipOf(string surname, string written, int maxSlips = 2)
+    {
+        var slips = Math.Min(maxSlips, surname.Length >= 8 ? 2 : surname.Length >= 6 ? 1 : 0);
+        return slips > 0 && Math.Abs(surname.Length - written.Length) <= slips && EditDistance(surname, written) <= slips;
     }
 
     private static int EditDistance(string a, string b)
