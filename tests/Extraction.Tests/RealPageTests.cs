@@ -1402,4 +1402,21 @@ public sealed class RealPageTests
 
         Assert.Equal("Karina Holmberg", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
     }
+
+    [Fact]
+    public void A_post_written_small_after_a_name_makes_it_a_person() =>
+        Assert.Equal(["Tobias Wendt"], Analyse("Port talks\n\nTobias Wendt, the principal secretary for harbours and shipping, praised the dockers of the old port.").People.Select(p => p.Name));
+
+    [Fact]
+    public void A_speaker_named_with_a_long_post_after_the_quotation_signs_it()
+    {
+        var text = "Port talks\n\n\"The town is trying very hard to keep the dockers out of the new shelter,\" Lena Ortiz from Valdora, "
+                   + "a spokeswoman for the rally organisers Harbour Workers Coordinating Body, told the press.";
+
+        var document = Analyse(text);
+
+        Assert.Equal("Lena Ortiz", Assert.Single(document.Statements, s => s.Kind == "quote").Speaker);
+        Assert.Equal(["Lena Ortiz"], document.People.Select(p => p.Name));
+        Assert.Contains(document.Organisations, o => o.Name == "Harbour Workers Coordinating Body");
+    }
 }

@@ -175,9 +175,18 @@ public sealed partial class StatementFinder
         var clauseEnd = ClauseEnd().Match(reach) is { Success: true } e ? e.Index : reach.Length;
         var clause = reach[..clauseEnd];
         var verb = _speechVerb.Match(clause);
-        if (!verb.Success || clause[..verb.Index].Trim(' ', ',', '\u00A0').Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 6)
+        if (!verb.Success)
         {
             return null;
+        }
+
+        if (clause[..verb.Index].Trim(' ', ',', '\u00A0').Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 6)
+        {
+            // “…” Ana Ruiz from Chile, a spokeswoman for the organisers, told AFP: a long subject is a name and its post.
+            return Sorted.Between(people, p => p.Index, quoteEnd, quoteEnd + 3).FirstOrDefault() is { } first
+                   && OnlySpaceOrComma(text[quoteEnd..first.Index]) && PostAfterName().IsMatch(text[(first.Index + first.Length)..(quoteEnd + verb.Index)])
+                ? first.Person
+                : null;
         }
 
         if (Sorted.Between(people, p => p.Index, quoteEnd, quoteEnd + clauseEnd).FirstOrDefault()?.Person is { } named)
@@ -249,6 +258,8 @@ public sealed partial class StatementFinder
     }
 
     private static bool OnlyArticles(string words) => ArticlesOnly().IsMatch(words);
+
+    private static bool OnlySpaceOrComma(string gap) => gap.All(c => char.IsWhiteSpace(c) || c == ',');
 
     /// <summary>Where the line holding a quotation starts, and the sentence that leads into it on that line.</summary>
     private static (int LineStart, int SentenceStart) LeadIn(string text, int quoteStart)
@@ -537,6 +548,10 @@ public sealed partial class StatementFinder
     // "IOM said", "the League has said", "l'OIM a déclaré": the body is the verb's subject, a few small words before it.
     [GeneratedRegex(@"^(?:['’]s)?\s*(?:\)\s*)?(?:(?:has|have|had|also|then|further|ha|a|aussi|también|ya|\([^()]{1,12}\))\s+){0,2}$")]
     private static partial Regex SubjectGap();
+
+    // ", a spokeswoman for …," / " from Indonesia, …": what follows a speaker's name before the verb is their post.
+    [GeneratedRegex(@"^(?:,|\s+(?:from|of|de|du|del|des)\s)[^.;!?\n“”«»""]*,\s*$")]
+    private static partial Regex PostAfterName();
 
     [GeneratedRegex(@"^[.,]?[ \u00A0]*\([^()\n]{3,60}\)")]
     private static partial Regex BracketedSpeaker();
