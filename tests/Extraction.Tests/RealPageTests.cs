@@ -1419,4 +1419,11 @@ public sealed class RealPageTests
         Assert.Equal(["Lena Ortiz"], document.People.Select(p => p.Name));
         Assert.Contains(document.Organisations, o => o.Name == "Harbour Workers Coordinating Body");
     }
+
+    [Theory]
+    [InlineData("Port talks\n\n“We will keep the harbour open to every docker who needs a shelter,” Tobias Wendt was quoted by the league's feed as saying.", "Tobias Wendt")]
+    [InlineData("Les ports\n\n« Le port reste ouvert à tous les dockers qui cherchent un abri », rappelait Karim Benali, chef du port.", "Karim Benali")]
+    [InlineData("Los puertos\n\n“El puerto seguirá abierto para todos los estibadores que buscan refugio”, explicaba Lena Ortiz, jefa del puerto.", "Lena Ortiz")]
+    public void Reported_and_past_forms_of_speech_sign_a_quotation(string text, string speaker) =>
+        Assert.Equal(speaker, Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
 }
