@@ -1426,4 +1426,10 @@ public sealed class RealPageTests
     [InlineData("Los puertos\n\n“El puerto seguirá abierto para todos los estibadores que buscan refugio”, explicaba Lena Ortiz, jefa del puerto.", "Lena Ortiz")]
     public void Reported_and_past_forms_of_speech_sign_a_quotation(string text, string speaker) =>
         Assert.Equal(speaker, Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+
+    [Theory]
+    [InlineData("Los puertos\n\nLa ministra Lena Ortiz habló el lunes ante la liga.\n\n“El puerto seguirá abierto para todos los estibadores que buscan refugio”, afirmó la alta funcionaria de la Liga de Puertos del Sur.")]
+    [InlineData("Los puertos\n\nLa ministra Lena Ortiz habló el lunes ante la liga.\n\n“El puerto seguirá abierto para todos los estibadores que buscan refugio”, aseguró el jerarca de Puertos de Valdora.")]
+    public void A_speaker_given_by_a_post_of_a_body_is_the_person_named_before(string text) =>
+        Assert.Equal("Lena Ortiz", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
 }

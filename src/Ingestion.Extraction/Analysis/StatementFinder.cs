@@ -288,7 +288,9 @@ public sealed partial class StatementFinder
 
     private bool OnlyRoleWords(string words)
     {
-        var found = RoleClauseWord().Matches(words).Select(w => w.Value).ToList();
+        // "la alta funcionaria de las Naciones Unidas", "el jerarca de Migración de Colombia": the body a post is of
+        // names no one; the words before it say who.
+        var found = RoleClauseWord().Matches(BodyAtEnd().Replace(words, string.Empty)).Select(w => w.Value).ToList();
         // "the IOM chief", "the Moroccan diplomat": an acronym or a nationality may stand among the title's words.
         return found.Count <= MaxRoleClauseWords && found.All(w => _roleWords.Contains(w) || w.All(c => !char.IsLetter(c) || char.IsUpper(c)) || Demonym().IsMatch(w));
     }
@@ -520,6 +522,9 @@ public sealed partial class StatementFinder
 
     [GeneratedRegex(@"\p{L}[\p{L}\-]*")]
     private static partial Regex RoleClauseWord();
+
+    [GeneratedRegex(@"\s(?:of|de|du|del|des|for)\s+(?:(?:the|la|las|los|le|l['’])\s*)?\p{Lu}[\p{L}\-]*(?:\s+(?:(?:of|de|del|des|du|y|and|et|la|las|los|the)\s+)*\p{Lu}[\p{L}\-]*)*[\s,]*$")]
+    private static partial Regex BodyAtEnd();
 
     // "» – Ana Ruiz", "” — Ana Ruiz": a dash after the closing mark, then the name.
     [GeneratedRegex(@"^[.,]?[ \u00A0]*[–—][ \u00A0]*")]
