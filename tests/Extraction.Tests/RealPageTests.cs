@@ -1432,4 +1432,16 @@ public sealed class RealPageTests
     [InlineData("Los puertos\n\nLa ministra Lena Ortiz habló el lunes ante la liga.\n\n“El puerto seguirá abierto para todos los estibadores que buscan refugio”, aseguró el jerarca de Puertos de Valdora.")]
     public void A_speaker_given_by_a_post_of_a_body_is_the_person_named_before(string text) =>
         Assert.Equal("Lena Ortiz", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void A_party_after_a_post_and_a_tie_after_a_verb_of_speech_still_introduce_a_person()
+    {
+        var text = "Les ports\n\nLe texte a été critiqué lundi.\n\n« Le port restera ouvert à tous les dockers », a renchéri le député conservateur Karim Benali.\n\n"
+                   + "« Ce n'est pas le point de vue de la ligue des ports », a rétorqué son ancienne collègue, Lena Ortiz.";
+
+        var document = Analyse(text);
+
+        Assert.Equal(["Karim Benali", "Lena Ortiz"], document.People.Select(p => p.Name));
+        Assert.Equal(["Karim Benali", "Lena Ortiz"], document.Statements.Where(s => s.Kind == "quote").Select(s => s.Speaker));
+    }
 }

@@ -52,8 +52,9 @@ public sealed partial class PersonFinder
         var honorifics = Phrases.Alternation(data.Honorifics);
         var speech = Phrases.Alternation(data.AllSpeechVerbs());
         var interventions = Phrases.Alternation(data.InterventionVerbs);
-        // "el embajador ecuatoriano Santiago Chávez", "le ministre malien": a nationality may follow the role.
-        _roleAtEnd = new Regex($@"(?<![\p{{L}}])(?<role>{roles})(?:\s+\p{{Ll}}+(?:ano|ana|ense|eño|eña|és|esa|ien|ienne|ais|aise|ois|oise|ain|aine))?\s*,?\s*$", RegexOptions.CultureInvariant);
+        // "el embajador ecuatoriano Santiago Chávez", "le ministre malien", "le député conservateur Gérard Deltell": a
+        // nationality or a party may follow the role.
+        _roleAtEnd = new Regex($@"(?<![\p{{L}}])(?<role>{roles})(?:\s+\p{{Ll}}{{2,}}(?:ano|ana|ense|eño|eña|és|esa|ien|ienne|ais|aise|ois|oise|ain|aine|ateur|atrice|iste|ista|ate|ata))?\s*,?\s*$", RegexOptions.CultureInvariant);
         // "The authors Ana Ruiz, Jane Roe and …": a group's name before a list of people (never a person's role).
         _groupAtEnd = data.GroupNouns is { Count: > 0 } groups ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(groups)})\s+$", RegexOptions.CultureInvariant) : null;
         // "Ana Ruiz Vidal" over "Presidenta de la República" (a blank line between when the page spaced its lines), and
@@ -67,7 +68,8 @@ public sealed partial class PersonFinder
         _roleAtStart = new Regex($@"^(?:{roles})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         // "Ambassador (Mr.) Shinichi KITAJIMA": a list of officers puts the honorific in brackets.
         _honorificOrRoleAtEnd = new Regex($@"(?<![\p{{L}}])(?:{honorifics}|{roles})\)?\s*$", RegexOptions.CultureInvariant);
-        _speechAtEnd = new Regex($@"(?<![\p{{L}}])(?:{speech})\s*,?\s*$", RegexOptions.CultureInvariant);
+        // "…, a rétorqué son ancienne collègue, Lisa Raitt": the speaker may be introduced by their tie to someone named.
+        _speechAtEnd = new Regex($@"(?<![\p{{L}}])(?:{speech})(?:\s+(?:son|sa|su|his|her|their|leur)\s+\p{{Ll}}+(?:\s+\p{{Ll}}+)?)?\s*,?\s*$", RegexOptions.CultureInvariant);
         // "Ana Ruiz (diputada del Parlasur) afirmó…": the verb may come after the person's post in brackets.
         _verbAfter = new Regex($@"^(?:[ \t]*\([^()\n]{{1,120}}\))?,?\s+(?:(?:also|later|then|further|subsequently|aussi|también)\s+)?(?:{speech}|{interventions}|{Phrases.Alternation(data.ActionVerbs)})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         _appositive = new Regex($@"^(?:,\s+(?:the\s+|a\s+|an\s+|le\s+|la\s+|el\s+)?[^,.;:“”""«»]{{0,70}}?(?<![\p{{L}}])(?:{rolesAnyCase})(?![\p{{L}}])|,?\s+(?:from|of|de|del|du)\s+(?:la\s+|l['’]|the\s+)?(?=\p{{Lu}})|\s+(?:en sa qualité de|in (?:his|her) capacity as|en su (?:calidad|condición) de)\s+[^,.;:]{{0,40}}?(?<![\p{{L}}])(?:{rolesAnyCase}))", RegexOptions.CultureInvariant);
