@@ -1444,4 +1444,13 @@ public sealed class RealPageTests
         Assert.Equal(["Karim Benali", "Lena Ortiz"], document.People.Select(p => p.Name));
         Assert.Equal(["Karim Benali", "Lena Ortiz"], document.Statements.Where(s => s.Kind == "quote").Select(s => s.Speaker));
     }
+
+    [Fact]
+    public void A_long_quotation_closed_by_a_pronoun_belongs_to_the_person_named_just_before_it()
+    {
+        var said = string.Join(' ', Enumerable.Repeat("The harbour will stay open to every docker who needs a shelter, and the league will pay its share of the costs.", 8));
+        var text = $"Port talks\n\nHarbour League Director General Karim Benali welcomed the delegates on Monday.\n\n“{said}” he said.";
+
+        Assert.Equal("Karim Benali", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+    }
 }

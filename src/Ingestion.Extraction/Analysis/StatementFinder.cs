@@ -284,7 +284,7 @@ public sealed partial class StatementFinder
     private static FoundPerson? Referent(IReadOnlyList<PersonMention> people, int quoteStart, int namedUpTo, LastSpeaker? last) =>
         (last is null ? null : Sorted.Between(people, p => p.Index, last.QuoteEnd, quoteStart).LastOrDefault()?.Person)
         ?? last?.Person
-        ?? NamedBefore(people, namedUpTo);
+        ?? NamedBefore(people, quoteStart, namedUpTo);
 
     private bool OnlyRoleWords(string words)
     {
@@ -295,9 +295,9 @@ public sealed partial class StatementFinder
         return found.Count <= MaxRoleClauseWords && found.All(w => _roleWords.Contains(w) || w.All(c => !char.IsLetter(c) || char.IsUpper(c)) || Demonym().IsMatch(w));
     }
 
-    /// <summary>The person last named before a quote, within its paragraph or the one before.</summary>
-    private static FoundPerson? NamedBefore(IReadOnlyList<PersonMention> people, int quoteEnd) =>
-        Sorted.Between(people, p => p.Index, Math.Max(0, quoteEnd - NamedBeforeReach), quoteEnd).LastOrDefault()?.Person;
+    /// <summary>The person last named before a quote (a long quotation does not push them out of reach), within its paragraph or the one before.</summary>
+    private static FoundPerson? NamedBefore(IReadOnlyList<PersonMention> people, int quoteStart, int namedUpTo) =>
+        Sorted.Between(people, p => p.Index, Math.Max(0, quoteStart - NamedBeforeReach), namedUpTo).LastOrDefault()?.Person;
 
     /// <summary>Name will say in her remarks, “…” / Name will add that “…” / He said: “…” (also with the quote as the next paragraph).</summary>
     private FoundPerson? SpeakerBefore(string text, Quotation quote, IReadOnlyList<PersonMention> people, LastSpeaker? last)
