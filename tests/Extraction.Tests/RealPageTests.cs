@@ -1453,4 +1453,13 @@ public sealed class RealPageTests
 
         Assert.Equal("Karim Benali", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
     }
+
+    [Fact]
+    public void A_person_called_by_the_first_of_their_names_is_the_one_named_so_before()
+    {
+        var text = "Port talks\n\nHarbour Care executive director Wahyu Santoso said the dockers still lacked shelter.\n\n"
+                   + "\"The shelters are not merely a matter of money for the harbour town,” said Wahyu on Tuesday.";
+
+        Assert.Equal("Wahyu Santoso", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+    }
 }

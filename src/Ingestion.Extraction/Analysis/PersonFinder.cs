@@ -252,8 +252,11 @@ public sealed partial class PersonFinder
                     return;
                 }
 
-                // "Miranda" after "Alfonso Miranda Guardiola": Spanish names are called by the first of two surnames.
-                if ((named ?? people.Values.LastOrDefault(p => p.Name.Split(' ') is { Length: >= 3 } parts && parts[^2] == name)) is { } known)
+                // "Miranda" after "Alfonso Miranda Guardiola": Spanish names are called by the first of two surnames; "said
+                // Wahyu" after "Wahyu Susilo": Indonesian ones by the first name, when no one else named bears it.
+                if ((named
+                     ?? people.Values.LastOrDefault(p => p.Name.Split(' ') is { Length: >= 3 } parts && parts[^2] == name)
+                     ?? (people.Values.Where(p => p.Name.StartsWith(name + " ", StringComparison.Ordinal)).ToList() is [var only] ? only : null)) is { } known)
                 {
                     mentions.Add(new PersonMention(nameStart, name.Length, known));
                 }
