@@ -1462,4 +1462,10 @@ public sealed class RealPageTests
 
         Assert.Equal("Wahyu Santoso", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
     }
+
+    [Theory]
+    [InlineData("Los puertos\n\nLa ministra Lena Ortiz habló el lunes ante la liga.\n\n“El puerto seguirá abierto para todos los estibadores que buscan refugio”, subrayó el ministro valdorano de Asuntos Portuarios.")]
+    [InlineData("Los puertos\n\nLa ministra Lena Ortiz habló el lunes ante la liga.\n\n“El puerto seguirá abierto para todos los estibadores que buscan refugio”, afirmó la jefa de gobierno.")]
+    public void A_post_with_a_nationality_or_a_government_after_it_is_the_person_named_before(string text) =>
+        Assert.Equal("Lena Ortiz", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
 }

@@ -567,8 +567,8 @@ public sealed partial class StatementFinder
     [GeneratedRegex(@"\G(?<surname>\p{Lu}[\p{L}\-]+),")]
     private static partial Regex ViewHolder();
 
-    // "Moroccan", "Chinese", "Spanish", "Israeli": a nationality before a title.
-    [GeneratedRegex(@"^\p{Lu}\p{Ll}+(?:an|ese|ish|i)$")]
+    // "Moroccan", "Chinese", "Spanish", "Israeli": a nationality before a title; "colombiano", "malien": one after it.
+    [GeneratedRegex(@"^(?:\p{Lu}\p{Ll}+(?:an|ese|ish|i)|\p{Ll}{2,}(?:ano|ana|ense|eño|eña|és|esa|ien|ienne|ais|aise|ois|oise|ain|aine))$")]
     private static partial Regex Demonym();
 }
 
