@@ -1468,4 +1468,11 @@ public sealed class RealPageTests
     [InlineData("Los puertos\n\nLa ministra Lena Ortiz habló el lunes ante la liga.\n\n“El puerto seguirá abierto para todos los estibadores que buscan refugio”, afirmó la jefa de gobierno.")]
     public void A_post_with_a_nationality_or_a_government_after_it_is_the_person_named_before(string text) =>
         Assert.Equal("Lena Ortiz", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+
+    [Theory]
+    [InlineData("Les ports\n\nSelon Karim Benali, dont les recherches portent sur les ports, « les départs augmentent chaque année depuis dix ans ».", "Karim Benali")]
+    [InlineData("Port talks\n\nThe harbour minister tells Lena Ortiz that the port will stay open to every docker.", "Lena Ortiz")]
+    [InlineData("Port talks\n\nDockers at the old port on Monday. (AP Photo/Tobias Wendt)\n\nThe league met in the old port hall.", "Tobias Wendt")]
+    public void A_source_an_interviewer_and_a_photographer_are_people(string text, string person) =>
+        Assert.Equal([person], Analyse(text).People.Select(p => p.Name));
 }

@@ -50,7 +50,8 @@ public sealed partial class PersonFinder
         // Residente de Naciones Unidas"); a headline capitalises words that precede no name ("Ministers Adopt …").
         var rolesAnyCase = Phrases.Alternation(Phrases.WithCapitalised(data.Roles));
         var honorifics = Phrases.Alternation(data.Honorifics);
-        var speech = Phrases.Alternation(data.AllSpeechVerbs());
+        // "Selon Filippo Furri, …", "According to Ana Ruiz, …": the source of a view is a person as the speaker is.
+        var speech = Phrases.Alternation(data.AllSpeechVerbs().Concat(Phrases.WithCapitalised(data.AccordingTo)));
         var interventions = Phrases.Alternation(data.InterventionVerbs);
         // "el embajador ecuatoriano Santiago Chávez", "le ministre malien", "le député conservateur Gérard Deltell": a
         // nationality or a party may follow the role.
