@@ -1475,4 +1475,11 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nDockers at the old port on Monday. (AP Photo/Tobias Wendt)\n\nThe league met in the old port hall.", "Tobias Wendt")]
     public void A_source_an_interviewer_and_a_photographer_are_people(string text, string person) =>
         Assert.Equal([person], Analyse(text).People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Port talks\n\nKey Challenges said to be ahead for the port, the league warned on Monday.")]
+    [InlineData("Port talks\n\nAsylum Seekers told to wait at the old port, the league said on Monday.")]
+    [InlineData("Los puertos\n\nConferencia Intergubernamental afirmó que el puerto seguirá abierto.")]
+    public void Common_nouns_in_capitals_before_a_verb_are_not_a_person(string text) =>
+        Assert.Empty(Analyse(text).People);
 }
