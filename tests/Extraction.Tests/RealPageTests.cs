@@ -1482,4 +1482,11 @@ public sealed class RealPageTests
     [InlineData("Los puertos\n\nConferencia Intergubernamental afirmó que el puerto seguirá abierto.")]
     public void Common_nouns_in_capitals_before_a_verb_are_not_a_person(string text) =>
         Assert.Empty(Analyse(text).People);
+
+    [Theory]
+    [InlineData("Port talks\n\nThe league was represented by Ms. Lena Ortiz, Vice Minister for Harbour Mobility of the Ministry of Port Affairs, on Monday.", "Ministry of Port Affairs")]
+    [InlineData("Los puertos\n\nHablaron Lena Ortiz, Directora General del Instituto Valdorano de Puertos; y Karim Benali, el lunes.", "Instituto Valdorano de Puertos")]
+    [InlineData("Los puertos\n\nEl Grupo de Trabajo de Centro y Sur sobre Puertos se reunió el lunes.", "Grupo de Trabajo de Centro y Sur sobre Puertos")]
+    public void A_unit_or_a_post_before_a_body_is_not_part_of_its_name(string text, string body) =>
+        Assert.Equal([body], Analyse(text).Organisations.Select(o => o.Name));
 }

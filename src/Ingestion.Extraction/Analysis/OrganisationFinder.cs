@@ -256,6 +256,19 @@ public sealed partial class OrganisationFinder
                 }
             }
 
+            // "Human Mobility of the Ministry of Foreign Affairs", "General del Instituto Guatemalteco de Migración": words
+            // before a connector that opens a name led by its head word are a unit's or a post's, not the body's.
+            var beforeHead = head - 1;
+            while (beforeHead > from && IsArticle(words[beforeHead].Text))
+            {
+                beforeHead--;
+            }
+
+            if (beforeHead > from && _connectors.Contains(words[beforeHead].Text) && !words.Skip(from).Take(beforeHead - from).Any(w => _definedHeadWords.Contains(w.Text)))
+            {
+                from = head;
+            }
+
             // "Minister of State in the Ministry of …": a post held in a body is not part of the body's name.
             if (InsideWord().Matches(text[words[from].Index..words[head].Index]).LastOrDefault() is { } inside)
             {
