@@ -1489,4 +1489,13 @@ public sealed class RealPageTests
     [InlineData("Los puertos\n\nEl Grupo de Trabajo de Centro y Sur sobre Puertos se reunió el lunes.", "Grupo de Trabajo de Centro y Sur sobre Puertos")]
     public void A_unit_or_a_post_before_a_body_is_not_part_of_its_name(string text, string body) =>
         Assert.Equal([body], Analyse(text).Organisations.Select(o => o.Name));
+
+    [Fact]
+    public void A_name_after_a_ministrys_affairs_is_a_person_not_part_of_the_ministry()
+    {
+        var document = Analyse("Port talks\n\nPrincipal Secretary in the Ministry of Harbour and Port Affairs Karina Holmberg said the port would stay open.");
+
+        Assert.Equal(["Ministry of Harbour and Port Affairs"], document.Organisations.Select(o => o.Name));
+        Assert.Equal(["Karina Holmberg"], document.People.Select(p => p.Name));
+    }
 }

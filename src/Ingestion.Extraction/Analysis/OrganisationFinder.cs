@@ -283,6 +283,8 @@ public sealed partial class OrganisationFinder
             var to = head + 1;
             while (to < words.Count
                    && !(_daysAndMonths.Contains(words[to].Text) && _connectors.Contains(words[to - 1].Text))
+                   // "Ministry of Foreign Affairs Roseline Njogu": a portfolio's "Affairs" closes the name unless joined on.
+                   && !(words[to - 1].Text == "Affairs" && !_connectors.Contains(words[to].Text))
                    && !(_personWords.Contains(words[to].Text) && to + 1 < words.Count && !_connectors.Contains(words[to + 1].Text) && !IsArticle(words[to + 1].Text)))
             {
                 to++;
