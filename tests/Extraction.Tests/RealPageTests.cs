@@ -1498,4 +1498,12 @@ public sealed class RealPageTests
         Assert.Equal(["Ministry of Harbour and Port Affairs"], document.Organisations.Select(o => o.Name));
         Assert.Equal(["Karina Holmberg"], document.People.Select(p => p.Name));
     }
+
+    [Theory]
+    [InlineData(" date 2021-03 Harbour towns sign a reception pactValletta, 1 Mar 2021 (HPA) - {0}", "Harbour towns sign a reception pact")]
+    [InlineData("Harbour Day 2020: Time to Give Back to the Dockers A STATEMENT BY THE PORT LEAGUE DECEMBER 18, 2020 {0}", "Harbour Day 2020: Time to Give Back to the Dockers")]
+    [InlineData(" date 2018-12 Informan que doce puertos firmaron un pacto de acogida La Presidenta de la liga dijo que {0}", "Informan que doce puertos firmaron un pacto de acogida")]
+    [InlineData("Valdora confident about winning the league election HPA, Valdora The town is highly confident. {0}", "Valdora confident about winning the league election")]
+    public void A_headline_run_into_its_story_on_one_line_ends_where_the_story_visibly_starts(string text, string title) =>
+        Assert.Equal(title, Analyse(string.Format(CultureInfo.InvariantCulture, text, "The mayors of twelve port cities agreed on common standards for receiving people rescued at sea, after two days of talks in the old harbour hall, and said the costs would be shared among all the towns of the league from next year on, whatever the number of boats that reach each of them.")).Title);
 }

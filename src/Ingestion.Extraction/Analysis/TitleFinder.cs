@@ -151,7 +151,28 @@ public sealed partial class TitleFinder
         }
 
         // No line heads a story here: a headline-sized line before a label-sized one.
-        return firstLong ?? first ?? StoppedHeadline(lines, CandidateAt, dates);
+        return firstLong ?? first ?? StoppedHeadline(lines, CandidateAt, dates) ?? GluedHeadline(lines);
+    }
+
+    /// <summary>
+    /// " date 2021-03 Harbour towns sign a pactValletta, 1 Mar 2021 (AFP) - The mayors…": a crawler that dropped the
+    /// page's line breaks runs the headline into the story. When no line reads as a headline, the first one's opening is
+    /// the headline if the story visibly starts after it: a dateline glued on, a block in capitals ("… to Migrants A
+    /// STATEMENT BY …"), a capitalised article after a word written small ("… movilidad humana La Presidenta …") or an
+    /// agency's dateline ("… DDG election BSS, Dhaka Bangladesh is …").
+    /// </summary>
+    private FoundTitle? GluedHeadline(List<Span> lines)
+    {
+        if (lines.Count == 0 || WithoutStamp(lines[0]) is not { Length: > MaxTitleLength } line)
+        {
+            return null;
+        }
+
+        var story = GluedStory().Match(line.Text, 0, MaxTitleLength);
+        var title = story.Success ? line.Text[..story.Index].TrimEnd() : string.Empty;
+        return Words().Count(title) > MinTitleWords && LooksLikeTitle(title) && !title.Contains(". ", StringComparison.Ordinal)
+            ? new FoundTitle(title, line.Index, line.Index + title.Length)
+            : null;
     }
 
     /// <summary>
@@ -890,4 +911,7 @@ public sealed partial class TitleFinder
     // GA/12345, SG/SM/19249-DEV/3359, A/AC.293/2022/L.1
     [GeneratedRegex(@"^[A-Z]{1,6}(?:/[A-Z0-9.\-]+)+$")]
     private static partial Regex DocumentSymbol();
+
+    [GeneratedRegex(@"(?<=\p{Ll})(?=\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?,\s+\d{1,2}\s+\p{L}{3,})|(?<=\p{Ll}\s)(?=(?:\p{Lu}[\p{Lu}’'\-]*\s+){2}\p{Lu}{2,})|(?<=\s\p{Ll}{2,}\s)(?=(?:The|La|El|Los|Las|Le|Les|Un|Une|Una)\s)|(?<=\p{L}\s)(?=\p{Lu}{2,6},\s\p{Lu}\p{Ll}+\s)")]
+    private static partial Regex GluedStory();
 }
