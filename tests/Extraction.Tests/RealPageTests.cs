@@ -1506,4 +1506,13 @@ public sealed class RealPageTests
     [InlineData("Valdora confident about winning the league election HPA, Valdora The town is highly confident. {0}", "Valdora confident about winning the league election")]
     public void A_headline_run_into_its_story_on_one_line_ends_where_the_story_visibly_starts(string text, string title) =>
         Assert.Equal(title, Analyse(string.Format(CultureInfo.InvariantCulture, text, "The mayors of twelve port cities agreed on common standards for receiving people rescued at sea, after two days of talks in the old harbour hall, and said the costs would be shared among all the towns of the league from next year on, whatever the number of boats that reach each of them.")).Title);
+
+    [Fact]
+    public void A_crawlers_stamp_dates_the_page_though_the_story_after_it_names_a_weekday()
+    {
+        var text = " date 2025-11-13 La liga de los puertos no consiguió apoyo para su propuesta presentada este jueves en la comisión del puerto.\n\n"
+                   + "La propuesta fue rechazada por todos los grupos.\n\nLa liga dijo que volvería a presentarla el año que viene.\n\nLos estibadores y su \"forma de vida\"\n\nLa diputada dijo que la propuesta no tenía sentido para los estibadores del puerto viejo.";
+
+        Assert.Equal(Day("2025-11-13"), Analyse(text).PublishedOn);
+    }
 }

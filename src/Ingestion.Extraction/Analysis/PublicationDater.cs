@@ -219,7 +219,8 @@ public sealed partial class PublicationDater
             // Menus between the date and the headline, or the story's own date right under the headline, make a date
             // above it the site's today ("August 19, 2022" over the menus, "July 06, 2022" under the headline).
             var navigation = aboveHeadline && (LinesBetween(text, lineEnd, top) >= 2 || dateUnderHeadline);
-            var weekdayLed = aboveHeadline && _weekday.IsMatch(text[lineStart..lineEnd]);
+            // "Thursday, 12 May 2022" leads with the weekday; "date 2025-11-13 Vox … este jueves …" names one in the story after it.
+            var weekdayLed = aboveHeadline && _weekday.IsMatch(text[lineStart..(date.Index + date.Length)]);
             // A weekday-led date above the headline with lines between them is the site header's "today", not the page's date.
             if ((navigation && weekdayLed) || (aboveHeadline && date.YearWritten && addressDay is { } day && date.Start > day))
             {
