@@ -1515,4 +1515,20 @@ public sealed class RealPageTests
 
         Assert.Equal(Day("2025-11-13"), Analyse(text).PublishedOn);
     }
+
+    [Fact]
+    public void A_day_with_a_byline_after_its_colon_dates_the_page() =>
+        Assert.Equal(Day("2016-12-18"), Analyse("Harbour Day Observed\n\n  December 18, 2016 By: HPL\n\n An International Harbour Day has been observed in the old port, with dockers asking for their rights.").PublishedOn);
+
+    [Fact]
+    public void Created_by_the_compact_in_a_sentence_is_no_byline_to_cut_a_headline_at()
+    {
+        var text = "Latest News Highlights\n\n\nSaturday, 11th June 2022\nAmb. Lena Ortiz on harbour reform\nAmb. Lena Ortiz delivered the town's statement at the first harbour review.\n\n"
+                   + "The Harbour Review Forum(HRF) is a Member State forum created by the Harbour Compact, an agreement prepared under the auspices of the league.";
+
+        var document = Analyse(text, "https://harbour.example.org/data/dnews/400/HARBOUR-REVIEW-FORUM.html");
+
+        Assert.Equal("Amb. Lena Ortiz on harbour reform", document.Title);
+        Assert.Equal(Day("2022-06-11"), document.PublishedOn);
+    }
 }

@@ -64,9 +64,10 @@ public sealed partial class PublicationDater
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         // "By October 5, 2020 Newsroom": a byline whose author was left out.
         _bylineOnly = new Regex($@"^\s*(?:{bylines})\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
-        // "May 12, 2023 by Jane Roe", "… on May 12, 2023 in News": a byline or a section after the day ends the stamp.
+        // "May 12, 2023 by Jane Roe", "December 18, 2016 By: INSEC", "… on May 12, 2023 in News": a byline or a section
+        // after the day ends the stamp.
         _bylineAfter = new Regex(
-            $@"^\s*,?\s*(?:(?:{bylines})\s+\S[^\n]{{0,60}}|(?:in|dans|en)\s+\p{{Lu}}[\p{{L}} ,&]{{0,40}})$",
+            $@"^\s*,?\s*(?:(?:{bylines})\s*:?\s+\S[^\n]{{0,60}}|(?:in|dans|en)\s+\p{{Lu}}[\p{{L}} ,&]{{0,40}})$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         // "© 2024 IOM", "All rights reserved": a copyright line's year is not the story's.
         _copyrightCues = [.. titles.CopyrightCues ?? []];

@@ -76,7 +76,7 @@ public sealed partial class TitleFinder
         var byAuthor = authorCues is { Count: > 0 } ? $@"|(?<![\p{{L}}])(?:{Phrases.Alternation(authorCues)})\s*:?\s+\p{{Lu}}[^.!?]{{0,60}}$" : string.Empty;
         // "Harbour Towns Sign the Pact Rédigé par harbour.net le Mercredi 18 Décembre 2024 | 0 commentaire(s)": a
         // byline run into the headline's line.
-        _gluedByline = authorCues is { Count: > 0 } ? new Regex($@"\s+(?:{Phrases.Alternation(authorCues)})\s*:?\s+\S.*$", RegexOptions.CultureInvariant | RegexOptions.Compiled) : null;
+        _gluedByline = authorCues is { Count: > 0 } ? new Regex($@"\s+(?:{Phrases.Alternation(authorCues)})\s*:?\s+(?!(?:the|a|an|la|le|les|el|los|las|un|une|una)\s)\S.*$", RegexOptions.CultureInvariant | RegexOptions.Compiled) : null;
         _stampCueOpening = new Regex($@"^\s*(?:{Phrases.Alternation(titles.StampCues.Concat(titles.UpdatedCues))})(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _furnitureCue = new Regex($@"{Phrases.Alternation(titles.FurnitureCues)}|^\s*(?:{Phrases.Alternation(titles.OpeningCues ?? [])})(?![\p{{L}}]){byAuthor}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _salutation = new Regex($@"^(?:{Phrases.Alternation(titles.Salutations)})(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
