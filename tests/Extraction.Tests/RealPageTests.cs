@@ -1531,4 +1531,16 @@ public sealed class RealPageTests
         Assert.Equal("Amb. Lena Ortiz on harbour reform", document.Title);
         Assert.Equal(Day("2022-06-11"), document.PublishedOn);
     }
+
+    [Fact]
+    public void A_byline_and_its_day_run_into_the_headlines_line_date_the_page()
+    {
+        var text = " date 2024-12 La ligue plaide pour des ports sûrs et humains Rédigé par harbour.net le Mercredi 18 Décembre 2024 à 18:14 | | 0 commentaire(s)|\n\n"
+                   + "La ligue des ports a lancé, mercredi, un appel à la création de ports sûrs et à la défense des droits des dockers.";
+
+        var document = Analyse(text);
+
+        Assert.Equal("La ligue plaide pour des ports sûrs et humains", document.Title);
+        Assert.Equal(Day("2024-12-18"), document.PublishedOn);
+    }
 }

@@ -208,6 +208,12 @@ public sealed partial class PublicationDater
         foreach (var date in dates.Where(d => d.EndDay is null && InReach(d.Index, title, top)))
         {
             var (lineStart, lineEnd, before, after) = LineOf(text, date);
+            // "Headline Rédigé par harbour.net le Mercredi 18 Décembre 2024 à 18:14": a byline run into the headline's line.
+            if (title is not null && title.End > lineStart && date.Index >= title.End)
+            {
+                before = text[title.End..date.Index];
+            }
+
             var stamp = _stampBefore.IsMatch(before);
             var aboveHeadline = date.Index < top;
             // "By October 5, 2020 Newsroom, Regional": a byline whose author was left out, the site's sections after the day.
