@@ -1543,4 +1543,13 @@ public sealed class RealPageTests
         Assert.Equal("La ligue plaide pour des ports sûrs et humains", document.Title);
         Assert.Equal(Day("2024-12-18"), document.PublishedOn);
     }
+
+    [Fact]
+    public void A_wires_dateline_under_a_long_standfirst_dates_the_page()
+    {
+        var text = "Harbour News\n\nReactions on the Quays to the Harbour Pact\n\nThis week the old harbour town is hosting the conference of the port league, with many dockers' events along the quays lined with palm trees. The wire spoke with a number of dockers from different ports about the pact and what it means for the future of the harbours and of the people who work in them day and night, in all seasons and under every flag that comes in. They also spoke of the costs, of the shelters still lacking and of the towns that stayed away.\n\n"
+                   + "VALDORA, Harbourland, Dec 12 2018 (HPW) - This week the old harbour town is hosting the conference of the port league.";
+
+        Assert.Equal(Day("2018-12-12"), Analyse(text).PublishedOn);
+    }
 }

@@ -17,6 +17,7 @@ public sealed partial class PublicationDater
     private const int DatelineReach = 400;
     private const int MaxSectionWords = 8;
     private const int AboveReach = 300;
+    private const int WireDatelineReach = 3000;
     private const int TimedLineWords = 12;
     private readonly CalendarData _calendar;
     private readonly Regex _publishedCue;
@@ -205,7 +206,7 @@ public sealed partial class PublicationDater
         DateOnly? aboveNavigation = null, yearless = null, updated = null;
         var dateUnderHeadline = title is not null && Sorted.Between(dates, d => d.Index, title.End, text.Length).FirstOrDefault() is { YearWritten: true, EndDay: null } under
             && LinesBetween(text, title.End, under.Index) == 0;
-        foreach (var date in dates.Where(d => d.EndDay is null && InReach(d.Index, title, top)))
+        foreach (var date in dates.Where(d => d.EndDay is null && (InReach(d.Index, title, top) || IsWireDateline(text, d))))
         {
             var (lineStart, lineEnd, before, after) = LineOf(text, date);
             // "Headline Rédigé par harbour.net le Mercredi 18 Décembre 2024 à 18:14": a byline run into the headline's line.
@@ -386,6 +387,21 @@ public sealed partial class PublicationDater
     }
 
     /// <summary>Among the first lines, just under the headline, in the few lines just above it, or opening the first paragraph when no headline was found.</summary>
+    /// <summary>
+    /// "MARRAKECH, Morocco, Dec 12 2018 (IPS) - …": a wire's dateline, its place in capitals and its agency after the day,
+    /// dates the story even under a long standfirst.
+    /// </summary>
+    private static bool IsWireDateline(string text, WrittenDate date)
+    {
+        if (date.Index > WireDatelineReach)
+        {
+            return false;
+        }
+
+        var (_, _, before, after) = LineOf(text, date);
+        return WirePlace().IsMatch(before) && WireAgency().IsMatch(after);
+    }
+
     private static bool InReach(int index, FoundTitle? title, int top) =>
         index < DatelineReach
         || (title is not null && index >= title.End && index - title.End < DatelineReach)
@@ -610,4 +626,10 @@ public sealed partial class PublicationDater
     // or the agency's name alone before the story (" (Apic) Le second forum…", " /MONTSAME/. The session…").
     [GeneratedRegex(@"^\s*(?:(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)\s*)?\.?\s*[-–—]|^\s*(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/\.?)\s+\p{Lu}\p{Ll}")]
     private static partial Regex DatelineDash();
+
+    [GeneratedRegex(@"^\s*\p{Lu}{3,}(?:[\s\-/]\p{Lu}{2,})*,(?:\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?,)?\s*$")]
+    private static partial Regex WirePlace();
+
+    [GeneratedRegex(@"^\s*\([\p{Lu}][^()\n]{0,30}\)\s*[-–—]")]
+    private static partial Regex WireAgency();
 }
