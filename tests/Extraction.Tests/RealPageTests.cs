@@ -1552,4 +1552,10 @@ public sealed class RealPageTests
 
         Assert.Equal(Day("2018-12-12"), Analyse(text).PublishedOn);
     }
+
+    [Theory]
+    [InlineData("Harbour Town Keeps Its Quays Open\n\nThe deputy representative of the harbour town made this statement at the league's meeting on the reception of people rescued at sea, asking all the towns to share the costs of the shelters and to keep the quays open to every docker who needs one. The deputy representative of the harbour town made this statement at the league's meeting on the reception of people rescued at sea, asking all the towns to share the costs of the shelters and to keep the quays open to every docker who needs one.\n\nPermanent Mission of the Harbour Town\n27 November 2014\n\nCopyright © 2021 All Rights Reserved.", "2014-11-27")]
+    [InlineData("Harbour Town Keeps Its Quays Open\n\nThe deputy representative of the harbour town made this statement at the league's meeting on the reception of people rescued at sea, asking all the towns to share the costs of the shelters and to keep the quays open to every docker who needs one. The deputy representative of the harbour town made this statement at the league's meeting on the reception of people rescued at sea, asking all the towns to share the costs of the shelters and to keep the quays open to every docker who needs one. Valdora, 12 de diciembre de 2023\n\nCompartir esta noticia\n\nOther news of the league", "2023-12-12")]
+    public void A_day_closing_the_story_over_the_pages_buttons_or_copyright_dates_it(string text, string day) =>
+        Assert.Equal(Day(day), Analyse(text).PublishedOn);
 }

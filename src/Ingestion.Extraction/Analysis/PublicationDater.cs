@@ -339,19 +339,36 @@ public sealed partial class PublicationDater
     /// "2023-05-12" alone under the last paragraph (the reading stage joins it to that paragraph's last sentence).
     /// Used only when nothing nearer the headline dates the page.
     /// </summary>
-    private static DateOnly? ClosingStamp(string text, IReadOnlyList<WrittenDate> dates, FoundTitle? title)
+    private DateOnly? ClosingStamp(string text, IReadOnlyList<WrittenDate> dates, FoundTitle? title)
     {
         var top = title?.Index ?? FirstBodyLine(text);
         foreach (var date in dates.Where(d => d.EndDay is null && d.YearWritten && d.Index > top && !InReach(d.Index, title, top)))
         {
-            var (_, _, before, after) = LineOf(text, date);
-            if (Timed(before, after) || (after.Trim().Length == 0 && AfterLastSentence().IsMatch(before) && IsoDay().IsMatch(text.AsSpan(date.Index, date.Length))))
+            var (_, lineEnd, before, after) = LineOf(text, date);
+            if (Timed(before, after) || (after.Trim().Length == 0 && AfterLastSentence().IsMatch(before) && IsoDay().IsMatch(text.AsSpan(date.Index, date.Length)))
+                || (after.Trim().Length == 0 && SignsOff(text, before, lineEnd)))
             {
                 return date.Start;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "… Julio J. Centurión. Asunción, 12 de diciembre de 2023" over "Compartir esta noticia", "27 November 2014" over
+    /// "Copyright © 2021": a day closing the story, alone or after its place, with the page's buttons or copyright under it.
+    /// </summary>
+    private bool SignsOff(string text, string before, int lineEnd)
+    {
+        var tail = ClosingTail().Match(before).Groups["tail"].Value;
+        if (tail.Trim().Length > 0 && !(Placed(tail, out var place) && place))
+        {
+            return false;
+        }
+
+        var next = TextLayout.Lines(text[lineEnd..]).Select(l => l.Text.Trim()).FirstOrDefault(l => l.Length > 0);
+        return next is not null && (_controls.Contains(Words().Match(next).Value) || _copyrightCues.Any(c => next.StartsWith(c, StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>"… ont approuvé, ce lundi 10 décembre 2018, le Pacte": a date the text calls this week's weekday, when that weekday is the date's.</summary>
@@ -632,4 +649,8 @@ public sealed partial class PublicationDater
 
     [GeneratedRegex(@"^\s*\([\p{Lu}][^()\n]{0,30}\)\s*[-–—]")]
     private static partial Regex WireAgency();
+
+    // What closes a paragraph after its last sentence: "… Centurión. Asunción, " is "Asunción, ".
+    [GeneratedRegex(@"(?:^|[.!?»”""')]\s+)(?<tail>[^.!?\n]{0,60})$")]
+    private static partial Regex ClosingTail();
 }
