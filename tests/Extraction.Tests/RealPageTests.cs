@@ -1424,6 +1424,8 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\n“We will keep the harbour open to every docker who needs a shelter,” Tobias Wendt was quoted by the league's feed as saying.", "Tobias Wendt")]
     [InlineData("Les ports\n\n« Le port reste ouvert à tous les dockers qui cherchent un abri », rappelait Karim Benali, chef du port.", "Karim Benali")]
     [InlineData("Los puertos\n\n“El puerto seguirá abierto para todos los estibadores que buscan refugio”, explicaba Lena Ortiz, jefa del puerto.", "Lena Ortiz")]
+    [InlineData("Port talks\n\nHarbour League chief Karim Benali spoke on Monday.\n\n“Dockers have played an outsized role on the quays of every harbour in the league” Chief Benali observes.", "Karim Benali")]
+    [InlineData("Los puertos\n\nLa ministra Lena Ortiz habló el lunes.\n\n“Lo que pasa es que en los puertos se firman muchos acuerdos que no se dan a conocer”, adujo.", "Lena Ortiz")]
     public void Reported_and_past_forms_of_speech_sign_a_quotation(string text, string speaker) =>
         Assert.Equal(speaker, Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
 
