@@ -1560,4 +1560,8 @@ public sealed class RealPageTests
     [InlineData("Harbour Town Keeps Its Quays Open\n\nThe deputy representative of the harbour town made this statement at the league's meeting on the reception of people rescued at sea, asking all the towns to share the costs of the shelters and to keep the quays open to every docker who needs one. The deputy representative of the harbour town made this statement at the league's meeting on the reception of people rescued at sea, asking all the towns to share the costs of the shelters and to keep the quays open to every docker who needs one. Valdora, 12 de diciembre de 2023\n\nCompartir esta noticia\n\nOther news of the league", "2023-12-12")]
     public void A_day_closing_the_story_over_the_pages_buttons_or_copyright_dates_it(string text, string day) =>
         Assert.Equal(Day(day), Analyse(text).PublishedOn);
+
+    [Fact]
+    public void A_photo_of_a_person_names_them_once_even_when_the_caption_is_glued_to_the_name() =>
+        Assert.Equal(["Karina Holmberg", "Tobias McWendt"], Analyse("Harbour Town Keeps Its Quays Open\n\nThe league met in the old port hall on Monday and agreed to keep the quays open.\n\nPhoto of Karina Holmberg | Harbour Economist\n\nPhoto of Tobias McWendtTobias McWendt (Harbour Town, Independent)\n\nThe league will meet again in May.").People.Select(p => p.Name));
 }

@@ -211,6 +211,13 @@ public sealed partial class PersonFinder
                 wordCount /= 2;
             }
 
+            // "Mattie McGrathMattie McGrath": the same, glued without a space.
+            if (name.Length % 2 == 0 && name.AsSpan(0, name.Length / 2).SequenceEqual(name.AsSpan(name.Length / 2)))
+            {
+                name = name[..(name.Length / 2)];
+                wordCount = Tokens().Count(name);
+            }
+
             // "Then Jair Bolsonaro’s Brazil": a well-known name closing a longer run is that person, whatever opens the run.
             if (wordCount > 2 && KnownNameAtEnd(name) is { } knownName)
             {
