@@ -50,6 +50,7 @@ public sealed partial class TitleFinder
     private readonly Regex _furnitureCue;
     private readonly Regex _salutation;
     private readonly Regex _byline;
+    private readonly Regex _storyStart;
     private readonly Regex? _gluedByline;
     private readonly Regex _stampCueOpening;
     private readonly HashSet<string> _bylineWords;
@@ -99,6 +100,10 @@ public sealed partial class TitleFinder
         _bylineWords = new HashSet<string>(titles.Bylines.Select(b => b.Split(' ')[0]), StringComparer.OrdinalIgnoreCase);
         _nameJoiners = new HashSet<string>(titles.NameJoiners, StringComparer.Ordinal);
         _byline = new Regex($@"^(?:{Phrases.Alternation(titles.Bylines)})\s+\p{{Lu}}", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        var storyOpeners = titles.StoryOpeners is { Count: > 0 } openers ? $@"|(?<=\s\p{{Ll}}{{2,}}\s)(?=(?:{Phrases.Alternation(openers)})\s)" : string.Empty;
+        _storyStart = new Regex(
+            $@"(?<=\p{{Ll}})(?=\p{{Lu}}\p{{Ll}}+(?:\s\p{{Lu}}\p{{Ll}}+)?,\s+\d{{1,2}}\s+\p{{L}}{{3,}})|(?<=\p{{Ll}}\s)(?=(?:\p{{Lu}}[\p{{Lu}}’'\-]*\s+){{2}}\p{{Lu}}{{2,}})|(?<=\p{{L}}\s)(?=\p{{Lu}}{{2,6}},\s\p{{Lu}}\p{{Ll}}+\s){storyOpeners}",
+            RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
 
     public FoundTitle? Find(string text, IReadOnlyList<WrittenDate> dates, string? sourceUrl = null)
@@ -168,7 +173,7 @@ public sealed partial class TitleFinder
             return null;
         }
 
-        var story = GluedStory().Match(line.Text, 0, MaxTitleLength);
+        var story = _storyStart.Match(line.Text, 0, MaxTitleLength);
         var title = story.Success ? line.Text[..story.Index].TrimEnd() : string.Empty;
         return Words().Count(title) > MinTitleWords && LooksLikeTitle(title) && !title.Contains(". ", StringComparison.Ordinal)
             ? new FoundTitle(title, line.Index, line.Index + title.Length)
@@ -912,6 +917,4 @@ public sealed partial class TitleFinder
     [GeneratedRegex(@"^[A-Z]{1,6}(?:/[A-Z0-9.\-]+)+$")]
     private static partial Regex DocumentSymbol();
 
-    [GeneratedRegex(@"(?<=\p{Ll})(?=\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?,\s+\d{1,2}\s+\p{L}{3,})|(?<=\p{Ll}\s)(?=(?:\p{Lu}[\p{Lu}’'\-]*\s+){2}\p{Lu}{2,})|(?<=\s\p{Ll}{2,}\s)(?=(?:The|La|El|Los|Las|Le|Les|Un|Une|Una)\s)|(?<=\p{L}\s)(?=\p{Lu}{2,6},\s\p{Lu}\p{Ll}+\s)")]
-    private static partial Regex GluedStory();
 }
