@@ -1564,4 +1564,10 @@ public sealed class RealPageTests
     [Fact]
     public void A_photo_of_a_person_names_them_once_even_when_the_caption_is_glued_to_the_name() =>
         Assert.Equal(["Karina Holmberg", "Tobias McWendt"], Analyse("Harbour Town Keeps Its Quays Open\n\nThe league met in the old port hall on Monday and agreed to keep the quays open.\n\nPhoto of Karina Holmberg | Harbour Economist\n\nPhoto of Tobias McWendtTobias McWendt (Harbour Town, Independent)\n\nThe league will meet again in May.").People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Video Statement by the Harbour Minister at the Meeting of the Port League\n25 March 2022, Valdora, Harbourland\n\nMr. President, the league has kept its quays open to every docker this year.", "2022-03-25")]
+    [InlineData("The town's statement at the league's meeting\n\n6 November 2017, Valdora, Harbourland.  The harbour minister called for the rights of dockers to be affirmed in the statement of the town.", "2017-11-06")]
+    public void A_day_with_its_place_after_it_dates_the_page(string text, string day) =>
+        Assert.Equal(Day(day), Analyse(text).PublishedOn);
 }

@@ -464,7 +464,7 @@ public sealed partial class PublicationDater
     private bool Closed(string after, bool place) =>
         Words().Matches(after).All(w => _stampWords.Contains(w.Value) || _controls.Contains(w.Value) || ClockTime().IsMatch(w.Value))
         || DatelineDash().IsMatch(after) || DatelineEnd().IsMatch(after) || Separator().IsMatch(after) || (place && StoryAfterStop().IsMatch(after))
-        || _bylineAfter.IsMatch(after) || GluedStory().IsMatch(after) || PlaceThenDash().IsMatch(after) || _updatedAfter.IsMatch(after);
+        || _bylineAfter.IsMatch(after) || GluedStory().IsMatch(after) || PlaceThenDash().IsMatch(after) || _updatedAfter.IsMatch(after) || PlaceAfterDay().IsMatch(after);
 
     /// <summary>Where the prose starts when no headline was found: the first line of eight words or more that ends a sentence.</summary>
     private static int FirstBodyLine(string text) =>
@@ -653,4 +653,9 @@ public sealed partial class PublicationDater
     // What closes a paragraph after its last sentence: "… Centurión. Asunción, " is "Asunción, ".
     [GeneratedRegex(@"(?:^|[.!?»”""')]\s+)(?<tail>[^.!?\n]{0,60})$")]
     private static partial Regex ClosingTail();
+
+    // "25 March 2022, Rabat, Morocco", "6 November 2017, Bangkok, Thailand.  Philippine Labor…": the day first, then
+    // the place it was written in, alone or before the story's first sentence.
+    [GeneratedRegex(@"^,\s*(?:\p{Lu}[\p{L}.\-]*(?:\s\p{Lu}[\p{L}.\-]*){0,2},?\s*){1,2}(?:\.\s+\p{Lu}.*|\.?\s*)$")]
+    private static partial Regex PlaceAfterDay();
 }
