@@ -1570,4 +1570,8 @@ public sealed class RealPageTests
     [InlineData("The town's statement at the league's meeting\n\n6 November 2017, Valdora, Harbourland.  The harbour minister called for the rights of dockers to be affirmed in the statement of the town.", "2017-11-06")]
     public void A_day_with_its_place_after_it_dates_the_page(string text, string day) =>
         Assert.Equal(Day(day), Analyse(text).PublishedOn);
+
+    [Fact]
+    public void A_wire_agency_after_a_dash_is_not_part_of_the_headline() =>
+        Assert.Equal("First harbour forum wraps up today", Analyse("First harbour forum wraps up today – Reuters\n\nThe first forum of the port league ended on Friday with a call to keep the quays open to every docker.").Title);
 }

@@ -51,6 +51,7 @@ public sealed partial class TitleFinder
     private readonly Regex _salutation;
     private readonly Regex _byline;
     private readonly Regex _storyStart;
+    private readonly string[] _wireAgencies;
     private readonly Regex? _gluedByline;
     private readonly Regex _stampCueOpening;
     private readonly HashSet<string> _bylineWords;
@@ -100,6 +101,8 @@ public sealed partial class TitleFinder
         _bylineWords = new HashSet<string>(titles.Bylines.Select(b => b.Split(' ')[0]), StringComparer.OrdinalIgnoreCase);
         _nameJoiners = new HashSet<string>(titles.NameJoiners, StringComparer.Ordinal);
         _byline = new Regex($@"^(?:{Phrases.Alternation(titles.Bylines)})\s+\p{{Lu}}", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        // "… wraps up today – Reuters": a wire agency after a dash is the outlet, as the site's own name would be.
+        _wireAgencies = [.. (titles.WireAgencies ?? []).Select(Squashed)];
         var storyOpeners = titles.StoryOpeners is { Count: > 0 } openers ? $@"|(?<=\s\p{{Ll}}{{2,}}\s)(?=(?:{Phrases.Alternation(openers)})\s)" : string.Empty;
         _storyStart = new Regex(
             $@"(?<=\p{{Ll}})(?=\p{{Lu}}\p{{Ll}}+(?:\s\p{{Lu}}\p{{Ll}}+)?,\s+\d{{1,2}}\s+\p{{L}}{{3,}})|(?<=\p{{Ll}}\s)(?=(?:\p{{Lu}}[\p{{Lu}}’'\-]*\s+){{2}}\p{{Lu}}{{2,}})|(?<=\p{{L}}\s)(?=\p{{Lu}}{{2,6}},\s\p{{Lu}}\p{{Ll}}+\s){storyOpeners}",
@@ -118,7 +121,7 @@ public sealed partial class TitleFinder
         // every line, the reading below usually stops after a few.
         var candidates = new Span?[lines.Count];
         // Read from the whole text only when a line ends on a name after a dash.
-        var outlets = new Lazy<HashSet<string>>(() => OutletNames(text, sourceUrl));
+        var outlets = new Lazy<HashSet<string>>(() => [.. OutletNames(text, sourceUrl), .. _wireAgencies]);
         Span CandidateAt(int i) => candidates[i] ??= Candidate(lines, i, dates, outlets);
         if (SlugHeadline(lines, CandidateAt, dates, sourceUrl) is { } named)
         {
