@@ -33,6 +33,7 @@ public sealed partial class OrganisationFinder
     private readonly Regex? _roleEndingHere;
     private readonly HashSet<string> _daysAndMonths;
     private readonly HashSet<string> _portfolioHeads;
+    private readonly HashSet<string> _portfolioEnds;
     private readonly HashSet<string> _acronyms;
     private readonly Regex? _cued;
     private readonly Regex? _creditAgency;
@@ -42,6 +43,7 @@ public sealed partial class OrganisationFinder
         // "… Ministry of Labour on Saturday", "… of Thailand in August": a day's or a month's name ends a body's name.
         _daysAndMonths = new HashSet<string>(dayAndMonthNames ?? [], StringComparer.OrdinalIgnoreCase);
         _portfolioHeads = new HashSet<string>(data.PortfolioHeads ?? [], StringComparer.Ordinal);
+        _portfolioEnds = new HashSet<string>(data.PortfolioEnds ?? [], StringComparer.Ordinal);
         _data = data;
         _generic = new HashSet<string>(data.GenericWords ?? [], StringComparer.Ordinal);
         // Titles and roles of one word ("Professor", "Chief", "Director") end or precede a body's name, never belong to it.
@@ -284,7 +286,7 @@ public sealed partial class OrganisationFinder
             while (to < words.Count
                    && !(_daysAndMonths.Contains(words[to].Text) && _connectors.Contains(words[to - 1].Text))
                    // "Ministry of Foreign Affairs Roseline Njogu": a portfolio's "Affairs" closes the name unless joined on.
-                   && !(words[to - 1].Text == "Affairs" && !_connectors.Contains(words[to].Text))
+                   && !(_portfolioEnds.Contains(words[to - 1].Text) && !_connectors.Contains(words[to].Text))
                    && !(_personWords.Contains(words[to].Text) && to + 1 < words.Count && !_connectors.Contains(words[to + 1].Text) && !IsArticle(words[to + 1].Text)))
             {
                 to++;

@@ -644,9 +644,11 @@ public sealed partial class PublicationDater
     [GeneratedRegex(@"^\s*(?:(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)\s*)?\.?\s*[-–—]|^\s*(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/\.?)\s+\p{Lu}\p{Ll}")]
     private static partial Regex DatelineDash();
 
+    // "MARRAKECH, Morocco, ": a wire's place in capitals, its country after it.
     [GeneratedRegex(@"^\s*\p{Lu}{3,}(?:[\s\-/]\p{Lu}{2,})*,(?:\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?,)?\s*$")]
     private static partial Regex WirePlace();
 
+    // " (IPS) - ": the agency in brackets after the day, then the dash that opens the story.
     [GeneratedRegex(@"^\s*\([\p{Lu}][^()\n]{0,30}\)\s*[-–—]")]
     private static partial Regex WireAgency();
 

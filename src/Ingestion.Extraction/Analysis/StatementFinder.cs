@@ -288,14 +288,17 @@ public sealed partial class StatementFinder
 
     private bool OnlyRoleWords(string words)
     {
-        // "la alta funcionaria de las Naciones Unidas", "el jerarca de Migración de Colombia": the body a post is of
-        // names no one; the words before it say who.
+        // "la alta funcionaria de las Naciones Unidas", "el jerarca de Migración de Colombia": the body the post belongs
+        // to does not say who speaks; only the post's own words count.
         var found = RoleClauseWord().Matches(BodyAtEnd().Replace(words, string.Empty)).Select(w => w.Value).ToList();
         // "the IOM chief", "the Moroccan diplomat": an acronym or a nationality may stand among the title's words.
         return found.Count <= MaxRoleClauseWords && found.All(w => _roleWords.Contains(w) || w.All(c => !char.IsLetter(c) || char.IsUpper(c)) || Demonym().IsMatch(w));
     }
 
-    /// <summary>The person last named before a quote (a long quotation does not push them out of reach), within its paragraph or the one before.</summary>
+    /// <summary>
+    /// The person last named before a quote, within its paragraph or the one before; reach is counted from where the
+    /// quotation starts, so a long quotation does not push its speaker out of it.
+    /// </summary>
     private static FoundPerson? NamedBefore(IReadOnlyList<PersonMention> people, int quoteStart, int namedUpTo) =>
         Sorted.Between(people, p => p.Index, Math.Max(0, quoteStart - NamedBeforeReach), namedUpTo).LastOrDefault()?.Person;
 
@@ -523,6 +526,7 @@ public sealed partial class StatementFinder
     [GeneratedRegex(@"\p{L}[\p{L}\-]*")]
     private static partial Regex RoleClauseWord();
 
+    // " de las Naciones Unidas", " of the Harbour League": a body's name closing a speaker's post.
     [GeneratedRegex(@"\s(?:of|de|du|del|des|for)\s+(?:(?:the|la|las|los|le|l['’])\s*)?\p{Lu}[\p{L}\-]*(?:\s+(?:(?:of|de|del|des|du|y|and|et|la|las|los|the)\s+)*\p{Lu}[\p{L}\-]*)*[\s,]*$")]
     private static partial Regex BodyAtEnd();
 

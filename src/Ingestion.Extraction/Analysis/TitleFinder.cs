@@ -104,6 +104,8 @@ public sealed partial class TitleFinder
         // "… wraps up today – Reuters": a wire agency after a dash is the outlet, as the site's own name would be.
         _wireAgencies = [.. (titles.WireAgencies ?? []).Select(Squashed)];
         var storyOpeners = titles.StoryOpeners is { Count: > 0 } openers ? $@"|(?<=\s\p{{Ll}}{{2,}}\s)(?=(?:{Phrases.Alternation(openers)})\s)" : string.Empty;
+        // Where a story run into its headline visibly starts: a dateline glued on, a block in capitals, an agency's
+        // dateline, or a capitalised article after a word written small (see GluedHeadline).
         _storyStart = new Regex(
             $@"(?<=\p{{Ll}})(?=\p{{Lu}}\p{{Ll}}+(?:\s\p{{Lu}}\p{{Ll}}+)?,\s+\d{{1,2}}\s+\p{{L}}{{3,}})|(?<=\p{{Ll}}\s)(?=(?:\p{{Lu}}[\p{{Lu}}’'\-]*\s+){{2}}\p{{Lu}}{{2,}})|(?<=\p{{L}}\s)(?=\p{{Lu}}{{2,6}},\s\p{{Lu}}\p{{Ll}}+\s){storyOpeners}",
             RegexOptions.CultureInvariant | RegexOptions.Compiled);
