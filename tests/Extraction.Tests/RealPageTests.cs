@@ -1574,4 +1574,8 @@ public sealed class RealPageTests
     [Fact]
     public void A_wire_agency_after_a_dash_is_not_part_of_the_headline() =>
         Assert.Equal("First harbour forum wraps up today", Analyse("First harbour forum wraps up today – Reuters\n\nThe first forum of the port league ended on Friday with a call to keep the quays open to every docker.").Title);
+
+    [Fact]
+    public void A_title_in_quotation_marks_is_no_statement_of_the_person_presenting_it() =>
+        Assert.DoesNotContain(Analyse("Port talks\n\nThe league's chair, Vice Minister Karim Benali, was invited to the debate. Speaking at a panel on “Overview of Progress in Achieving Harbour Related Goals,” Vice Minister Benali recalled the league's work.").Statements, s => s.Kind == "quote");
 }

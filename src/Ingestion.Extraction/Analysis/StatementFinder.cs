@@ -86,8 +86,9 @@ public sealed partial class StatementFinder
         foreach (var quote in Analysis.Quotations.Find(text))
         {
             var content = Clean(text[quote.BodyStart..quote.BodyEnd]);
-            // A quotation inside the last one (« … “…” … ») is part of what that speaker said.
-            if (quote.Start < previousQuoteEnd || content.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < MinQuoteWords)
+            // A quotation inside the last one (« … “…” … ») is part of what that speaker said; one in title case is a
+            // name ("the report “Making Ports Work for All”"), not words said.
+            if (quote.Start < previousQuoteEnd || content.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < MinQuoteWords || IsTitleCased(content))
             {
                 continue;
             }
@@ -109,7 +110,7 @@ public sealed partial class StatementFinder
                           ?? SpeakerWithin(text, quote, people)
                           ?? SpeakerOfReportedSpeech(text, quote, people)
                           ?? SpeakerOfSentenceBefore(text, quote, people);
-            if (speaker is null && !IsTitleCased(content) && BodySpeaking(text, quote, bodies) is { } body)
+            if (speaker is null && BodySpeaking(text, quote, bodies) is { } body)
             {
                 statements.Add(new FoundStatement("quote", content, null, body, PanelNear(text, panels, quote.Start), quote.Start, quote.End));
                 continue;
