@@ -1578,4 +1578,8 @@ public sealed class RealPageTests
     [Fact]
     public void A_title_in_quotation_marks_is_no_statement_of_the_person_presenting_it() =>
         Assert.DoesNotContain(Analyse("Port talks\n\nThe league's chair, Vice Minister Karim Benali, was invited to the debate. Speaking at a panel on “Overview of Progress in Achieving Harbour Related Goals,” Vice Minister Benali recalled the league's work.").Statements, s => s.Kind == "quote");
+
+    [Fact]
+    public void A_section_label_narrowed_after_a_dash_before_the_day_dates_the_page() =>
+        Assert.Equal(Day("2020-10-05"), Analyse("Press Release —Local October 05, 2020\n\nThe Harbour Town has issued and endorsed its review of the port pact\n\nThe town's review of the pact was discussed and endorsed by the league on Monday.", "https://harbour.example.org/news/harbour-town-has-issued-and-endorsed-its-review-of-the-port-pact").PublishedOn);
 }

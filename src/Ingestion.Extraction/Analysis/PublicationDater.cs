@@ -18,6 +18,7 @@ public sealed partial class PublicationDater
     private const int MaxSectionWords = 8;
     private const int AboveReach = 300;
     private const int WireDatelineReach = 3000;
+    private const int MaxSectionQualifierWords = 2;
     private const int TimedLineWords = 12;
     private readonly CalendarData _calendar;
     private readonly Regex _publishedCue;
@@ -445,8 +446,13 @@ public sealed partial class PublicationDater
         // "“Protecting Migrants in Our Region” - Brasilia, Brazil – 19 November": a subtitle, then the place.
         place = DatelinePlace().IsMatch(bare) || SubtitleDash().Matches(bare).Any(dash => DatelinePlace().IsMatch(bare[(dash.Index + dash.Length)..]));
         return place || OpeningBracket().IsMatch(bare) || ReleaseNumber().IsMatch(bare) || (Separated().IsMatch(bare) && words.Count <= MaxSectionWords) || _bylineBefore.IsMatch(bare)
-               || _sections.Contains(bare.Trim(' ', ',', '|', '-'));
+               || _sections.Contains(bare.Trim(' ', ',', '|', '-')) || IsLabelledSection(bare);
     }
+
+    /// <summary>"Press Release —Local October 05, 2020": a section's label, a dash and a word or two that narrow it.</summary>
+    private bool IsLabelledSection(string bare) =>
+        SectionDash().Match(bare) is { Success: true } dash && _sections.Contains(bare[..dash.Index].Trim())
+        && Words().Count(bare[(dash.Index + dash.Length)..]) is > 0 and <= MaxSectionQualifierWords;
 
     /// <summary>Strips stamp words ("le", "el", "on", "Thursday") from the end of what precedes a date, so "Genève, le" is a place.</summary>
     private string WithoutTrailingStampWords(string before)
@@ -660,4 +666,7 @@ public sealed partial class PublicationDater
     // the place it was written in, alone or before the story's first sentence.
     [GeneratedRegex(@"^,\s*(?:\p{Lu}[\p{L}.\-]*(?:\s\p{Lu}[\p{L}.\-]*){0,2},?\s*){1,2}(?:\.\s+\p{Lu}.*|\.?\s*)$")]
     private static partial Regex PlaceAfterDay();
+
+    [GeneratedRegex(@"\s*[—–-]\s*")]
+    private static partial Regex SectionDash();
 }
