@@ -1391,6 +1391,7 @@ public sealed class RealPageTests
     [InlineData("Harbour talks end in Port Town\n\nPort Town, December 12, 2025 /HARBOURWIRE/. The league met in the old port hall this week.", null, "2025-12-12")]
     [InlineData("Harbour talks end in Port Town\n\nTuesday 9 July 2024 (Harbour League Secretariat, Old Port, Greater Port Town): The league met in the old port hall.", null, "2024-07-09")]
     [InlineData("Harbour talks end in Port Town\n\nThe league met in the old port hall this week and called for better care of the dockers.", "https://harbour.example.org/actualites/201812/07/01-5207125-ligue.php", "2018-12-07")]
+    [InlineData("Senate debates | Motions | Harbours | 12:09 pm\n\nThe senator moved that the port league's pact not be signed.", "https://harbour.example.org/senate/?id=2018-08-16.43.1", "2018-08-16")]
     public void More_datelines_and_addresses_date_the_page(string text, string? url, string day) =>
         Assert.Equal(Day(day), Analyse(text, url).PublishedOn);
 

@@ -495,7 +495,9 @@ public sealed partial class PublicationDater
             }
         }
 
-        return null;
+        // "?id=2018-08-16.43.1": a day a parameter's value opens, as a parliament's record of debates writes it.
+        var query = Uri.TryCreate(sourceUrl, UriKind.Absolute, out var uri) ? Uri.UnescapeDataString(uri.Query) : string.Empty;
+        return QueryDate().Match(query) is { Success: true } queried ? Day(queried) : null;
     }
 
     /// <summary>The submitted address's path, unescaped, or null when there is no absolute address.</summary>
@@ -669,4 +671,7 @@ public sealed partial class PublicationDater
 
     [GeneratedRegex(@"\s*[—–-]\s*")]
     private static partial Regex SectionDash();
+
+    [GeneratedRegex(@"(?<==)(?<y>(?:19|20)[0-9]{2})-(?<m>[01][0-9])-(?<d>[0-3][0-9])(?![0-9])")]
+    private static partial Regex QueryDate();
 }
