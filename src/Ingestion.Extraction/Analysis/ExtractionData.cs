@@ -185,7 +185,7 @@ public sealed record TitleData(
     IReadOnlyList<string> NameJoiners,
     IReadOnlyList<string>? OpeningCues = null,
     IReadOnlyList<string>? CounterWords = null,
-    IReadOnlyList<string>? StoryOpeners = null,
+    IReadOnlyList<string>? Articles = null,
     IReadOnlyList<string>? WireAgencies = null)
 {
     /// <summary>"date 2020-12 ", "Published: 2020-12-03 ": a crawler's or a site's stamp opening a line, its day or only its month.</summary>

@@ -55,7 +55,7 @@ public sealed partial class PersonFinder
         var interventions = Phrases.Alternation(data.InterventionVerbs);
         // "el embajador ecuatoriano Santiago Chávez", "le ministre malien", "le député conservateur Gérard Deltell": a
         // nationality or a party may follow the role.
-        _roleAtEnd = new Regex($@"(?<![\p{{L}}])(?<role>{roles})(?:\s+\p{{Ll}}{{2,}}(?:ano|ana|ense|eño|eña|és|esa|ien|ienne|ais|aise|ois|oise|ain|aine|ateur|atrice|iste|ista|ate|ata))?\s*,?\s*$", RegexOptions.CultureInvariant);
+        _roleAtEnd = new Regex($@"(?<![\p{{L}}])(?<role>{roles})(?:\s+\p{{Ll}}{{2,}}(?:{Phrases.NationalityEndings}|ateur|atrice|iste|ista|ate|ata))?\s*,?\s*$", RegexOptions.CultureInvariant);
         // "The authors Ana Ruiz, Jane Roe and …": a group's name before a list of people (never a person's role).
         _groupAtEnd = data.GroupNouns is { Count: > 0 } groups ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(groups)})\s+$", RegexOptions.CultureInvariant) : null;
         // "Ana Ruiz Vidal" over "Presidenta de la República" (a blank line between when the page spaced its lines), and
@@ -563,7 +563,7 @@ public sealed partial class PersonFinder
     private static partial Regex CapitalisedRun();
 
     // "el colombiano Juan Espinosa y la panameña Samira Gozaine", "le Malien Ali Traoré": a nationality after an article.
-    [GeneratedRegex(@"(?<![\p{L}])(?:el|la|le|l['’])\s*\p{L}\p{Ll}+(?:ano|ana|ense|eño|eña|ien|ienne|ais|aise|ois|oise|ino|ina)\s+$")]
+    [GeneratedRegex(@"(?<![\p{L}])(?:el|la|le|l['’])\s*\p{L}\p{Ll}+(?:" + Phrases.NationalityEndings + @")\s+$")]
     private static partial Regex NationalityAtEnd();
 
     // "- — Émilie Bergeron": a byline set off by a dash on its own line.

@@ -12,6 +12,9 @@ internal static class Phrases
     public static Regex Matcher(IEnumerable<string> phrases, RegexOptions options = RegexOptions.IgnoreCase) =>
         new($@"(?<![\p{{L}}\p{{N}}])(?:{Alternation(phrases)})(?![\p{{L}}\p{{N}}])", options | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
+    /// <summary>How a nationality written small ends in Spanish and French ("ecuatoriano", "malien", "marocaine").</summary>
+    public const string NationalityEndings = "ano|ana|ense|eño|eña|és|esa|ien|ienne|ais|aise|ois|oise|ain|aine|ino|ina";
+
     /// <summary>A phrase as it stands at a sentence's or a title's start: its first letter capitalised.</summary>
     public static string Capitalised(string phrase) => phrase.Length == 0 ? phrase : char.ToUpperInvariant(phrase[0]) + phrase[1..];
 

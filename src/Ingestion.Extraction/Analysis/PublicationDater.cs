@@ -404,7 +404,6 @@ public sealed partial class PublicationDater
         return (int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture), m.Groups["m"].Success ? int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture) : null);
     }
 
-    /// <summary>Among the first lines, just under the headline, in the few lines just above it, or opening the first paragraph when no headline was found.</summary>
     /// <summary>
     /// "MARRAKECH, Morocco, Dec 12 2018 (IPS) - …": a wire's dateline, its place in capitals and its agency after the day,
     /// dates the story even under a long standfirst.
@@ -420,6 +419,7 @@ public sealed partial class PublicationDater
         return WirePlace().IsMatch(before) && WireAgency().IsMatch(after);
     }
 
+    /// <summary>Among the first lines, just under the headline, in the few lines just above it, or opening the first paragraph when no headline was found.</summary>
     private static bool InReach(int index, FoundTitle? title, int top) =>
         index < DatelineReach
         || (title is not null && index >= title.End && index - title.End < DatelineReach)
@@ -482,11 +482,12 @@ public sealed partial class PublicationDater
     /// <summary>The day in the submitted address's path: /2022/02/28/, /2023/may/12/, /2019-10-15-…, /2019_10_15_…, statement20060914, /2018/0706/, /201812/07/.</summary>
     private DateOnly? FromAddress(string? sourceUrl)
     {
-        if (AddressPath(sourceUrl) is not { } path)
+        if (sourceUrl is null || !Uri.TryCreate(sourceUrl, UriKind.Absolute, out var uri))
         {
             return null;
         }
 
+        var path = Uri.UnescapeDataString(uri.AbsolutePath);
         foreach (var match in new[] { _slashedPathDate.Match(path), DashedPathDate().Match(path), CompactPathDate().Match(path), MonthFolderPathDate().Match(path), DayFolderPathDate().Match(path), YearMonthFolderPathDate().Match(path) })
         {
             if (match.Success && Day(match) is { } day)
@@ -496,8 +497,7 @@ public sealed partial class PublicationDater
         }
 
         // "?id=2018-08-16.43.1": a day a parameter's value opens, as a parliament's record of debates writes it.
-        var query = Uri.TryCreate(sourceUrl, UriKind.Absolute, out var uri) ? Uri.UnescapeDataString(uri.Query) : string.Empty;
-        return QueryDate().Match(query) is { Success: true } queried ? Day(queried) : null;
+        return QueryDate().Match(Uri.UnescapeDataString(uri.Query)) is { Success: true } queried ? Day(queried) : null;
     }
 
     /// <summary>The submitted address's path, unescaped, or null when there is no absolute address.</summary>

@@ -573,7 +573,7 @@ public sealed partial class StatementFinder
     private static partial Regex ViewHolder();
 
     // "Moroccan", "Chinese", "Spanish", "Israeli": a nationality before a title; "colombiano", "malien": one after it.
-    [GeneratedRegex(@"^(?:\p{Lu}\p{Ll}+(?:an|ese|ish|i)|\p{Ll}{2,}(?:ano|ana|ense|eño|eña|és|esa|ien|ienne|ais|aise|ois|oise|ain|aine))$")]
+    [GeneratedRegex(@"^(?:\p{Lu}\p{Ll}+(?:an|ese|ish|i)|\p{Ll}{2,}(?:" + Phrases.NationalityEndings + @"))$")]
     private static partial Regex Demonym();
 }
 

@@ -77,8 +77,11 @@ public sealed partial class TitleFinder
         // "Publié le 31 juillet 2021 - écrit par : Ana Ruiz": a line that ends by naming its author is a byline too.
         var byAuthor = authorCues is { Count: > 0 } ? $@"|(?<![\p{{L}}])(?:{Phrases.Alternation(authorCues)})\s*:?\s+\p{{Lu}}[^.!?]{{0,60}}$" : string.Empty;
         // "Harbour Towns Sign the Pact Rédigé par harbour.net le Mercredi 18 Décembre 2024 | 0 commentaire(s)": a
-        // byline run into the headline's line.
-        _gluedByline = authorCues is { Count: > 0 } ? new Regex($@"\s+(?:{Phrases.Alternation(authorCues)})\s*:?\s+(?!(?:the|a|an|la|le|les|el|los|las|un|une|una)\s)\S.*$", RegexOptions.CultureInvariant | RegexOptions.Compiled) : null;
+        // byline run into the headline's line; "created by the Global Compact" in a sentence is none, an author being
+        // named rather than brought in by an article.
+        var articles = titles.Articles ?? [];
+        var notArticle = articles.Count > 0 ? $@"(?!(?:{Phrases.Alternation(articles)})\s)" : string.Empty;
+        _gluedByline = authorCues is { Count: > 0 } ? new Regex($@"\s+(?:{Phrases.Alternation(authorCues)})\s*:?\s+{notArticle}\S.*$", RegexOptions.CultureInvariant | RegexOptions.Compiled) : null;
         _stampCueOpening = new Regex($@"^\s*(?:{Phrases.Alternation(titles.StampCues.Concat(titles.UpdatedCues))})(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _furnitureCue = new Regex($@"{Phrases.Alternation(titles.FurnitureCues)}|^\s*(?:{Phrases.Alternation(titles.OpeningCues ?? [])})(?![\p{{L}}]){byAuthor}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _salutation = new Regex($@"^(?:{Phrases.Alternation(titles.Salutations)})(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
@@ -103,7 +106,7 @@ public sealed partial class TitleFinder
         _byline = new Regex($@"^(?:{Phrases.Alternation(titles.Bylines)})\s+\p{{Lu}}", RegexOptions.CultureInvariant | RegexOptions.Compiled);
         // "… wraps up today – Reuters": a wire agency after a dash is the outlet, as the site's own name would be.
         _wireAgencies = [.. (titles.WireAgencies ?? []).Select(Squashed)];
-        var storyOpeners = titles.StoryOpeners is { Count: > 0 } openers ? $@"|(?<=\s\p{{Ll}}{{2,}}\s)(?=(?:{Phrases.Alternation(openers)})\s)" : string.Empty;
+        var storyOpeners = articles.Count > 0 ? $@"|(?<=\s\p{{Ll}}{{2,}}\s)(?=(?:{Phrases.Alternation(articles.Select(Phrases.Capitalised))})\s)" : string.Empty;
         // Where a story run into its headline visibly starts: a dateline glued on, a block in capitals, an agency's
         // dateline, or a capitalised article after a word written small (see GluedHeadline).
         _storyStart = new Regex(
@@ -921,5 +924,4 @@ public sealed partial class TitleFinder
     // GA/12345, SG/SM/19249-DEV/3359, A/AC.293/2022/L.1
     [GeneratedRegex(@"^[A-Z]{1,6}(?:/[A-Z0-9.\-]+)+$")]
     private static partial Regex DocumentSymbol();
-
 }
