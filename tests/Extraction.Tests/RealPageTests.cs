@@ -1583,4 +1583,8 @@ public sealed class RealPageTests
     [Fact]
     public void A_section_label_narrowed_after_a_dash_before_the_day_dates_the_page() =>
         Assert.Equal(Day("2020-10-05"), Analyse("Press Release —Local October 05, 2020\n\nThe Harbour Town has issued and endorsed its review of the port pact\n\nThe town's review of the pact was discussed and endorsed by the league on Monday.", "https://harbour.example.org/news/harbour-town-has-issued-and-endorsed-its-review-of-the-port-pact").PublishedOn);
+
+    [Fact]
+    public void A_blogs_portuguese_weekday_header_over_the_headline_dates_the_page() =>
+        Assert.Equal(Day("2016-07-21"), Analyse("quinta-feira, 21 de julho de 2016\n\nSeminario regional sobre los muelles de la liga portuaria\n\nLos estibadores de la liga se reunieron en el puerto viejo para hablar de los muelles abiertos.").PublishedOn);
 }
