@@ -1587,4 +1587,8 @@ public sealed class RealPageTests
     [Fact]
     public void A_blogs_portuguese_weekday_header_over_the_headline_dates_the_page() =>
         Assert.Equal(Day("2016-07-21"), Analyse("quinta-feira, 21 de julho de 2016\n\nSeminario regional sobre los muelles de la liga portuaria\n\nLos estibadores de la liga se reunieron en el puerto viejo para hablar de los muelles abiertos.").PublishedOn);
+
+    [Fact]
+    public void A_day_opening_a_path_segment_with_its_month_and_day_written_short_dates_the_page() =>
+        Assert.Equal(Day("2019-01-10"), Analyse("Harbour Town leaves the port pact\n\nThe mayor of the harbour town confirmed yesterday that the town leaves the pact of the port league.", "https://news.example.org/harbour/2019-1-10-4-0-0-harbour-town-leaves-the-port-pact").PublishedOn);
 }

@@ -91,9 +91,10 @@ public sealed partial class PublicationDater
         _anchors = calendar.Anchors.Select(a => (a, Phrases.Matcher(a.Phrases))).ToList();
         var next = Phrases.Alternation(calendar.NextWords);
         var month = Phrases.Alternation(language.Months.Keys);
-        // "/2022/02/28/" or "/2023/may/12/": a day in the address's path, its month as a number or a name.
+        // "/2022/02/28/", "/2023/may/12/" or a segment opening "/2019-1-10-…": a day in the address's path, its month as a
+        // number (written short or not) or a name.
         _slashedPathDate = new Regex(
-            $@"/(?<y>(?:19|20)[0-9]{{2}})/(?<m>0?[1-9]|1[0-2]|{month})/(?<d>0?[1-9]|[12][0-9]|3[01])(?:/|$|[-_.])",
+            $@"/(?<y>(?:19|20)[0-9]{{2}})(?<sep>[/-])(?<m>0?[1-9]|1[0-2]|{month})\k<sep>(?<d>0?[1-9]|[12][0-9]|3[01])(?:/|$|[-_.])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         // "/…-of-migrants-26-june-2023/": a day written out in the slug, its month by name.
         _sluggedPathDate = new Regex(
