@@ -1591,4 +1591,10 @@ public sealed class RealPageTests
     [Fact]
     public void A_day_opening_a_path_segment_with_its_month_and_day_written_short_dates_the_page() =>
         Assert.Equal(Day("2019-01-10"), Analyse("Harbour Town leaves the port pact\n\nThe mayor of the harbour town confirmed yesterday that the town leaves the pact of the port league.", "https://news.example.org/harbour/2019-1-10-4-0-0-harbour-town-leaves-the-port-pact").PublishedOn);
+
+    [Theory]
+    [InlineData("La ligue portuaire a publié un message à l’occasion de la journée des dockers, célébrée ce 18 décembre 2024. Le président a salué le travail des dockers dans tous les ports.", "2024-12-18")]
+    [InlineData("Los estibadores de la liga se reúnen este 3 de mayo de 2021 en el puerto viejo para hablar de los muelles abiertos a todos.", "2021-05-03")]
+    public void A_day_the_story_calls_this_day_dates_the_page(string text, string day) =>
+        Assert.Equal(Day(day), Analyse(text).PublishedOn);
 }

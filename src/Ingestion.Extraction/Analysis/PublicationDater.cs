@@ -107,9 +107,11 @@ public sealed partial class PublicationDater
             : new Regex(
                 $@"(?<![\p{{L}}])(?:{Phrases.Alternation(thisWords)})\s+(?<weekday>{Phrases.Alternation(_weekdayNumbers.Keys)})\s*,?\s*$",
                 RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
-        // "Today, December 18, 2020, marks…", "Hoy, 18 de diciembre de 2020,": the text names the day it is written.
+        // "Today, December 18, 2020, marks…", "Hoy, 18 de diciembre de 2020,", "célébrée ce 18 décembre 2024": the text
+        // names the day it is written.
+        var thisDay = calendar.ThisWords is { Count: > 0 } these ? $"|{Phrases.Alternation(these)}" : "";
         _todayIs = new Regex(
-            $@"(?<![\p{{L}}])(?:{Phrases.Alternation(calendar.TodayWords)})\s*,?\s*(?:is|es|est)?\s*(?:le|el|the)?\s*$",
+            $@"(?<![\p{{L}}])(?:(?:{Phrases.Alternation(calendar.TodayWords)})\s*,?\s*(?:is|es|est)?\s*(?:le|el|the)?{thisDay})\s*$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _nextMonth = new Regex($@"(?<![\p{{L}}])(?:(?:{next})\s+(?<month>{month})|(?<month>{month})\s+(?:{next}))(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         var count = Phrases.Alternation(calendar.Ordinals.Keys.Concat(calendar.NumberWords.Keys));
@@ -390,7 +392,7 @@ public sealed partial class PublicationDater
         return null;
     }
 
-    /// <summary>"Today, December 18, 2020, marks International Migrants Day": a day with its year that the text calls today.</summary>
+    /// <summary>"Today, December 18, 2020, marks International Migrants Day", "ce 18 décembre 2024": a day with its year that the text calls today or this day.</summary>
     private DateOnly? TodayIs(string text, IReadOnlyList<WrittenDate> dates) =>
         dates.FirstOrDefault(d => d.EndDay is null && d.YearWritten && d.Start is not null && _todayIs.IsMatch(text[Math.Max(0, d.Index - CueReach)..d.Index]))?.Start;
 
