@@ -1597,4 +1597,24 @@ public sealed class RealPageTests
     [InlineData("Los estibadores de la liga se reúnen este 3 de mayo de 2021 en el puerto viejo para hablar de los muelles abiertos a todos.", "2021-05-03")]
     public void A_day_the_story_calls_this_day_dates_the_page(string text, string day) =>
         Assert.Equal(Day(day), Analyse(text).PublishedOn);
+
+    [Fact]
+    public void A_body_defining_its_own_acronym_is_not_the_known_body_its_name_begins_with() =>
+        Assert.Contains("United Nations Development Programme Fund for Harbours", Analyse("Port talks\n\nThe report was paid for by the United Nations Development Programme Fund for Harbours (UNDP-FH) in Valdora.").Organisations.Select(o => o.Name));
+
+    [Fact]
+    public void An_article_after_a_preposition_stays_inside_a_defined_name_but_not_after_and()
+    {
+        var names = Analyse("Port talks\n\nThe harbour office and the Parliamentary Assembly of the Harbour Council (PAHC) are hosting a forum with the Ministry of Labour and the Harbour Committee for Dockers (HCD).").Organisations.Select(o => o.Name).ToList();
+
+        Assert.Contains("Parliamentary Assembly of the Harbour Council", names);
+        Assert.Contains("Harbour Committee for Dockers", names);
+    }
+
+    [Theory]
+    [InlineData("The vaccines came through COVAX and Gavi this spring.", "Gavi, the Vaccine Alliance")]
+    [InlineData("The report of the ITUC on port workers was presented in Valdora.", "International Trade Union Confederation")]
+    [InlineData("La ministra habló ante el Parlamento del Mercosur sobre los muelles.", "Mercosur Parliament")]
+    public void Well_known_bodies_of_the_field_are_named_by_their_catalogue_names(string text, string body) =>
+        Assert.Contains(body, Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
 }

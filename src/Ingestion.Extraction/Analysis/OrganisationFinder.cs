@@ -25,6 +25,7 @@ public sealed partial class OrganisationFinder
     private readonly Regex _knownAcronyms;
     private readonly Dictionary<string, KnownOrganisation> _byAcronym = new(StringComparer.Ordinal);
     private readonly HashSet<string> _headWords;
+    private readonly HashSet<string> _conjunctions;
     private readonly HashSet<string> _definedHeadWords;
     private readonly HashSet<string> _closingHeadWords;
     private readonly HashSet<string> _connectors;
@@ -73,6 +74,7 @@ public sealed partial class OrganisationFinder
         _definedHeadWords = new HashSet<string>(data.HeadWords.Concat(data.DefinedHeadWords), StringComparer.Ordinal);
         _closingHeadWords = new HashSet<string>(data.ClosingHeadWords ?? [], StringComparer.Ordinal);
         _connectors = new HashSet<string>(data.Connectors, StringComparer.Ordinal);
+        _conjunctions = new HashSet<string>(data.Conjunctions ?? [], StringComparer.Ordinal);
         // "l'association Entraide du Port", "the NGO Harbour Watch": a common noun that says what the capitalised name after it is.
         if (data.OrganisationCues is { Count: > 0 } cues)
         {
@@ -148,6 +150,27 @@ public sealed partial class OrganisationFinder
             }
         }
 
+        // "Name of a Body (NoB)": a new organisation and an acronym the rest of the text may use alone, read before the
+        // known names so "United Nations University Institute for … (UNU-EHS)" is not the known university.
+        var definitions = DefinedAcronym().Matches(text).ToList();
+        var defined = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var m in definitions)
+        {
+            var acronym = m.Groups["acronym"].Value;
+            if (_byAcronym.ContainsKey(acronym) || !Free(m.Groups["acronym"].Index, acronym.Length))
+            {
+                continue;
+            }
+
+            // A known body's own name before a new acronym ("Missing Migrants Project (MMP)") stays the known body.
+            if (NameBefore(text, m.Index, acronym) is { } name && Free(name.Index, name.Length) && name.Text.Split(' ').Any(_definedHeadWords.Contains)
+                && !_knownNames.Find(name.Text).Any(k => k.Length == name.Text.Length))
+            {
+                defined[acronym] = name.Text;
+                Add(name.Text, acronym, name);
+            }
+        }
+
         // Known names first (longest first, so "UN Network on Migration" is not "UN"), then their acronyms.
         var nameMatches = _knownNames.Find(text).OrderByDescending(m => m.Length);
         foreach (var (index, length, organisation) in nameMatches)
@@ -167,33 +190,15 @@ public sealed partial class OrganisationFinder
             Add(organisation.Name, organisation.Acronyms.Count > 0 ? organisation.Acronyms[0] : null, new Span(index, length, text.Substring(index, length)));
         }
 
-        // "Name of a Body (NoB)": a new organisation and an acronym the rest of the text may use alone.
-        var defined = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (Match m in DefinedAcronym().Matches(text))
+        // "Comité International de la Croix Rouge (CICR)": a spelling the data lacks, of a body whose acronym it knows,
+        // is that body when the name's initials spell the acronym.
+        foreach (var m in definitions)
         {
             var acronym = m.Groups["acronym"].Value;
-            var known = _data.Organisations.FirstOrDefault(o => o.Acronyms.Contains(acronym));
-            if (!Free(m.Groups["acronym"].Index, acronym.Length))
+            if (_byAcronym.TryGetValue(acronym, out var known) && Free(m.Groups["acronym"].Index, acronym.Length)
+                && NameBefore(text, m.Index, acronym) is { } spelling && Free(spelling.Index, spelling.Length) && Spells(spelling.Text, acronym))
             {
-                continue;
-            }
-
-            // "Comité International de la Croix Rouge (CICR)": a spelling the data lacks, of a body whose acronym it
-            // knows, is that body when the name's initials spell the acronym.
-            if (known is not null)
-            {
-                if (NameBefore(text, m.Index, acronym) is { } spelling && Free(spelling.Index, spelling.Length) && Spells(spelling.Text, acronym))
-                {
-                    Add(known.Name, known.Acronyms[0], spelling);
-                }
-
-                continue;
-            }
-
-            if (NameBefore(text, m.Index, acronym) is { } name && Free(name.Index, name.Length) && name.Text.Split(' ').Any(_definedHeadWords.Contains))
-            {
-                defined[acronym] = name.Text;
-                Add(name.Text, acronym, name);
+                Add(known.Name, known.Acronyms[0], spelling);
             }
         }
 
@@ -405,7 +410,10 @@ public sealed partial class OrganisationFinder
                 break;
             }
 
-            if (!char.IsUpper(value[0]) && !_connectors.Contains(value))
+            // "Parliamentary Assembly of the Council of Europe (PACE)": an article after a preposition is inside the name
+            // ("… Training and the National Committee (NC)" starts a second one).
+            if (!char.IsUpper(value[0]) && !_connectors.Contains(value)
+                && !(IsArticle(value) && LastWord().Match(text, 0, word.Index) is { Success: true } previous && _connectors.Contains(previous.Value) && !_conjunctions.Contains(previous.Value)))
             {
                 break;
             }
@@ -418,8 +426,9 @@ public sealed partial class OrganisationFinder
             }
         }
 
-        // "La Secretaría de … (SPM)" at a sentence's start: the article is not part of the name (unless the acronym spells it).
-        while (words.Count > 0 && (!char.IsUpper(words[0].Text[0])
+        // "La Secretaría de … (SPM)" at a sentence's start: the article is not part of the name (unless the acronym spells it);
+        // "Director of the Nordic Refugee Council (NRC)": nor is the post of the person who heads it.
+        while (words.Count > 0 && (!char.IsUpper(words[0].Text[0]) || (_personWords.Contains(words[0].Text) && words.Count > 2 && _connectors.Contains(words[1].Text))
             || (words.Count > 2 && acronym[0] != words[0].Text[0] && LeadingArticle().Match(words[0].Text + " ").Length == words[0].Length + 1)))
         {
             words.RemoveAt(0);
@@ -481,6 +490,9 @@ public sealed partial class OrganisationFinder
 
     [GeneratedRegex(@"Regional\s+$")]
     private static partial Regex RegionalBefore();
+
+    [GeneratedRegex(@"[\p{L}]+(?=\s+$)")]
+    private static partial Regex LastWord();
 
     // " for Asia and the Pacific", " in the Arab Region", " pour l'Afrique de l'Ouest": the region a regional body serves.
     [GeneratedRegex(@"\G[ \t]+(?:for|in|of|pour|en|para|de)[ \t]+(?:the[ \t]+|la[ \t]+|l['’]|el[ \t]+)?\p{Lu}[\p{L}\-]*(?:[ \t]+(?:(?:and|the|of|et|de|du|y|del|la)[ \t]+)*(?:l['’])?\p{Lu}[\p{L}\-]*)*")]
