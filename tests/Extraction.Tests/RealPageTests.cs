@@ -1617,4 +1617,19 @@ public sealed class RealPageTests
     [InlineData("La ministra habló ante el Parlamento del Mercosur sobre los muelles.", "Mercosur Parliament")]
     public void Well_known_bodies_of_the_field_are_named_by_their_catalogue_names(string text, string body) =>
         Assert.Contains(body, Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
+
+    [Theory]
+    [InlineData("The plan was drawn up with the Inter-Agency Standing Committee and the Office of the President of the General Assembly.", "Office of the President of the General Assembly")]
+    [InlineData("Representatives of the Prague Process and the EU Agency for Fundamental Rights met in Valdora.", "European Union Agency for Fundamental Rights")]
+    [InlineData("Le Comité pour la protection des droits de tous les travailleurs migrants et des membres de leur famille a examiné le rapport.", "Committee on Migrant Workers")]
+    public void Bodies_of_the_migration_field_are_known_in_their_languages(string text, string body) =>
+        Assert.Contains(body, Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
+
+    [Fact]
+    public void A_meeting_under_the_chatham_house_rule_names_no_body() =>
+        Assert.Empty(Analyse("Port talks\n\nThe exchange will be held under the Chatham House Rule and participation is limited.").Organisations);
+
+    [Fact]
+    public void Displaced_persons_after_a_body_are_no_person() =>
+        Assert.Empty(Analyse("Port talks\n\nThe Special Rapporteur on Migrants and Internally Displaced Persons of the African Commission on Human and Peoples' Rights spoke in Valdora.").People);
 }
