@@ -878,8 +878,9 @@ public sealed class RealPageTests
 
         var quotes = Analyse(text).Statements.Where(s => s.Kind == "quote").ToList();
 
-        Assert.Equal(2, quotes.Count);
+        Assert.Equal(3, quotes.Count);
         Assert.StartsWith("The exodus exceeds what the ports can hold", quotes[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("is a key space for the ports", quotes[2].Text, StringComparison.Ordinal);
         Assert.All(quotes, q => Assert.Equal("Ana Ruiz", q.Speaker));
     }
 
@@ -1632,4 +1633,11 @@ public sealed class RealPageTests
     [Fact]
     public void Displaced_persons_after_a_body_are_no_person() =>
         Assert.Empty(Analyse("Port talks\n\nThe Special Rapporteur on Migrants and Internally Displaced Persons of the African Commission on Human and Peoples' Rights spoke in Valdora.").People);
+
+    [Theory]
+    [InlineData("Port talks\n\nThe harbour master Karina Holmberg said the meeting will be “the most important gathering of the port towns this year”.", "Karina Holmberg")]
+    [InlineData("Port talks\n\nLe maire du port, Tobias McWendt, a appelé à « ne pas céder à la peur des dockers venus d'ailleurs » lors de la réunion.", "Tobias McWendt")]
+    [InlineData("Port talks\n\nLa alcaldesa Ana Ruiz Vidal destacó la “importancia de la cooperación entre los puertos de la liga” durante la sesión.", "Ana Ruiz Vidal")]
+    public void Words_quoted_a_few_words_after_a_verb_of_speech_are_the_speakers(string text, string speaker) =>
+        Assert.Equal(speaker, Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
 }

@@ -317,12 +317,15 @@ public sealed partial class StatementFinder
             before = text[sentenceStart..quoteStart];
         }
 
-        if (!before.TrimEnd().EndsWith(',') && !AttributionEnd().IsMatch(before))
+        var verb = _speechVerb.Matches(before).LastOrDefault();
+        // "She said the conference will be “the most important …”", "a appelé à « ne pas succomber … »": a few words
+        // after the verb of speech lead into the words quoted, as "that" does.
+        if (!before.TrimEnd().EndsWith(',') && !AttributionEnd().IsMatch(before)
+            && !(verb is not null && LeadInAfterVerb().IsMatch(before[(verb.Index + verb.Length)..])))
         {
             return null;
         }
 
-        var verb = _speechVerb.Matches(before).LastOrDefault();
         // "…, Karim Benali, reivindicó el rol histórico del puerto: “…”": a sentence about one person, closed by a colon
         // that opens the quotation, gives the floor to that person, when the quotation is speech, sentences rather than
         // a title ("un séminaire intitulé : « … »").
@@ -542,6 +545,10 @@ public sealed partial class StatementFinder
     // "said that “…”", "declaró que este pacto “…”": the quotation completes a clause of a few words after "that".
     [GeneratedRegex(@"(?:(?<![\p{L}])(?:that|que)(?:\s+[^\s.;:!?“”""«»]+){0,6}|:)\s*$")]
     private static partial Regex AttributionEnd();
+
+    // What may stand between a verb of speech and the quotation it leads into: a few words, no stop, no other quotation.
+    [GeneratedRegex(@"^(?:\s+[^\s.;:!?“”""«»]+){0,6}\s*$")]
+    private static partial Regex LeadInAfterVerb();
 
     [GeneratedRegex(@"[.!?]")]
     private static partial Regex SentenceStop();
