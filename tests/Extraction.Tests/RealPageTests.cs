@@ -1640,4 +1640,8 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nLa alcaldesa Ana Ruiz Vidal destacó la “importancia de la cooperación entre los puertos de la liga” durante la sesión.", "Ana Ruiz Vidal")]
     public void Words_quoted_a_few_words_after_a_verb_of_speech_are_the_speakers(string text, string speaker) =>
         Assert.Equal(speaker, Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void A_pronoun_before_a_verb_of_speech_is_the_person_last_named_when_no_one_was_quoted_yet() =>
+        Assert.Equal("Karina Holmberg", Assert.Single(Analyse("Port talks\n\nThe harbour master Karina Holmberg spoke to the league on Monday. She said the meeting will be “the most important gathering of the port towns this year”.").Statements, s => s.Kind == "quote").Speaker);
 }

@@ -379,7 +379,7 @@ public sealed partial class StatementFinder
 
         var noSubject = beforeVerb.Trim().Length == 0 || (subject.Trim().Length == 0 && _subjectDroppingVerbs.Contains(verb.Value));
         return Sorted.Between(people, p => p.Index, sentenceStart, sentenceStart + verb.Index).LastOrDefault()?.Person
-               ?? (_pronoun.IsMatch(beforeVerb) ? last?.Person : null)
+               ?? (_pronoun.IsMatch(beforeVerb) ? Referent(people, quoteStart, sentenceStart, last) : null)
                ?? (noSubject || (subject.Trim().Length > 0 && OnlyRoleWords(subject)) ? Referent(people, quoteStart, quoteStart, last) : null);
     }
 
