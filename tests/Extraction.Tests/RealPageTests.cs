@@ -1644,4 +1644,14 @@ public sealed class RealPageTests
     [Fact]
     public void A_pronoun_before_a_verb_of_speech_is_the_person_last_named_when_no_one_was_quoted_yet() =>
         Assert.Equal("Karina Holmberg", Assert.Single(Analyse("Port talks\n\nThe harbour master Karina Holmberg spoke to the league on Monday. She said the meeting will be “the most important gathering of the port towns this year”.").Statements, s => s.Kind == "quote").Speaker);
+
+    [Theory]
+    [InlineData("Regional Consultations\n\nSix regional consultations were held with the port towns and the dockers' unions, funded by the league and organised by its secretariat in the spring.", "Regional Consultations")]
+    [InlineData("Skip to content\n\nPORT 2013-2014\n\nThe town of Valdora chairs the port league in 2013 and 2014; the draft concept paper of its chairmanship can be found on the league's pages.", "PORT 2013-2014")]
+    public void A_line_of_a_word_or_two_right_over_the_story_is_its_headline_when_no_longer_line_is(string text, string title) =>
+        Assert.Equal(title, Analyse(text).Title);
+
+    [Fact]
+    public void A_document_sites_description_label_is_no_headline() =>
+        Assert.Null(Analyse("Description\n\nSix regional consultations were held with the port towns and the dockers' unions, funded by the league and organised by its secretariat in the spring.").Title);
 }

@@ -164,7 +164,7 @@ public sealed partial class TitleFinder
         }
 
         // No line heads a story here: a headline-sized line before a label-sized one.
-        return firstLong ?? first ?? StoppedHeadline(lines, CandidateAt, dates) ?? GluedHeadline(lines);
+        return firstLong ?? first ?? StoppedHeadline(lines, CandidateAt, dates) ?? GluedHeadline(lines) ?? ShortHeadline(lines, CandidateAt, dates);
     }
 
     /// <summary>
@@ -219,6 +219,25 @@ public sealed partial class TitleFinder
                 && lines.Skip(i + 1).Take(BodyReach).Any(IsBody))
             {
                 return new FoundTitle(bare, line.Index, line.Index + bare.Length);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "Regional Consultations", "GFMD 2013-2014" right over the story's first paragraph: when no line reads as a
+    /// headline, a line of a word or two that is no furniture and opens the story is one.
+    /// </summary>
+    private FoundTitle? ShortHeadline(List<Span> lines, Func<int, Span> candidate, IReadOnlyList<WrittenDate> dates)
+    {
+        for (var i = 0; i + 1 < lines.Count && !IsBody(lines[i]); i++)
+        {
+            var line = candidate(i);
+            if (IsBody(lines[i + 1]) && Words().Count(line.Text) is > 0 and < MinTitleWords && char.IsUpper(line.Text[0])
+                && !SentencePunctuation().IsMatch(line.Text) && !IsFurniture(lines, i, line, dates))
+            {
+                return new FoundTitle(line.Text, line.Index, line.End);
             }
         }
 
