@@ -1654,4 +1654,11 @@ public sealed class RealPageTests
     [Fact]
     public void A_document_sites_description_label_is_no_headline() =>
         Assert.Null(Analyse("Description\n\nSix regional consultations were held with the port towns and the dockers' unions, funded by the league and organised by its secretariat in the spring.").Title);
+
+    [Theory]
+    [InlineData("Port talks\n\nAsistieron la directora del museo del puerto, la Lic. Irene Cabrera, y los estibadores de la liga.", "Irene Cabrera")]
+    [InlineData("Port talks\n\nParticipó el Asesor de Política Portuaria del Ministerio, Mijail Bonito, en la reunión de la liga.", "Mijail Bonito")]
+    [InlineData("Port talks\n\nLa Conferencia Magistral Tobias McWendt abrió la reunión de la liga portuaria en Valdora.", "Tobias McWendt")]
+    public void Latin_american_honorifics_and_posts_introduce_a_person(string text, string name) =>
+        Assert.Contains(name, Analyse(text).People.Select(p => p.Name));
 }
