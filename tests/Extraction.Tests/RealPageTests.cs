@@ -1661,4 +1661,12 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nLa Conferencia Magistral Tobias McWendt abrió la reunión de la liga portuaria en Valdora.", "Tobias McWendt")]
     public void Latin_american_honorifics_and_posts_introduce_a_person(string text, string name) =>
         Assert.Contains(name, Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void A_well_known_person_written_without_accents_or_middle_names_on_the_same_page_is_one_person()
+    {
+        var document = Analyse("Port talks\n\nThe Secretary-General, Antonio Guterres, opened the meeting. Director General William Swing thanked him. “We keep the ports open,” said António Guterres. Director General William Lacy Swing closed it.");
+
+        Assert.Equal(["António Guterres", "William Lacy Swing"], document.People.Select(p => p.Name).Order());
+    }
 }

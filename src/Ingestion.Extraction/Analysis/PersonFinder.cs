@@ -38,6 +38,7 @@ public sealed partial class PersonFinder
     private readonly Regex? _authorCueAtEnd;
     private readonly List<(string Surname, string Name)> _knownSurnames;
     private readonly HashSet<string> _knownNames;
+    private readonly Dictionary<string, string> _knownForms;
 
     public PersonFinder(PeopleData data)
     {
@@ -82,6 +83,14 @@ public sealed partial class PersonFinder
         _roleOfBodyAtEnd = new Regex($@"(?<![\p{{L}}])(?:{roles})\s+(?:of|de|del|du|of\s+the|de\s+la|de\s+l['’]|to|to\s+the|for|for\s+the|auprès\s+de|ante)\s*\p{{Lu}}[\p{{L}}\-]*(?:\s+(?:(?:of|of\s+the|de|de\s+la|del|du|des)\s+)?\p{{Lu}}[\p{{L}}\-]*){{0,3}}\s*,?\s*$", RegexOptions.CultureInvariant);
         _knownSurnames = (data.KnownPeople ?? []).SelectMany(p => p.Surnames.Select(s => (s, p.Name))).ToList();
         _knownNames = new HashSet<string>((data.KnownPeople ?? []).Select(p => KnownKey(p.Name)), StringComparer.Ordinal);
+        // "Antonio Guterres" and "William Swing": a well-known name written without its accents or its middle names.
+        _knownForms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var known in data.KnownPeople ?? [])
+        {
+            var words = known.Name.Split(' ');
+            _knownForms.TryAdd(KnownKey(known.Name), known.Name);
+            _knownForms.TryAdd(KnownKey($"{words[0]} {words[^1]}"), known.Name);
+        }
     }
 
     public (IReadOnlyList<FoundPerson> People, IReadOnlyList<PersonMention> Mentions) Find(string text, IReadOnlyList<FoundOrganisation> organisations, FoundTitle? headline = null)
@@ -364,6 +373,25 @@ public sealed partial class PersonFinder
             {
                 fullerForm[shorter.Name] = fuller;
                 people[fuller] = people[fuller] with { Role = people[fuller].Role ?? shorter.Role, Organisation = people[fuller].Organisation ?? shorter.Organisation };
+            }
+        }
+
+        // "Antonio Guterres" beside "António Guterres", "William Swing" beside "William Lacy Swing": forms of one well-known
+        // person on the same page are that person, named as the data names them.
+        foreach (var group in people.Keys.Where(n => _knownForms.ContainsKey(KnownKey(n))).GroupBy(n => _knownForms[KnownKey(n)]).Where(g => g.Count() > 1).ToList())
+        {
+            var kept = group.FirstOrDefault(n => n == group.Key) ?? group.OrderByDescending(n => n.Length).First();
+            foreach (var other in group.Where(n => n != kept))
+            {
+                var merged = people[other];
+                people.Remove(other);
+                foreach (var shorter in fullerForm.Where(f => f.Value == other).Select(f => f.Key).ToList())
+                {
+                    fullerForm[shorter] = kept;
+                }
+
+                fullerForm[other] = kept;
+                people[kept] = people[kept] with { Role = people[kept].Role ?? merged.Role, Organisation = people[kept].Organisation ?? merged.Organisation };
             }
         }
 
