@@ -1669,4 +1669,11 @@ public sealed class RealPageTests
 
         Assert.Equal(["António Guterres", "William Lacy Swing"], document.People.Select(p => p.Name).Order());
     }
+
+    [Theory]
+    [InlineData("Port talks\n\nKarina Holmberg spoke to the dockers. In Harbourland’s capital Addis Ababa, the new harbour master is expected to meet the league.")]
+    [InlineData("Port talks\n\nKarina Holmberg spoke to the dockers. It says the editorial in today’s publication of the Trinidad Express states that the dockers were left out.")]
+    [InlineData("Port talks\n\nKarina Holmberg dijo que la liga y la Oficina para América del Sur del Alto Comisionado hablaron con los estibadores.")]
+    public void Cities_regions_and_outlets_are_no_people(string text) =>
+        Assert.Equal(["Karina Holmberg"], Analyse(text).People.Select(p => p.Name));
 }
