@@ -1676,4 +1676,10 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nKarina Holmberg dijo que la liga y la Oficina para América del Sur del Alto Comisionado hablaron con los estibadores.")]
     public void Cities_regions_and_outlets_are_no_people(string text) =>
         Assert.Equal(["Karina Holmberg"], Analyse(text).People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Port talks\n\nDans son allocution d’ouverture, Karina Holmberg, officier des droits des dockers à la ligue, a salué les ports.", "Karina Holmberg")]
+    [InlineData("Port talks\n\nD’après Tobias McWendt, chargé de bureau à la ligue portuaire, les quais resteront ouverts.", "Tobias McWendt")]
+    public void A_post_after_the_name_makes_it_a_person_and_an_opening_according_to_is_no_part_of_it(string text, string name) =>
+        Assert.Equal([name], Analyse(text).People.Select(p => p.Name));
 }
