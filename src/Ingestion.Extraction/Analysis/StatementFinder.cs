@@ -15,6 +15,7 @@ public sealed partial class StatementFinder
 {
     private const int MinQuoteWords = 5;
     private const int AttributionReach = 160;
+    private const int LeadInReach = 100;
     private const int ParagraphReach = 2000;
     private const int NamedBeforeReach = 700;
     private const int MaxRoleClauseWords = 5;
@@ -32,12 +33,17 @@ public sealed partial class StatementFinder
     private readonly Regex? _viewpoint;
     private readonly Regex? _pronounSource;
     private readonly Regex? _circumstance;
+    private readonly HashSet<string> _speechVerbPhrases;
+    private readonly int _longestSpeechVerb;
 
     public StatementFinder(PeopleData people, CalendarData calendar)
     {
         // Verbs are matched with their case ("States" is not "states"), and capitalised at a sentence's start.
         var verbs = people.AllSpeechVerbs().Concat(people.AccordingTo).ToList();
         _speechVerb = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(Phrases.WithCapitalised(verbs))})(?![\p{{L}}])", RegexOptions.CultureInvariant);
+        // The same verbs word by word, to find one among a quotation's last few words without running the pattern there.
+        _speechVerbPhrases = new HashSet<string>(Phrases.WithCapitalised(verbs).Select(v => VerbWord().Replace(v, " ").Replace('’', '\'').Trim()), StringComparer.Ordinal);
+        _longestSpeechVerb = verbs.Max(v => VerbWords().Count(v));
         _interventionVerb = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(people.InterventionVerbs)})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         // "“…”. Lo declaró a la agencia el obispo Ana Ruiz": the sentence after the quotation says who said it.
         _saidSo = people.SaidSoOpeners is { Count: > 0 } openers
@@ -317,13 +323,22 @@ public sealed partial class StatementFinder
             before = text[sentenceStart..quoteStart];
         }
 
-        var verb = _speechVerb.Matches(before).LastOrDefault();
-        // "She said the conference will be “the most important …”", "a appelé à « ne pas succomber … »": a few words
-        // after the verb of speech lead into the words quoted, as "that" does.
-        if (!before.TrimEnd().EndsWith(',') && !AttributionEnd().IsMatch(before)
-            && !(verb is not null && LeadInAfterVerb().IsMatch(before[(verb.Index + verb.Length)..])))
+        Match? verb;
+        if (before.TrimEnd().EndsWith(',') || AttributionEnd().IsMatch(before))
         {
-            return null;
+            verb = _speechVerb.Matches(before).LastOrDefault();
+        }
+        else
+        {
+            // "She said the conference will be “the most important …”", "a appelé à « ne pas succomber … »": a few words
+            // after the verb of speech lead into the words quoted, as "that" does (looked for in the last words only).
+            var tailVerb = LastSpeechVerb(before, Math.Max(0, before.Length - LeadInReach));
+            if (tailVerb is null || !LeadInAfterVerb().IsMatch(before[(tailVerb.Index + tailVerb.Length)..]))
+            {
+                return null;
+            }
+
+            verb = tailVerb;
         }
 
         // "…, Karim Benali, reivindicó el rol histórico del puerto: “…”": a sentence about one person, closed by a colon
@@ -381,6 +396,25 @@ public sealed partial class StatementFinder
         return Sorted.Between(people, p => p.Index, sentenceStart, sentenceStart + verb.Index).LastOrDefault()?.Person
                ?? (_pronoun.IsMatch(beforeVerb) ? Referent(people, quoteStart, sentenceStart, last) : null)
                ?? (noSubject || (subject.Trim().Length > 0 && OnlyRoleWords(subject)) ? Referent(people, quoteStart, quoteStart, last) : null);
+    }
+
+    /// <summary>The last verb of speech in a text from a position on, found word by word (a verb may be a few words long).</summary>
+    private Match? LastSpeechVerb(string value, int from)
+    {
+        var words = VerbWords().Matches(value, from).ToList();
+        for (var i = words.Count - 1; i >= 0; i--)
+        {
+            for (var length = Math.Min(_longestSpeechVerb, words.Count - i); length >= 1; length--)
+            {
+                var phrase = string.Join(' ', words.Skip(i).Take(length).Select(w => w.Value.Replace('’', '\'')));
+                if (_speechVerbPhrases.Contains(phrase) && _speechVerb.Match(value, words[i].Index) is { Success: true } verb && verb.Index == words[i].Index)
+                {
+                    return verb;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -545,6 +579,12 @@ public sealed partial class StatementFinder
     // "said that “…”", "declaró que este pacto “…”": the quotation completes a clause of a few words after "that".
     [GeneratedRegex(@"(?:(?<![\p{L}])(?:that|que)(?:\s+[^\s.;:!?“”""«»]+){0,6}|:)\s*$")]
     private static partial Regex AttributionEnd();
+
+    [GeneratedRegex(@"[\p{L}'’\-]+")]
+    private static partial Regex VerbWords();
+
+    [GeneratedRegex(@"[^\p{L}'’\-]+")]
+    private static partial Regex VerbWord();
 
     // What may stand between a verb of speech and the quotation it leads into: a few words, no stop, no other quotation.
     [GeneratedRegex(@"^(?:\s+[^\s.;:!?“”""«»]+){0,6}\s*$")]
