@@ -1682,4 +1682,15 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nD’après Tobias McWendt, chargé de bureau à la ligue portuaire, les quais resteront ouverts.", "Tobias McWendt")]
     public void A_post_after_the_name_makes_it_a_person_and_an_opening_according_to_is_no_part_of_it(string text, string name) =>
         Assert.Equal([name], Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void A_known_name_of_one_word_written_small_is_a_common_word() =>
+        Assert.Empty(Analyse("Port talks\n\nEl primer ministro belga Tobias McWendt dijo que la jornada de trabajo en el puerto fue larga.").Organisations);
+
+    [Theory]
+    [InlineData("L’assemblée générale des Nations-Unies a adopté le pacte des ports.", "United Nations General Assembly")]
+    [InlineData("O relatório da Organização das Nações Unidas sobre os portos foi publicado.", "United Nations")]
+    [InlineData("The secretariat was praised by the CARICOM Secretariat and the World Economic Forum.", "CARICOM Secretariat")]
+    public void Bodies_written_with_a_hyphen_in_portuguese_or_by_their_secretariat_are_known(string text, string body) =>
+        Assert.Contains(body, Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
 }

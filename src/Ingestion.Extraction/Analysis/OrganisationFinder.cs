@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace IdmPlatform.Ingestion.Extraction.Analysis;
@@ -26,6 +27,7 @@ public sealed partial class OrganisationFinder
     private readonly Dictionary<string, KnownOrganisation> _byAcronym = new(StringComparer.Ordinal);
     private readonly HashSet<string> _headWords;
     private readonly HashSet<string> _conjunctions;
+    private static readonly SearchValues<char> NameSeparators = SearchValues.Create(" \u00A0-'’");
     private readonly HashSet<string> _definedHeadWords;
     private readonly HashSet<string> _closingHeadWords;
     private readonly HashSet<string> _connectors;
@@ -175,7 +177,9 @@ public sealed partial class OrganisationFinder
         var nameMatches = _knownNames.Find(text).OrderByDescending(m => m.Length);
         foreach (var (index, length, organisation) in nameMatches)
         {
-            if (!Free(index, length))
+            // Names are found whatever their case ("assemblée générale des Nations unies"), but a name of one word
+            // written small is a common word: "el ministro belga" is no news agency.
+            if (!Free(index, length) || (char.IsLower(text[index]) && !text.AsSpan(index, length).ContainsAny(NameSeparators)))
             {
                 continue;
             }
