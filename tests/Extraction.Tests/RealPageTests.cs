@@ -1693,4 +1693,11 @@ public sealed class RealPageTests
     [InlineData("The secretariat was praised by the CARICOM Secretariat and the World Economic Forum.", "CARICOM Secretariat")]
     public void Bodies_written_with_a_hyphen_in_portuguese_or_by_their_secretariat_are_known(string text, string body) =>
         Assert.Contains(body, Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
+
+    [Fact]
+    public void An_acronym_that_is_also_a_word_counts_alone_among_words_written_small_but_not_in_capitals()
+    {
+        Assert.Contains("World Health Organization", Analyse("Port talks\n\nTo understand the health of dockers, WHO and a research group asked the port towns.").Organisations.Select(o => o.Name));
+        Assert.Empty(Analyse("Port talks\n\nWHO WE ARE\n\nThe port league keeps the quays open to every docker in the towns.").Organisations);
+    }
 }

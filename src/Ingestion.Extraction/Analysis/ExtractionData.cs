@@ -78,9 +78,10 @@ public sealed record OrganisationData(
 
 /// <summary>
 /// A body the data knows. An acronym that is also something else ("EU" is the United States in Mexican Spanish) counts
-/// alone only in the languages <paramref name="AloneIn"/> gives it, and otherwise only beside the body's full name.
+/// alone only in the languages <paramref name="AloneIn"/> gives it, or (<paramref name="AloneInProse"/>) among words written
+/// small, where it cannot be a word in capitals ("WHO WE ARE"), and otherwise only beside the body's full name.
 /// </summary>
-public sealed record KnownOrganisation(string Name, IReadOnlyList<string> Acronyms, IReadOnlyList<string> Aliases, bool AcronymAlone = true, IReadOnlyDictionary<string, string[]>? AloneIn = null, bool RegionalBodies = false);
+public sealed record KnownOrganisation(string Name, IReadOnlyList<string> Acronyms, IReadOnlyList<string> Aliases, bool AcronymAlone = true, IReadOnlyDictionary<string, string[]>? AloneIn = null, bool RegionalBodies = false, bool AloneInProse = false);
 
 public sealed record PeopleData(
     IReadOnlyList<string> Honorifics,

@@ -354,7 +354,8 @@ public sealed partial class OrganisationFinder
         {
             // Short acronyms that are also ordinary words ("WHO", "EU") count only beside their full name.
             if (_byAcronym.TryGetValue(m.Value, out var organisation) && Free(m.Index, m.Length)
-                && (organisation.AcronymAlone || found.ContainsKey(organisation.Name) || (language is not null && organisation.AloneIn?.GetValueOrDefault(m.Value)?.Contains(language) == true)))
+                && (organisation.AcronymAlone || found.ContainsKey(organisation.Name) || (organisation.AloneInProse && InProse(text, m.Index, m.Length))
+                    || (language is not null && organisation.AloneIn?.GetValueOrDefault(m.Value)?.Contains(language) == true)))
             {
                 Add(organisation.Name, organisation.Acronyms[0], new Span(m.Index, m.Length, m.Value));
             }
@@ -394,6 +395,11 @@ public sealed partial class OrganisationFinder
     /// The capitalised words before "(ACR)": the run stops at a lowercase word or "the", and crosses a comma only
     /// when the acronym's first letter is not yet accounted for ("Climate, Migration and Displacement Platform (CMDP)").
     /// </summary>
+    /// <summary>"…in migrant populations, WHO and a research consortium…": the words either side are written small.</summary>
+    private static bool InProse(string text, int index, int length) =>
+        PreviousWord().Match(text, Math.Max(0, index - 40), index - Math.Max(0, index - 40)) is { Success: true } before && before.Value.Any(char.IsLower)
+        && NextWord().Match(text, index + length) is { Success: true } after && after.Value.Any(char.IsLower);
+
     private Span? NameBefore(string text, int parenthesis, string acronym)
     {
         var words = new List<Span>();
@@ -497,6 +503,12 @@ public sealed partial class OrganisationFinder
 
     [GeneratedRegex(@"[\p{L}]+(?=\s+$)")]
     private static partial Regex LastWord();
+
+    [GeneratedRegex(@"[\p{L}]+(?=[\s,;:]+$)")]
+    private static partial Regex PreviousWord();
+
+    [GeneratedRegex(@"\G[\s,;:]+(?<word>[\p{L}]+)")]
+    private static partial Regex NextWord();
 
     // " for Asia and the Pacific", " in the Arab Region", " pour l'Afrique de l'Ouest": the region a regional body serves.
     [GeneratedRegex(@"\G[ \t]+(?:for|in|of|pour|en|para|de)[ \t]+(?:the[ \t]+|la[ \t]+|l['’]|el[ \t]+)?\p{Lu}[\p{L}\-]*(?:[ \t]+(?:(?:and|the|of|et|de|du|y|del|la)[ \t]+)*(?:l['’])?\p{Lu}[\p{L}\-]*)*")]
