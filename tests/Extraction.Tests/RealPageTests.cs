@@ -1700,4 +1700,10 @@ public sealed class RealPageTests
         Assert.Contains("World Health Organization", Analyse("Port talks\n\nTo understand the health of dockers, WHO and a research group asked the port towns.").Organisations.Select(o => o.Name));
         Assert.Empty(Analyse("Port talks\n\nWHO WE ARE\n\nThe port league keeps the quays open to every docker in the towns.").Organisations);
     }
+
+    [Theory]
+    [InlineData("The Committee on the Rights of the Child heard the dockers' children in Valdora.", "Committee on the Rights of the Child")]
+    [InlineData("Le COMESA et la CEEAC ont reçu les dockers du port de Valdora.", "Economic Community of Central African States")]
+    public void Treaty_bodies_and_regional_communities_are_known(string text, string body) =>
+        Assert.Contains(body, Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
 }
