@@ -1706,4 +1706,11 @@ public sealed class RealPageTests
     [InlineData("Le COMESA et la CEEAC ont reçu les dockers du port de Valdora.", "Economic Community of Central African States")]
     public void Treaty_bodies_and_regional_communities_are_known(string text, string body) =>
         Assert.Contains(body, Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
+
+    [Theory]
+    [InlineData("Le rapport de l’Organisation des Nations unies pour l’alimentation et l’agriculture sur les ports a été publié.", "Food and Agriculture Organization of the United Nations")]
+    [InlineData("El informe del Consejo de Derechos Humanos de las Naciones Unidas sobre los puertos fue publicado.", "Human Rights Council")]
+    [InlineData("The International Labour Office published its report on dockers.", "International Labour Organization")]
+    public void Un_bodies_are_known_by_their_french_and_spanish_names_and_their_secretariats(string text, string body) =>
+        Assert.Contains(body, Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
 }
