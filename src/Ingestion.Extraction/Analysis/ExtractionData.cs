@@ -190,6 +190,9 @@ public sealed record TitleData(
     IReadOnlyList<string>? Articles = null,
     IReadOnlyList<string>? WireAgencies = null)
 {
+    /// <summary>Every word a date stamp may be made of: the stamp words and the weekday names ("Published on Thursday").</summary>
+    public HashSet<string> StampWordSet() => new(StampWords.Concat(Weekdays), StringComparer.OrdinalIgnoreCase);
+
     /// <summary>"date 2020-12 ", "Published: 2020-12-03 ": a crawler's or a site's stamp opening a line, its day or only its month.</summary>
     public Regex StampOpening() =>
         new($@"^\s*(?:{Phrases.Alternation(StampCues)})\s*:?\s*(?<y>(?:19|20)[0-9]{{2}})(?:-(?<m>[01][0-9])(?:-[0-3][0-9])?)?\s+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);

@@ -17,6 +17,7 @@ public sealed record FoundOrganisation(string Name, string? Acronym, IReadOnlyLi
 public sealed partial class OrganisationFinder
 {
     private const string UnitedNations = "United Nations";
+    private const int WordBeforeReach = 40;
     private readonly OrganisationData _data;
     private readonly Regex _masked;
     private readonly PhraseIndex<KnownOrganisation> _knownNames;
@@ -397,8 +398,15 @@ public sealed partial class OrganisationFinder
     /// </summary>
     /// <summary>"…in migrant populations, WHO and a research consortium…": the words either side are written small.</summary>
     private static bool InProse(string text, int index, int length) =>
-        PreviousWord().Match(text, Math.Max(0, index - 40), index - Math.Max(0, index - 40)) is { Success: true } before && before.Value.Any(char.IsLower)
-        && NextWord().Match(text, index + length) is { Success: true } after && after.Value.Any(char.IsLower);
+        WordBefore(text, index) is { } before && before.Any(char.IsLower)
+        && NextWord().Match(text, index + length) is { Success: true } after && after.Groups["word"].Value.Any(char.IsLower);
+
+    /// <summary>The word right before a position, past spaces and commas (looked for in the few characters before it only).</summary>
+    private static string? WordBefore(string text, int index)
+    {
+        var from = Math.Max(0, index - WordBeforeReach);
+        return PreviousWord().Match(text, from, index - from) is { Success: true } word ? word.Value : null;
+    }
 
     private Span? NameBefore(string text, int parenthesis, string acronym)
     {
@@ -423,7 +431,7 @@ public sealed partial class OrganisationFinder
             // "Parliamentary Assembly of the Council of Europe (PACE)": an article after a preposition is inside the name
             // ("… Training and the National Committee (NC)" starts a second one).
             if (!char.IsUpper(value[0]) && !_connectors.Contains(value)
-                && !(IsArticle(value) && LastWord().Match(text, 0, word.Index) is { Success: true } previous && _connectors.Contains(previous.Value) && !_conjunctions.Contains(previous.Value)))
+                && !(IsArticle(value) && WordBefore(text, word.Index) is { } previous && _connectors.Contains(previous) && !_conjunctions.Contains(previous)))
             {
                 break;
             }
@@ -500,9 +508,6 @@ public sealed partial class OrganisationFinder
 
     [GeneratedRegex(@"Regional\s+$")]
     private static partial Regex RegionalBefore();
-
-    [GeneratedRegex(@"[\p{L}]+(?=\s+$)")]
-    private static partial Regex LastWord();
 
     [GeneratedRegex(@"[\p{L}]+(?=[\s,;:]+$)")]
     private static partial Regex PreviousWord();

@@ -378,7 +378,8 @@ public sealed partial class PersonFinder
 
         // "Antonio Guterres" beside "António Guterres", "William Swing" beside "William Lacy Swing": forms of one well-known
         // person on the same page are that person, named as the data names them.
-        foreach (var group in people.Keys.Where(n => _knownForms.ContainsKey(KnownKey(n))).GroupBy(n => _knownForms[KnownKey(n)]).Where(g => g.Count() > 1).ToList())
+        var knownForms = people.Keys.Select(n => (Name: n, Known: _knownForms.GetValueOrDefault(KnownKey(n)))).Where(f => f.Known is not null);
+        foreach (var group in knownForms.GroupBy(f => f.Known!, f => f.Name).Where(g => g.Count() > 1).ToList())
         {
             var kept = group.FirstOrDefault(n => n == group.Key) ?? group.OrderByDescending(n => n.Length).First();
             foreach (var other in group.Where(n => n != kept))

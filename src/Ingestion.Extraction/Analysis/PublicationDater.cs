@@ -54,7 +54,7 @@ public sealed partial class PublicationDater
         // "date 2019-11-15", "Posted on 3 May 2019", "Publié le …": a stamp, whatever follows it on the line.
         _stampOpening = titles.StampOpening();
         _stampBefore = new Regex($@"^\s*(?:{Phrases.Alternation(titles.StampCues)})\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
-        _stampWords = new HashSet<string>(titles.StampWords, StringComparer.OrdinalIgnoreCase);
+        _stampWords = titles.StampWordSet();
         // "News Mon, 04/25/2016 - 10:10 Share": a section's label before the stamp and a button after it.
         _sections = new HashSet<string>(titles.FurnitureLines, StringComparer.OrdinalIgnoreCase);
         _controls = new HashSet<string>(titles.Controls, StringComparer.OrdinalIgnoreCase);

@@ -42,7 +42,7 @@ public sealed partial class StatementFinder
         var verbs = people.AllSpeechVerbs().Concat(people.AccordingTo).ToList();
         _speechVerb = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(Phrases.WithCapitalised(verbs))})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         // The same verbs word by word, to find one among a quotation's last few words without running the pattern there.
-        _speechVerbPhrases = new HashSet<string>(Phrases.WithCapitalised(verbs).Select(v => VerbWord().Replace(v, " ").Replace('’', '\'').Trim()), StringComparer.Ordinal);
+        _speechVerbPhrases = new HashSet<string>(Phrases.WithCapitalised(verbs).Select(VerbPhrase), StringComparer.Ordinal);
         _longestSpeechVerb = verbs.Max(v => VerbWords().Count(v));
         _interventionVerb = new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(people.InterventionVerbs)})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         // "“…”. Lo declaró a la agencia el obispo Ana Ruiz": the sentence after the quotation says who said it.
@@ -398,6 +398,11 @@ public sealed partial class StatementFinder
                ?? (noSubject || (subject.Trim().Length > 0 && OnlyRoleWords(subject)) ? Referent(people, quoteStart, quoteStart, last) : null);
     }
 
+    /// <summary>A verb's words as looked up: single spaces between them, one apostrophe ("a déclaré", "d'ajouter").</summary>
+    private static string VerbPhrase(string words) => VerbPhrase(VerbWords().Matches(words));
+
+    private static string VerbPhrase(IEnumerable<Match> words) => string.Join(' ', words.Select(w => w.Value.Replace('’', '\'')));
+
     /// <summary>The last verb of speech in a text from a position on, found word by word (a verb may be a few words long).</summary>
     private Match? LastSpeechVerb(string value, int from)
     {
@@ -406,7 +411,7 @@ public sealed partial class StatementFinder
         {
             for (var length = Math.Min(_longestSpeechVerb, words.Count - i); length >= 1; length--)
             {
-                var phrase = string.Join(' ', words.Skip(i).Take(length).Select(w => w.Value.Replace('’', '\'')));
+                var phrase = VerbPhrase(words.Skip(i).Take(length));
                 if (_speechVerbPhrases.Contains(phrase) && _speechVerb.Match(value, words[i].Index) is { Success: true } verb && verb.Index == words[i].Index)
                 {
                     return verb;
@@ -582,9 +587,6 @@ public sealed partial class StatementFinder
 
     [GeneratedRegex(@"[\p{L}'’\-]+")]
     private static partial Regex VerbWords();
-
-    [GeneratedRegex(@"[^\p{L}'’\-]+")]
-    private static partial Regex VerbWord();
 
     // What may stand between a verb of speech and the quotation it leads into: a few words, no stop, no other quotation.
     [GeneratedRegex(@"^(?:\s+[^\s.;:!?“”""«»]+){0,6}\s*$")]

@@ -70,7 +70,7 @@ public sealed partial class TitleFinder
         _rangeWords = new HashSet<string>(rangeWords ?? [], StringComparer.OrdinalIgnoreCase);
         _subtitles = new HashSet<string>(kinds.Subtitles, StringComparer.OrdinalIgnoreCase);
         _furniture = new HashSet<string>(titles.FurnitureLines.Select(Normal), StringComparer.Ordinal);
-        _stampWords = new HashSet<string>(titles.StampWords, StringComparer.OrdinalIgnoreCase);
+        _stampWords = titles.StampWordSet();
         _places = new HashSet<string>(calendar.Places.Values.SelectMany(p => p), StringComparer.OrdinalIgnoreCase);
         // Most cues mark furniture wherever they stand ("cookie", "©"); a stamp's, a banner's or a field's only when it
         // opens the line ("Published on 3 May", not "Country Profiles Published on the Data Portal"; "Welcome to …").
