@@ -1713,4 +1713,17 @@ public sealed class RealPageTests
     [InlineData("The International Labour Office published its report on dockers.", "International Labour Organization")]
     public void Un_bodies_are_known_by_their_french_and_spanish_names_and_their_secretariats(string text, string body) =>
         Assert.Contains(body, Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
+
+    [Theory]
+    [InlineData("The International Organization for Migration (IOM/UN Migration) met the dockers of Valdora.")]
+    [InlineData("La Organización Internacional para las Migraciones (OIM/ONU Migración) recibió a los estibadores de Valdora.")]
+    [InlineData("The port league and the Economic Commission for Africa (ECA-UN) met the dockers of Valdora.")]
+    public void A_tagline_or_an_acronym_joined_to_another_names_no_united_nations(string text) =>
+        Assert.DoesNotContain("United Nations", Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
+
+    [Theory]
+    [InlineData("IOM, the UN Migration Agency, met the dockers of Valdora.", "International Organization for Migration")]
+    [InlineData("The UN Migration Network met the dockers of Valdora, and the UN Secretary-General spoke.", "United Nations")]
+    public void A_longer_name_that_opens_with_the_tagline_is_still_found(string text, string body) =>
+        Assert.Contains(body, Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
 }

@@ -74,7 +74,8 @@ public sealed record OrganisationData(
     IReadOnlyList<string>? PortfolioHeads = null,
     IReadOnlyList<string>? ClosingHeadWords = null,
     IReadOnlyList<string>? PortfolioEnds = null,
-    IReadOnlyList<string>? Conjunctions = null);
+    IReadOnlyList<string>? Conjunctions = null,
+    IReadOnlyList<string>? Taglines = null);
 
 /// <summary>
 /// A body the data knows. An acronym that is also something else ("EU" is the United States in Mexican Spanish) counts

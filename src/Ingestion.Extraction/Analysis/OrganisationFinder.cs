@@ -20,6 +20,7 @@ public sealed partial class OrganisationFinder
     private const int WordBeforeReach = 40;
     private readonly OrganisationData _data;
     private readonly Regex _masked;
+    private readonly Regex _taglines;
     private readonly PhraseIndex<KnownOrganisation> _knownNames;
     private readonly PhraseIndex<KnownOrganisation> _regionalNames;
 
@@ -57,6 +58,9 @@ public sealed partial class OrganisationFinder
         _roleEndingHere = postsOfSeveralWords.Count > 0 ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(postsOfSeveralWords)})$", RegexOptions.CultureInvariant) : null;
         _acronyms = new HashSet<string>(data.Organisations.SelectMany(o => o.Acronyms), StringComparer.Ordinal);
         _masked = Phrases.Matcher(data.NotOrganisations.Concat(data.Frameworks.SelectMany(f => f.Aliases.Append(f.Name).Concat(f.Acronyms))), RegexOptions.None);
+        // "IOM/UN Migration", "(OIM/ONU Migración)": a body's tagline names that body, not the UN, unless it opens a
+        // longer name ("UN Migration Agency", "UN Migration Network").
+        _taglines = new Regex($@"(?<![\p{{L}}\p{{N}}])(?:{Phrases.Alternation(data.Taglines ?? [])})(?![\p{{L}}\p{{N}}]|\s+\p{{Lu}})", RegexOptions.CultureInvariant);
         foreach (var organisation in data.Organisations)
         {
             foreach (var acronym in organisation.Acronyms)
@@ -95,7 +99,7 @@ public sealed partial class OrganisationFinder
     {
         // Characters already claimed by a mask or an earlier, longer match.
         var taken = new bool[text.Length];
-        foreach (Match m in _masked.Matches(text))
+        foreach (var m in _masked.Matches(text).Concat(_taglines.Matches(text)))
         {
             Array.Fill(taken, true, m.Index, m.Length);
         }
@@ -383,11 +387,21 @@ public sealed partial class OrganisationFinder
             }
         }
 
+        // A UN named only as part of another body's acronym is not the UN the text speaks of.
+        if (found.TryGetValue(UnitedNations, out var un) && un.Mentions.All(m => JoinedToAnotherName(text, m)))
+        {
+            found.Remove(UnitedNations);
+        }
+
         return found.Values
             .Select(f => new FoundOrganisation(f.Name, f.Acronym, f.Mentions.OrderBy(s => s.Index).ToList()))
             .OrderBy(f => f.Mentions[0].Index)
             .ToList();
     }
+
+    /// <summary>"CEA-ONU", "DAES/ONU", "IOM-UN relations": the UN's acronym joined to another's is part of that name.</summary>
+    private static bool JoinedToAnotherName(string text, Span mention) =>
+        (mention.Index > 0 && text[mention.Index - 1] is '/' or '-') || (mention.End < text.Length && text[mention.End] == '/');
 
     private static bool NamedOutside(string text, string name, FoundTitle headline) =>
         text.AsSpan(0, headline.Index).Contains(name, StringComparison.OrdinalIgnoreCase) || text.AsSpan(headline.End).Contains(name, StringComparison.OrdinalIgnoreCase);
