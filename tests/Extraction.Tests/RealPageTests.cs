@@ -1726,4 +1726,18 @@ public sealed class RealPageTests
     [InlineData("The UN Migration Network met the dockers of Valdora, and the UN Secretary-General spoke.", "United Nations")]
     public void A_longer_name_that_opens_with_the_tagline_is_still_found(string text, string body) =>
         Assert.Contains(body, Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
+
+    [Fact]
+    public void A_body_named_only_in_its_heads_title_is_no_organisation_of_the_page_but_still_places_the_person()
+    {
+        var page = Analyse("Port talks\n\nThe dockers met the former UN High Commissioner for Refugees Karina Holmberg in Valdora.");
+        Assert.Empty(page.Organisations);
+        Assert.Equal("Office of the United Nations High Commissioner for Refugees", Assert.Single(page.People).Organisation);
+    }
+
+    [Theory]
+    [InlineData("The dockers met the Office of the UN High Commissioner for Refugees in Valdora.")]
+    [InlineData("Los estibadores se reunieron con la Oficina del Alto Comisionado de las Naciones Unidas para los Refugiados en Valdora.")]
+    public void The_office_of_a_high_commissioner_is_the_body(string text) =>
+        Assert.Equal(["Office of the United Nations High Commissioner for Refugees"], Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
 }

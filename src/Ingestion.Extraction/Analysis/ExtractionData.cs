@@ -75,7 +75,8 @@ public sealed record OrganisationData(
     IReadOnlyList<string>? ClosingHeadWords = null,
     IReadOnlyList<string>? PortfolioEnds = null,
     IReadOnlyList<string>? Conjunctions = null,
-    IReadOnlyList<string>? Taglines = null);
+    IReadOnlyList<string>? Taglines = null,
+    IReadOnlyList<string>? Posts = null);
 
 /// <summary>
 /// A body the data knows. An acronym that is also something else ("EU" is the United States in Mexican Spanish) counts

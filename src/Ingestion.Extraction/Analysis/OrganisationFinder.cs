@@ -3,8 +3,12 @@ using System.Text.RegularExpressions;
 
 namespace IdmPlatform.Ingestion.Extraction.Analysis;
 
-/// <summary>An organisation the text names, with every place it is named.</summary>
-public sealed record FoundOrganisation(string Name, string? Acronym, IReadOnlyList<Span> Mentions);
+/// <summary>
+/// An organisation the text names, with every place it is named. One named only in its head's title ("UN High
+/// Commissioner for Refugees Filippo Grandi") is <paramref name="InPostsOnly"/>: it places a person, but the text
+/// does not speak of the body.
+/// </summary>
+public sealed record FoundOrganisation(string Name, string? Acronym, IReadOnlyList<Span> Mentions, bool InPostsOnly = false);
 
 /// <summary>
 /// Organisations in any of the three languages: known ones by name, alias or acronym (from the data), and
@@ -21,6 +25,7 @@ public sealed partial class OrganisationFinder
     private readonly OrganisationData _data;
     private readonly Regex _masked;
     private readonly Regex _taglines;
+    private readonly Regex _post;
     private readonly PhraseIndex<KnownOrganisation> _knownNames;
     private readonly PhraseIndex<KnownOrganisation> _regionalNames;
 
@@ -60,6 +65,7 @@ public sealed partial class OrganisationFinder
         _masked = Phrases.Matcher(data.NotOrganisations.Concat(data.Frameworks.SelectMany(f => f.Aliases.Append(f.Name).Concat(f.Acronyms))), RegexOptions.None);
         // "IOM/UN Migration", "(OIM/ONU Migración)": a body's tagline names that body, not the UN, unless it opens a
         // longer name ("UN Migration Agency", "UN Migration Network").
+        _post = new Regex($@"\G(?:UN\s+|United\s+Nations\s+)?(?:{Phrases.Alternation(data.Posts ?? ["\u0000"])})\s", RegexOptions.CultureInvariant);
         _taglines = new Regex($@"(?<![\p{{L}}\p{{N}}])(?:{Phrases.Alternation(data.Taglines ?? [])})(?![\p{{L}}\p{{N}}]|\s+\p{{Lu}})", RegexOptions.CultureInvariant);
         foreach (var organisation in data.Organisations)
         {
@@ -105,6 +111,7 @@ public sealed partial class OrganisationFinder
         }
 
         var found = new Dictionary<string, (string Name, string? Acronym, List<Span> Mentions)>(StringComparer.OrdinalIgnoreCase);
+        var posts = new HashSet<int>();
 
         void Add(string name, string? acronym, Span mention)
         {
@@ -194,6 +201,12 @@ public sealed partial class OrganisationFinder
             {
                 AddRegional(index - regional.Length, index + length);
                 continue;
+            }
+
+            // "Filippo Grandi, UN High Commissioner for Refugees": the title of a body's head names the post, not the body.
+            if (_post.IsMatch(text, index))
+            {
+                posts.Add(index);
             }
 
             Add(organisation.Name, organisation.Acronyms.Count > 0 ? organisation.Acronyms[0] : null, new Span(index, length, text.Substring(index, length)));
@@ -394,7 +407,7 @@ public sealed partial class OrganisationFinder
         }
 
         return found.Values
-            .Select(f => new FoundOrganisation(f.Name, f.Acronym, f.Mentions.OrderBy(s => s.Index).ToList()))
+            .Select(f => new FoundOrganisation(f.Name, f.Acronym, f.Mentions.OrderBy(s => s.Index).ToList(), f.Mentions.All(m => posts.Contains(m.Index))))
             .OrderBy(f => f.Mentions[0].Index)
             .ToList();
     }

@@ -86,7 +86,7 @@ public sealed partial class TextAnalyzer
             _kinds.Classify(title, text),
             text,
             events.Select(e => new ExtractedEvent(e.Slug, e.Name, e.Start, e.End)).ToList(),
-            organisations.Select(o => new ExtractedOrganisation(o.Name, o.Acronym)).ToList(),
+            organisations.Where(o => !o.InPostsOnly).Select(o => new ExtractedOrganisation(o.Name, o.Acronym)).ToList(),
             people.Select(p => new ExtractedPerson(p.Name, p.Role, p.Organisation)).ToList(),
             documentTags.Themes,
             documentTags.Objectives,
