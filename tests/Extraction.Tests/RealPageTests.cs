@@ -1740,4 +1740,16 @@ public sealed class RealPageTests
     [InlineData("Los estibadores se reunieron con la Oficina del Alto Comisionado de las Naciones Unidas para los Refugiados en Valdora.")]
     public void The_office_of_a_high_commissioner_is_the_body(string text) =>
         Assert.Equal(["Office of the United Nations High Commissioner for Refugees"], Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
+
+    [Theory]
+    [InlineData("The port league welcomed sixty members to our General Assembly in Valdora.")]
+    [InlineData("La liga portuaria celebrará una asamblea general con los estibadores en Valdora.")]
+    public void Our_assembly_or_an_assembly_is_not_the_general_assembly(string text) =>
+        Assert.DoesNotContain("United Nations General Assembly", Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
+
+    [Theory]
+    [InlineData("The President of the General Assembly of United Nations spoke to the dockers.")]
+    [InlineData("La Asamblea General de la Naciones Unidas recibió a los estibadores.")]
+    public void The_general_assembly_is_known_when_an_article_is_missing_or_mismatched(string text) =>
+        Assert.Equal(["United Nations General Assembly"], Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
 }

@@ -76,7 +76,8 @@ public sealed record OrganisationData(
     IReadOnlyList<string>? PortfolioEnds = null,
     IReadOnlyList<string>? Conjunctions = null,
     IReadOnlyList<string>? Taglines = null,
-    IReadOnlyList<string>? Posts = null);
+    IReadOnlyList<string>? Posts = null,
+    IReadOnlyList<string>? PossessivesAndIndefinites = null);
 
 /// <summary>
 /// A body the data knows. An acronym that is also something else ("EU" is the United States in Mexican Spanish) counts

@@ -26,6 +26,7 @@ public sealed partial class OrganisationFinder
     private readonly Regex _masked;
     private readonly Regex _taglines;
     private readonly Regex _post;
+    private readonly HashSet<string> _possessivesAndIndefinites;
     private readonly PhraseIndex<KnownOrganisation> _knownNames;
     private readonly PhraseIndex<KnownOrganisation> _regionalNames;
 
@@ -65,6 +66,7 @@ public sealed partial class OrganisationFinder
         _masked = Phrases.Matcher(data.NotOrganisations.Concat(data.Frameworks.SelectMany(f => f.Aliases.Append(f.Name).Concat(f.Acronyms))), RegexOptions.None);
         // "IOM/UN Migration", "(OIM/ONU Migración)": a body's tagline names that body, not the UN, unless it opens a
         // longer name ("UN Migration Agency", "UN Migration Network").
+        _possessivesAndIndefinites = new HashSet<string>(data.PossessivesAndIndefinites ?? [], StringComparer.OrdinalIgnoreCase);
         _post = new Regex($@"\G(?:UN\s+|United\s+Nations\s+)?(?:{Phrases.Alternation(data.Posts ?? ["\u0000"])})\s", RegexOptions.CultureInvariant);
         _taglines = new Regex($@"(?<![\p{{L}}\p{{N}}])(?:{Phrases.Alternation(data.Taglines ?? [])})(?![\p{{L}}\p{{N}}]|\s+\p{{Lu}})", RegexOptions.CultureInvariant);
         foreach (var organisation in data.Organisations)
@@ -192,6 +194,12 @@ public sealed partial class OrganisationFinder
             // Names are found whatever their case ("assemblée générale des Nations unies"), but a name of one word
             // written small is a common word: "el ministro belga" is no news agency.
             if (!Free(index, length) || (char.IsLower(text[index]) && !text.AsSpan(index, length).ContainsAny(NameSeparators)))
+            {
+                continue;
+            }
+
+            // "our General Assembly in Madrid", "una asamblea general": the speaker's own body, or any body of the kind.
+            if (WordBefore(text, index) is { } before && _possessivesAndIndefinites.Contains(before))
             {
                 continue;
             }
