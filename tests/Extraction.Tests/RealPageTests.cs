@@ -1752,4 +1752,11 @@ public sealed class RealPageTests
     [InlineData("La Asamblea General de la Naciones Unidas recibió a los estibadores.")]
     public void The_general_assembly_is_known_when_an_article_is_missing_or_mismatched(string text) =>
         Assert.Equal(["United Nations General Assembly"], Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
+
+    [Theory]
+    [InlineData("The dockers were received by the Permanent Mission of Valdora to the United Nations on Monday.", "Permanent Mission of Valdora to the United Nations")]
+    [InlineData("Los estibadores fueron recibidos por la Misión Permanente de Valdora ante las Naciones Unidas el lunes.", "Misión Permanente de Valdora ante las Naciones Unidas")]
+    [InlineData("The Valdora Mission to the United Nations and Other International Organizations in Geneva hosted the dockers.", "Valdora Mission to the United Nations and Other International Organizations in Geneva")]
+    public void A_missions_name_includes_the_body_it_is_accredited_to(string text, string body) =>
+        Assert.Contains(body, Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
 }

@@ -77,7 +77,8 @@ public sealed record OrganisationData(
     IReadOnlyList<string>? Conjunctions = null,
     IReadOnlyList<string>? Taglines = null,
     IReadOnlyList<string>? Posts = null,
-    IReadOnlyList<string>? PossessivesAndIndefinites = null);
+    IReadOnlyList<string>? PossessivesAndIndefinites = null,
+    IReadOnlyList<string>? Seats = null);
 
 /// <summary>
 /// A body the data knows. An acronym that is also something else ("EU" is the United States in Mexican Spanish) counts

@@ -27,6 +27,7 @@ public sealed partial class OrganisationFinder
     private readonly Regex _taglines;
     private readonly Regex _post;
     private readonly HashSet<string> _possessivesAndIndefinites;
+    private readonly Regex _seat;
     private readonly PhraseIndex<KnownOrganisation> _knownNames;
     private readonly PhraseIndex<KnownOrganisation> _regionalNames;
 
@@ -66,6 +67,7 @@ public sealed partial class OrganisationFinder
         _masked = Phrases.Matcher(data.NotOrganisations.Concat(data.Frameworks.SelectMany(f => f.Aliases.Append(f.Name).Concat(f.Acronyms))), RegexOptions.None);
         // "IOM/UN Migration", "(OIM/ONU Migración)": a body's tagline names that body, not the UN, unless it opens a
         // longer name ("UN Migration Agency", "UN Migration Network").
+        _seat = new Regex($@"\G\s+(?:{Phrases.Alternation(data.Seats ?? ["\u0000"])})(?![\p{{L}}\p{{N}}])", RegexOptions.CultureInvariant);
         _possessivesAndIndefinites = new HashSet<string>(data.PossessivesAndIndefinites ?? [], StringComparer.OrdinalIgnoreCase);
         _post = new Regex($@"\G(?:UN\s+|United\s+Nations\s+)?(?:{Phrases.Alternation(data.Posts ?? ["\u0000"])})\s", RegexOptions.CultureInvariant);
         _taglines = new Regex($@"(?<![\p{{L}}\p{{N}}])(?:{Phrases.Alternation(data.Taglines ?? [])})(?![\p{{L}}\p{{N}}]|\s+\p{{Lu}})", RegexOptions.CultureInvariant);
@@ -146,6 +148,24 @@ public sealed partial class OrganisationFinder
             if (un.Mentions.Count == 0)
             {
                 found.Remove(UnitedNations);
+            }
+        }
+
+        // A known body named inside a longer name is part of that name, not a body of its own.
+        void ReleaseWithin(Span name)
+        {
+            foreach (var (key, entry) in found.ToList())
+            {
+                foreach (var mention in entry.Mentions.Where(m => m.Index >= name.Index && m.End <= name.End).ToList())
+                {
+                    entry.Mentions.Remove(mention);
+                    Array.Fill(taken, false, mention.Index, mention.Length);
+                }
+
+                if (entry.Mentions.Count == 0)
+                {
+                    found.Remove(key);
+                }
             }
         }
 
@@ -355,7 +375,11 @@ public sealed partial class OrganisationFinder
                 end = words[to - 1].End;
             }
 
-            var name = new Span(words[from].Index, end - words[from].Index, text[words[from].Index..end]);
+            // "Permanent Mission of Mexico to the United Nations", "Misión Permanente de México ante las Naciones Unidas":
+            // the body a mission is accredited to belongs to its name.
+            var seat = to == words.Count && _seat.Match(text, end) is { Success: true } accredited ? new Span(end, accredited.Length, accredited.Value) : (Span?)null;
+            var nameEnd = seat?.End ?? end;
+            var name = new Span(words[from].Index, nameEnd - words[from].Index, text[words[from].Index..nameEnd]);
             // In a headline every word is capitalised ("Ecuador Chair Takes Center Stage at the Harbour Week"): a body
             // named only there, among other capitalised words, is one when the story names it again.
             if (headline is not null && name.Index >= headline.Index && name.End <= headline.End && !NamedOutside(text, name.Text, headline)
@@ -365,9 +389,14 @@ public sealed partial class OrganisationFinder
             }
 
             ReleaseUnitedNations(name);
-            if (!Free(name.Index, name.Length))
+            if (!Free(name.Index, end - name.Index))
             {
                 continue;
+            }
+
+            if (seat is { } accreditedTo)
+            {
+                ReleaseWithin(accreditedTo);
             }
 
             // "the NGO Committee" after "the NGO Committee on Migration" is the same body; "UN X" is "United Nations X".
