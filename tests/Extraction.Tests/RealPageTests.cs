@@ -1759,4 +1759,12 @@ public sealed class RealPageTests
     [InlineData("The Valdora Mission to the United Nations and Other International Organizations in Geneva hosted the dockers.", "Valdora Mission to the United Nations and Other International Organizations in Geneva")]
     public void A_missions_name_includes_the_body_it_is_accredited_to(string text, string body) =>
         Assert.Contains(body, Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
+
+    [Theory]
+    [InlineData("El acuerdo con el Instituto de los Estibadores en el Exterior fue firmado ayer.", "Instituto de los Estibadores en el Exterior")]
+    [InlineData("El acuerdo con el Instituto Nacional de Puertos e Informática fue firmado ayer.", "Instituto Nacional de Puertos e Informática")]
+    [InlineData("El acuerdo con la Asociación Portuaria de Integración en Montevideo fue firmado ayer.", "Asociación Portuaria de Integración")]
+    [InlineData("El director de Estibadores Peruanos en el Exterior y Asuntos Consulares de Ministerio de Relaciones Exteriores del Perú firmó ayer.", "Ministerio de Relaciones Exteriores del Perú")]
+    public void Spanish_names_run_on_through_en_el_and_e_but_stop_before_the_city_they_sit_in(string text, string body) =>
+        Assert.Contains(body, Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
 }

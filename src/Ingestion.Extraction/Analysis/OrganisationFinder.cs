@@ -28,6 +28,7 @@ public sealed partial class OrganisationFinder
     private readonly Regex _post;
     private readonly HashSet<string> _possessivesAndIndefinites;
     private readonly Regex _seat;
+    private readonly HashSet<string> _places;
     private readonly PhraseIndex<KnownOrganisation> _knownNames;
     private readonly PhraseIndex<KnownOrganisation> _regionalNames;
 
@@ -67,6 +68,7 @@ public sealed partial class OrganisationFinder
         _masked = Phrases.Matcher(data.NotOrganisations.Concat(data.Frameworks.SelectMany(f => f.Aliases.Append(f.Name).Concat(f.Acronyms))), RegexOptions.None);
         // "IOM/UN Migration", "(OIM/ONU Migración)": a body's tagline names that body, not the UN, unless it opens a
         // longer name ("UN Migration Agency", "UN Migration Network").
+        _places = new HashSet<string>(people?.PlaceNames ?? [], StringComparer.Ordinal);
         _seat = new Regex($@"\G\s+(?:{Phrases.Alternation(data.Seats ?? ["\u0000"])})(?![\p{{L}}\p{{N}}])", RegexOptions.CultureInvariant);
         _possessivesAndIndefinites = new HashSet<string>(data.PossessivesAndIndefinites ?? [], StringComparer.OrdinalIgnoreCase);
         _post = new Regex($@"\G(?:UN\s+|United\s+Nations\s+)?(?:{Phrases.Alternation(data.Posts ?? ["\u0000"])})\s", RegexOptions.CultureInvariant);
@@ -342,7 +344,9 @@ public sealed partial class OrganisationFinder
                    && !(_daysAndMonths.Contains(words[to].Text) && _connectors.Contains(words[to - 1].Text))
                    // "Ministry of Foreign Affairs Roseline Njogu": a portfolio's "Affairs" closes the name unless joined on.
                    && !(_portfolioEnds.Contains(words[to - 1].Text) && !_connectors.Contains(words[to].Text))
-                   && !(_personWords.Contains(words[to].Text) && to + 1 < words.Count && !_connectors.Contains(words[to + 1].Text) && !IsArticle(words[to + 1].Text)))
+                   && !(_personWords.Contains(words[to].Text) && to + 1 < words.Count && !_connectors.Contains(words[to + 1].Text) && !IsArticle(words[to + 1].Text))
+                   // "… de Integración en Montevideo": where a body sits is not part of its name ("… en el Exterior" is).
+                   && !(words[to].Text == "en" && to + 1 < words.Count && _places.Contains(words[to + 1].Text)))
             {
                 to++;
             }
@@ -662,7 +666,7 @@ public sealed partial class OrganisationFinder
     [GeneratedRegex(@"(?<![\p{L}])\p{Lu}\p{Ll}{2,}")]
     private static partial Regex CapitalisedWord();
 
-    [GeneratedRegex(@"(?<![\p{L}])\p{Lu}[\p{L}\-]+(?: (?:(?:and|y|et|&) )?(?:(?:of|for|on|in|de|des|du|pour|sur|para|sobre|del)(?: (?:the|la|las|los|le|les))? )?\p{Lu}[\p{L}\-]+){1,7}")]
+    [GeneratedRegex(@"(?<![\p{L}])\p{Lu}[\p{L}\-]+(?: (?:(?:and|y|e|et|&) )?(?:(?:of|for|on|in|en|de|des|du|pour|sur|para|sobre|del)(?: (?:the|la|las|los|le|les|el))? )?\p{Lu}[\p{L}\-]+){1,10}")]
     private static partial Regex CapitalisedRun();
 
     // A place, a comma, the day, the agency in brackets, then the dash or the story ("11:55am (EDT)" has no place,
