@@ -1767,4 +1767,11 @@ public sealed class RealPageTests
     [InlineData("El director de Estibadores Peruanos en el Exterior y Asuntos Consulares de Ministerio de Relaciones Exteriores del Perú firmó ayer.", "Ministerio de Relaciones Exteriores del Perú")]
     public void Spanish_names_run_on_through_en_el_and_e_but_stop_before_the_city_they_sit_in(string text, string body) =>
         Assert.Contains(body, Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
+
+    [Theory]
+    [InlineData("The report was funded by the U.S. Department of Harbours last year.", "U.S. Department of Harbours")]
+    [InlineData("La conférence s’est tenue à l’Université Mohammed V de Valdora ce lundi.", "Université Mohammed V de Valdora")]
+    [InlineData("Prise de position sur les ports.Alliance Internationale des Dockers", "Alliance Internationale des Dockers")]
+    public void A_name_may_open_with_dotted_initials_and_hold_a_roman_numeral(string text, string body) =>
+        Assert.Contains(body, Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
 }

@@ -666,7 +666,7 @@ public sealed partial class OrganisationFinder
     [GeneratedRegex(@"(?<![\p{L}])\p{Lu}\p{Ll}{2,}")]
     private static partial Regex CapitalisedWord();
 
-    [GeneratedRegex(@"(?<![\p{L}])\p{Lu}[\p{L}\-]+(?: (?:(?:and|y|e|et|&) )?(?:(?:of|for|on|in|en|de|des|du|pour|sur|para|sobre|del)(?: (?:the|la|las|los|le|les|el))? )?\p{Lu}[\p{L}\-]+){1,10}")]
+    [GeneratedRegex(@"(?<![\p{L}])(?<!\p{Lu}\.)(?:(?:\p{Lu}\.){2,3} )?\p{Lu}[\p{L}\-]+(?: (?:(?:and|y|e|et|&) )?(?:(?:of|for|on|in|en|de|des|du|pour|sur|para|sobre|del)(?: (?:the|la|las|los|le|les|el))? )?\p{Lu}[\p{L}\-]*){1,10}")]
     private static partial Regex CapitalisedRun();
 
     // A place, a comma, the day, the agency in brackets, then the dash or the story ("11:55am (EDT)" has no place,
