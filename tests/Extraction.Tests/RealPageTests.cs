@@ -1774,4 +1774,14 @@ public sealed class RealPageTests
     [InlineData("Prise de position sur les ports.Alliance Internationale des Dockers", "Alliance Internationale des Dockers")]
     public void A_name_may_open_with_dotted_initials_and_hold_a_roman_numeral(string text, string body) =>
         Assert.Contains(body, Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
+
+    [Theory]
+    [InlineData("The dockers thanked the European Union Harbour Office for its support in Valdora.", "European Union Harbour Office")]
+    [InlineData("The dockers thanked the World Economic Forum Harbour Committee for its support in Valdora.", "World Economic Forum Harbour Committee")]
+    public void A_known_name_followed_by_a_head_word_of_its_own_names_another_body(string text, string body) =>
+        Assert.Equal([body], Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
+
+    [Fact]
+    public void A_known_name_joined_by_and_to_a_new_body_stays_itself() =>
+        Assert.Contains("International Organization for Migration", Analyse("Port talks\n\nThe International Organization for Migration and Harbour Platform for Dockers met in Valdora.").Organisations.Select(o => o.Name));
 }

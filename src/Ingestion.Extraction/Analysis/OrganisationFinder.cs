@@ -133,23 +133,29 @@ public sealed partial class OrganisationFinder
 
         bool Free(int index, int length) => !taken.AsSpan(index, length).Contains(true);
 
-        // "United Nations Department of …" names a body of its own: the words "United Nations" at its start are not the UN.
-        void ReleaseUnitedNations(Span name)
+        // "United Nations Department of …", "European Union Delegation": a known body's name followed by a head word of
+        // its own names another body, so the known one at its start is not named there.
+        void ReleaseKnownAtStart(Span name)
         {
-            if (!found.TryGetValue(UnitedNations, out var un))
+            foreach (var (key, entry) in found.ToList())
             {
-                return;
-            }
+                foreach (var mention in entry.Mentions.Where(m => m.Index == name.Index && m.End < name.End).ToList())
+                {
+                    var rest = Word().Matches(text[mention.End..name.End]);
+                    // "Alianza Americas and Platform for …" names two bodies.
+                    if (key != UnitedNations && !(Free(mention.End, name.End - mention.End) && rest.Count > 0 && !_conjunctions.Contains(rest[0].Value) && rest.Any(w => _headWords.Contains(w.Value))))
+                    {
+                        continue;
+                    }
 
-            foreach (var mention in un.Mentions.Where(m => m.Index == name.Index && m.End < name.End).ToList())
-            {
-                un.Mentions.Remove(mention);
-                Array.Fill(taken, false, mention.Index, mention.Length);
-            }
+                    entry.Mentions.Remove(mention);
+                    Array.Fill(taken, false, mention.Index, mention.Length);
+                }
 
-            if (un.Mentions.Count == 0)
-            {
-                found.Remove(UnitedNations);
+                if (entry.Mentions.Count == 0)
+                {
+                    found.Remove(key);
+                }
             }
         }
 
@@ -392,7 +398,7 @@ public sealed partial class OrganisationFinder
                 continue;
             }
 
-            ReleaseUnitedNations(name);
+            ReleaseKnownAtStart(name);
             if (!Free(name.Index, end - name.Index))
             {
                 continue;
