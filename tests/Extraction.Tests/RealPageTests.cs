@@ -1784,4 +1784,10 @@ public sealed class RealPageTests
     [Fact]
     public void A_known_name_joined_by_and_to_a_new_body_stays_itself() =>
         Assert.Contains("International Organization for Migration", Analyse("Port talks\n\nThe International Organization for Migration and Harbour Platform for Dockers met in Valdora.").Organisations.Select(o => o.Name));
+
+    [Theory]
+    [InlineData("El informe fue elaborado por El Colegio de Valdora y la liga portuaria.", "El Colegio de Valdora")]
+    [InlineData("The Harbour College of Valdora wrote the report.", "Harbour College of Valdora")]
+    public void A_spanish_article_capitalised_in_mid_sentence_belongs_to_the_name(string text, string body) =>
+        Assert.Contains(body, Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
 }

@@ -292,7 +292,10 @@ public sealed partial class OrganisationFinder
             var words = Word().Matches(run.Value).Select(w => new Span(run.Index + w.Index, w.Length, w.Value)).ToList();
             var from = 0;
             // "The NGO Committee" is "NGO Committee", "Chief of State Migration Service" is "State Migration Service".
-            while (from < words.Count && (IsArticle(words[from].Text) || _personWords.Contains(words[from].Text) || _connectors.Contains(words[from].Text)))
+            // "elaborado por El Colegio de México": a Spanish or French article written capitalised in mid-sentence belongs
+            // to the name (English capitalises "The" in running titles too).
+            while (from < words.Count && ((IsArticle(words[from].Text) && !(from == 0 && words[0].Text != "The" && words[0].Index >= 2 && text[words[0].Index - 1] == ' ' && char.IsLower(text[words[0].Index - 2])))
+                                          || _personWords.Contains(words[from].Text) || _connectors.Contains(words[from].Text)))
             {
                 from++;
             }
