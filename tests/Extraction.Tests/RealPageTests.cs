@@ -1790,4 +1790,10 @@ public sealed class RealPageTests
     [InlineData("The Harbour College of Valdora wrote the report.", "Harbour College of Valdora")]
     public void A_spanish_article_capitalised_in_mid_sentence_belongs_to_the_name(string text, string body) =>
         Assert.Contains(body, Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
+
+    [Theory]
+    [InlineData("Stakeholders from Civil Society Organizations and the port towns met in Valdora.")]
+    [InlineData("Participaron los puertos y la Secretaría Técnica a cargo de la liga en Valdora.")]
+    public void Civil_society_at_large_and_a_technical_secretariat_are_no_named_bodies(string text) =>
+        Assert.Empty(Analyse("Port talks\n\n" + text).Organisations);
 }
