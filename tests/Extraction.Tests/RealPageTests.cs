@@ -1796,4 +1796,11 @@ public sealed class RealPageTests
     [InlineData("Participaron los puertos y la Secretaría Técnica a cargo de la liga en Valdora.")]
     public void Civil_society_at_large_and_a_technical_secretariat_are_no_named_bodies(string text) =>
         Assert.Empty(Analyse("Port talks\n\n" + text).Organisations);
+
+    [Theory]
+    [InlineData("Statement of H. E. Dr. A.K. Karim Benali, Ambassador of Valdora, on the ports.", "A.K. Karim Benali")]
+    [InlineData("Minister of Ports Prof. G.L. Benali said the quays will stay open.", "G.L. Benali")]
+    [InlineData("L’Ambassadeur de Valdora M. Karim Benali a dit que les quais restent ouverts.", "Karim Benali")]
+    public void Dotted_initials_after_a_title_open_the_name_but_a_lone_french_m_does_not(string text, string name) =>
+        Assert.Equal([name], Analyse("Port talks\n\n" + text).People.Select(p => p.Name));
 }

@@ -178,6 +178,14 @@ public sealed partial class PersonFinder
                     first--;
                 }
 
+                // "Dr. A.K. Abdul Momen", "Prof. G.L. Peiris": dotted initials open the name after a title (but not a lone
+                // "M.", which is French for "Monsieur").
+                if (first > 0 && DottedInitials().IsMatch(tokens[first - 1].Value) && !organisationChars[run.Index + tokens[first - 1].Index]
+                    && _honorificOrRoleAtEnd.IsMatch(LineBefore(text, run.Index + tokens[first - 1].Index)))
+                {
+                    first--;
+                }
+
                 // "de", "la", "del" join a name's words; they never end it.
                 while (last > first && !char.IsUpper(tokens[last].Value[0]))
                 {
@@ -620,6 +628,9 @@ public sealed partial class PersonFinder
     // "…para el Medio Ambiente (UNEA)", "… of the Environment (UNEP)": after an article the capitals end a body's name.
     [GeneratedRegex(@"(?<![\p{L}])(?:the|el|la|los|las|le|les|l['’])\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex ArticleAtEnd();
+
+    [GeneratedRegex(@"^(?:\p{Lu}\.){2,3}$|^[A-LN-Z]\.$")]
+    private static partial Regex DottedInitials();
 
     [GeneratedRegex(@"^\p{Lu}{2}$")]
     private static partial Regex InitialsInCapitals();
