@@ -1803,4 +1803,12 @@ public sealed class RealPageTests
     [InlineData("L’Ambassadeur de Valdora M. Karim Benali a dit que les quais restent ouverts.", "Karim Benali")]
     public void Dotted_initials_after_a_title_open_the_name_but_a_lone_french_m_does_not(string text, string name) =>
         Assert.Equal([name], Analyse("Port talks\n\n" + text).People.Select(p => p.Name));
+
+    [Fact]
+    public void A_well_known_person_called_by_the_surname_alone_is_named_as_the_text_names_them() =>
+        Assert.Equal(["Guterres"], Analyse("Port talks\n\nIn a message to the dockers, Secretary-General Guterres said the quays must stay open.").People.Select(p => p.Name));
+
+    [Fact]
+    public void The_surname_alone_before_the_full_name_is_one_person() =>
+        Assert.Equal(["António Guterres"], Analyse("Port talks\n\nSecretary-General Guterres visited the port. Later, António Guterres told the dockers that the quays must stay open.").People.Select(p => p.Name));
 }

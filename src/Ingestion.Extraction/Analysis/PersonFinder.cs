@@ -90,6 +90,11 @@ public sealed partial class PersonFinder
             var words = known.Name.Split(' ');
             _knownForms.TryAdd(KnownKey(known.Name), known.Name);
             _knownForms.TryAdd(KnownKey($"{words[0]} {words[^1]}"), known.Name);
+            // "President Bolsonaro" before "Jair Bolsonaro" on one page: the surname alone is the same person.
+            foreach (var surname in known.Surnames)
+            {
+                _knownForms.TryAdd(KnownKey(surname), known.Name);
+            }
         }
     }
 
@@ -287,8 +292,11 @@ public sealed partial class PersonFinder
                 }
                 else if (KnownBySurname(name) is { } wellKnown)
                 {
-                    var knownPerson = people.TryGetValue(wellKnown, out var found) ? found : new FoundPerson(wellKnown, null, null);
-                    people[wellKnown] = knownPerson;
+                    // "President Trump": a well-known person the text calls by the surname alone is named as the text names
+                    // them; a slip in the surname ("Gutteres") is set right to the full name.
+                    var written = _knownSurnames.Any(k => k.Surname == name) ? name : wellKnown;
+                    var knownPerson = people.TryGetValue(written, out var found) ? found : new FoundPerson(written, null, null);
+                    people[written] = knownPerson;
                     mentions.Add(new PersonMention(nameStart, name.Length, knownPerson));
                 }
 
@@ -384,8 +392,8 @@ public sealed partial class PersonFinder
             }
         }
 
-        // "Antonio Guterres" beside "António Guterres", "William Swing" beside "William Lacy Swing": forms of one well-known
-        // person on the same page are that person, named as the data names them.
+        // "Antonio Guterres" beside "António Guterres", "William Swing" beside "William Lacy Swing", "Bolsonaro" beside "Jair
+        // Bolsonaro": forms of one well-known person on the same page are that person, named as fully as the page does.
         var knownForms = people.Keys.Select(n => (Name: n, Known: _knownForms.GetValueOrDefault(KnownKey(n)))).Where(f => f.Known is not null);
         foreach (var group in knownForms.GroupBy(f => f.Known!, f => f.Name).Where(g => g.Count() > 1).ToList())
         {
