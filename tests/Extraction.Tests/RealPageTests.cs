@@ -1811,4 +1811,12 @@ public sealed class RealPageTests
     [Fact]
     public void The_surname_alone_before_the_full_name_is_one_person() =>
         Assert.Equal(["António Guterres"], Analyse("Port talks\n\nSecretary-General Guterres visited the port. Later, António Guterres told the dockers that the quays must stay open.").People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Dockers at the quay in Valdora. JANE ROE/AFP/Getty Images", "Getty Images")]
+    [InlineData("Dockers at the quay in Valdora. Photo: Harbour League/Flickr CC BY 2.0", "Flickr")]
+    [InlineData("The dockers board a plane as part of an E.U. relocation programme.", "European Union")]
+    [InlineData("The U.S. Mission to the U.N. informed the league of its decision.", "U.S. Mission to the U.N.")]
+    public void Photo_libraries_dotted_acronyms_and_a_mission_to_the_un_are_bodies(string text, string body) =>
+        Assert.Contains(body, Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
 }

@@ -227,7 +227,7 @@ public sealed partial class OrganisationFinder
             }
 
             // "our General Assembly in Madrid", "una asamblea general": the speaker's own body, or any body of the kind.
-            if (WordBefore(text, index) is { } before && _possessivesAndIndefinites.Contains(before))
+            if (text.AsSpan(index, length).ContainsAny(NameSeparators) && WordBefore(text, index) is { } before && _possessivesAndIndefinites.Contains(before))
             {
                 continue;
             }
@@ -675,7 +675,7 @@ public sealed partial class OrganisationFinder
     [GeneratedRegex(@"(?<![\p{L}])\p{Lu}\p{Ll}{2,}")]
     private static partial Regex CapitalisedWord();
 
-    [GeneratedRegex(@"(?<![\p{L}])(?<!\p{Lu}\.)(?:(?:\p{Lu}\.){2,3} )?\p{Lu}[\p{L}\-]+(?: (?:(?:and|y|e|et|&) )?(?:(?:of|for|on|in|en|de|des|du|pour|sur|para|sobre|del)(?: (?:the|la|las|los|le|les|el))? )?\p{Lu}[\p{L}\-]*){1,10}")]
+    [GeneratedRegex(@"(?<![\p{L}])(?<!\p{Lu}\.)(?:(?:\p{Lu}\.){2,3} |\p{Lu}[\p{L}\-]+ (?:(?:and|y|e|et|&) )?(?:(?:of|for|on|in|en|de|des|du|pour|sur|para|sobre|del)(?: (?:the|la|las|los|le|les|el))? )?)\p{Lu}(?:[\p{L}\-]+|(?!\.))(?: (?:(?:and|y|e|et|&) )?(?:(?:of|for|on|in|en|de|des|du|pour|sur|para|sobre|del)(?: (?:the|la|las|los|le|les|el))? )?\p{Lu}(?:[\p{L}\-]+|(?!\.))){0,9}")]
     private static partial Regex CapitalisedRun();
 
     // A place, a comma, the day, the agency in brackets, then the dash or the story ("11:55am (EDT)" has no place,
