@@ -1819,4 +1819,12 @@ public sealed class RealPageTests
     [InlineData("The U.S. Mission to the U.N. informed the league of its decision.", "U.S. Mission to the U.N.")]
     public void Photo_libraries_dotted_acronyms_and_a_mission_to_the_un_are_bodies(string text, string body) =>
         Assert.Contains(body, Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
+
+    [Theory]
+    [InlineData("La N-VA a quitté le gouvernement après le vote sur les ports.", "New Flemish Alliance")]
+    [InlineData("Le DFAE a été chargé de consulter les dockers.", "Swiss Federal Department of Foreign Affairs")]
+    [InlineData("He told 2GB radio on Wednesday that the quays will stay open.", "2GB")]
+    [InlineData("The Foreign Minister told BSS in the capital that the quays will stay open.", "Bangladesh Sangbad Sangstha")]
+    public void Parties_departments_and_outlets_the_set_meets_are_known(string text, string body) =>
+        Assert.Contains(body, Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
 }
