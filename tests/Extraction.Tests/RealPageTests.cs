@@ -1827,4 +1827,10 @@ public sealed class RealPageTests
     [InlineData("The Foreign Minister told BSS in the capital that the quays will stay open.", "Bangladesh Sangbad Sangstha")]
     public void Parties_departments_and_outlets_the_set_meets_are_known(string text, string body) =>
         Assert.Contains(body, Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
+
+    [Theory]
+    [InlineData("Port talks\n\nIn a press note, Premier Karim Benali said the quays will stay open.", "Karim Benali")]
+    [InlineData("Port talks\n\nAbout Karim Benali\n\nThe docker Karim Benali said the quays will stay open.", "Karim Benali")]
+    public void A_premier_or_an_about_heading_is_no_part_of_the_name(string text, string name) =>
+        Assert.Equal([name], Analyse(text).People.Select(p => p.Name));
 }
