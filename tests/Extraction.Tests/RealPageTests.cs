@@ -1833,4 +1833,8 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nAbout Karim Benali\n\nThe docker Karim Benali said the quays will stay open.", "Karim Benali")]
     public void A_premier_or_an_about_heading_is_no_part_of_the_name(string text, string name) =>
         Assert.Equal([name], Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void Md_opening_a_name_belongs_to_it() =>
+        Assert.Equal(["Md. Karim Benali"], Analyse("Port talks\n\nState Minister for Ports Md. Karim Benali said the quays will stay open.").People.Select(p => p.Name));
 }
