@@ -1837,4 +1837,10 @@ public sealed class RealPageTests
     [Fact]
     public void Md_opening_a_name_belongs_to_it() =>
         Assert.Equal(["Md. Karim Benali"], Analyse("Port talks\n\nState Minister for Ports Md. Karim Benali said the quays will stay open.").People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("A study by MPI found that the quays of Valdora stayed open.", "Migration Policy Institute")]
+    [InlineData("The U.S. House of Representatives voted on the ports bill.", "House of Representatives")]
+    public void The_migration_policy_institute_by_its_acronym_and_the_us_house_are_known(string text, string body) =>
+        Assert.Equal([body], Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
 }
