@@ -133,21 +133,13 @@ public sealed partial class OrganisationFinder
 
         bool Free(int index, int length) => !taken.AsSpan(index, length).Contains(true);
 
-        // "United Nations Department of …", "European Union Delegation": a known body's name followed by a head word of
-        // its own names another body, so the known one at its start is not named there.
-        void ReleaseKnownAtStart(Span name)
+        // Mentions of known bodies that turn out to be words of a longer name are given back.
+        void Release(Func<string, Span, bool> partOfLongerName)
         {
             foreach (var (key, entry) in found.ToList())
             {
-                foreach (var mention in entry.Mentions.Where(m => m.Index == name.Index && m.End < name.End).ToList())
+                foreach (var mention in entry.Mentions.Where(m => partOfLongerName(key, m)).ToList())
                 {
-                    var rest = Word().Matches(text[mention.End..name.End]);
-                    // "Alianza Americas and Platform for …" names two bodies.
-                    if (key != UnitedNations && !(Free(mention.End, name.End - mention.End) && rest.Count > 0 && !_conjunctions.Contains(rest[0].Value) && rest.Any(w => _headWords.Contains(w.Value))))
-                    {
-                        continue;
-                    }
-
                     entry.Mentions.Remove(mention);
                     Array.Fill(taken, false, mention.Index, mention.Length);
                 }
@@ -159,22 +151,19 @@ public sealed partial class OrganisationFinder
             }
         }
 
-        // A known body named inside a longer name is part of that name, not a body of its own.
-        void ReleaseWithin(Span name)
+        // "United Nations Department of …", "European Union Delegation": a known body's name followed by a head word of
+        // its own names another body, so the known one at its start is not named there ("Alianza Americas and Platform
+        // for …" names two bodies).
+        bool OpensLongerName(string key, Span mention, Span name)
         {
-            foreach (var (key, entry) in found.ToList())
+            if (mention.Index != name.Index || mention.End >= name.End)
             {
-                foreach (var mention in entry.Mentions.Where(m => m.Index >= name.Index && m.End <= name.End).ToList())
-                {
-                    entry.Mentions.Remove(mention);
-                    Array.Fill(taken, false, mention.Index, mention.Length);
-                }
-
-                if (entry.Mentions.Count == 0)
-                {
-                    found.Remove(key);
-                }
+                return false;
             }
+
+            var rest = Word().Matches(text[mention.End..name.End]);
+            return key == UnitedNations
+                   || (Free(mention.End, name.End - mention.End) && rest.Count > 0 && !_conjunctions.Contains(rest[0].Value) && rest.Any(w => _headWords.Contains(w.Value)));
         }
 
         // "United Nations Regional Network on Migration for Asia and the Pacific", "Réseau régional des Nations Unies sur
@@ -401,15 +390,16 @@ public sealed partial class OrganisationFinder
                 continue;
             }
 
-            ReleaseKnownAtStart(name);
+            Release((key, mention) => OpensLongerName(key, mention, name));
             if (!Free(name.Index, end - name.Index))
             {
                 continue;
             }
 
+            // The body a mission is accredited to is a word of the mission's name, not a body of its own.
             if (seat is { } accreditedTo)
             {
-                ReleaseWithin(accreditedTo);
+                Release((_, mention) => mention.Index >= accreditedTo.Index && mention.End <= accreditedTo.End);
             }
 
             // "the NGO Committee" after "the NGO Committee on Migration" is the same body; "UN X" is "United Nations X".
