@@ -1843,4 +1843,17 @@ public sealed class RealPageTests
     [InlineData("The U.S. House of Representatives voted on the ports bill.", "House of Representatives")]
     public void The_migration_policy_institute_by_its_acronym_and_the_us_house_are_known(string text, string body) =>
         Assert.Equal([body], Analyse("Port talks\n\n" + text).Organisations.Select(o => o.Name));
+
+    [Theory]
+    [InlineData("Port talks\n\nWe thank Ambassador Benali for his work on the quays.", "Benali")]
+    [InlineData("Port talks\n\nLes dockers remercient Mme Holmberg, qui a présidé la réunion.", "Holmberg")]
+    [InlineData("Ambassador Benali heads the harbour delegation\n\nThe delegation is led by the ambassador for ports, Karim Benali, who spoke on Monday.", "Karim Benali")]
+    public void A_surname_after_a_personal_title_is_a_person_and_the_full_name_later_is_the_same_one(string text, string name) =>
+        Assert.Equal([name], Analyse(text).People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Port talks\n\nThe Ambassador Extraordinary of Valdora met the dockers.")]
+    [InlineData("Port talks\n\nThank you, Mr. President, for giving the dockers the floor.")]
+    public void A_title_after_a_title_is_no_surname(string text) =>
+        Assert.Empty(Analyse(text).People);
 }

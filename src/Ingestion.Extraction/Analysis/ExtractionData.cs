@@ -108,7 +108,8 @@ public sealed record PeopleData(
     IReadOnlyList<string>? ViewpointOpeners = null,
     IReadOnlyList<string>? ObjectPronouns = null,
     IReadOnlyList<string>? CircumstanceWords = null,
-    IReadOnlyList<string>? PlaceNames = null)
+    IReadOnlyList<string>? PlaceNames = null,
+    IReadOnlyList<string>? SurnameTitles = null)
 {
     /// <summary>
     /// Every verb of speech in every language. French inverts a past tense after a quotation, so "a martelé" is also

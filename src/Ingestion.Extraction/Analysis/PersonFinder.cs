@@ -26,6 +26,7 @@ public sealed partial class PersonFinder
     private readonly Regex _roleAnywhere;
     private readonly Regex _roleAtStart;
     private readonly Regex _honorificOrRoleAtEnd;
+    private readonly Regex? _surnameTitleAtEnd;
     private readonly Regex _speechAtEnd;
     private readonly Regex _verbAfter;
     private readonly Regex _appositive;
@@ -69,6 +70,7 @@ public sealed partial class PersonFinder
         _roleAnywhere = new Regex($@"(?<![\p{{L}}])(?:{rolesAnyCase})(?![\p{{L}}\-])", RegexOptions.CultureInvariant);
         _roleAtStart = new Regex($@"^(?:{roles})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         // "Ambassador (Mr.) Shinichi KITAJIMA": a list of officers puts the honorific in brackets.
+        _surnameTitleAtEnd = data.SurnameTitles is { Count: > 0 } surnameTitles ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(surnameTitles)})[ \t]+$", RegexOptions.CultureInvariant) : null;
         _honorificOrRoleAtEnd = new Regex($@"(?<![\p{{L}}])(?:{honorifics}|{roles})\)?\s*$", RegexOptions.CultureInvariant);
         // "…, a rétorqué son ancienne collègue, Lisa Raitt": the speaker may be introduced by their tie to someone named.
         _speechAtEnd = new Regex($@"(?<![\p{{L}}])(?:{speech})(?:\s+(?:son|sa|su|his|her|their|leur)\s+\p{{Ll}}+(?:\s+\p{{Ll}}+)?)?\s*,?\s*$", RegexOptions.CultureInvariant);
@@ -299,6 +301,13 @@ public sealed partial class PersonFinder
                     people[written] = knownPerson;
                     mentions.Add(new PersonMention(nameStart, name.Length, knownPerson));
                 }
+                else if (_surnameTitleAtEnd?.IsMatch(before) == true && name.Any(char.IsLower) && IsNameWord(name) && SurnameEnds().IsMatch(after))
+                {
+                    // "We thank Ambassador Getahun for…": a surname right after a personal title is a person the page names so.
+                    var surnamed = people.TryGetValue(name, out var found) ? found : new FoundPerson(name, null, null);
+                    people[name] = surnamed;
+                    mentions.Add(new PersonMention(nameStart, name.Length, surnamed));
+                }
 
                 return;
             }
@@ -409,6 +418,19 @@ public sealed partial class PersonFinder
 
                 fullerForm[other] = kept;
                 people[kept] = people[kept] with { Role = people[kept].Role ?? merged.Role, Organisation = people[kept].Organisation ?? merged.Organisation };
+            }
+        }
+
+        // "Ambassador Gnesa heads the delegation" above "Eduard Gnesa": a surname alone, named before the full name, is
+        // that person when only one person found bears it.
+        foreach (var surname in people.Keys.Where(n => !n.Contains(' ', StringComparison.Ordinal)).ToList())
+        {
+            if (people.Keys.Where(n => n.EndsWith(" " + surname, StringComparison.Ordinal)).ToList() is [var fuller])
+            {
+                var merged = people[surname];
+                people.Remove(surname);
+                fullerForm[surname] = fuller;
+                people[fuller] = people[fuller] with { Role = people[fuller].Role ?? merged.Role, Organisation = people[fuller].Organisation ?? merged.Organisation };
             }
         }
 
@@ -534,6 +556,10 @@ public sealed partial class PersonFinder
     private bool IsNameWord(string token) =>
         !_nonNameWords.Contains(token.TrimEnd('.', ',')) && !token.TrimEnd('.', ',').Split('-').Any(_nonNameWords.Contains) && !_honorifics.Contains(token)
         && !_roleAnywhere.IsMatch(token);
+
+    // After a surname the sentence goes on in small words or stops; a capitalised word would make it a first name.
+    [GeneratedRegex(@"^(?:[’']s\b|[ \t]*(?:[,.;:)]|\r?\n|$)|[ \t]+\p{Ll})")]
+    private static partial Regex SurnameEnds();
 
     private static string TitleCased(string token) => token.Length < 2 ? token : token[0] + token[1..].ToLowerInvariant();
 
