@@ -66,12 +66,12 @@ public sealed partial class OrganisationFinder
         _roleEndingHere = postsOfSeveralWords.Count > 0 ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(postsOfSeveralWords)})$", RegexOptions.CultureInvariant) : null;
         _acronyms = new HashSet<string>(data.Organisations.SelectMany(o => o.Acronyms), StringComparer.Ordinal);
         _masked = Phrases.Matcher(data.NotOrganisations.Concat(data.Frameworks.SelectMany(f => f.Aliases.Append(f.Name).Concat(f.Acronyms))), RegexOptions.None);
-        // "IOM/UN Migration", "(OIM/ONU Migración)": a body's tagline names that body, not the UN, unless it opens a
-        // longer name ("UN Migration Agency", "UN Migration Network").
         _places = new HashSet<string>(people?.PlaceNames ?? [], StringComparer.Ordinal);
         _seat = new Regex($@"\G\s+(?:{Phrases.Alternation(data.Seats ?? ["\u0000"])})(?![\p{{L}}\p{{N}}])", RegexOptions.CultureInvariant);
         _possessivesAndIndefinites = new HashSet<string>(data.PossessivesAndIndefinites ?? [], StringComparer.OrdinalIgnoreCase);
         _post = new Regex($@"\G(?:UN\s+|United\s+Nations\s+)?(?:{Phrases.Alternation(data.Posts ?? ["\u0000"])})\s", RegexOptions.CultureInvariant);
+        // "IOM/UN Migration", "(OIM/ONU Migración)": a body's tagline names that body, not the UN, unless it opens a
+        // longer name ("UN Migration Agency", "UN Migration Network").
         _taglines = new Regex($@"(?<![\p{{L}}\p{{N}}])(?:{Phrases.Alternation(data.Taglines ?? [])})(?![\p{{L}}\p{{N}}]|\s+\p{{Lu}})", RegexOptions.CultureInvariant);
         foreach (var organisation in data.Organisations)
         {
@@ -161,9 +161,13 @@ public sealed partial class OrganisationFinder
                 return false;
             }
 
+            if (key == UnitedNations)
+            {
+                return true;
+            }
+
             var rest = Word().Matches(text[mention.End..name.End]);
-            return key == UnitedNations
-                   || (Free(mention.End, name.End - mention.End) && rest.Count > 0 && !_conjunctions.Contains(rest[0].Value) && rest.Any(w => _headWords.Contains(w.Value)));
+            return Free(mention.End, name.End - mention.End) && rest.Count > 0 && !_conjunctions.Contains(rest[0].Value) && rest.Any(w => _headWords.Contains(w.Value));
         }
 
         // "United Nations Regional Network on Migration for Asia and the Pacific", "Réseau régional des Nations Unies sur
@@ -210,13 +214,14 @@ public sealed partial class OrganisationFinder
         {
             // Names are found whatever their case ("assemblée générale des Nations unies"), but a name of one word
             // written small is a common word: "el ministro belga" is no news agency.
-            if (!Free(index, length) || (char.IsLower(text[index]) && !text.AsSpan(index, length).ContainsAny(NameSeparators)))
+            var severalWords = text.AsSpan(index, length).ContainsAny(NameSeparators);
+            if (!Free(index, length) || (char.IsLower(text[index]) && !severalWords))
             {
                 continue;
             }
 
             // "our General Assembly in Madrid", "una asamblea general": the speaker's own body, or any body of the kind.
-            if (text.AsSpan(index, length).ContainsAny(NameSeparators) && WordBefore(text, index) is { } before && _possessivesAndIndefinites.Contains(before))
+            if (severalWords && WordBefore(text, index) is { } before && _possessivesAndIndefinites.Contains(before))
             {
                 continue;
             }
@@ -459,10 +464,6 @@ public sealed partial class OrganisationFinder
     private static bool NamedOutside(string text, string name, FoundTitle headline) =>
         text.AsSpan(0, headline.Index).Contains(name, StringComparison.OrdinalIgnoreCase) || text.AsSpan(headline.End).Contains(name, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// The capitalised words before "(ACR)": the run stops at a lowercase word or "the", and crosses a comma only
-    /// when the acronym's first letter is not yet accounted for ("Climate, Migration and Displacement Platform (CMDP)").
-    /// </summary>
     /// <summary>"…in migrant populations, WHO and a research consortium…": the words either side are written small.</summary>
     private static bool InProse(string text, int index, int length) =>
         WordBefore(text, index) is { } before && before.Any(char.IsLower)
@@ -475,6 +476,10 @@ public sealed partial class OrganisationFinder
         return PreviousWord().Match(text, from, index - from) is { Success: true } word ? word.Value : null;
     }
 
+    /// <summary>
+    /// The capitalised words before "(ACR)": the run stops at a lowercase word or "the", and crosses a comma only
+    /// when the acronym's first letter is not yet accounted for ("Climate, Migration and Displacement Platform (CMDP)").
+    /// </summary>
     private Span? NameBefore(string text, int parenthesis, string acronym)
     {
         var words = new List<Span>();
@@ -665,7 +670,14 @@ public sealed partial class OrganisationFinder
     [GeneratedRegex(@"(?<![\p{L}])\p{Lu}\p{Ll}{2,}")]
     private static partial Regex CapitalisedWord();
 
-    [GeneratedRegex(@"(?<![\p{L}])(?<!\p{Lu}\.)(?:(?:\p{Lu}\.){2,3} |\p{Lu}[\p{L}\-]+ (?:(?:and|y|e|et|&) )?(?:(?:of|for|on|in|en|de|des|du|pour|sur|para|sobre|del)(?: (?:the|la|las|los|le|les|el))? )?)\p{Lu}(?:[\p{L}\-]+|(?!\.))(?: (?:(?:and|y|e|et|&) )?(?:(?:of|for|on|in|en|de|des|du|pour|sur|para|sobre|del)(?: (?:the|la|las|los|le|les|el))? )?\p{Lu}(?:[\p{L}\-]+|(?!\.))){0,9}")]
+    // What joins the words of a name: "and", "y", "e", "et", "&", then "of", "de", "en"… with an article.
+    private const string NameJoint = @"(?:(?:and|y|e|et|&) )?(?:(?:of|for|on|in|en|de|des|du|pour|sur|para|sobre|del)(?: (?:the|la|las|los|le|les|el))? )?";
+
+    // A capitalised word of a name, or one capital alone ("Mohammed V"), but not a capital before a dot ("U.S.").
+    private const string NameWord = @"\p{Lu}(?:[\p{L}\-]+|(?!\.))";
+
+    // Capitalised words joined into a name, opening with a word of two letters or more or with dotted initials ("U.S.").
+    [GeneratedRegex(@"(?<![\p{L}])(?<!\p{Lu}\.)(?:(?:\p{Lu}\.){2,3} |\p{Lu}[\p{L}\-]+ " + NameJoint + ")" + NameWord + "(?: " + NameJoint + NameWord + "){0,9}")]
     private static partial Regex CapitalisedRun();
 
     // A place, a comma, the day, the agency in brackets, then the dash or the story ("11:55am (EDT)" has no place,

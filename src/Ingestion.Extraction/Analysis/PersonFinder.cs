@@ -69,8 +69,9 @@ public sealed partial class PersonFinder
         // "chair-in office" is no chair: a role is a word of its own.
         _roleAnywhere = new Regex($@"(?<![\p{{L}}])(?:{rolesAnyCase})(?![\p{{L}}\-])", RegexOptions.CultureInvariant);
         _roleAtStart = new Regex($@"^(?:{roles})(?![\p{{L}}])", RegexOptions.CultureInvariant);
-        // "Ambassador (Mr.) Shinichi KITAJIMA": a list of officers puts the honorific in brackets.
+        // "We thank Ambassador Getahun": a personal title a surname alone may follow.
         _surnameTitleAtEnd = data.SurnameTitles is { Count: > 0 } surnameTitles ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(surnameTitles)})[ \t]+$", RegexOptions.CultureInvariant) : null;
+        // "Ambassador (Mr.) Shinichi KITAJIMA": a list of officers puts the honorific in brackets.
         _honorificOrRoleAtEnd = new Regex($@"(?<![\p{{L}}])(?:{honorifics}|{roles})\)?\s*$", RegexOptions.CultureInvariant);
         // "…, a rétorqué son ancienne collègue, Lisa Raitt": the speaker may be introduced by their tie to someone named.
         _speechAtEnd = new Regex($@"(?<![\p{{L}}])(?:{speech})(?:\s+(?:son|sa|su|his|her|their|leur)\s+\p{{Ll}}+(?:\s+\p{{Ll}}+)?)?\s*,?\s*$", RegexOptions.CultureInvariant);
@@ -178,16 +179,11 @@ public sealed partial class PersonFinder
                     first--;
                 }
 
-                // "Foreign Minister AK Abdul Momen": initials written as two capitals open the name after a title.
-                if (first > 0 && last > first && InitialsInCapitals().IsMatch(tokens[first - 1].Value) && !_roleAnywhere.IsMatch(tokens[first - 1].Value) && !organisationChars[run.Index + tokens[first - 1].Index]
-                    && _honorificOrRoleAtEnd.IsMatch(LineBefore(text, run.Index + tokens[first - 1].Index)))
-                {
-                    first--;
-                }
-
-                // "Dr. A.K. Abdul Momen", "Prof. G.L. Peiris": dotted initials open the name after a title (but not a lone
-                // "M.", which is French for "Monsieur").
-                if (first > 0 && DottedInitials().IsMatch(tokens[first - 1].Value) && !organisationChars[run.Index + tokens[first - 1].Index]
+                // "Foreign Minister AK Abdul Momen", "Dr. A.K. Abdul Momen", "Prof. G.L. Peiris": initials open the name after a
+                // title, two capitals before a name of two words or more, dotted ones before any (but not a lone "M.", which
+                // is French for "Monsieur").
+                if (first > 0 && tokens[first - 1].Value is var initials && !organisationChars[run.Index + tokens[first - 1].Index]
+                    && ((last > first && InitialsInCapitals().IsMatch(initials) && !_roleAnywhere.IsMatch(initials)) || DottedInitials().IsMatch(initials))
                     && _honorificOrRoleAtEnd.IsMatch(LineBefore(text, run.Index + tokens[first - 1].Index)))
                 {
                     first--;
@@ -292,21 +288,14 @@ public sealed partial class PersonFinder
                 {
                     mentions.Add(new PersonMention(nameStart, name.Length, known));
                 }
-                else if (KnownBySurname(name) is { } wellKnown)
+                else if ((WellKnownBySurname(name)
+                          ?? (_surnameTitleAtEnd?.IsMatch(before) == true && name.Any(char.IsLower) && IsNameWord(name) && SurnameEnds().IsMatch(after) ? name : null)) is { } called)
                 {
-                    // "President Trump": a well-known person the text calls by the surname alone is named as the text names
-                    // them; a slip in the surname ("Gutteres") is set right to the full name.
-                    var written = _knownSurnames.Any(k => k.Surname == name) ? name : wellKnown;
-                    var knownPerson = people.TryGetValue(written, out var found) ? found : new FoundPerson(written, null, null);
-                    people[written] = knownPerson;
-                    mentions.Add(new PersonMention(nameStart, name.Length, knownPerson));
-                }
-                else if (_surnameTitleAtEnd?.IsMatch(before) == true && name.Any(char.IsLower) && IsNameWord(name) && SurnameEnds().IsMatch(after))
-                {
-                    // "We thank Ambassador Getahun for…": a surname right after a personal title is a person the page names so.
-                    var surnamed = people.TryGetValue(name, out var found) ? found : new FoundPerson(name, null, null);
-                    people[name] = surnamed;
-                    mentions.Add(new PersonMention(nameStart, name.Length, surnamed));
+                    // "President Trump": a well-known person the page calls by the surname alone; "We thank Ambassador
+                    // Getahun for…": a surname right after a personal title, the sentence going on in small words or stopping.
+                    var calledSo = people.TryGetValue(called, out var found) ? found : new FoundPerson(called, null, null);
+                    people[called] = calledSo;
+                    mentions.Add(new PersonMention(nameStart, name.Length, calledSo));
                 }
 
                 return;
@@ -390,15 +379,28 @@ public sealed partial class PersonFinder
             mentions.Add(new PersonMention(nameStart, nameEnd - nameStart, person));
         }
 
-        // "Amy Pope" beside "Amy E. Pope" is one person, named as fully as the text names her.
+        // Two forms of one person become the fuller record; mentions of the other (and of forms merged into it) follow.
         var fullerForm = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Merge(string other, string kept)
+        {
+            if (!people.Remove(other, out var merged))
+            {
+                return;
+            }
+
+            foreach (var shorter in fullerForm.Where(f => f.Value == other).Select(f => f.Key).ToList())
+            {
+                fullerForm[shorter] = kept;
+            }
+
+            fullerForm[other] = kept;
+            people[kept] = people[kept] with { Role = people[kept].Role ?? merged.Role, Organisation = people[kept].Organisation ?? merged.Organisation };
+        }
+
+        // "Amy Pope" beside "Amy E. Pope" is one person, named as fully as the text names her.
         foreach (var fuller in people.Keys.Where(n => MiddleInitialInside().IsMatch(n)).ToList())
         {
-            if (people.Remove(MiddleInitialInside().Replace(fuller, " "), out var shorter))
-            {
-                fullerForm[shorter.Name] = fuller;
-                people[fuller] = people[fuller] with { Role = people[fuller].Role ?? shorter.Role, Organisation = people[fuller].Organisation ?? shorter.Organisation };
-            }
+            Merge(MiddleInitialInside().Replace(fuller, " "), fuller);
         }
 
         // "Antonio Guterres" beside "António Guterres", "William Swing" beside "William Lacy Swing", "Bolsonaro" beside "Jair
@@ -409,15 +411,7 @@ public sealed partial class PersonFinder
             var kept = group.FirstOrDefault(n => n == group.Key) ?? group.OrderByDescending(n => n.Length).First();
             foreach (var other in group.Where(n => n != kept))
             {
-                var merged = people[other];
-                people.Remove(other);
-                foreach (var shorter in fullerForm.Where(f => f.Value == other).Select(f => f.Key).ToList())
-                {
-                    fullerForm[shorter] = kept;
-                }
-
-                fullerForm[other] = kept;
-                people[kept] = people[kept] with { Role = people[kept].Role ?? merged.Role, Organisation = people[kept].Organisation ?? merged.Organisation };
+                Merge(other, kept);
             }
         }
 
@@ -427,10 +421,7 @@ public sealed partial class PersonFinder
         {
             if (people.Keys.Where(n => n.EndsWith(" " + surname, StringComparison.Ordinal)).ToList() is [var fuller])
             {
-                var merged = people[surname];
-                people.Remove(surname);
-                fullerForm[surname] = fuller;
-                people[fuller] = people[fuller] with { Role = people[fuller].Role ?? merged.Role, Organisation = people[fuller].Organisation ?? merged.Organisation };
+                Merge(surname, fuller);
             }
         }
 
@@ -485,12 +476,20 @@ public sealed partial class PersonFinder
         return null;
     }
 
-    /// <summary>The well-known person a surname names, allowing a slip or two in a long surname ("Gutteres").</summary>
-    private string? KnownBySurname(string surname)
+    /// <summary>
+    /// How a well-known person called by a surname alone is named: "President Trump" as the text writes it, a slip or two
+    /// in a long surname ("Gutteres") set right to the full name.
+    /// </summary>
+    private string? WellKnownBySurname(string surname)
     {
+        if (_knownSurnames.Any(k => string.Equals(k.Surname, surname, StringComparison.Ordinal)))
+        {
+            return surname;
+        }
+
         foreach (var (known, name) in _knownSurnames)
         {
-            if (string.Equals(known, surname, StringComparison.Ordinal) || IsSlipOf(known, surname))
+            if (IsSlipOf(known, surname))
             {
                 return name;
             }
