@@ -1856,4 +1856,12 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nThank you, Mr. President, for giving the dockers the floor.")]
     public void A_title_after_a_title_is_no_surname(string text) =>
         Assert.Empty(Analyse(text).People);
+
+    [Fact]
+    public void A_quotation_in_single_marks_has_its_speaker_and_an_apostrophe_opens_none()
+    {
+        var quote = Assert.Single(Analyse("Port talks\n\n‘The dockers’ work is what keeps this harbour open to everyone,’ said Lena Ortiz. The city’s quays stay open.").Statements, s => s.Kind == "quote");
+        Assert.Equal("Lena Ortiz", quote.Speaker);
+        Assert.StartsWith("The dockers’ work", quote.Text, StringComparison.Ordinal);
+    }
 }

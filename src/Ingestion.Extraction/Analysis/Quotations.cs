@@ -95,7 +95,7 @@ public static class Quotations
                 case '‘' when withSingle:
                     single = i;
                     break;
-                case '’' when single >= 0 && (i + 1 == text.Length || !char.IsLetter(text[i + 1])):
+                case '’' when single >= 0 && (i + 1 == text.Length || !char.IsLetter(text[i + 1])) && !PluralPossessive(text, i):
                     found.Add(new Quotation(single, i + 1));
                     single = -1;
                     break;
@@ -125,6 +125,10 @@ public static class Quotations
     private static int AfterMark(int mark, int doubled) => mark + (mark == doubled ? 2 : 1);
 
     private static bool IsSingleMark(char c) => c is '‘' or '’' or '\'';
+
+    // "the dockers’ work": after a plural's s and before a word in small letters, ’ is an apostrophe, not a closer.
+    private static bool PluralPossessive(string text, int mark) =>
+        text[mark - 1] == 's' && mark + 2 < text.Length && text[mark + 1] == ' ' && char.IsLower(text[mark + 2]);
 
     /// <summary>Whether index falls inside one of the (sorted) quotations.</summary>
     public static bool Inside(List<Quotation> quotations, int index)

@@ -89,7 +89,7 @@ public sealed partial class StatementFinder
         var statements = new List<FoundStatement>();
         LastSpeaker? last = null;
         var previousQuoteEnd = -1;
-        foreach (var quote in Analysis.Quotations.Find(text))
+        foreach (var quote in Analysis.Quotations.Find(text, withSingle: true))
         {
             var content = Clean(text[quote.BodyStart..quote.BodyEnd]);
             // A quotation inside the last one (« … “…” … ») is part of what that speaker said; one in title case is a
