@@ -1864,4 +1864,11 @@ public sealed class RealPageTests
         Assert.Equal("Lena Ortiz", quote.Speaker);
         Assert.StartsWith("The dockers’ work", quote.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Port talks\n\nLea también: Trump arremete contra los estibadores del puerto.", new[] { "Trump" })]
+    [InlineData("Dockers Reject Trump Pick for Harbour Board\n\nThe board met on Monday.", new[] { "Trump" })]
+    [InlineData("Port talks\n\nThe Trump administration withdrew from the ports agreement.", new string[0])]
+    public void Some_well_known_surnames_name_their_person_anywhere_but_not_a_government(string text, string[] names) =>
+        Assert.Equal(names, Analyse(text).People.Select(p => p.Name));
 }

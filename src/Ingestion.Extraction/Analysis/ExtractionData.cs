@@ -109,7 +109,8 @@ public sealed record PeopleData(
     IReadOnlyList<string>? ObjectPronouns = null,
     IReadOnlyList<string>? CircumstanceWords = null,
     IReadOnlyList<string>? PlaceNames = null,
-    IReadOnlyList<string>? SurnameTitles = null)
+    IReadOnlyList<string>? SurnameTitles = null,
+    IReadOnlyList<string>? EponymNouns = null)
 {
     /// <summary>
     /// Every verb of speech in every language. French inverts a past tense after a quotation, so "a martelé" is also
@@ -130,7 +131,8 @@ public sealed record PeopleData(
 }
 
 /// <summary>A well-known person of the field, and the surnames the texts call them by (a slight misspelling still matches).</summary>
-public sealed record KnownPerson(string Name, IReadOnlyList<string> Surnames);
+/// <summary>A well-known person; with SurnameAlone the surname by itself names them anywhere ("the Trump administration").</summary>
+public sealed record KnownPerson(string Name, IReadOnlyList<string> Surnames, bool SurnameAlone = false);
 
 public sealed record ThemeData(IReadOnlyList<Theme> Themes);
 

@@ -40,6 +40,7 @@ public sealed partial class PersonFinder
     private readonly List<(string Surname, string Name)> _knownSurnames;
     private readonly HashSet<string> _knownNames;
     private readonly Dictionary<string, string> _knownForms;
+    private readonly Regex? _surnameAlone;
 
     public PersonFinder(PeopleData data)
     {
@@ -86,6 +87,9 @@ public sealed partial class PersonFinder
         _roleOfBodyAtEnd = new Regex($@"(?<![\p{{L}}])(?:{roles})\s+(?:of|de|del|du|of\s+the|de\s+la|de\s+l['’]|to|to\s+the|for|for\s+the|auprès\s+de|ante)\s*\p{{Lu}}[\p{{L}}\-]*(?:\s+(?:(?:of|of\s+the|de|de\s+la|del|du|des)\s+)?\p{{Lu}}[\p{{L}}\-]*){{0,3}}\s*,?\s*$", RegexOptions.CultureInvariant);
         _knownSurnames = (data.KnownPeople ?? []).SelectMany(p => p.Surnames.Select(s => (s, p.Name))).ToList();
         _knownNames = new HashSet<string>((data.KnownPeople ?? []).Select(p => KnownKey(p.Name)), StringComparer.Ordinal);
+        _surnameAlone = (data.KnownPeople ?? []).Where(p => p.SurnameAlone).SelectMany(p => p.Surnames).ToList() is { Count: > 0 } alone
+            ? new Regex($@"(?<![\p{{L}}\-])(?:{Phrases.Alternation(alone)})(?![\p{{L}}\-]|\s+(?:{Phrases.Alternation(data.EponymNouns ?? ["administration"])})(?![\p{{L}}]))", RegexOptions.CultureInvariant)
+            : null;
         // "Antonio Guterres" and "William Swing": a well-known name written without its accents or its middle names.
         _knownForms = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var known in data.KnownPeople ?? [])
@@ -377,6 +381,18 @@ public sealed partial class PersonFinder
             }
 
             mentions.Add(new PersonMention(nameStart, nameEnd - nameStart, person));
+        }
+
+        // "Trump arremete contra…", "Rejects Trump Pick": some surnames name one well-known person wherever they stand;
+        // "the Trump administration" names a government, not the person.
+        foreach (Match alone in _surnameAlone?.Matches(text) ?? (IEnumerable<Match>)[])
+        {
+            if (!organisationChars[alone.Index] && !mentions.Any(m => alone.Index >= m.Index && alone.Index < m.Index + m.Length))
+            {
+                var person = people.Values.FirstOrDefault(p => p.Name == alone.Value || p.Name.EndsWith(" " + alone.Value, StringComparison.Ordinal))
+                             ?? (people[alone.Value] = new FoundPerson(alone.Value, null, null));
+                mentions.Add(new PersonMention(alone.Index, alone.Length, person));
+            }
         }
 
         // Two forms of one person become the fuller record; mentions of the other (and of forms merged into it) follow.
