@@ -1871,4 +1871,10 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nThe Trump administration withdrew from the ports agreement.", new string[0])]
     public void Some_well_known_surnames_name_their_person_anywhere_but_not_a_government(string text, string[] names) =>
         Assert.Equal(names, Analyse(text).People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Port talks\n\nC’est ce que confirme Lena Ortiz, directrice du port, en ces termes : « Nous voulons un port ouvert à tous ceux qui arrivent ».")]
+    [InlineData("Port talks\n\nAl respecto, señaló la directora Lena Ortiz: “Queremos un puerto abierto a todos los que llegan”.")]
+    public void A_speaker_named_after_the_verb_before_a_colon_has_the_quote(string text) =>
+        Assert.Equal("Lena Ortiz", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
 }

@@ -395,7 +395,23 @@ public sealed partial class StatementFinder
         var noSubject = beforeVerb.Trim().Length == 0 || (subject.Trim().Length == 0 && _subjectDroppingVerbs.Contains(verb.Value));
         return Sorted.Between(people, p => p.Index, sentenceStart, sentenceStart + verb.Index).LastOrDefault()?.Person
                ?? (_pronoun.IsMatch(beforeVerb) ? Referent(people, quoteStart, sentenceStart, last) : null)
-               ?? (noSubject || (subject.Trim().Length > 0 && OnlyRoleWords(subject)) ? Referent(people, quoteStart, quoteStart, last) : null);
+               ?? (noSubject || (subject.Trim().Length > 0 && OnlyRoleWords(subject)) ? Referent(people, quoteStart, quoteStart, last) : null)
+               ?? InvertedSubject(text, before, sentenceStart + verb.Index + verb.Length, quoteStart, people);
+    }
+
+    /// <summary>
+    /// "C’est ce que confirme Ana Ruiz, directrice du port, en ces termes : « … »", "Al respecto, señaló el canciller
+    /// Karim Benali: “…”": French and Spanish may put the subject after the verb; a colon then hands that person the floor.
+    /// </summary>
+    private FoundPerson? InvertedSubject(string text, string before, int verbEnd, int quoteStart, IReadOnlyList<PersonMention> people)
+    {
+        if (!before.TrimEnd().EndsWith(':'))
+        {
+            return null;
+        }
+
+        var named = Sorted.Between(people, p => p.Index, verbEnd, quoteStart).FirstOrDefault();
+        return named is not null && OnlyRoleWords(text[verbEnd..named.Index]) ? named.Person : null;
     }
 
     /// <summary>A verb's words as looked up: single spaces between them, one apostrophe ("a déclaré", "d'ajouter").</summary>
