@@ -1877,4 +1877,20 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nAl respecto, señaló la directora Lena Ortiz: “Queremos un puerto abierto a todos los que llegan”.")]
     public void A_speaker_named_after_the_verb_before_a_colon_has_the_quote(string text) =>
         Assert.Equal("Lena Ortiz", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void A_quotation_under_a_headline_that_names_whose_statement_the_page_is_is_that_persons()
+    {
+        var document = Analyse("Statement by Lena Ortiz, Director of the Harbour Office\n\nVALLETTA, 3 May 2021 – “Today’s agreement is a milestone for every docker in the harbour.”\n\nThe agreement was signed by twelve ports.");
+        Assert.Equal(["Lena Ortiz"], document.People.Select(p => p.Name));
+        Assert.Equal("Lena Ortiz", Assert.Single(document.Statements, s => s.Kind == "quote").Speaker);
+    }
+
+    [Fact]
+    public void Words_a_speaker_is_quoted_saying_twice_are_one_statement() =>
+        Assert.Single(Analyse("Pacte portuaire\n\n« Chaque docker a le droit de travailler en sécurité », a déclaré Lena Ortiz, directrice du port.\n\nElle a parlé lundi devant le conseil. Selon elle, « chaque docker a le droit de travailler en sécurité ».").Statements, s => s.Kind == "quote");
+
+    [Fact]
+    public void A_role_after_words_the_text_writes_small_makes_no_name_in_a_headline() =>
+        Assert.Empty(Analyse("Openness Keys to Cross-Border Harbour Rules, Port Director Tells Council\n\nThe rules on cross-border harbour traffic were discussed by the council on Monday.").People);
 }

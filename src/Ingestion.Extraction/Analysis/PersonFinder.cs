@@ -335,10 +335,11 @@ public sealed partial class PersonFinder
             var inHeadline = headline is not null && nameStart >= headline.Index && nameStart < headline.End;
             var inContactBlock = IsAloneOnLine(text, nameStart, nameEnd) && (nameStart > contactFrom || IsSignature(text, nameStart, organisations));
             // In a headline every word is capitalised, so only an honorific or a role beside it makes a name ("Joint
-            // statement by Ana Ruiz, Executive Director of…"); a well-known person's full name is one wherever it
+            // statement by Ana Ruiz, Executive Director of…"), and a role after it only if the text writes none of its
+            // words small ("…Keys to Cross-Border Mobility Rules, IOM DG Tells…"); a well-known person's full name is one wherever it
             // stands (looked up last: folding allocates).
             var evidence = (inHeadline
-                ? role is not null || titled || AppositiveRole(after) is not null
+                ? role is not null || titled || (AppositiveRole(after) is not null && !Tokens().Matches(name).Any(t => ordinaryWords!.Contains(t.Value.ToLowerInvariant())))
                 : role is not null
                 || titled
                 || _roleOfBodyAtEnd.IsMatch(line)
@@ -711,7 +712,7 @@ public sealed partial class PersonFinder
     [GeneratedRegex(@"(?:^\s*|[,;|]\s*|(?:19|20)[0-9]{2}\s+)(?:(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting)\s+by|[Bb]y|[Pp]or|[Pp]ar)\s*:?\s+$")]
     private static partial Regex Byline();
 
-    [GeneratedRegex(@"^,\s+(?:the\s+|le\s+|la\s+|el\s+)?(?<clause>[^,.;:“”""«»\n]{2,120}?)(?=\s+will\s|\s+said|\s+who\s|,|\.|;|:|\s*$)")]
+    [GeneratedRegex(@"^,\s+(?:the\s+|le\s+|la\s+|el\s+)?(?<clause>[^,.;:“”""«»\n]{2,120}?)(?=\s+will\s|\s+said|\s+who\s|,|\.|;|:|[ \t]*(?:\r?\n|$))")]
     private static partial Regex AppositiveClause();
 
     // ", ", " and ", and "…Ibarra, de México; Enrique Reina…": a list may give each person's country.

@@ -35,6 +35,7 @@ public sealed partial class StatementFinder
     private readonly Regex? _circumstance;
     private readonly HashSet<string> _speechVerbPhrases;
     private readonly int _longestSpeechVerb;
+    private readonly Regex? _statementHeading;
 
     public StatementFinder(PeopleData people, CalendarData calendar)
     {
@@ -67,6 +68,9 @@ public sealed partial class StatementFinder
         _circumstance = people.CircumstanceWords is { Count: > 0 } circumstances
             ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(circumstances)})(?![\p{{L}}])", RegexOptions.CultureInvariant)
             : null;
+        _statementHeading = people.StatementHeadings is { Count: > 0 } headings
+            ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(headings)})(?![\p{{L}}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)
+            : null;
         // Words a speaker's title is made of ("the UN chief", "el secretario general", "le Directeur général de l'OIM").
         _roleWords = new HashSet<string>(
             people.Roles.Concat(people.Honorifics).SelectMany(r => r.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -74,17 +78,32 @@ public sealed partial class StatementFinder
             StringComparer.OrdinalIgnoreCase);
     }
 
-    public IReadOnlyList<FoundStatement> Find(string text, IReadOnlyList<PersonMention> people, IReadOnlyList<FoundOrganisation> organisations)
+    public IReadOnlyList<FoundStatement> Find(string text, IReadOnlyList<PersonMention> people, IReadOnlyList<FoundOrganisation> organisations, FoundTitle? headline = null)
     {
         var bodies = organisations.SelectMany(o => o.Mentions.Select(m => new BodyMention(m.Index, m.Length, o.Name))).OrderBy(m => m.Index).ToList();
         var panels = _panel.Matches(text).Select(m => (m.Index, m.Value)).ToList();
-        var statements = Quotations(text, people, bodies, panels);
+        var statements = Quotations(text, people, bodies, panels, HeadlineSpeaker(headline, people));
         statements.AddRange(Interventions(text, people, bodies, panels, statements));
         statements.AddRange(Recommendations(text, bodies));
         return statements.OrderBy(s => s.PassageStart).ToList();
     }
 
-    private List<FoundStatement> Quotations(string text, IReadOnlyList<PersonMention> people, List<BodyMention> bodies, List<(int Index, string Value)> panels)
+    /// <summary>
+    /// "Statement from UNICEF Director … Ana Ruiz", "Ana Ruiz’s remarks at …": a page that is one person's statement, as its
+    /// headline says. A quotation under it that no one else is given is that person's.
+    /// </summary>
+    private (FoundPerson Person, int HeadlineEnd)? HeadlineSpeaker(FoundTitle? headline, IReadOnlyList<PersonMention> people) =>
+        headline is not null && _statementHeading?.IsMatch(headline.Text) == true
+        && Sorted.Between(people, p => p.Index, headline.Index, headline.End).Select(p => p.Person).Distinct().ToList() is [var speaker]
+            ? (speaker, headline.End)
+            : null;
+
+    // "¶“Many Member States …”", "NEW YORK, 10 December 2018 – “Today’s adoption …”": a quotation that opens a paragraph or a dateline's story.
+    private static bool OpensParagraph(string text, int quoteStart) =>
+        text[(quoteStart == 0 ? 0 : text.LastIndexOf('\n', quoteStart - 1) + 1)..quoteStart].TrimEnd() is var lead && (lead.Length == 0 || lead.EndsWith('–') || lead.EndsWith(" -", StringComparison.Ordinal));
+
+    private List<FoundStatement> Quotations(
+        string text, IReadOnlyList<PersonMention> people, List<BodyMention> bodies, List<(int Index, string Value)> panels, (FoundPerson Person, int HeadlineEnd)? headlineSpeaker)
     {
         var statements = new List<FoundStatement>();
         LastSpeaker? last = null;
@@ -116,7 +135,13 @@ public sealed partial class StatementFinder
                           ?? SpeakerWithin(text, quote, people)
                           ?? SpeakerOfReportedSpeech(text, quote, people)
                           ?? SpeakerOfSentenceBefore(text, quote, people);
-            if (speaker is null && BodySpeaking(text, quote, bodies) is { } body)
+            var body = speaker is null ? BodySpeaking(text, quote, bodies) : null;
+            if (speaker is null && body is null && headlineSpeaker is { } page && quote.Start >= page.HeadlineEnd && OpensParagraph(text, quote.Start))
+            {
+                speaker = page.Person;
+            }
+
+            if (speaker is null && body is not null)
             {
                 statements.Add(new FoundStatement("quote", content, null, body, PanelNear(text, panels, quote.Start), quote.Start, quote.End));
                 continue;
@@ -137,8 +162,13 @@ public sealed partial class StatementFinder
             statements.Add(new FoundStatement("quote", content, speaker, speaker.Organisation, PanelNear(text, panels, quote.Start), quote.Start, quote.End));
         }
 
-        // “…,” said X: the comma closes the quoted clause, not the statement; kept until here to join split quotes.
-        return statements.Select(q => q with { Text = q.Text.TrimEnd(',') }).ToList();
+        // “…,” said X: the comma closes the quoted clause, not the statement; kept until here to join split quotes. A
+        // headline that quotes the words the story quotes again is one statement, the story's.
+        return statements.Select(q => q with { Text = q.Text.TrimEnd(',') })
+            .GroupBy(q => (q.Speaker, Words: string.Concat(q.Text.Where(char.IsLetterOrDigit)).ToLowerInvariant()))
+            .Select(same => same.Last())
+            .OrderBy(q => q.PassageStart)
+            .ToList();
     }
 
     private static FoundStatement Continued(FoundStatement quote, string more, int end) => quote with { Text = $"{quote.Text} {more}", PassageEnd = end };

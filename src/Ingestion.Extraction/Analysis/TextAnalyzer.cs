@@ -70,7 +70,7 @@ public sealed partial class TextAnalyzer
         }
 
         var mainEvent = events.Count > 0 ? events[0].Slug : null;
-        var statements = _statements.Find(text, mentions, organisations)
+        var statements = _statements.Find(text, mentions, organisations, headline)
             .Select(s => (Statement: s, Tags: _themes.Tag(s.Text)))
             .Select(x => new ExtractedStatement(
                 x.Statement.Kind, x.Statement.Text, x.Statement.Speaker?.Name, x.Statement.Organisation, mainEvent, x.Statement.Panel,
