@@ -1893,4 +1893,10 @@ public sealed class RealPageTests
     [Fact]
     public void A_role_after_words_the_text_writes_small_makes_no_name_in_a_headline() =>
         Assert.Empty(Analyse("Openness Keys to Cross-Border Harbour Rules, Port Director Tells Council\n\nThe rules on cross-border harbour traffic were discussed by the council on Monday.").People);
+
+    [Theory]
+    [InlineData("Port talks\n\nThe Minister for Ports and Harbour Safety Karim Benali has confirmed that the harbour safety rules stay.", "Karim Benali")]
+    [InlineData("Port talks\n\nUndersecretary for Maritime Affairs and Dockers’ Rights Karim Benali opened the meeting.", "Karim Benali")]
+    public void A_name_after_a_post_over_two_fields_is_a_person(string text, string name) =>
+        Assert.Equal([name], Analyse(text).People.Select(p => p.Name));
 }

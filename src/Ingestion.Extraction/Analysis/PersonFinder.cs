@@ -23,6 +23,7 @@ public sealed partial class PersonFinder
     private readonly HashSet<string> _nonNameWords;
     private readonly HashSet<string> _particles;
     private readonly Regex _roleAtEnd;
+    private readonly Regex _conjoinedPostAtEnd;
     private readonly Regex _roleAnywhere;
     private readonly Regex _roleAtStart;
     private readonly Regex _honorificOrRoleAtEnd;
@@ -58,6 +59,9 @@ public sealed partial class PersonFinder
         var interventions = Phrases.Alternation(data.InterventionVerbs);
         // "el embajador ecuatoriano Santiago Chávez", "le ministre malien", "le député conservateur Gérard Deltell": a
         // nationality or a party may follow the role.
+        // "Minister for Immigration and Border Protection Peter Dutton": a post over two fields, with the name after it (in
+        // English: "Directora General de Organismos y Conferencias Internacionales, Ana Ruiz" names her after a comma).
+        _conjoinedPostAtEnd = new Regex($@"(?<![\p{{L}}])(?:{rolesAnyCase})\s+(?:of|for|on)\s+(?:the\s+)?(?:\p{{Lu}}[\p{{L}}\-]*\s+){{1,4}}(?:and|&)\s+(?:\p{{Lu}}[\p{{L}}\-]*\s+){{0,3}}$", RegexOptions.CultureInvariant);
         _roleAtEnd = new Regex($@"(?<![\p{{L}}])(?<role>{roles})(?:\s+\p{{Ll}}{{2,}}(?:{Phrases.NationalityEndings}|ateur|atrice|iste|ista|ate|ata))?\s*,?\s*$", RegexOptions.CultureInvariant);
         // "The authors Ana Ruiz, Jane Roe and …": a group's name before a list of people (never a person's role).
         _groupAtEnd = data.GroupNouns is { Count: > 0 } groups ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(groups)})\s+$", RegexOptions.CultureInvariant) : null;
@@ -199,14 +203,19 @@ public sealed partial class PersonFinder
                     last--;
                 }
 
-                // "Minister of Foreign Affairs and Trade Peter Szijjarto": the first word closes the title's "X and Y".
+                // "Minister of Foreign Affairs and Trade Peter Szijjarto": the first word closes the title's "X and Y"; so do
+                // all the words the text also writes small ("Minister for Immigration and Border Protection Peter Dutton").
+                ordinaryWords ??= OrdinaryWords(text);
                 if (last - first >= 2 && TitleConjunction().IsMatch(text[Math.Max(0, run.Index + tokens[first].Index - 40)..(run.Index + tokens[first].Index)]))
                 {
                     first++;
+                    while (last - first >= 2 && ordinaryWords.Contains(tokens[first].Value.ToLowerInvariant()))
+                    {
+                        first++;
+                    }
                 }
 
                 next = last + 1;
-                ordinaryWords ??= OrdinaryWords(text);
                 Consider(run.Index + tokens[first].Index, run.Index + tokens[last].Index + tokens[last].Length, last - first + 1);
             }
         }
@@ -338,6 +347,9 @@ public sealed partial class PersonFinder
             // statement by Ana Ruiz, Executive Director of…"), and a role after it only if the text writes none of its
             // words small ("…Keys to Cross-Border Mobility Rules, IOM DG Tells…"); a well-known person's full name is one wherever it
             // stands (looked up last: folding allocates).
+            // "…on Migrants and Internally Displaced Persons of the African Commission": the post goes on past the words
+            // (a capitalised word the name stopped before, or "of the …").
+            titled = titled || (wordCount > 1 && _conjoinedPostAtEnd.IsMatch(text[Math.Max(0, nameStart - LookBack)..nameStart]) && !PostGoesOn().IsMatch(after));
             var evidence = (inHeadline
                 ? role is not null || titled || (AppositiveRole(after) is not null && !Tokens().Matches(name).Any(t => ordinaryWords!.Contains(t.Value.ToLowerInvariant())))
                 : role is not null
@@ -659,6 +671,9 @@ public sealed partial class PersonFinder
 
     [GeneratedRegex(@"^(?:[Dd]e|[Dd]el|[Dd]a|do|dos|das|della|[Dd]i|[Vv]an|[Vv]on|der|\p{Lu}\.)$")]
     private static partial Regex SurnameParticle();
+
+    [GeneratedRegex(@"^[ \t]+(?:\p{Lu}|(?:of|for|on|at)\s+(?:the\s+)?\p{Lu})")]
+    private static partial Regex PostGoesOn();
 
     [GeneratedRegex(@"\p{Lu}[\p{L}\-]+\s+(?:and|&|et|y)\s+$")]
     private static partial Regex TitleConjunction();
