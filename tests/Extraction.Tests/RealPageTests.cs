@@ -1899,4 +1899,16 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nUndersecretary for Maritime Affairs and Dockers’ Rights Karim Benali opened the meeting.", "Karim Benali")]
     public void A_name_after_a_post_over_two_fields_is_a_person(string text, string name) =>
         Assert.Equal([name], Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void Board_members_with_their_body_in_brackets_are_people() =>
+        Assert.Equal(
+            ["Karim Benali", "Jane Roe"],
+            Analyse("Port Review 2021\n\nThe review is published twice a year by the harbour office in Valdora and read by dockers and shipping lines in twelve ports.\n\nEditorial Committee: Karim Benali (European Commission, Brussels) Jane Roe (World Bank, Washington)").People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Port talks\n\nThe Harbour Futures (World Bank) report looks at twelve ports.")]
+    [InlineData("Port talks\n\nThe partners include the UN Framework Convention on Climate Change (UNFCCC) and the ports.")]
+    public void A_work_cited_with_its_body_or_a_body_defining_its_acronym_is_no_person(string text) =>
+        Assert.Empty(Analyse(text).People);
 }

@@ -220,6 +220,12 @@ public sealed partial class PersonFinder
             }
         }
 
+        // "Peter Bosch (European Commission, Brussels)", "Dilip Ratha (World Bank, Washington, D.C.)": a member of a board
+        // or a panel and the body they come from, in brackets (with no year: "Making Ports Work (IOM, 2019)" cites a work).
+        bool BodyInBracketsAfter(string after, string name, int nameEnd) =>
+            BodyBracket().Match(after) is { Success: true } bracket
+            && organisationChars[nameEnd + bracket.Groups["inside"].Index] && !SpellsInitials(bracket.Groups["inside"].Value, name);
+
         // "Ana Ruiz Vidal, Karim Benali and Jane Roe": a name listed right after a person's is a person's too.
         bool ListedAfterPerson(int nameStart) =>
             mentions.Count > 0 && mentions[^1] is var previous && previous.Index + previous.Length <= nameStart
@@ -363,6 +369,7 @@ public sealed partial class PersonFinder
                 || _verbAfter.IsMatch(after)
                 || _appositive.IsMatch(after)
                 || (IsAffiliationAfter(after, name) && !ArticleAtEnd().IsMatch(before))
+                || (BodyInBracketsAfter(after, name, nameEnd) && !ArticleAtEnd().IsMatch(before))
                 || ListedAfterPerson(nameStart)
                 || (_groupAtEnd?.IsMatch(before) ?? false)
                 || (before.EndsWith('(') && after.StartsWith('/'))
@@ -470,9 +477,14 @@ public sealed partial class PersonFinder
             return false;
         }
 
-        var inside = match.Value.Trim().Trim('(', ')');
+        return !SpellsInitials(match.Value.Trim().Trim('(', ')'), name);
+    }
+
+    // "Framework Convention on Climate Change (UNFCCC)": capitals ending in the words' initials define an acronym.
+    private static bool SpellsInitials(string inside, string name)
+    {
         var initials = string.Concat(Tokens().Matches(name).Select(t => t.Value[0]));
-        return !inside.All(char.IsUpper) || !(initials.EndsWith(inside, StringComparison.Ordinal) || inside.EndsWith(initials, StringComparison.Ordinal));
+        return inside.All(char.IsUpper) && (initials.EndsWith(inside, StringComparison.Ordinal) || inside.EndsWith(initials, StringComparison.Ordinal));
     }
 
     /// <summary>"“Wherever there is a Mexican, there is Mexico.”" over "— Ana Ruiz": the line that names a quotation's source.</summary>
@@ -714,6 +726,9 @@ public sealed partial class PersonFinder
 
     [GeneratedRegex(@"\p{Lu}{3,}")]
     private static partial Regex CapitalsWord();
+
+    [GeneratedRegex(@"^[ \t]+\((?<inside>[^()\d\n]{2,100})\)")]
+    private static partial Regex BodyBracket();
 
     // "Agustin Santos Maraver (Spain)", "Kathryn Allinson (QMUL)": a delegate and the country they speak for, an author and their institution.
     [GeneratedRegex(@"^\s+\((?:\p{Lu}\p{Ll}+(?:\s+(?:and\s+|y\s+|et\s+)?\p{Lu}\p{Ll}+){0,3}|\p{Lu}{3,6})\)")]
