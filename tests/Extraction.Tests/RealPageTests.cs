@@ -1911,4 +1911,20 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nThe partners include the UN Framework Convention on Climate Change (UNFCCC) and the ports.")]
     public void A_work_cited_with_its_body_or_a_body_defining_its_acronym_is_no_person(string text) =>
         Assert.Empty(Analyse(text).People);
+
+    [Fact]
+    public void Names_listed_alone_after_a_colon_are_people() =>
+        Assert.Equal(
+            ["Karim Benali", "Jane Roe", "Ana Ruiz Vidal"],
+            Analyse("Port talks\n\nThanks to the support of the Harbour Board: Karim Benali, Jane Roe, Ana Ruiz Vidal.").People.Select(p => p.Name));
+
+    [Fact]
+    public void Names_listed_between_semicolons_with_their_bodies_are_people() =>
+        Assert.Equal(
+            ["Karim Benali", "Jane Roe", "Ana Ruiz Vidal"],
+            Analyse("Port talks\n\nWe thank our panellists Karim Benali, Harbour Diaspora Platform (HDP); Jane Roe, DOCKERS UNITED; Ana Ruiz Vidal, Port Youth Network.").People.Select(p => p.Name));
+
+    [Fact]
+    public void Themes_listed_after_a_colon_are_no_people() =>
+        Assert.Empty(Analyse("Port talks\n\nThe talks covered three themes: Harbour Safety, Port Labour, Cargo Rules. The harbour safety and port labour themes came first, cargo rules last.").People);
 }

@@ -123,6 +123,7 @@ public sealed partial class PersonFinder
 
         var contactFrom = _contactHeader.Match(text) is { Success: true } header ? header.Index : int.MaxValue;
         HashSet<string>? ordinaryWords = null;
+        List<(int Start, int End)>? nameLists = null;
 
         foreach (Match run in CapitalisedRun().Matches(text))
         {
@@ -230,6 +231,13 @@ public sealed partial class PersonFinder
         bool ListedAfterPerson(int nameStart) =>
             mentions.Count > 0 && mentions[^1] is var previous && previous.Index + previous.Length <= nameStart
             && ListSeparator().IsMatch(text.AsSpan(previous.Index + previous.Length, nameStart - previous.Index - previous.Length));
+
+        // "Global Board: Peter Kwok, Luiza Soares, Kazeem Ojoye": after a colon, a list of three or more names alone, none
+        // of whose words the text writes small ("themes: Harbour Safety, Port Labour, …").
+        bool InNameList(int nameStart, int nameEnd) =>
+            !Tokens().Matches(text[nameStart..nameEnd]).Any(t => ordinaryWords!.Contains(t.Value.ToLowerInvariant())) &&
+            (nameLists ??= NameList().Matches(text).Select(m => (m.Groups["list"].Index, m.Groups["list"].Index + m.Groups["list"].Length)).ToList())
+            .Any(l => nameStart >= l.Start && nameEnd <= l.End && (nameStart == l.Start || text[nameStart - 2] == ',') && (nameEnd == l.End || text[nameEnd] == ','));
 
         void Consider(int nameStart, int nameEnd, int wordCount)
         {
@@ -371,6 +379,7 @@ public sealed partial class PersonFinder
                 || (IsAffiliationAfter(after, name) && !ArticleAtEnd().IsMatch(before))
                 || (BodyInBracketsAfter(after, name, nameEnd) && !ArticleAtEnd().IsMatch(before))
                 || ListedAfterPerson(nameStart)
+                || InNameList(nameStart, nameEnd)
                 || (_groupAtEnd?.IsMatch(before) ?? false)
                 || (before.EndsWith('(') && after.StartsWith('/'))
                 || PostNominal().IsMatch(after)
@@ -727,6 +736,9 @@ public sealed partial class PersonFinder
     [GeneratedRegex(@"\p{Lu}{3,}")]
     private static partial Regex CapitalsWord();
 
+    [GeneratedRegex(@"(?<=:[ \t]*)(?<list>\p{Lu}\p{Ll}+(?:[ \-]\p{Lu}\p{Ll}+){1,3}(?:,[ \t]*\p{Lu}\p{Ll}+(?:[ \-]\p{Lu}\p{Ll}+){1,3}){2,})(?=[ \t]*(?:[.;]|\r?\n|$))")]
+    private static partial Regex NameList();
+
     [GeneratedRegex(@"^[ \t]+\((?<inside>[^()\d\n]{2,100})\)")]
     private static partial Regex BodyBracket();
 
@@ -745,8 +757,9 @@ public sealed partial class PersonFinder
     [GeneratedRegex(@"^,\s+(?:the\s+|le\s+|la\s+|el\s+)?(?<clause>[^,.;:“”""«»\n]{2,120}?)(?=\s+will\s|\s+said|\s+who\s|,|\.|;|:|[ \t]*(?:\r?\n|$))")]
     private static partial Regex AppositiveClause();
 
-    // ", ", " and ", and "…Ibarra, de México; Enrique Reina…": a list may give each person's country.
-    [GeneratedRegex(@"^\s*(?:,\s*(?:de|of|from|du)\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)?\s*)?(?:,\s*|;[ \t]*|[,;]?\s+(?:and|et|y|e|&)\s*)\z")]
+    // ", ", " and ", and "…Ibarra, de México; Enrique Reina…": a list may give each person's country, or, between
+    // semicolons, the body each speaks for ("Ana Ruiz, Harbour Diaspora Platform (HDP); Jane Roe, …").
+    [GeneratedRegex(@"^\s*(?:,\s*(?:de|of|from|du)\s+\p{Lu}[\p{L}\-]*(?:\s+\p{Lu}[\p{L}\-]*)?\s*)?(?:,\s*|;[ \t]*|,[ \t]*\p{Lu}[^;.\n]{1,80};[ \t]*|[,;]?\s+(?:and|et|y|e|&)\s*)\z")]
     private static partial Regex ListSeparator();
 
     // "Jane Roe MP", "Jane Roe, MEP", and an author's "Jane Roe*" over the footnote that gives her post.
