@@ -1927,4 +1927,10 @@ public sealed class RealPageTests
     [Fact]
     public void Themes_listed_after_a_colon_are_no_people() =>
         Assert.Empty(Analyse("Port talks\n\nThe talks covered three themes: Harbour Safety, Port Labour, Cargo Rules. The harbour safety and port labour themes came first, cargo rules last.").People);
+
+    [Theory]
+    [InlineData("Port talks\n\nAuthored By:\nKarim Benali\n\nThe ports of Valdora reopened on Monday after talks.")]
+    [InlineData("Port talks\n\nAutores\n\nKarim Benali\n\nLos puertos de Valdora reabrieron el lunes.")]
+    public void A_name_alone_under_an_authors_heading_is_a_person(string text) =>
+        Assert.Equal(["Karim Benali"], Analyse(text).People.Select(p => p.Name));
 }

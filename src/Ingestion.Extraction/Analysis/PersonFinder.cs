@@ -38,6 +38,7 @@ public sealed partial class PersonFinder
     private readonly Regex _contactHeader;
     private readonly Regex _roleOfBodyAtEnd;
     private readonly Regex? _authorCueAtEnd;
+    private readonly Regex? _authorHeading;
     private readonly List<(string Surname, string Name)> _knownSurnames;
     private readonly HashSet<string> _knownNames;
     private readonly Dictionary<string, string> _knownForms;
@@ -69,6 +70,7 @@ public sealed partial class PersonFinder
         // "Ana Ruiz Vidal Ministra del Interior" in a table's cell.
         _roleAtLineStart = new Regex($@"^[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(?:{roles})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         // "Publié le 31 juillet 2021 - écrit par : Ana Ruiz": a byline's words anywhere on the line, not only at its start.
+        _authorHeading = data.AuthorHeadings is { Count: > 0 } authorHeadings ? new Regex($@"^\s*(?:{Phrases.Alternation(authorHeadings)})\s*:?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase) : null;
         _authorCueAtEnd = data.AuthorCues is { Count: > 0 } cues ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(cues)})\s*:?\s+$", RegexOptions.CultureInvariant) : null;
         _roleRightAfter = new Regex($@"^[ \t]+\p{{Lu}}\p{{Ll}}*(?<=(?:{rolesAnyCase}))\s+(?:of|de|del|du|des|for)\s", RegexOptions.CultureInvariant);
         // "chair-in office" is no chair: a role is a word of its own.
@@ -387,7 +389,8 @@ public sealed partial class PersonFinder
                 || _roleRightAfter.IsMatch(after)
                 || IsQuotationsSource(text, line, nameStart, nameEnd)
                 || (DashByline().IsMatch(line) && IsAloneOnLine(text, nameStart - line.Length, nameEnd))
-                || inContactBlock)
+                || inContactBlock
+                || IsAuthorLine(text, nameStart, nameEnd, name, ordinaryWords!))
                 || people.ContainsKey(Capitalised(name))
                 || _knownNames.Contains(KnownKey(name));
             if (!evidence)
@@ -618,6 +621,27 @@ public sealed partial class PersonFinder
     private static bool GluedToLetter(string text, int end) => end < text.Length && char.IsLetter(text[end]);
 
     private static bool EndsSentence(string token) => token.EndsWith('.') && token.Length > 2;
+
+    /// <summary>
+    /// "Authored By:" over "Balkis Azzam Borda", "Autores" over "Diego Chaves González": a name alone on the line under an
+    /// authors' heading is an author's, when the text writes none of its words small.
+    /// </summary>
+    private bool IsAuthorLine(string text, int nameStart, int nameEnd, string name, HashSet<string> ordinaryWords)
+    {
+        if (_authorHeading is null || !IsAloneOnLine(text, nameStart, nameEnd) || Tokens().Matches(name).Any(t => ordinaryWords.Contains(t.Value.ToLowerInvariant())))
+        {
+            return false;
+        }
+
+        var previousEnd = text.LastIndexOf('\n', Math.Max(0, nameStart - 1));
+        while (previousEnd > 0 && char.IsWhiteSpace(text[previousEnd - 1]))
+        {
+            previousEnd--;
+        }
+
+        var previousStart = previousEnd <= 0 ? 0 : text.LastIndexOf('\n', previousEnd - 1) + 1;
+        return previousEnd > 0 && _authorHeading.IsMatch(text[previousStart..previousEnd]);
+    }
 
     private static bool IsAloneOnLine(string text, int start, int end)
     {
