@@ -1933,4 +1933,12 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nAutores\n\nKarim Benali\n\nLos puertos de Valdora reabrieron el lunes.")]
     public void A_name_alone_under_an_authors_heading_is_a_person(string text) =>
         Assert.Equal(["Karim Benali"], Analyse(text).People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Port talks\n\nThe harbour forum, presided by Karim Benali, opened on Monday.", new[] { "Karim Benali" })]
+    [InlineData("Port talks\n\nLa rencontre, présidée par Karim Benali, s’est ouverte lundi.", new[] { "Karim Benali" })]
+    [InlineData("Port talks\n\nThe forum was inaugurated by Greek Prime Minister Karim Benali on Monday.", new[] { "Karim Benali" })]
+    [InlineData("Port talks\n\nThe director was interviewed by Valdora Television on Monday.", new string[0])]
+    public void The_agent_of_a_participle_is_a_person_unless_a_post_or_a_broadcaster(string text, string[] names) =>
+        Assert.Equal(names, Analyse(text).People.Select(p => p.Name));
 }

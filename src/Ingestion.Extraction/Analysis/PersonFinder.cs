@@ -389,6 +389,7 @@ public sealed partial class PersonFinder
                 || _roleRightAfter.IsMatch(after)
                 || IsQuotationsSource(text, line, nameStart, nameEnd)
                 || (DashByline().IsMatch(line) && IsAloneOnLine(text, nameStart - line.Length, nameEnd))
+                || (PassiveAgentAtEnd().IsMatch(before) && !PostGoesOn().IsMatch(after) && !Tokens().Matches(name).Any(t => ordinaryWords!.Contains(t.Value.ToLowerInvariant())))
                 || inContactBlock
                 || IsAuthorLine(text, nameStart, nameEnd, name, ordinaryWords!))
                 || people.ContainsKey(Capitalised(name))
@@ -762,6 +763,10 @@ public sealed partial class PersonFinder
 
     [GeneratedRegex(@"(?<=:[ \t]*)(?<list>\p{Lu}\p{Ll}+(?:[ \-]\p{Lu}\p{Ll}+){1,3}(?:,[ \t]*\p{Lu}\p{Ll}+(?:[ \-]\p{Lu}\p{Ll}+){1,3}){2,})(?=[ \t]*(?:[.;]|\r?\n|$))")]
     private static partial Regex NameList();
+
+    // "overseen by Amanda Glassman", "présidée par Bachir Dkhil", "moderado por Ana Ruiz": the agent of a participle.
+    [GeneratedRegex(@"(?<![\p{L}])\p{Ll}{3,}(?:ed|ée?s?|ad[oa]s?|id[oa]s?)\s+(?:by|par|por)\s+$")]
+    private static partial Regex PassiveAgentAtEnd();
 
     [GeneratedRegex(@"^[ \t]+\((?<inside>[^()\d\n]{2,100})\)")]
     private static partial Regex BodyBracket();
