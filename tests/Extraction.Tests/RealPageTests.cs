@@ -1941,4 +1941,12 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nThe director was interviewed by Valdora Television on Monday.", new string[0])]
     public void The_agent_of_a_participle_is_a_person_unless_a_post_or_a_broadcaster(string text, string[] names) =>
         Assert.Equal(names, Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void A_quotation_under_a_line_naming_one_person_is_theirs() =>
+        Assert.Equal("Lena Ortiz", Assert.Single(Analyse("Harbour Group Meets\n\nThe harbour group met on Monday in Valdora to agree its plan for the coming year, with twelve ports at the table.\n\nLena Ortiz, Coordinator for the Harbour, Port Office\n\n“Basically what we have now is the best group that comes together to support the ports.”").Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void A_quotation_under_a_sentence_naming_someone_is_not_theirs_by_that_alone() =>
+        Assert.DoesNotContain(Analyse("Port talks\n\nThe plan was drawn up in the office of Lena Ortiz.\n\n“Basically what we have now is the best group that comes together to support the ports.”").Statements, s => s.Kind == "quote");
 }

@@ -20,6 +20,7 @@ public sealed partial class StatementFinder
     private const int NamedBeforeReach = 700;
     private const int MaxRoleClauseWords = 5;
     private const int IncisReach = 120;
+    private const int MaxNameLineWords = 16;
     private readonly Regex _speechVerb;
     private readonly Regex _interventionVerb;
     private readonly Regex _pronoun;
@@ -134,7 +135,8 @@ public sealed partial class StatementFinder
                           ?? SpeakerBefore(text, quote, people, last)
                           ?? SpeakerWithin(text, quote, people)
                           ?? SpeakerOfReportedSpeech(text, quote, people)
-                          ?? SpeakerOfSentenceBefore(text, quote, people);
+                          ?? SpeakerOfSentenceBefore(text, quote, people)
+                          ?? SpeakerOfNameLine(text, quote, people);
             var body = speaker is null ? BodySpeaking(text, quote, bodies) : null;
             if (speaker is null && body is null && headlineSpeaker is { } page && quote.Start >= page.HeadlineEnd && OpensParagraph(text, quote.Start))
             {
@@ -519,6 +521,28 @@ public sealed partial class StatementFinder
         var previous = text[previousStart..previousEnd];
         return previous.Length > 0 && _speechVerb.IsMatch(previous) && !previous.Contains('“', StringComparison.Ordinal) && !previous.Contains('«', StringComparison.Ordinal) && !previous.Contains('"', StringComparison.Ordinal)
             ? Sorted.Between(people, p => p.Index, previousStart, previousEnd).LastOrDefault()?.Person
+            : null;
+    }
+
+    /// <summary>
+    /// "Ana Ruiz, Coordinator for the Caribbean, IOM" on a line of its own over a quotation that opens the next line: a
+    /// page that sets the speaker's name and post above what they said, as under a portrait.
+    /// </summary>
+    private static FoundPerson? SpeakerOfNameLine(string text, Quotation quote, IReadOnlyList<PersonMention> people)
+    {
+        var lineStart = quote.Start == 0 ? 0 : text.LastIndexOf('\n', quote.Start - 1) + 1;
+        if (lineStart < 2 || text[lineStart..quote.Start].Trim().Length > 0)
+        {
+            return null;
+        }
+
+        var previousEnd = text[..lineStart].TrimEnd().Length;
+        var previousStart = text.LastIndexOf('\n', Math.Max(0, previousEnd - 1)) + 1;
+        var previous = text[previousStart..previousEnd];
+        return previous.Length > 0 && previous.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxNameLineWords && !SentenceStop().IsMatch(previous[^1..])
+               && previous.IndexOfAny(['“', '”', '«', '»', '"']) < 0
+               && Sorted.Between(people, p => p.Index, previousStart, previousEnd).Select(p => p.Person).Distinct().ToList() is [var named]
+            ? named
             : null;
     }
 
