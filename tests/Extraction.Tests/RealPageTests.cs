@@ -1949,4 +1949,10 @@ public sealed class RealPageTests
     [Fact]
     public void A_quotation_under_a_sentence_naming_someone_is_not_theirs_by_that_alone() =>
         Assert.DoesNotContain(Analyse("Port talks\n\nThe plan was drawn up in the office of Lena Ortiz.\n\n“Basically what we have now is the best group that comes together to support the ports.”").Statements, s => s.Kind == "quote");
+
+    [Theory]
+    [InlineData("Port talks\n\nLe directeur du port, Karim Benali, a raconté sa journée. Pour ce dernier, « le travail au port n’est pas toujours une bonne expérience ».")]
+    [InlineData("Port talks\n\nThe docker Karim Benali told of his day at the port. For him, “work at the port is not always a good experience.”")]
+    public void A_view_given_to_the_person_just_spoken_of_is_theirs(string text) =>
+        Assert.Equal("Karim Benali", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
 }

@@ -397,6 +397,12 @@ public sealed partial class StatementFinder
                 return named.Person;
             }
 
+            // "Pour ce dernier, « … »", "For him, “…”": the view is that of the person the text spoke of last.
+            if (_pronounSource?.IsMatch(text[holder..quoteStart]) == true)
+            {
+                return Referent(people, quoteStart, quoteStart, last);
+            }
+
             return ViewHolder().Match(text, holder) is { Success: true } word
                 ? Sorted.Between(people, p => p.Index, 0, holder).LastOrDefault(p => p.Person.Name.EndsWith(" " + word.Groups["surname"].Value, StringComparison.Ordinal))?.Person
                 : null;
