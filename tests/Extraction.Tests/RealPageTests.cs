@@ -1955,4 +1955,8 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nThe docker Karim Benali told of his day at the port. For him, “work at the port is not always a good experience.”")]
     public void A_view_given_to_the_person_just_spoken_of_is_theirs(string text) =>
         Assert.Equal("Karim Benali", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void A_name_before_a_french_pluperfect_verb_of_speech_is_a_person() =>
+        Assert.Equal(["Karim Benali"], Analyse("Port talks\n\nDans la ville, Karim Benali avait appelé en mai à rouvrir le port.").People.Select(p => p.Name));
 }
