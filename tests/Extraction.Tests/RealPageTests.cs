@@ -1959,4 +1959,11 @@ public sealed class RealPageTests
     [Fact]
     public void A_name_before_a_french_pluperfect_verb_of_speech_is_a_person() =>
         Assert.Equal(["Karim Benali"], Analyse("Port talks\n\nDans la ville, Karim Benali avait appelé en mai à rouvrir le port.").People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Port talks\n\nKarim Benali opposes signing on to the harbour agreement.")]
+    [InlineData("Port talks\n\nAu port, Karim Benali a salué le travail des dockers.")]
+    [InlineData("Port talks\n\nEn el puerto, Karim Benali agradeció el trabajo de los estibadores.")]
+    public void A_name_before_a_verb_of_stance_is_a_person(string text) =>
+        Assert.Equal(["Karim Benali"], Analyse(text).People.Select(p => p.Name));
 }
