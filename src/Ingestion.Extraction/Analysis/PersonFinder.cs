@@ -234,10 +234,13 @@ public sealed partial class PersonFinder
             mentions.Count > 0 && mentions[^1] is var previous && previous.Index + previous.Length <= nameStart
             && ListSeparator().IsMatch(text.AsSpan(previous.Index + previous.Length, nameStart - previous.Index - previous.Length));
 
+        // A word the text also writes small ("Rules", "Television") is a common noun, not a name's.
+        bool WrittenSmallToo(string words) => Tokens().Matches(words).Any(t => (ordinaryWords ??= OrdinaryWords(text)).Contains(t.Value.ToLowerInvariant()));
+
         // "Global Board: Peter Kwok, Luiza Soares, Kazeem Ojoye": after a colon, a list of three or more names alone, none
         // of whose words the text writes small ("themes: Harbour Safety, Port Labour, …").
         bool InNameList(int nameStart, int nameEnd) =>
-            !Tokens().Matches(text[nameStart..nameEnd]).Any(t => ordinaryWords!.Contains(t.Value.ToLowerInvariant())) &&
+            !WrittenSmallToo(text[nameStart..nameEnd]) &&
             (nameLists ??= NameList().Matches(text).Select(m => (m.Groups["list"].Index, m.Groups["list"].Index + m.Groups["list"].Length)).ToList())
             .Any(l => nameStart >= l.Start && nameEnd <= l.End && (nameStart == l.Start || text[nameStart - 2] == ',') && (nameEnd == l.End || text[nameEnd] == ','));
 
@@ -367,7 +370,7 @@ public sealed partial class PersonFinder
             // (a capitalised word the name stopped before, or "of the …").
             titled = titled || (wordCount > 1 && _conjoinedPostAtEnd.IsMatch(text[Math.Max(0, nameStart - LookBack)..nameStart]) && !PostGoesOn().IsMatch(after));
             var evidence = (inHeadline
-                ? role is not null || titled || (AppositiveRole(after) is not null && !Tokens().Matches(name).Any(t => ordinaryWords!.Contains(t.Value.ToLowerInvariant())))
+                ? role is not null || titled || (AppositiveRole(after) is not null && !WrittenSmallToo(name))
                 : role is not null
                 || titled
                 || _roleOfBodyAtEnd.IsMatch(line)
@@ -389,9 +392,9 @@ public sealed partial class PersonFinder
                 || _roleRightAfter.IsMatch(after)
                 || IsQuotationsSource(text, line, nameStart, nameEnd)
                 || (DashByline().IsMatch(line) && IsAloneOnLine(text, nameStart - line.Length, nameEnd))
-                || (PassiveAgentAtEnd().IsMatch(before) && !PostGoesOn().IsMatch(after) && !Tokens().Matches(name).Any(t => ordinaryWords!.Contains(t.Value.ToLowerInvariant())))
+                || (PassiveAgentAtEnd().IsMatch(before) && !PostGoesOn().IsMatch(after) && !WrittenSmallToo(name))
                 || inContactBlock
-                || IsAuthorLine(text, nameStart, nameEnd, name, ordinaryWords!))
+                || (IsAuthorLine(text, nameStart, nameEnd) && !WrittenSmallToo(name)))
                 || people.ContainsKey(Capitalised(name))
                 || _knownNames.Contains(KnownKey(name));
             if (!evidence)
@@ -625,11 +628,11 @@ public sealed partial class PersonFinder
 
     /// <summary>
     /// "Authored By:" over "Balkis Azzam Borda", "Autores" over "Diego Chaves González": a name alone on the line under an
-    /// authors' heading is an author's, when the text writes none of its words small.
+    /// authors' heading is an author's.
     /// </summary>
-    private bool IsAuthorLine(string text, int nameStart, int nameEnd, string name, HashSet<string> ordinaryWords)
+    private bool IsAuthorLine(string text, int nameStart, int nameEnd)
     {
-        if (_authorHeading is null || !IsAloneOnLine(text, nameStart, nameEnd) || Tokens().Matches(name).Any(t => ordinaryWords.Contains(t.Value.ToLowerInvariant())))
+        if (_authorHeading is null || !IsAloneOnLine(text, nameStart, nameEnd))
         {
             return false;
         }

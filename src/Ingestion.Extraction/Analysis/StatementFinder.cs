@@ -164,8 +164,8 @@ public sealed partial class StatementFinder
             statements.Add(new FoundStatement("quote", content, speaker, speaker.Organisation, PanelNear(text, panels, quote.Start), quote.Start, quote.End));
         }
 
-        // “…,” said X: the comma closes the quoted clause, not the statement; kept until here to join split quotes. A
-        // headline that quotes the words the story quotes again is one statement, the story's.
+        // “…,” said X: the comma closes the quoted clause, not the statement; kept until here to join split quotes. Words
+        // one speaker is quoted saying twice (a headline quoting the story's quotation) are one statement, the later one.
         return statements.Select(q => q with { Text = q.Text.TrimEnd(',') })
             .GroupBy(q => (q.Speaker, Words: string.Concat(q.Text.Where(char.IsLetterOrDigit)).ToLowerInvariant()))
             .Select(same => same.Last())
