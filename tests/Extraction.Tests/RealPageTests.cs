@@ -1966,4 +1966,15 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nEn el puerto, Karim Benali agradeció el trabajo de los estibadores.")]
     public void A_name_before_a_verb_of_stance_is_a_person(string text) =>
         Assert.Equal(["Karim Benali"], Analyse(text).People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Port talks\n\nHe warned against “Valdora being in the same league as [Harbour Minister Karim] Benali and his dockers.”", "Karim Benali")]
+    [InlineData("Port talks\n\n“I thank Ms. [Lena] Ortiz for her work on the quays,” the mayor said.", "Lena Ortiz")]
+    [InlineData("Port talks\n\nLet me thank Ambassador [Regine] De Clerq of Valdora for her leadership of the port talks.", "Regine De Clerq")]
+    public void A_first_name_an_editor_supplies_in_brackets_belongs_to_the_name(string text, string name) =>
+        Assert.Equal([name], Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void A_bracketed_note_closing_a_line_supplies_no_first_name() =>
+        Assert.Empty(Analyse("Port talks\n\nMayor's press encounter in the harbour [with the docker Lena]\n\nGood morning everybody and welcome.").People);
 }

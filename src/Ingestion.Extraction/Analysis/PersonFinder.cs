@@ -419,6 +419,25 @@ public sealed partial class PersonFinder
             mentions.Add(new PersonMention(nameStart, nameEnd - nameStart, person));
         }
 
+        // "[Hungarian Prime Minister Viktor] Orban", "Ms. [Louise] Arbour": an editor's brackets inside a quotation supply
+        // the first name (and the post); the name is the words either side of the closing bracket.
+        foreach (Match supplied in SuppliedFirstName().Matches(text))
+        {
+            var name = $"{supplied.Groups["first"].Value} {supplied.Groups["last"].Value}";
+            var inside = supplied.Groups["post"].Value;
+            if ((inside.Length == 0 ? _honorificOrRoleAtEnd.IsMatch(LineBefore(text, supplied.Index)) : _roleAnywhere.IsMatch(inside))
+                && IsNameWord(supplied.Groups["first"].Value) && IsNameWord(supplied.Groups["last"].Value.Split(' ')[^1]) && !organisationChars[supplied.Groups["last"].Index])
+            {
+                var person = people.TryGetValue(name, out var found) ? found : people[name] = new FoundPerson(name, null, null);
+                mentions.Add(new PersonMention(supplied.Groups["last"].Index, supplied.Groups["last"].Length, person));
+                // "Ambassador [Regine] De Clerq" was read as "De Clerq" after the title: the fuller name replaces it.
+                if (people.Remove(supplied.Groups["last"].Value))
+                {
+                    mentions = mentions.Select(m => m.Person.Name == supplied.Groups["last"].Value ? m with { Person = person } : m).ToList();
+                }
+            }
+        }
+
         // "Trump arremete contra…", "Rejects Trump Pick": some surnames name one well-known person wherever they stand;
         // "the Trump administration" names a government, not the person.
         foreach (Match alone in _surnameAlone?.Matches(text) ?? (IEnumerable<Match>)[])
@@ -770,6 +789,9 @@ public sealed partial class PersonFinder
     // "overseen by Amanda Glassman", "présidée par Bachir Dkhil", "moderado por Ana Ruiz": the agent of a participle.
     [GeneratedRegex(@"(?<![\p{L}])\p{Ll}{3,}(?:ed|ée?s?|ad[oa]s?|id[oa]s?)\s+(?:by|par|por)\s+$")]
     private static partial Regex PassiveAgentAtEnd();
+
+    [GeneratedRegex(@"\[(?:(?<post>[^\[\]\n]{0,80}?)\s+)?(?<first>\p{Lu}\p{Ll}+)\][ \t]+(?<last>(?:(?:De|de|Van|van|Von|von|Del|del|Di|di|Da|da)[ \t]+)?\p{Lu}[\p{Ll}\-’']+)")]
+    private static partial Regex SuppliedFirstName();
 
     [GeneratedRegex(@"^[ \t]+\((?<inside>[^()\d\n]{2,100})\)")]
     private static partial Regex BodyBracket();
