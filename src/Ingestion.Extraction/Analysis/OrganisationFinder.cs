@@ -395,7 +395,12 @@ public sealed partial class OrganisationFinder
                 continue;
             }
 
-            Release((key, mention) => OpensLongerName(key, mention, name));
+            // Only a mention where the name starts can open it: a name starting on a free word skips the walk over the bodies.
+            if (taken[name.Index])
+            {
+                Release((key, mention) => OpensLongerName(key, mention, name));
+            }
+
             if (!Free(name.Index, end - name.Index))
             {
                 continue;

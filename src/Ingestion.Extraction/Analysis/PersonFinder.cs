@@ -60,18 +60,19 @@ public sealed partial class PersonFinder
         var interventions = Phrases.Alternation(data.InterventionVerbs);
         // "el embajador ecuatoriano Santiago Chávez", "le ministre malien", "le député conservateur Gérard Deltell": a
         // nationality or a party may follow the role.
+        _roleAtEnd = new Regex($@"(?<![\p{{L}}])(?<role>{roles})(?:\s+\p{{Ll}}{{2,}}(?:{Phrases.NationalityEndings}|ateur|atrice|iste|ista|ate|ata))?\s*,?\s*$", RegexOptions.CultureInvariant);
         // "Minister for Immigration and Border Protection Peter Dutton": a post over two fields, with the name after it (in
         // English: "Directora General de Organismos y Conferencias Internacionales, Ana Ruiz" names her after a comma).
         _conjoinedPostAtEnd = new Regex($@"(?<![\p{{L}}])(?:{rolesAnyCase})\s+(?:of|for|on)\s+(?:the\s+)?(?:\p{{Lu}}[\p{{L}}\-]*\s+){{1,4}}(?:and|&)\s+(?:\p{{Lu}}[\p{{L}}\-]*\s+){{0,3}}$", RegexOptions.CultureInvariant);
-        _roleAtEnd = new Regex($@"(?<![\p{{L}}])(?<role>{roles})(?:\s+\p{{Ll}}{{2,}}(?:{Phrases.NationalityEndings}|ateur|atrice|iste|ista|ate|ata))?\s*,?\s*$", RegexOptions.CultureInvariant);
         // "The authors Ana Ruiz, Jane Roe and …": a group's name before a list of people (never a person's role).
         _groupAtEnd = data.GroupNouns is { Count: > 0 } groups ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(groups)})\s+$", RegexOptions.CultureInvariant) : null;
         // "Ana Ruiz Vidal" over "Presidenta de la República" (a blank line between when the page spaced its lines), and
         // "Ana Ruiz Vidal Ministra del Interior" in a table's cell.
         _roleAtLineStart = new Regex($@"^[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(?:{roles})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         // "Publié le 31 juillet 2021 - écrit par : Ana Ruiz": a byline's words anywhere on the line, not only at its start.
-        _authorHeading = data.AuthorHeadings is { Count: > 0 } authorHeadings ? new Regex($@"^\s*(?:{Phrases.Alternation(authorHeadings)})\s*:?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase) : null;
         _authorCueAtEnd = data.AuthorCues is { Count: > 0 } cues ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(cues)})\s*:?\s+$", RegexOptions.CultureInvariant) : null;
+        // "Authored By:", "Autores": a heading on a line of its own over the authors' names.
+        _authorHeading = data.AuthorHeadings is { Count: > 0 } authorHeadings ? new Regex($@"^\s*(?:{Phrases.Alternation(authorHeadings)})\s*:?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase) : null;
         _roleRightAfter = new Regex($@"^[ \t]+\p{{Lu}}\p{{Ll}}*(?<=(?:{rolesAnyCase}))\s+(?:of|de|del|du|des|for)\s", RegexOptions.CultureInvariant);
         // "chair-in office" is no chair: a role is a word of its own.
         _roleAnywhere = new Regex($@"(?<![\p{{L}}])(?:{rolesAnyCase})(?![\p{{L}}\-])", RegexOptions.CultureInvariant);
@@ -240,9 +241,9 @@ public sealed partial class PersonFinder
         // "Global Board: Peter Kwok, Luiza Soares, Kazeem Ojoye": after a colon, a list of three or more names alone, none
         // of whose words the text writes small ("themes: Harbour Safety, Port Labour, …").
         bool InNameList(int nameStart, int nameEnd) =>
-            !WrittenSmallToo(text[nameStart..nameEnd]) &&
             (nameLists ??= NameList().Matches(text).Select(m => (m.Groups["list"].Index, m.Groups["list"].Index + m.Groups["list"].Length)).ToList())
-            .Any(l => nameStart >= l.Start && nameEnd <= l.End && (nameStart == l.Start || text[nameStart - 2] == ',') && (nameEnd == l.End || text[nameEnd] == ','));
+            .Any(l => nameStart >= l.Start && nameEnd <= l.End && (nameStart == l.Start || text[nameStart - 2] == ',') && (nameEnd == l.End || text[nameEnd] == ','))
+            && !WrittenSmallToo(text[nameStart..nameEnd]);
 
         void Consider(int nameStart, int nameEnd, int wordCount)
         {
@@ -362,13 +363,13 @@ public sealed partial class PersonFinder
             var role = _roleAtEnd.Match(before) is { Success: true } r ? r.Groups["role"].Value : null;
             var inHeadline = headline is not null && nameStart >= headline.Index && nameStart < headline.End;
             var inContactBlock = IsAloneOnLine(text, nameStart, nameEnd) && (nameStart > contactFrom || IsSignature(text, nameStart, organisations));
+            // "Minister for Immigration and Border Protection Peter Dutton" is titled, but not "…on Migrants and Internally
+            // Displaced Persons of the African Commission", where the post goes on past the words.
+            titled = titled || (wordCount > 1 && _conjoinedPostAtEnd.IsMatch(text[Math.Max(0, nameStart - LookBack)..nameStart]) && !PostGoesOn().IsMatch(after));
             // In a headline every word is capitalised, so only an honorific or a role beside it makes a name ("Joint
             // statement by Ana Ruiz, Executive Director of…"), and a role after it only if the text writes none of its
-            // words small ("…Keys to Cross-Border Mobility Rules, IOM DG Tells…"); a well-known person's full name is one wherever it
-            // stands (looked up last: folding allocates).
-            // "…on Migrants and Internally Displaced Persons of the African Commission": the post goes on past the words
-            // (a capitalised word the name stopped before, or "of the …").
-            titled = titled || (wordCount > 1 && _conjoinedPostAtEnd.IsMatch(text[Math.Max(0, nameStart - LookBack)..nameStart]) && !PostGoesOn().IsMatch(after));
+            // words small ("…Keys to Cross-Border Mobility Rules, IOM DG Tells…"); a well-known person's full name is one
+            // wherever it stands (looked up last: folding allocates).
             var evidence = (inHeadline
                 ? role is not null || titled || (AppositiveRole(after) is not null && !WrittenSmallToo(name))
                 : role is not null

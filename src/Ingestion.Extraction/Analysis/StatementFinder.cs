@@ -514,20 +514,30 @@ public sealed partial class StatementFinder
     /// </summary>
     private FoundPerson? SpeakerOfReportedSpeech(string text, Quotation quote, IReadOnlyList<PersonMention> people)
     {
-        var lineStart = quote.Start == 0 ? 0 : text.LastIndexOf('\n', quote.Start - 1) + 1;
         var lineEnd = text.IndexOf('\n', quote.End);
         var after = text[quote.End..(lineEnd < 0 ? text.Length : lineEnd)];
-        if (text[lineStart..quote.Start].Trim().Length > 0 || after.Trim(' ', '.', ',', ';').Length > 0 || lineStart < 2)
+        if (after.Trim(' ', '.', ',', ';').Length > 0 || LineAboveOpeningQuote(text, quote) is not (var previousStart, var previousEnd))
         {
             return null;
         }
 
-        var previousEnd = text[..lineStart].TrimEnd().Length;
-        var previousStart = text.LastIndexOf('\n', Math.Max(0, previousEnd - 1)) + 1;
         var previous = text[previousStart..previousEnd];
         return previous.Length > 0 && _speechVerb.IsMatch(previous) && !previous.Contains('“', StringComparison.Ordinal) && !previous.Contains('«', StringComparison.Ordinal) && !previous.Contains('"', StringComparison.Ordinal)
             ? Sorted.Between(people, p => p.Index, previousStart, previousEnd).LastOrDefault()?.Person
             : null;
+    }
+
+    /// <summary>The last line with words above a quotation that opens its own line; none when the quotation does not.</summary>
+    private static (int Start, int End)? LineAboveOpeningQuote(string text, Quotation quote)
+    {
+        var lineStart = quote.Start == 0 ? 0 : text.LastIndexOf('\n', quote.Start - 1) + 1;
+        if (lineStart < 2 || !text.AsSpan(lineStart, quote.Start - lineStart).IsWhiteSpace())
+        {
+            return null;
+        }
+
+        var end = text.AsSpan(0, lineStart).TrimEnd().Length;
+        return (text.LastIndexOf('\n', Math.Max(0, end - 1)) + 1, end);
     }
 
     /// <summary>
@@ -536,14 +546,11 @@ public sealed partial class StatementFinder
     /// </summary>
     private static FoundPerson? SpeakerOfNameLine(string text, Quotation quote, IReadOnlyList<PersonMention> people)
     {
-        var lineStart = quote.Start == 0 ? 0 : text.LastIndexOf('\n', quote.Start - 1) + 1;
-        if (lineStart < 2 || text[lineStart..quote.Start].Trim().Length > 0)
+        if (LineAboveOpeningQuote(text, quote) is not (var previousStart, var previousEnd))
         {
             return null;
         }
 
-        var previousEnd = text[..lineStart].TrimEnd().Length;
-        var previousStart = text.LastIndexOf('\n', Math.Max(0, previousEnd - 1)) + 1;
         var previous = text[previousStart..previousEnd];
         return previous.Length > 0 && previous.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxNameLineWords && !SentenceStop().IsMatch(previous[^1..])
                && previous.IndexOfAny(['“', '”', '«', '»', '"']) < 0
