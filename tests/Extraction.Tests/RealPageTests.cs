@@ -1977,4 +1977,16 @@ public sealed class RealPageTests
     [Fact]
     public void A_bracketed_note_closing_a_line_supplies_no_first_name() =>
         Assert.Empty(Analyse("Port talks\n\nMayor's press encounter in the harbour [with the docker Lena]\n\nGood morning everybody and welcome.").People);
+
+    [Theory]
+    [InlineData("The Harbour Board\n\nThe Harbour Board\n\nThe board sets the league's priorities each year, chooses the working groups and reports to the mayors on the state of the quays.", "The Harbour Board")]
+    [InlineData("JOURNEE DES DOCKERS\n\nJOURNEE DES DOCKERS « QUELS PORTS POUR QUELS DOCKERS ? » 18 DECEMBRE 2017 AU VIEUX PORT.\n\n1. OUVERTURE", "JOURNEE DES DOCKERS")]
+    public void With_no_other_headline_the_first_line_of_a_few_words_is_the_title(string text, string title) =>
+        Assert.Equal(title, Analyse(text).Title);
+
+    [Fact]
+    public void A_quotation_opening_after_a_headline_in_capitals_starts_the_story_run_into_it() =>
+        Assert.Equal(
+            "PROMISING MUCH, DELIVERING LITTLE: DOCKERS AND THE HARBOUR LEAGUE AHEAD OF THE 2022 PORT GAMES",
+            Analyse("PROMISING MUCH, DELIVERING LITTLE: DOCKERS AND THE HARBOUR LEAGUE AHEAD OF THE 2022 PORT GAMES “ My employer kept my papers, so the police can stop me at any time and I will be held. That is why I rarely leave the quay. I have worked here for six years and have never been paid on time, and my family at home has had to borrow money to live while I wait for my wages, which are always late and always short of what was promised.").Title);
 }

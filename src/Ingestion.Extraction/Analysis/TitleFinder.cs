@@ -26,6 +26,7 @@ public sealed partial class TitleFinder
     private const int SearchLines = 80;
     private const int MaxSalutationWords = 12;
     private const int MaxMenuItemWords = 6;
+    private const int MaxRepeatedLabelWords = 5;
     private const int MaxBylineWords = 6;
     private const int MinBodyWords = 20;
     private const int BodyReach = 5;
@@ -108,9 +109,10 @@ public sealed partial class TitleFinder
         _wireAgencies = [.. (titles.WireAgencies ?? []).Select(Squashed)];
         var storyOpeners = articles.Count > 0 ? $@"|(?<=\s\p{{Ll}}{{2,}}\s)(?=(?:{Phrases.Alternation(articles.Select(Phrases.Capitalised))})\s)" : string.Empty;
         // Where a story run into its headline visibly starts: a dateline glued on, a block in capitals, an agency's
-        // dateline, or a capitalised article after a word written small (see GluedHeadline).
+        // dateline, a quotation opening after a headline in capitals, or a capitalised article after a word written
+        // small (see GluedHeadline).
         _storyStart = new Regex(
-            $@"(?<=\p{{Ll}})(?=\p{{Lu}}\p{{Ll}}+(?:\s\p{{Lu}}\p{{Ll}}+)?,\s+\d{{1,2}}\s+\p{{L}}{{3,}})|(?<=\p{{Ll}}\s)(?=(?:\p{{Lu}}[\p{{Lu}}’'\-]*\s+){{2}}\p{{Lu}}{{2,}})|(?<=\p{{L}}\s)(?=\p{{Lu}}{{2,6}},\s\p{{Lu}}\p{{Ll}}+\s){storyOpeners}",
+            $@"(?<=\p{{Ll}})(?=\p{{Lu}}\p{{Ll}}+(?:\s\p{{Lu}}\p{{Ll}}+)?,\s+\d{{1,2}}\s+\p{{L}}{{3,}})|(?<=\p{{Ll}}\s)(?=(?:\p{{Lu}}[\p{{Lu}}’'\-]*\s+){{2}}\p{{Lu}}{{2,}})|(?<=\p{{L}}\s)(?=\p{{Lu}}{{2,6}},\s\p{{Lu}}\p{{Ll}}+\s)|(?<=\p{{Lu}}{{2}}\s)(?=[“«]\s?\p{{Lu}}\p{{Ll}}*\s\p{{Ll}}){storyOpeners}",
             RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
 
@@ -164,15 +166,37 @@ public sealed partial class TitleFinder
         }
 
         // No line heads a story here: a headline-sized line before a label-sized one.
-        return firstLong ?? first ?? StoppedHeadline(lines, CandidateAt, dates) ?? GluedHeadline(lines) ?? ShortHeadline(lines, CandidateAt, dates);
+        return firstLong ?? first ?? StoppedHeadline(lines, CandidateAt, dates) ?? GluedHeadline(lines) ?? ShortHeadline(lines, CandidateAt, dates)
+               ?? FirstLine(lines, CandidateAt, dates);
+    }
+
+    /// <summary>
+    /// "The Executive Committee" twice over its story, "JOURNEE INTERNATIONALE DES MIGRANTS" over a line that repeats it
+    /// with more: when nothing else reads as a headline, the first line of a few words that is no fixed furniture is
+    /// the page's title, though it looks like a repeated label; a line that ends like a sentence is the story.
+    /// </summary>
+    private FoundTitle? FirstLine(List<Span> lines, Func<int, Span> candidate, IReadOnlyList<WrittenDate> dates)
+    {
+        for (var i = 0; i < lines.Count && !IsBody(lines[i]); i++)
+        {
+            var line = candidate(i);
+            if (Words().Count(line.Text) is >= 2 and <= MaxShortHeadlineWords && char.IsUpper(line.Text[0]) && !SentenceInside().IsMatch(line.Text)
+                && !SentencePunctuation().IsMatch(line.Text[^1..]) && !line.Text.EndsWith(',') && !IsFixedFurniture(lines, i, line, dates))
+            {
+                return new FoundTitle(line.Text, line.Index, line.End);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
     /// " date 2021-03 Harbour towns sign a pactValletta, 1 Mar 2021 (AFP) - The mayors…": a crawler that dropped the
     /// page's line breaks runs the headline into the story. When no line reads as a headline, the first one's opening is
     /// the headline if the story visibly starts after it: a dateline glued on, a block in capitals ("… to Migrants A
-    /// STATEMENT BY …"), a capitalised article after a word written small ("… movilidad humana La Presidenta …") or an
-    /// agency's dateline ("… DDG election BSS, Dhaka Bangladesh is …").
+    /// STATEMENT BY …"), a capitalised article after a word written small ("… movilidad humana La Presidenta …"), an
+    /// agency's dateline ("… DDG election BSS, Dhaka Bangladesh is …") or a witness quoted under a headline in capitals
+    /// ("… AHEAD OF THE WORLD CUP “ My employer kept …").
     /// </summary>
     private FoundTitle? GluedHeadline(List<Span> lines)
     {
@@ -505,7 +529,11 @@ public sealed partial class TitleFinder
     private static bool IsLinkRow(string value) => value.Count(c => c == '•') >= 2;
 
     /// <summary>Whether a line (or its date) comes before the headline a reader would pick.</summary>
-    private bool IsFurniture(List<Span> lines, int i, Span line, IReadOnlyList<WrittenDate> dates)
+    private bool IsFurniture(List<Span> lines, int i, Span line, IReadOnlyList<WrittenDate> dates) =>
+        IsFixedFurniture(lines, i, line, dates) || IsRepeatedLabel(lines, i, line.Text);
+
+    /// <summary>Furniture by what the line says, whatever stands around it.</summary>
+    private bool IsFixedFurniture(List<Span> lines, int i, Span line, IReadOnlyList<WrittenDate> dates)
     {
         var value = line.Text;
         var words = Words().Count(value);
@@ -519,27 +547,20 @@ public sealed partial class TitleFinder
             return true;
         }
 
-        // A menu label: "Who we are" above "WHO WE AREThe International…", or the same short label twice. A long
-        // line that the next repeats with more ("… pour les migrations" over "… pour les migrations (OIM)") is the page's title.
-        if (i + 1 < lines.Count && lines[i + 1].Length > value.Length && lines[i + 1].Text.StartsWith(value, StringComparison.OrdinalIgnoreCase)
-            && (words <= MaxMenuItemWords || char.IsLetter(lines[i + 1].Text[value.Length])))
-        {
-            return true;
-        }
-
-        if (words <= 5 && ((i > 0 && string.Equals(lines[i - 1].Text, value, StringComparison.OrdinalIgnoreCase))
-            || (i + 1 < lines.Count && string.Equals(lines[i + 1].Text, value, StringComparison.OrdinalIgnoreCase))))
-        {
-            return true;
-        }
-
         // "Recent Statements Recent Statements", "Take Action Take Action Work with us Work with us": labels doubled by the markup.
-        if (DoubledLabel().IsMatch(value))
-        {
-            return true;
-        }
+        return DoubledLabel().IsMatch(value) || IsDateLine(line, dates);
+    }
 
-        return IsDateLine(line, dates);
+    /// <summary>
+    /// A menu label: "Who we are" above "WHO WE AREThe International…", or the same short label twice. A long line that
+    /// the next repeats with more ("… pour les migrations" over "… pour les migrations (OIM)") is the page's title.
+    /// </summary>
+    private static bool IsRepeatedLabel(List<Span> lines, int i, string value)
+    {
+        var words = Words().Count(value);
+        var next = i + 1 < lines.Count ? lines[i + 1].Text : string.Empty;
+        return (next.Length > value.Length && next.StartsWith(value, StringComparison.OrdinalIgnoreCase) && (words <= MaxMenuItemWords || char.IsLetter(next[value.Length])))
+               || (words <= MaxRepeatedLabelWords && ((i > 0 && string.Equals(lines[i - 1].Text, value, StringComparison.OrdinalIgnoreCase)) || string.Equals(next, value, StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>"By Jane Doe", and "Written by Jane Doe, John Roe and Ann Poe": a byline naming several authors runs longer.</summary>
