@@ -1989,4 +1989,10 @@ public sealed class RealPageTests
         Assert.Equal(
             "PROMISING MUCH, DELIVERING LITTLE: DOCKERS AND THE HARBOUR LEAGUE AHEAD OF THE 2022 PORT GAMES",
             Analyse("PROMISING MUCH, DELIVERING LITTLE: DOCKERS AND THE HARBOUR LEAGUE AHEAD OF THE 2022 PORT GAMES “ My employer kept my papers, so the police can stop me at any time and I will be held. That is why I rarely leave the quay. I have worked here for six years and have never been paid on time, and my family at home has had to borrow money to live while I wait for my wages, which are always late and always short of what was promised.").Title);
+
+    [Theory]
+    [InlineData("Port talks\n\nThe league heard its Director of Docks, Ships and Cranes Karim Benali on the state of the quays.")]
+    [InlineData("Statement from Harbour League Director of Data, Research and Policy Karim Benali\n\nVALLETTA, 10 May 2024 – “Today the ports agreed to share the cost of receiving people rescued at sea.”")]
+    public void A_post_over_a_list_of_fields_titles_the_name_after_it(string text) =>
+        Assert.Contains("Karim Benali", Analyse(text).People.Select(p => p.Name));
 }

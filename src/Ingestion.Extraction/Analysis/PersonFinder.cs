@@ -61,9 +61,10 @@ public sealed partial class PersonFinder
         // "el embajador ecuatoriano Santiago Chávez", "le ministre malien", "le député conservateur Gérard Deltell": a
         // nationality or a party may follow the role.
         _roleAtEnd = new Regex($@"(?<![\p{{L}}])(?<role>{roles})(?:\s+\p{{Ll}}{{2,}}(?:{Phrases.NationalityEndings}|ateur|atrice|iste|ista|ate|ata))?\s*,?\s*$", RegexOptions.CultureInvariant);
-        // "Minister for Immigration and Border Protection Peter Dutton": a post over two fields, with the name after it (in
-        // English: "Directora General de Organismos y Conferencias Internacionales, Ana Ruiz" names her after a comma).
-        _conjoinedPostAtEnd = new Regex($@"(?<![\p{{L}}])(?:{rolesAnyCase})\s+(?:of|for|on)\s+(?:the\s+)?(?:\p{{Lu}}[\p{{L}}\-]*\s+){{1,4}}(?:and|&)\s+(?:\p{{Lu}}[\p{{L}}\-]*\s+){{0,3}}$", RegexOptions.CultureInvariant);
+        // "Minister for Immigration and Border Protection Peter Dutton", "Director of Data, Research and Policy Ana Ruiz": a
+        // post over two fields or a list of them, with the name after it (in English: "Directora General de Organismos y
+        // Conferencias Internacionales, Ana Ruiz" names her after a comma).
+        _conjoinedPostAtEnd = new Regex($@"(?<![\p{{L}}])(?:{rolesAnyCase})\s+(?:of|for|on)\s+(?:the\s+)?(?:\p{{Lu}}[\p{{L}}\-]*,?\s+){{1,4}}(?:and|&)\s+(?:\p{{Lu}}[\p{{L}}\-]*\s+){{0,3}}$", RegexOptions.CultureInvariant);
         // "The authors Ana Ruiz, Jane Roe and …": a group's name before a list of people (never a person's role).
         _groupAtEnd = data.GroupNouns is { Count: > 0 } groups ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(groups)})\s+$", RegexOptions.CultureInvariant) : null;
         // "Ana Ruiz Vidal" over "Presidenta de la República" (a blank line between when the page spaced its lines), and
