@@ -1995,4 +1995,12 @@ public sealed class RealPageTests
     [InlineData("Statement from Harbour League Director of Data, Research and Policy Karim Benali\n\nVALLETTA, 10 May 2024 – “Today the ports agreed to share the cost of receiving people rescued at sea.”")]
     public void A_post_over_a_list_of_fields_titles_the_name_after_it(string text) =>
         Assert.Contains("Karim Benali", Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void A_quotation_with_a_bare_spanish_verb_after_it_is_said_by_the_body_opening_the_line_above()
+    {
+        var quote = Assert.Single(Analyse("Puertos abiertos\n\nLa Organización Internacional para las Migraciones (OIM) reiteró su apoyo a los estibadores del puerto viejo.\n“Los puertos deben seguir abiertos a todos los que llegan por mar”, sostuvo en un comunicado.").Statements, s => s.Kind == "quote");
+        Assert.Null(quote.Speaker);
+        Assert.Contains("Migration", quote.Organisation, StringComparison.Ordinal);
+    }
 }

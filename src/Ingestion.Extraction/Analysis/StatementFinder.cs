@@ -244,10 +244,11 @@ public sealed partial class StatementFinder
 
         // “…”, subrayó tras dar la bienvenida…: where the language drops its subjects, a verb right after the quotation
         // with no subject after it ("subrayó el informe" has one) is the speaker's named before.
-        var dropsSubject = _subjectDroppingVerbs.Contains(verb.Value) && clause[..verb.Index].Trim(' ', ',', '\u00A0').Length == 0
-                           && !SubjectAfterVerb().IsMatch(clause[(verb.Index + verb.Length)..]);
-        return _pronoun.IsMatch(clause) || OnlyRoleWords(rest) || dropsSubject ? Referent(people, quote.Start, quoteEnd, last) : null;
+        return _pronoun.IsMatch(clause) || OnlyRoleWords(rest) || DropsSubject(clause, verb) ? Referent(people, quote.Start, quoteEnd, last) : null;
     }
+
+    private bool DropsSubject(string clause, Match verb) =>
+        _subjectDroppingVerbs.Contains(verb.Value) && clause[..verb.Index].Trim(' ', ',', '\u00A0').Length == 0 && !SubjectAfterVerb().IsMatch(clause[(verb.Index + verb.Length)..]);
 
     /// <summary>
     /// “…,” the Harbour League said / The Harbour League said: “…” / According to the Harbour League, “…”: a quotation
@@ -257,6 +258,14 @@ public sealed partial class StatementFinder
     {
         var reach = text[quote.End..Math.Min(text.Length, quote.End + AttributionReach)];
         var clause = reach[..(ClauseEnd().Match(reach) is { Success: true } e ? e.Index : reach.Length)];
+        // "La ONU México explicó que …" over "“…”, sostuvo en un comunicado": where the language drops its subjects, a
+        // quotation opening its line with a bare verb after it is said by the body that opens the line above.
+        if (_speechVerb.Match(clause) is { Success: true } bare && DropsSubject(clause, bare) && LineAboveOpeningQuote(text, quote) is (var aboveStart, var aboveEnd)
+            && Sorted.Between(bodies, b => b.Index, aboveStart, aboveEnd).FirstOrDefault() is { } opener && OnlyArticles(text[aboveStart..opener.Index]))
+        {
+            return opener.Name;
+        }
+
         if (_speechVerb.Match(clause) is { Success: true } after
             && Sorted.Between(bodies, b => b.Index, quote.End, quote.End + clause.Length).FirstOrDefault() is { } signer)
         {
