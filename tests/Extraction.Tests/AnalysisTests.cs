@@ -173,6 +173,8 @@ public sealed class AnalysisTests
     [InlineData("Sinabi ng kalihim na hindi nila pababayaan ang mga migrante sa gitna ng krisis.", "tl")]
     [InlineData("La migración segura es una cuestión de salud y de derechos.", "es")]
     [InlineData("Do no harm: as a rule, data on migrants stays with them.", "en")]
+    [InlineData("Der Bundestag hat über den Antrag zur Migration beraten und ihn nicht angenommen.", "de")]
+    [InlineData("Jürgen Müller and Jörg Schäfer spoke for the port towns at the meeting of the league.", "en")]
     public void The_language_is_found_even_in_short_texts(string text, string language)
     {
         Assert.Equal(language, Analyse(text).Language);

@@ -3,13 +3,14 @@ using System.Text.RegularExpressions;
 namespace IdmPlatform.Ingestion.Extraction.Analysis;
 
 /// <summary>
-/// English, French, Spanish, Portuguese or Tagalog by their commonest words, with letters and words only one language
-/// uses to settle short texts. Pages of the field come in Portuguese and Tagalog too (the Philippines' migrant
-/// workers): told apart, they are not taken for Spanish or Portuguese.
+/// English, French, Spanish, Portuguese, German or Tagalog by their commonest words, with letters and words only one
+/// language uses to settle short texts. Pages of the field come in Portuguese, German (parliaments' papers on the
+/// Compact) and Tagalog too (the Philippines' migrant workers): told apart, they are not taken for English, Spanish or
+/// Portuguese.
 /// </summary>
 public sealed partial class LanguageDetector(LanguageData data)
 {
-    private static readonly (string Language, Regex Marks)[] Marks = [("es", SpanishMarks()), ("fr", FrenchMarks()), ("pt", PortugueseMarks()), ("tl", TagalogMarks())];
+    private static readonly (string Language, Regex Marks)[] Marks = [("es", SpanishMarks()), ("fr", FrenchMarks()), ("pt", PortugueseMarks()), ("de", GermanMarks()), ("tl", TagalogMarks())];
 
     private readonly Dictionary<string, HashSet<string>> _stopWords = data.StopWords.ToDictionary(
         l => l.Key, l => new HashSet<string>(l.Value, StringComparer.OrdinalIgnoreCase));
@@ -49,6 +50,9 @@ public sealed partial class LanguageDetector(LanguageData data)
 
     [GeneratedRegex(@"[ãõ]|\b(?:não|também|pelo|pela)\b", RegexOptions.IgnoreCase)]
     private static partial Regex PortugueseMarks();
+
+    [GeneratedRegex(@"\b(?:und|nicht|werden|durch|über|für|sowie)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GermanMarks();
 
     [GeneratedRegex(@"\b(?:ang|ng|mga|ay|nang)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TagalogMarks();
