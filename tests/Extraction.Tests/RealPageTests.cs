@@ -2003,4 +2003,14 @@ public sealed class RealPageTests
         Assert.Null(quote.Speaker);
         Assert.Contains("Migration", quote.Organisation, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Port talks\n\nThe mayor, Mr Karim Benali Senior Deputy Secretary of the league, opened the meeting.", "Karim Benali")]
+    [InlineData("FORUM DES PORTS\n\nSEM Karim Benali, le Ministre des Ports, au Forum des Ports\n\nMesdames et Messieurs les Directeurs des Organisations Internationales,", "Karim Benali")]
+    public void A_senior_post_a_plural_body_and_the_honorific_SEM_are_no_parts_of_a_name(string text, string name) =>
+        Assert.Equal([name], Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void A_particle_in_capitals_never_ends_a_name() =>
+        Assert.Empty(Analyse("VALDORA SE RETIRA DEL PACTO DE LOS PUERTOS\n\nLa negativa de Valdora muestra una postura más dura hacia los estibadores del puerto viejo.").People);
 }

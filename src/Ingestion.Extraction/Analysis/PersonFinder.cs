@@ -202,8 +202,8 @@ public sealed partial class PersonFinder
                     first--;
                 }
 
-                // "de", "la", "del" join a name's words; they never end it.
-                while (last > first && !char.IsUpper(tokens[last].Value[0]))
+                // "de", "la", "del" join a name's words; they never end it, nor does "DEL" in a line in capitals.
+                while (last > first && (!char.IsUpper(tokens[last].Value[0]) || (IsAcronym(tokens[last].Value) && SurnameParticle().IsMatch(TitleCased(tokens[last].Value)))))
                 {
                     last--;
                 }
