@@ -2013,4 +2013,22 @@ public sealed class RealPageTests
     [Fact]
     public void A_particle_in_capitals_never_ends_a_name() =>
         Assert.Empty(Analyse("VALDORA SE RETIRA DEL PACTO DE LOS PUERTOS\n\nLa negativa de Valdora muestra una postura más dura hacia los estibadores del puerto viejo.").People);
+
+    [Theory]
+    [InlineData("Port talks\n\n- Par Karim Benali\n\nLa ligue s’est réunie samedi dans la vieille salle du port pour parler des dockers.")]
+    [InlineData("Puertos abiertos\n\nAutoría | Karim Benali. Estudiante de Periodismo, Universidad del Puerto\n\nLa liga se reunió el sábado en la vieja sala del puerto.")]
+    [InlineData("Delivered by Karim Benali\n\n08 July 2021\n\nDistinguished delegates, the league met today in the old port hall to speak of the dockers.")]
+    public void A_bylines_author_is_a_person_after_a_dash_a_bar_or_a_speechs_delivered_by(string text)
+    {
+        var document = Analyse(text);
+        Assert.Equal(["Karim Benali"], document.People.Select(p => p.Name));
+        Assert.DoesNotContain("Karim", document.Title ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_headline_cut_before_its_byline_and_joined_to_its_next_line_is_read_without_failing() =>
+        Assert.StartsWith(
+            "Port Council statement of Valdora on the dockers",
+            Analyse("Port Council statement of Valdora on the dockers written by Karim Benali Lopez Garcia Fernandez Ruiz\nat the General Debate of the Council on 28 November 2019\n\nThe league met today in the old port hall to speak of the dockers who work there day and night in all seasons of the year.").Title,
+            StringComparison.Ordinal);
 }

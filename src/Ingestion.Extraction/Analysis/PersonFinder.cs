@@ -807,7 +807,7 @@ public sealed partial class PersonFinder
 
     // "By", "Published on 9 January | by", "Publié le : 18 février 2023 par", and a wire's credits: "Reporting by Jane
     // Roe, editing by Ana Ruiz".
-    [GeneratedRegex(@"(?:^\s*|[,;|]\s*|(?:19|20)[0-9]{2}\s+)(?:(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting)\s+by|[Bb]y|[Pp]or|[Pp]ar)\s*:?\s+$")]
+    [GeneratedRegex(@"(?:^\s*(?:[-–—•][ \t]*)?|[,;|]\s*|(?:19|20)[0-9]{2}\s+)(?:(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Dd]elivered)\s+by|[Bb]y|[Pp]or|[Pp]ar)\s*:?\s+$")]
     private static partial Regex Byline();
 
     [GeneratedRegex(@"^,\s+(?:the\s+|le\s+|la\s+|el\s+)?(?<clause>[^,.;:“”""«»\n]{2,120}?)(?=\s+will\s|\s+said|\s+who\s|,|\.|;|:|[ \t]*(?:\r?\n|$))")]

@@ -615,7 +615,13 @@ public sealed partial class TitleFinder
         var rest = line.Text;
         foreach (var date in inLine.OrderByDescending(d => d.Index))
         {
+            // A headline joined to its second line reads one space where the page broke it: its text can be shorter than its span.
             var start = date.Index - line.Index;
+            if (start >= rest.Length)
+            {
+                continue;
+            }
+
             var length = Math.Min(date.Length, rest.Length - start);
             rest = rest.Remove(start, length);
         }
