@@ -2031,4 +2031,8 @@ public sealed class RealPageTests
             "Port Council statement of Valdora on the dockers",
             Analyse("Port Council statement of Valdora on the dockers written by Karim Benali Lopez Garcia Fernandez Ruiz\nat the General Debate of the Council on 28 November 2019\n\nThe league met today in the old port hall to speak of the dockers who work there day and night in all seasons of the year.").Title,
             StringComparison.Ordinal);
+
+    [Fact]
+    public void A_quotation_going_on_after_said_adding_that_is_one_statement() =>
+        Assert.Single(Analyse("Port talks\n\n“Decisions on the quays need to be made on the basis of fact, not rumour,” said Karim Benali, adding that the port agreement “is a chance to change how the towns speak of the dockers.”").Statements, s => s.Kind == "quote");
 }

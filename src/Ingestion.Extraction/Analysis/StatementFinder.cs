@@ -175,8 +175,9 @@ public sealed partial class StatementFinder
 
     private static FoundStatement Continued(FoundStatement quote, string more, int end) => quote with { Text = $"{quote.Text} {more}", PassageEnd = end };
 
+    // “…,” said X, “…” and “…,” she said, adding that the Compact “…”: one sentence broken by its attribution.
     private static bool SplitByAttribution(string gap) =>
-        gap.Length <= AttributionReach && !gap.Contains("\n\n", StringComparison.Ordinal) && gap.TrimEnd().EndsWith(',') && gap.Trim().Length > 1;
+        gap.Length <= AttributionReach && !gap.Contains("\n\n", StringComparison.Ordinal) && gap.Trim().Length > 1 && (gap.TrimEnd().EndsWith(',') || AddingThat().IsMatch(gap));
 
     /// <summary>“…,” said Name / “…,” Name said / “…,” he added / « … » – Name, Title.</summary>
     private FoundPerson? SpeakerAfter(string text, Quotation quote, IReadOnlyList<PersonMention> people, LastSpeaker? last)
@@ -686,6 +687,9 @@ public sealed partial class StatementFinder
 
     [GeneratedRegex(@"[.!?]")]
     private static partial Regex SentenceStop();
+
+    [GeneratedRegex(@"^[^.!?\n]*,\s*(?:adding|añadiendo|agregando|ajoutant)(?![\p{L}])[^.!?\n]*$")]
+    private static partial Regex AddingThat();
 
     [GeneratedRegex(@"^\s+(?:(?:el|la|los|las|un|una|lo)(?![\p{L}])|\p{Lu})")]
     private static partial Regex SubjectAfterVerb();
