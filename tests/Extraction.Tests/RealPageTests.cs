@@ -2035,4 +2035,12 @@ public sealed class RealPageTests
     [Fact]
     public void A_quotation_going_on_after_said_adding_that_is_one_statement() =>
         Assert.Single(Analyse("Port talks\n\n“Decisions on the quays need to be made on the basis of fact, not rumour,” said Karim Benali, adding that the port agreement “is a chance to change how the towns speak of the dockers.”").Statements, s => s.Kind == "quote");
+
+    [Fact]
+    public void A_school_is_a_body_and_the_honorific_after_its_name_opens_a_persons()
+    {
+        var document = Analyse("Port talks\n\nThe panel was joined by a Professor of Valdora School of Port Economics and Logistics Mr. Karim Benali.");
+        Assert.Contains("Valdora School of Port Economics and Logistics", document.Organisations.Select(o => o.Name));
+        Assert.Equal(["Karim Benali"], document.People.Select(p => p.Name));
+    }
 }

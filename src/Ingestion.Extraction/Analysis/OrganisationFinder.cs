@@ -43,6 +43,7 @@ public sealed partial class OrganisationFinder
     private readonly HashSet<string> _connectors;
     private readonly HashSet<string> _generic;
     private readonly HashSet<string> _personWords;
+    private readonly HashSet<string> _honorifics;
     private readonly Regex? _roleEndingHere;
     private readonly HashSet<string> _daysAndMonths;
     private readonly HashSet<string> _portfolioHeads;
@@ -60,6 +61,7 @@ public sealed partial class OrganisationFinder
         _data = data;
         _generic = new HashSet<string>(data.GenericWords ?? [], StringComparer.Ordinal);
         // Titles and roles of one word ("Professor", "Chief", "Director") end or precede a body's name, never belong to it.
+        _honorifics = new HashSet<string>(people?.Honorifics ?? [], StringComparer.Ordinal);
         _personWords = new HashSet<string>((people?.Honorifics ?? []).Concat((people?.Roles ?? []).Where(r => !r.Contains(' ', StringComparison.Ordinal))), StringComparer.OrdinalIgnoreCase);
         // "IOM Uganda Chief of Mission Ali Abdi": a post whose name ends in a head word is not a body.
         var postsOfSeveralWords = (people?.Roles ?? []).Where(r => r.Contains(' ', StringComparison.Ordinal)).ToList();
@@ -357,6 +359,12 @@ public sealed partial class OrganisationFinder
             // "Free Party MPs", "Network Coordinator": people right after the body's head word close the run; a title
             // the body is named after does not ("Office of the Vice President").
             if (to == words.Count && to - 1 > head && _personWords.Contains(words[to - 1].Text) && _headWords.Contains(words[to - 2].Text))
+            {
+                to--;
+            }
+
+            // "… of Economics and Political Science Mr. Lutfey Siddiqi": an honorific opens a person's name, never ends a body's.
+            while (to - 1 > head && _honorifics.Contains(words[to - 1].Text))
             {
                 to--;
             }
