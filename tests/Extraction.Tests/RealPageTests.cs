@@ -2043,4 +2043,15 @@ public sealed class RealPageTests
         Assert.Contains("Valdora School of Port Economics and Logistics", document.Organisations.Select(o => o.Name));
         Assert.Equal(["Karim Benali"], document.People.Select(p => p.Name));
     }
+
+    [Theory]
+    [InlineData("Port talks\n\nThe plan was drawn up under the leadership of President Benali and Prime Minister Ortiz.", new[] { "Benali", "Ortiz" })]
+    [InlineData("Port talks\n\nFelipe Ruiz Soler, Presidente Constitucional de Valdora, abrió el foro.", new[] { "Felipe Ruiz Soler" })]
+    [InlineData("Port talks\n\nIn May, National Assembly Speaker Karim Benali led a delegation of members to the old port.", new[] { "Karim Benali" })]
+    public void A_head_of_states_title_makes_a_surname_a_person_and_a_speaker_is_a_post(string text, string[] names) =>
+        Assert.Equal(names, Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void A_bloc_is_no_name() =>
+        Assert.Equal(["Karim Benali"], Analyse("Port talks\n\nThe speakers were Mayor Karim Benali and the Representative of the Latin American Bloc.").People.Select(p => p.Name));
 }
