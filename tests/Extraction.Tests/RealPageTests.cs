@@ -2054,4 +2054,10 @@ public sealed class RealPageTests
     [Fact]
     public void A_bloc_is_no_name() =>
         Assert.Equal(["Karim Benali"], Analyse("Port talks\n\nThe speakers were Mayor Karim Benali and the Representative of the Latin American Bloc.").People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Port talks\n\nLe maire du port, Karim Benali, a ouvert la réunion.\n\n« Ces mesures devront apporter un atout à tous les dockers du vieux port », a-t-il aussi plaidé.")]
+    [InlineData("Port talks\n\nLe maire du port, Karim Benali, a ouvert la réunion.\n\n« Ce processus gagnerait en maturité si les dockers étaient entendus », a-t-il prôné.")]
+    public void A_french_inverted_verb_with_aussi_or_prone_attributes_the_quotation(string text) =>
+        Assert.Equal("Karim Benali", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
 }

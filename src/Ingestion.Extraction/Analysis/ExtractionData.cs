@@ -124,9 +124,10 @@ public sealed record PeopleData(
             ? language.Value.SelectMany(FrenchInversions)
             : language.Value).Distinct(StringComparer.Ordinal);
 
-    // "a martelé" / "a-t-il martelé" / "avait martelé"; "souligne" / "souligne-t-il"; "renchérit" / "renchérit-il".
+    // "a martelé" / "a-t-il martelé" / "a-t-il aussi martelé" / "avait martelé"; "souligne" / "souligne-t-il"; "renchérit" / "renchérit-il".
     private static IEnumerable<string> FrenchInversions(string verb) =>
-        verb.StartsWith("a ", StringComparison.Ordinal) ? [verb, $"a-t-il {verb[2..]}", $"a-t-elle {verb[2..]}", $"avait {verb[2..]}"]
+        verb.StartsWith("a ", StringComparison.Ordinal)
+            ? [verb, $"a-t-il {verb[2..]}", $"a-t-elle {verb[2..]}", $"a-t-il aussi {verb[2..]}", $"a-t-elle aussi {verb[2..]}", $"avait {verb[2..]}"]
         : verb.Contains(' ', StringComparison.Ordinal) || verb.Contains('-', StringComparison.Ordinal) ? [verb]
         : verb.EndsWith('e') ? [verb, $"{verb}-t-il", $"{verb}-t-elle"]
         : verb.EndsWith('t') || verb.EndsWith('d') ? [verb, $"{verb}-il", $"{verb}-elle"]
