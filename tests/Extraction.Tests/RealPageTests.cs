@@ -615,9 +615,11 @@ public sealed class RealPageTests
     public void A_dateline_with_the_day_before_the_place_dates_the_page() =>
         Assert.Equal(Day("2018-12-08"), Analyse("Harbour News\n\n8 December 2018, Valletta, Malta - The mayors of twelve port cities met to co-host the forum on receiving people rescued at sea.").PublishedOn);
 
-    [Fact]
-    public void A_day_written_out_in_the_addresss_slug_dates_the_page() =>
-        Assert.Equal(Day("2023-06-26"), Analyse("Excellencies, colleagues, we will now begin the dialogue with the rapporteur on ports.", "https://news.example.org/teleprompter/en/1661/dialogue-on-ports-26-june-2023/5230").PublishedOn);
+    [Theory]
+    [InlineData("https://news.example.org/teleprompter/en/1661/dialogue-on-ports-26-june-2023/5230", "2023-06-26")]
+    [InlineData("https://league.example.org/en/statements/dockers-network-statement-december-18,-2024.html", "2024-12-18")]
+    public void A_day_written_out_in_the_addresss_slug_dates_the_page(string url, string day) =>
+        Assert.Equal(Day(day), Analyse("Excellencies, colleagues, we will now begin the dialogue with the rapporteur on ports.", url).PublishedOn);
 
     [Theory]
     [InlineData("Ministerial Conference on Port Reception and Rescue at Sea:\nThe Harbour Process\n\nValletta, Malta\n\nThe ministers of twelve port states met for two days to agree on common rules for receiving people rescued at sea.", "Ministerial Conference on Port Reception and Rescue at Sea: The Harbour Process")]

@@ -96,9 +96,9 @@ public sealed partial class PublicationDater
         _slashedPathDate = new Regex(
             $@"/(?<y>(?:19|20)[0-9]{{2}})(?<sep>[/-])(?<m>0?[1-9]|1[0-2]|{month})\k<sep>(?<d>0?[1-9]|[12][0-9]|3[01])(?:/|$|[-_.])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
-        // "/…-of-migrants-26-june-2023/": a day written out in the slug, its month by name.
+        // "/…-of-migrants-26-june-2023/", "/…-statement-december-18,-2024.html": a day written out in the slug, its month by name.
         _sluggedPathDate = new Regex(
-            $@"(?<=[/_-])(?<d>0?[1-9]|[12][0-9]|3[01])[-_](?<m>{month})[-_](?<y>(?:19|20)[0-9]{{2}})(?![0-9])",
+            $@"(?<=[/_-])(?:(?<d>0?[1-9]|[12][0-9]|3[01])[-_](?<m>{month})|(?<m>{month})[-_](?<d>0?[1-9]|[12][0-9]|3[01]),?)[-_](?<y>(?:19|20)[0-9]{{2}})(?![0-9])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         // "ce lundi 10 décembre 2018", "este lunes 10 de diciembre", "this Monday, 10 December": the day the story is told.
         _weekdayNumbers = new Dictionary<string, int>(calendar.Weekdays ?? new Dictionary<string, int>(), StringComparer.OrdinalIgnoreCase);
@@ -163,8 +163,8 @@ public sealed partial class PublicationDater
             return weaker;
         }
 
-        // "/opening-remarks-geneva-11-october-2016": a day the slug writes out often names the event, not the page's day,
-        // so it dates the page only when the text does not.
+        // "/opening-remarks-geneva-11-october-2016", "/statement-december-18,-2024": a day the slug writes out often names
+        // the event, not the page's day, so it dates the page only when the text does not.
         if (AddressPath(sourceUrl) is { } path && _sluggedPathDate.Match(path) is { Success: true } slugged && Day(slugged) is { } sluggedDay)
         {
             return sluggedDay;
