@@ -2062,4 +2062,14 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nLe maire du port, Karim Benali, a ouvert la réunion.\n\n« Ce processus gagnerait en maturité si les dockers étaient entendus », a-t-il prôné.")]
     public void A_french_inverted_verb_with_aussi_or_prone_attributes_the_quotation(string text) =>
         Assert.Equal("Karim Benali", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void A_particle_in_capitals_joins_a_surname_in_capitals_to_the_first_name() =>
+        Assert.Equal("lena el morabet", Assert.Single(Analyse("Port talks\n\nWritten by Lena EL MORABET\n\n31 May 2022\n\nThe league met in the old port hall.").People).Name.ToLowerInvariant());
+
+    [Fact]
+    public void An_attache_and_an_administrator_are_posts() =>
+        Assert.Equal(
+            ["Lena Ortiz-Vidal", "Karim J. Benali"],
+            Analyse("Port talks\n\nThe opening was led by Labor Attaché Lena Ortiz-Vidal, with greetings from the Philippine Overseas Dockers Administration (PODA) Administrator Karim J. Benali.").People.Select(p => p.Name));
 }

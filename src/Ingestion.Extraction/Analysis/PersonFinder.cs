@@ -175,9 +175,10 @@ public sealed partial class PersonFinder
                         last++;
                         break;
                     }
-                    else if (_particles.Contains(following) && char.IsUpper(tokens[last].Value[0]) && last + 2 < tokens.Count && IsNameToken(tokens[last + 2].Value, capitalsAreNames))
+                    else if ((_particles.Contains(following) || _particles.Contains(TitleCased(following))) && char.IsUpper(tokens[last].Value[0]) && last + 2 < tokens.Count && IsNameToken(tokens[last + 2].Value, capitalsAreNames))
                     {
-                        // "Saâd Eddine El Othmani", "Ahmedou Ould Abdalla": a particle inside a name, between two of its words.
+                        // "Saâd Eddine El Othmani", "Ahmedou Ould Abdalla", "Kholoud EL MORABET": a particle inside a name,
+                        // between two of its words.
                         last += 2;
                     }
                     else
