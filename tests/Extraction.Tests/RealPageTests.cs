@@ -2072,4 +2072,10 @@ public sealed class RealPageTests
         Assert.Equal(
             ["Lena Ortiz-Vidal", "Karim J. Benali"],
             Analyse("Port talks\n\nThe opening was led by Labor Attaché Lena Ortiz-Vidal, with greetings from the Philippine Overseas Dockers Administration (PODA) Administrator Karim J. Benali.").People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Port talks\n\nI am joined by the Deputy Mayor of the port, Mr. Benali, and the head of the dockers, Ms. Ortiz.", new[] { "Benali", "Ortiz" })]
+    [InlineData("Port talks\n\nWe thank Mr. KarimBenali for the talks on the quays.", new[] { "Karim Benali" })]
+    public void A_surname_after_a_dotted_title_is_a_person_and_a_lost_space_is_put_back(string text, string[] names) =>
+        Assert.Equal(names, Analyse(text).People.Select(p => p.Name));
 }

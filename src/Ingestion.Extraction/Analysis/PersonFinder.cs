@@ -324,10 +324,12 @@ public sealed partial class PersonFinder
                     mentions.Add(new PersonMention(nameStart, name.Length, known));
                 }
                 else if ((WellKnownBySurname(name)
-                          ?? (_surnameTitleAtEnd?.IsMatch(before) == true && name.Any(char.IsLower) && IsNameWord(name) && SurnameEnds().IsMatch(after) ? name : null)) is { } called)
+                          ?? (_surnameTitleAtEnd is { } surnameTitle && (surnameTitle.IsMatch(before) || surnameTitle.IsMatch(line)) && name.Any(char.IsLower) && IsNameWord(name) && SurnameEnds().IsMatch(after) ? name : null)) is { } called)
                 {
                     // "President Trump": a well-known person the page calls by the surname alone; "We thank Ambassador
-                    // Getahun for…": a surname right after a personal title, the sentence going on in small words or stopping.
+                    // Getahun for…": a surname right after a personal title, the sentence going on in small words or stopping;
+                    // "Mr. FilippoGrandi": a first name and surname a page lost the space between ("McGrath" keeps its own).
+                    called = GluedFullName().Replace(called, "$1 $2");
                     var calledSo = people.TryGetValue(called, out var found) ? found : new FoundPerson(called, null, null);
                     people[called] = calledSo;
                     mentions.Add(new PersonMention(nameStart, name.Length, calledSo));
@@ -808,6 +810,9 @@ public sealed partial class PersonFinder
 
     // "By", "Published on 9 January | by", "Publié le : 18 février 2023 par", and a wire's credits: "Reporting by Jane
     // Roe, editing by Ana Ruiz".
+    [GeneratedRegex(@"^(\p{Lu}\p{Ll}{3,})(\p{Lu}\p{Ll}{2,})$")]
+    private static partial Regex GluedFullName();
+
     [GeneratedRegex(@"(?:^\s*(?:[-–—•][ \t]*)?|[,;|]\s*|(?:19|20)[0-9]{2}\s+)(?:(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Dd]elivered)\s+by|[Bb]y|[Pp]or|[Pp]ar)\s*:?\s+$")]
     private static partial Regex Byline();
 
