@@ -2078,4 +2078,10 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nWe thank Mr. KarimBenali for the talks on the quays.", new[] { "Karim Benali" })]
     public void A_surname_after_a_dotted_title_is_a_person_and_a_lost_space_is_put_back(string text, string[] names) =>
         Assert.Equal(names, Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void A_name_after_an_outlets_possessive_before_a_quotation_is_a_person() =>
+        Assert.Equal(
+            ["Karim Benali"],
+            Analyse("Port talks\n\nTo quote the Harbour Post’s Karim Benali, “the very act of signing creates an expectation that the towns will act.”\n\nThe migrants waited at the Queen's Park Oval, Friday June 14th, 2019.").People.Select(p => p.Name));
 }

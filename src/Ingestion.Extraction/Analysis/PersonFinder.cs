@@ -148,7 +148,9 @@ public sealed partial class PersonFinder
                 }
 
                 var last = first;
-                while (last + 1 < tokens.Count && !organisationChars[run.Index + tokens[last + 1].Index] && !EndsSentence(tokens[last].Value))
+                // "the Harbour Post’s Karim Benali": a possessive ends a name; the next one starts after it.
+                while (last + 1 < tokens.Count && !organisationChars[run.Index + tokens[last + 1].Index] && !EndsSentence(tokens[last].Value)
+                       && !tokens[last].Value.EndsWith("’s", StringComparison.Ordinal) && !tokens[last].Value.EndsWith("'s", StringComparison.Ordinal))
                 {
                     var following = tokens[last + 1].Value;
                     if (GluedToLetter(text, run.Index + tokens[last + 1].Index + following.Length))
@@ -398,6 +400,7 @@ public sealed partial class PersonFinder
                 || IsQuotationsSource(text, line, nameStart, nameEnd)
                 || (DashByline().IsMatch(line) && IsAloneOnLine(text, nameStart - line.Length, nameEnd))
                 || (PassiveAgentAtEnd().IsMatch(before) && !PostGoesOn().IsMatch(after) && !WrittenSmallToo(name))
+                || (OutletsPossessiveAtEnd().IsMatch(before) && wordCount is 2 or 3 && QuotationAfterComma().IsMatch(after) && !WrittenSmallToo(name))
                 || inContactBlock
                 || (IsAuthorLine(text, nameStart, nameEnd) && !WrittenSmallToo(name)))
                 || people.ContainsKey(Capitalised(name))
@@ -810,6 +813,14 @@ public sealed partial class PersonFinder
 
     // "By", "Published on 9 January | by", "Publié le : 18 février 2023 par", and a wire's credits: "Reporting by Jane
     // Roe, editing by Ana Ruiz".
+    // "To quote the National Post’s John Ivison, “…”": a name after a body's or an outlet's possessive, set off by a
+    // comma before the words quoted ("Queen's Park Oval, Friday" is a place).
+    [GeneratedRegex(@"\p{Lu}[\p{L}\-]*['’]s[ \t]+$")]
+    private static partial Regex OutletsPossessiveAtEnd();
+
+    [GeneratedRegex(@"^,[ \t]*[“""«]")]
+    private static partial Regex QuotationAfterComma();
+
     [GeneratedRegex(@"^(\p{Lu}\p{Ll}{3,})(\p{Lu}\p{Ll}{2,})$")]
     private static partial Regex GluedFullName();
 
