@@ -2084,4 +2084,11 @@ public sealed class RealPageTests
         Assert.Equal(
             ["Karim Benali"],
             Analyse("Port talks\n\nTo quote the Harbour Post’s Karim Benali, “the very act of signing creates an expectation that the towns will act.”\n\nThe migrants waited at the Queen's Park Oval, Friday June 14th, 2019.").People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Puertos abiertos\n\nEl alcalde del puerto, Karim Benali, recuerda que “los estibadores no son tan solo trabajadores, sino vecinos de la ciudad”.")]
+    [InlineData("Puertos abiertos\n\nEn su mensaje el alcalde Karim Benali manifiesta “una preocupación por los estibadores del puerto viejo y sus familias”.")]
+    [InlineData("Port talks\n\nLe maire du port, Karim Benali, a ouvert la réunion.\n\n« Les dockers ne sont pas seuls dans le vieux port », lance-t-il.")]
+    public void Present_tense_spanish_verbs_and_french_lance_attribute_the_quotation(string text) =>
+        Assert.Equal("Karim Benali", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
 }
