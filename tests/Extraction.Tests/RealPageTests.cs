@@ -2091,4 +2091,8 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nLe maire du port, Karim Benali, a ouvert la réunion.\n\n« Les dockers ne sont pas seuls dans le vieux port », lance-t-il.")]
     public void Present_tense_spanish_verbs_and_french_lance_attribute_the_quotation(string text) =>
         Assert.Equal("Karim Benali", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void Fm_for_foreign_minister_is_a_post() =>
+        Assert.Equal(["Karim Benali"], Analyse("Port talks\n\nThe forum was attended by the Prime minister and FM Karim Benali, who brought together the port towns.").People.Select(p => p.Name));
 }
