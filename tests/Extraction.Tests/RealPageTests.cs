@@ -2095,4 +2095,8 @@ public sealed class RealPageTests
     [Fact]
     public void Fm_for_foreign_minister_is_a_post() =>
         Assert.Equal(["Karim Benali"], Analyse("Port talks\n\nThe forum was attended by the Prime minister and FM Karim Benali, who brought together the port towns.").People.Select(p => p.Name));
+
+    [Fact]
+    public void A_document_sites_french_page_creator_line_names_a_person() =>
+        Assert.Equal(["Karim Benali"], Analyse("CONSEIL DU PORT - PROJET DE RAPPORT\n\nLa page est créée Karim Benali\n\nCONTINUER À LIRE\n\nLe conseil s’est réuni dans la vieille salle du port.").People.Select(p => p.Name));
 }
