@@ -2099,4 +2099,8 @@ public sealed class RealPageTests
     [Fact]
     public void A_document_sites_french_page_creator_line_names_a_person() =>
         Assert.Equal(["Karim Benali"], Analyse("CONSEIL DU PORT - PROJET DE RAPPORT\n\nLa page est créée Karim Benali\n\nCONTINUER À LIRE\n\nLe conseil s’est réuni dans la vieille salle du port.").People.Select(p => p.Name));
+
+    [Fact]
+    public void A_name_before_a_verb_of_speech_in_the_perfect_is_a_person() =>
+        Assert.Equal(["Karim Benali"], Analyse("Port talks\n\nIt could be controversial – Karim Benali has announced that the league will support the plan.").People.Select(p => p.Name));
 }
