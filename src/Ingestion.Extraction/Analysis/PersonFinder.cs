@@ -84,7 +84,8 @@ public sealed partial class PersonFinder
         _honorificOrRoleAtEnd = new Regex($@"(?<![\p{{L}}])(?:{honorifics}|{roles})\)?\s*$", RegexOptions.CultureInvariant);
         // "…, a rétorqué son ancienne collègue, Lisa Raitt": the speaker may be introduced by their tie to someone named.
         _speechAtEnd = new Regex($@"(?<![\p{{L}}])(?:{speech})(?:\s+(?:son|sa|su|his|her|their|leur)\s+\p{{Ll}}+(?:\s+\p{{Ll}}+)?)?\s*,?\s*$", RegexOptions.CultureInvariant);
-        // "Ana Ruiz (diputada del Parlasur) afirmó…": the verb may come after the person's post in brackets, or in the perfect ("has announced").
+        // "Ana Ruiz (diputada del Parlasur) afirmó…": the verb may come after the person's post in brackets, or in the
+        // perfect ("has announced").
         _verbAfter = new Regex($@"^(?:[ \t]*\([^()\n]{{1,120}}\))?,?\s+(?:(?:has|had)\s+)?(?:(?:also|later|then|further|subsequently|aussi|también)\s+)?(?:{speech}|{interventions}|{Phrases.Alternation(data.ActionVerbs)})(?![\p{{L}}])", RegexOptions.CultureInvariant);
         _appositive = new Regex($@"^(?:,\s+(?:the\s+|a\s+|an\s+|le\s+|la\s+|el\s+)?[^,.;:“”""«»]{{0,70}}?(?<![\p{{L}}])(?:{rolesAnyCase})(?![\p{{L}}])|,?\s+(?:from|of|de|del|du)\s+(?:la\s+|l['’]|the\s+)?(?=\p{{Lu}})|\s+(?:en sa qualité de|in (?:his|her) capacity as|en su (?:calidad|condición) de)\s+[^,.;:]{{0,40}}?(?<![\p{{L}}])(?:{rolesAnyCase}))", RegexOptions.CultureInvariant);
         // "Photo:", and "© IOM/", "Foto: ACNUR/" or "Photo : OIM 2022/" with the agency before the photographer.
