@@ -2103,4 +2103,8 @@ public sealed class RealPageTests
     [Fact]
     public void A_name_before_a_verb_of_speech_in_the_perfect_is_a_person() =>
         Assert.Equal(["Karim Benali"], Analyse("Port talks\n\nIt could be controversial – Karim Benali has announced that the league will support the plan.").People.Select(p => p.Name));
+
+    [Fact]
+    public void A_field_in_brackets_after_a_post_keeps_it_a_post() =>
+        Assert.Equal(["Karim Benali"], Analyse("Port talks\n\nThe programme started with a reading conducted by Consul (Labour) Karim Benali in the conference room of the consulate.").People.Select(p => p.Name));
 }

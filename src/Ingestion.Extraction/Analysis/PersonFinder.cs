@@ -59,8 +59,8 @@ public sealed partial class PersonFinder
         var speech = Phrases.Alternation(data.AllSpeechVerbs().Concat(Phrases.WithCapitalised(data.AccordingTo)));
         var interventions = Phrases.Alternation(data.InterventionVerbs);
         // "el embajador ecuatoriano Santiago Chávez", "le ministre malien", "le député conservateur Gérard Deltell": a
-        // nationality or a party may follow the role.
-        _roleAtEnd = new Regex($@"(?<![\p{{L}}])(?<role>{roles})(?:\s+\p{{Ll}}{{2,}}(?:{Phrases.NationalityEndings}|ateur|atrice|iste|ista|ate|ata))?\s*,?\s*$", RegexOptions.CultureInvariant);
+        // nationality or a party may follow the role, and a field in brackets ("Consul (Labour) Zahidur Rahman").
+        _roleAtEnd = new Regex($@"(?<![\p{{L}}])(?<role>{roles})(?:\s+\p{{Ll}}{{2,}}(?:{Phrases.NationalityEndings}|ateur|atrice|iste|ista|ate|ata))?(?:\s*\([\p{{L}} ]{{2,30}}\))?\s*,?\s*$", RegexOptions.CultureInvariant);
         // "Minister for Immigration and Border Protection Peter Dutton", "Director of Data, Research and Policy Ana Ruiz": a
         // post over two fields or a list of them, with the name after it (in English: "Directora General de Organismos y
         // Conferencias Internacionales, Ana Ruiz" names her after a comma).
