@@ -2107,4 +2107,8 @@ public sealed class RealPageTests
     [Fact]
     public void A_field_in_brackets_after_a_post_keeps_it_a_post() =>
         Assert.Equal(["Karim Benali"], Analyse("Port talks\n\nThe programme started with a reading conducted by Consul (Labour) Karim Benali in the conference room of the consulate.").People.Select(p => p.Name));
+
+    [Fact]
+    public void A_form_field_after_a_name_is_not_part_of_it() =>
+        Assert.Equal(["Karim Benali"], Analyse("Port talks\n\nFrom the office of Minister Karim Benali Subject: the quays\n\nThe league met on Saturday.").People.Select(p => p.Name));
 }
