@@ -2111,4 +2111,10 @@ public sealed class RealPageTests
     [Fact]
     public void A_form_field_after_a_name_is_not_part_of_it() =>
         Assert.Equal(["Karim Benali"], Analyse("Port talks\n\nFrom the office of Minister Karim Benali Subject: the quays\n\nThe league met on Saturday.").People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Port talks\n\nThe plan drawn up with Jacinda Ardern in mind reopened the quays.", "Jacinda Ardern")]
+    [InlineData("Port talks\n\nThe plan drawn up for Benjamin Netanyahu in the spring reopened the quays.", "Benjamin Netanyahu")]
+    public void Heads_of_government_of_the_compacts_debates_are_well_known_people(string text, string name) =>
+        Assert.Equal([name], Analyse(text).People.Select(p => p.Name));
 }
