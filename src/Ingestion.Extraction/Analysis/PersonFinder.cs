@@ -19,6 +19,7 @@ public sealed record PersonMention(int Index, int Length, FoundPerson Person);
 public sealed partial class PersonFinder
 {
     private const int LookBack = 140;
+    private const int MaxStackRow = 128;
     private readonly HashSet<string> _honorifics;
     private readonly HashSet<string> _nonNameWords;
     private readonly HashSet<string> _particles;
@@ -401,7 +402,7 @@ public sealed partial class PersonFinder
                 || IsQuotationsSource(text, line, nameStart, nameEnd)
                 || (DashByline().IsMatch(line) && IsAloneOnLine(text, nameStart - line.Length, nameEnd))
                 || (PassiveAgentAtEnd().IsMatch(before) && !PostGoesOn().IsMatch(after) && !WrittenSmallToo(name))
-                || (OutletsPossessiveAtEnd().IsMatch(before) && wordCount is 2 or 3 && QuotationAfterComma().IsMatch(after) && !WrittenSmallToo(name))
+                || (QuotationAfterComma().IsMatch(after) && wordCount is 2 or 3 && OutletsPossessiveAtEnd().IsMatch(before) && !WrittenSmallToo(name))
                 || inContactBlock
                 || (IsAuthorLine(text, nameStart, nameEnd) && !WrittenSmallToo(name)))
                 || people.ContainsKey(Capitalised(name))
@@ -590,19 +591,27 @@ public sealed partial class PersonFinder
         return slips > 0 && Math.Abs(surname.Length - written.Length) <= slips && EditDistance(surname, written) <= slips;
     }
 
+    // Two rows on the stack, swapped row by row: it runs for every surname a page might misspell, and words are short.
     private static int EditDistance(string a, string b)
     {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        Span<int> previous = b.Length < MaxStackRow ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> current = b.Length < MaxStackRow ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
         for (var i = 1; i <= a.Length; i++)
         {
-            var current = new int[b.Length + 1];
             current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
             }
 
+            var done = previous;
             previous = current;
+            current = done;
         }
 
         return previous[b.Length];
