@@ -179,7 +179,7 @@ public sealed partial class PersonFinder
                         last++;
                         break;
                     }
-                    else if ((_particles.Contains(following) || _particles.Contains(TitleCased(following))) && char.IsUpper(tokens[last].Value[0]) && last + 2 < tokens.Count && IsNameToken(tokens[last + 2].Value, capitalsAreNames))
+                    else if (char.IsUpper(tokens[last].Value[0]) && last + 2 < tokens.Count && IsParticle(following) && IsNameToken(tokens[last + 2].Value, capitalsAreNames))
                     {
                         // "Saâd Eddine El Othmani", "Ahmedou Ould Abdalla", "Kholoud EL MORABET": a particle inside a name,
                         // between two of its words.
@@ -653,6 +653,9 @@ public sealed partial class PersonFinder
     // After a surname the sentence goes on in small words or stops; a capitalised word would make it a first name.
     [GeneratedRegex(@"^(?:[’']s\b|[ \t]*(?:[,.;:)]|\r?\n|$)|[ \t]+\p{Ll})")]
     private static partial Regex SurnameEnds();
+
+    // "El", and "EL" in a name written partly in capitals.
+    private bool IsParticle(string token) => _particles.Contains(token) || (IsAcronym(token) && _particles.Contains(TitleCased(token)));
 
     private static string TitleCased(string token) => token.Length < 2 ? token : token[0] + token[1..].ToLowerInvariant();
 

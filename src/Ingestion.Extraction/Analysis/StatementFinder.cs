@@ -261,14 +261,14 @@ public sealed partial class StatementFinder
         var clause = reach[..(ClauseEnd().Match(reach) is { Success: true } e ? e.Index : reach.Length)];
         // "La ONU México explicó que …" over "“…”, sostuvo en un comunicado": where the language drops its subjects, a
         // quotation opening its line with a bare verb after it is said by the body that opens the line above.
-        if (_speechVerb.Match(clause) is { Success: true } bare && DropsSubject(clause, bare) && LineAboveOpeningQuote(text, quote) is (var aboveStart, var aboveEnd)
+        var after = _speechVerb.Match(clause);
+        if (after.Success && DropsSubject(clause, after) && LineAboveOpeningQuote(text, quote) is (var aboveStart, var aboveEnd)
             && Sorted.Between(bodies, b => b.Index, aboveStart, aboveEnd).FirstOrDefault() is { } opener && OnlyArticles(text[aboveStart..opener.Index]))
         {
             return opener.Name;
         }
 
-        if (_speechVerb.Match(clause) is { Success: true } after
-            && Sorted.Between(bodies, b => b.Index, quote.End, quote.End + clause.Length).FirstOrDefault() is { } signer)
+        if (after.Success && Sorted.Between(bodies, b => b.Index, quote.End, quote.End + clause.Length).FirstOrDefault() is { } signer)
         {
             var saidAt = quote.End + after.Index;
             var saidEnd = saidAt + after.Length;
