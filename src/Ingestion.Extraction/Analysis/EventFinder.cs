@@ -29,10 +29,10 @@ public sealed class EventFinder
         _councilSession = new Regex(
             $@"(?<number>[0-9]{{1,3}})(?:st|nd|rd|th|e|ème|º|°)?\s+(?:{Phrases.Alternation(calendar.SeriesPatterns["iom-council"])})" +
             $@"|(?:IOM\s+|OIM\s+)?(?:Council|Conseil|Consejo),?\s+(?<number>[0-9]{{1,3}})(?:st|nd|rd|th|e|ème|º|°)?\s+[Ss]ession",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
         _recurring = calendar.Recurring.Select(r => (r, Phrases.Matcher(r.Aliases))).ToList();
-        _ordinal = new Regex($@"(?<![\p{{L}}])(?<ordinal>{Phrases.Alternation(calendar.Ordinals.Keys)})(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-        _ordinalBefore = new Regex($@"(?<![\p{{L}}])(?<ordinal>{Phrases.Alternation(calendar.Ordinals.Keys)})\s+(?:\p{{L}}+\s+){{0,2}}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        _ordinal = new Regex($@"(?<![\p{{L}}])(?<ordinal>{Phrases.Alternation(calendar.Ordinals.Keys)})(?![\p{{L}}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        _ordinalBefore = new Regex($@"(?<![\p{{L}}])(?<ordinal>{Phrases.Alternation(calendar.Ordinals.Keys)})\s+(?:\p{{L}}+\s+){{0,2}}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
     }
 
     public IReadOnlyList<FoundEvent> Find(string text, int? documentYear)

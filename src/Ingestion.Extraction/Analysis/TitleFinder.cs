@@ -438,17 +438,23 @@ public sealed partial class TitleFinder
     /// </summary>
     private static bool IsRunTogether(List<Span> lines, int i, string line)
     {
-        var words = Words().Matches(line).ToList();
+        // Every later pair of lines is looked at, so words are counted first and listed only for a pair that could fit.
+        var wordCount = Words().Count(line);
+        List<Match>? words = null;
+        var nextCount = i + 1 < lines.Count ? Words().Count(lines[i + 1].Text) : 0;
         for (var j = i + 1; j + 1 < lines.Count; j++)
         {
-            var head = Words().Matches(lines[j].Text).Select(m => m.Value).ToList();
-            var run = head.Concat(Words().Matches(lines[j + 1].Text).Select(m => m.Value)).ToList();
+            var headCount = nextCount;
+            nextCount = Words().Count(lines[j + 1].Text);
             // "…ON INTERNATIONAL MIGRATION," over "HEARING CALL FOR…": the headline wrapped again at its comma.
-            if (head.Count < 2 || run.Count == head.Count || run.Count > words.Count || WrapsAtStop().IsMatch(lines[j].Text))
+            if (headCount < 2 || nextCount == 0 || headCount + nextCount > wordCount || WrapsAtStop().IsMatch(lines[j].Text))
             {
                 continue;
             }
 
+            words ??= Words().Matches(line).ToList();
+            var head = Words().Matches(lines[j].Text).Select(m => m.Value).ToList();
+            var run = head.Concat(Words().Matches(lines[j + 1].Text).Select(m => m.Value)).ToList();
             var start = IndexOf(words, run);
             if (start >= 0 && (run.Count < words.Count || Separator().IsMatch(line[words[start + head.Count - 1].Index..words[start + head.Count].Index])))
             {
