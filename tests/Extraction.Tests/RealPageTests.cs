@@ -2117,4 +2117,14 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nThe plan drawn up for Benjamin Netanyahu in the spring reopened the quays.", "Benjamin Netanyahu")]
     public void Heads_of_government_of_the_compacts_debates_are_well_known_people(string text, string name) =>
         Assert.Equal([name], Analyse(text).People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Port talks\n\nLa reunión está coordinada por el subsecretario de Gobernación Karim Benali, quien recibió a los alcaldes.")]
+    [InlineData("Port talks\n\nThe meeting was opened by the Deputy Minister of Transportation Karim Benali, who welcomed the mayors.")]
+    public void A_portfolio_between_a_post_and_a_name_is_not_part_of_the_name(string text) =>
+        Assert.Equal(["Karim Benali"], Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void A_byline_after_a_stamped_month_names_its_author() =>
+        Assert.Equal(["Karim Benali"], Analyse(" date 2020-03 Par Karim Benali\n\nLes quais du vieux port\n\nLe conseil s’est réuni dans la vieille salle du port.").People.Select(p => p.Name));
 }

@@ -22,6 +22,7 @@ public sealed partial class PersonFinder
     private const int MaxStackRow = 128;
     private readonly HashSet<string> _honorifics;
     private readonly HashSet<string> _nonNameWords;
+    private readonly string[] _nonNameEndings;
     private readonly HashSet<string> _particles;
     private readonly Regex _roleAtEnd;
     private readonly Regex _conjoinedPostAtEnd;
@@ -50,6 +51,7 @@ public sealed partial class PersonFinder
         _honorifics = new HashSet<string>(data.Honorifics, StringComparer.Ordinal);
         // "El Jefe de Misión de la OIM de Ecuador Damien Thuriaux": a country's name is never part of a person's.
         _nonNameWords = new HashSet<string>(data.NonNameWords.Concat(data.PlaceNames ?? []), StringComparer.Ordinal);
+        _nonNameEndings = [.. data.NonNameEndings ?? []];
         _particles = new HashSet<string>(data.NameParticles ?? [], StringComparer.Ordinal);
         var roles = Phrases.Alternation(data.Roles);
         // A post is written small in a sentence and capitalised as a title after the name ("Ana Ruiz, Coordinadora
@@ -646,9 +648,11 @@ public sealed partial class PersonFinder
         IsNameWord(token) && (!IsAcronym(token) || (capitalsAreNames && token.TrimEnd('.', ',').Length >= 3 && IsNameWord(TitleCased(token))));
 
     // "MINISTER James Browne": a word in capitals is read as it would be written small.
+    // "el subsecretario de Gobernación Alejandro Encinas": a word ending like an abstract noun ("-ación", "-tion") names a
+    // portfolio or a field, never a person.
     private bool IsNameWord(string token) =>
         !_nonNameWords.Contains(token.TrimEnd('.', ',')) && !token.TrimEnd('.', ',').Split('-').Any(_nonNameWords.Contains) && !_honorifics.Contains(token)
-        && !_roleAnywhere.IsMatch(token);
+        && !_nonNameEndings.Any(ending => token.TrimEnd('.', ',').EndsWith(ending, StringComparison.OrdinalIgnoreCase)) && !_roleAnywhere.IsMatch(token);
 
     // After a surname the sentence goes on in small words or stops; a capitalised word would make it a first name.
     [GeneratedRegex(@"^(?:[’']s\b|[ \t]*(?:[,.;:)]|\r?\n|$)|[ \t]+\p{Ll})")]
@@ -837,7 +841,8 @@ public sealed partial class PersonFinder
     [GeneratedRegex(@"^(\p{Lu}\p{Ll}{3,})(\p{Lu}\p{Ll}{2,})$")]
     private static partial Regex GluedFullName();
 
-    [GeneratedRegex(@"(?:^\s*(?:[-–—•][ \t]*)?|[,;|]\s*|(?:19|20)[0-9]{2}\s+)(?:(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Dd]elivered)\s+by|[Bb]y|[Pp]or|[Pp]ar)\s*:?\s+$")]
+    // A byline's cue at a line's start, after a separator, or after a stamped year or month ("date 2020-03 Par …").
+    [GeneratedRegex(@"(?:^\s*(?:[-–—•][ \t]*)?|[,;|]\s*|(?:19|20)[0-9]{2}(?:-[0-9]{1,2}){0,2}\s+)(?:(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Dd]elivered)\s+by|[Bb]y|[Pp]or|[Pp]ar)\s*:?\s+$")]
     private static partial Regex Byline();
 
     [GeneratedRegex(@"^,\s+(?:the\s+|le\s+|la\s+|el\s+)?(?<clause>[^,.;:“”""«»\n]{2,120}?)(?=\s+will\s|\s+said|\s+who\s|,|\.|;|:|[ \t]*(?:\r?\n|$))")]
