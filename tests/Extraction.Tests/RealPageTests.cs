@@ -2127,4 +2127,10 @@ public sealed class RealPageTests
     [Fact]
     public void A_byline_after_a_stamped_month_names_its_author() =>
         Assert.Equal(["Karim Benali"], Analyse(" date 2020-03 Par Karim Benali\n\nLes quais du vieux port\n\nLe conseil s’est réuni dans la vieille salle du port.").People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Port talks\n\nThe President of the General Assembly of the United NationsKarim Benali said the quays reopen.")]
+    [InlineData("Port talks\n\nWritten by Karim BenaliContributors: the harbour staff.\n\nThe league met on Saturday.")]
+    public void A_word_glued_to_a_name_is_not_part_of_it(string text) =>
+        Assert.Equal(["Karim Benali"], Analyse(text).People.Select(p => p.Name));
 }

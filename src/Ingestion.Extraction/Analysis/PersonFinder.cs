@@ -279,6 +279,19 @@ public sealed partial class PersonFinder
                 wordCount = Tokens().Count(name);
             }
 
+            // "United NationsAbdulla Shahid", "Gustavo SeguraContributors": a page lost the space between a name and the word
+            // before or after it; the name starts or ends where that word's capital does.
+            if (wordCount >= 2 && GluedWordBefore().Match(name) is { Success: true } gluedBefore)
+            {
+                nameStart += gluedBefore.Groups["name"].Index;
+                name = name[gluedBefore.Groups["name"].Index..];
+            }
+
+            if (wordCount >= 2 && GluedWordAfter().Match(name) is { Success: true } gluedAfter)
+            {
+                name = name[..gluedAfter.Groups["name"].Length];
+            }
+
             // "Then Jair Bolsonaro’s Brazil": a well-known name closing a longer run is that person, whatever opens the run.
             if (wordCount > 2 && KnownNameAtEnd(name) is { } knownName)
             {
@@ -840,6 +853,12 @@ public sealed partial class PersonFinder
 
     [GeneratedRegex(@"^(\p{Lu}\p{Ll}{3,})(\p{Lu}\p{Ll}{2,})$")]
     private static partial Regex GluedFullName();
+
+    [GeneratedRegex(@"^\p{Lu}\p{Ll}{3,}(?<name>\p{Lu}\p{Ll}{2,}\s.*)$")]
+    private static partial Regex GluedWordBefore();
+
+    [GeneratedRegex(@"^(?<name>.*\s\p{Lu}\p{Ll}{3,})\p{Lu}\p{Ll}{2,}$")]
+    private static partial Regex GluedWordAfter();
 
     // A byline's cue at a line's start, after a separator, or after a stamped year or month ("date 2020-03 Par …").
     [GeneratedRegex(@"(?:^\s*(?:[-–—•][ \t]*)?|[,;|]\s*|(?:19|20)[0-9]{2}(?:-[0-9]{1,2}){0,2}\s+)(?:(?:(?:[Aa]dditional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting|[Dd]elivered)\s+by|[Bb]y|[Pp]or|[Pp]ar)\s*:?\s+$")]
