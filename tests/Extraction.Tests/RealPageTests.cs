@@ -2133,4 +2133,10 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nWritten by Karim BenaliContributors: the harbour staff.\n\nThe league met on Saturday.")]
     public void A_word_glued_to_a_name_is_not_part_of_it(string text) =>
         Assert.Equal(["Karim Benali"], Analyse(text).People.Select(p => p.Name));
+
+    [Theory]
+    [InlineData("Port talks\n\nThe International Organization for Migration (IOM) reopened the quays on Monday.\n\n\"The dockers are not alone in the old port,\" the IOM statement said.")]
+    [InlineData("Les quais\n\nL’Organisation internationale pour les migrations (OIM) a rouvert les quais lundi.\n\n« Les dockers ne sont pas seuls dans le vieux port », rappelle le communiqué.")]
+    public void A_quotation_a_statement_says_is_the_body_last_named(string text) =>
+        Assert.NotNull(Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Organisation);
 }

@@ -113,7 +113,8 @@ public sealed record PeopleData(
     IReadOnlyList<string>? EponymNouns = null,
     IReadOnlyList<string>? StatementHeadings = null,
     IReadOnlyList<string>? AuthorHeadings = null,
-    IReadOnlyList<string>? NonNameEndings = null)
+    IReadOnlyList<string>? NonNameEndings = null,
+    IReadOnlyList<string>? DocumentNouns = null)
 {
     /// <summary>
     /// Every verb of speech in every language. French inverts a past tense after a quotation, so "a martelé" is also

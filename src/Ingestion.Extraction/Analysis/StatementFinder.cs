@@ -38,6 +38,7 @@ public sealed partial class StatementFinder
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _speechVerbFirstWords;
     private readonly int _longestSpeechVerb;
     private readonly Regex? _statementHeading;
+    private readonly Regex? _documentSpeaking;
 
     public StatementFinder(PeopleData people, CalendarData calendar)
     {
@@ -71,6 +72,10 @@ public sealed partial class StatementFinder
             : null;
         _circumstance = people.CircumstanceWords is { Count: > 0 } circumstances
             ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(circumstances)})(?![\p{{L}}])", RegexOptions.CultureInvariant)
+            : null;
+        // "“…”, the statement said", "« … », rappelle le communiqué", "« … », peut-on lire dans un communiqué de presse".
+        _documentSpeaking = people.DocumentNouns is { Count: > 0 } documents
+            ? new Regex($@"^[\s,]*(?:[\p{{L}}\-]+\s+){{0,3}}?(?:(?:the|its|their|a|le|la|un|une|son|leur|el|su|sus)\s+)?(?:[\p{{L}}.\-]+\s+)?(?:{Phrases.Alternation(documents)})(?![\p{{L}}])", RegexOptions.CultureInvariant)
             : null;
         _statementHeading = people.StatementHeadings is { Count: > 0 } headings
             ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(headings)})(?![\p{{L}}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)
@@ -269,6 +274,14 @@ public sealed partial class StatementFinder
             && Sorted.Between(bodies, b => b.Index, aboveStart, aboveEnd).FirstOrDefault() is { } opener && OnlyArticles(text[aboveStart..opener.Index]))
         {
             return opener.Name;
+        }
+
+        // “…,” the statement said / «…», rappelle le communiqué: the body speaks through its text; it is the one last named.
+        var documentSpeaks = _documentSpeaking?.Match(clause) is { Success: true } document
+            && (after.Success || document.Value.Contains("peut-on lire", StringComparison.Ordinal));
+        if (documentSpeaks && Sorted.Between(bodies, b => b.Index, Math.Max(0, quote.Start - ParagraphReach), quote.Start).LastOrDefault() is { } author)
+        {
+            return author.Name;
         }
 
         if (after.Success && Sorted.Between(bodies, b => b.Index, quote.End, quote.End + clause.Length).FirstOrDefault() is { } signer)
