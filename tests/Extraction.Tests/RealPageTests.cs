@@ -2139,4 +2139,11 @@ public sealed class RealPageTests
     [InlineData("Les quais\n\nL’Organisation internationale pour les migrations (OIM) a rouvert les quais lundi.\n\n« Les dockers ne sont pas seuls dans le vieux port », rappelle le communiqué.")]
     public void A_quotation_a_statement_says_is_the_body_last_named(string text) =>
         Assert.NotNull(Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Organisation);
+
+    [Theory]
+    [InlineData("Port talks\n\nThe mayor of the port, Karim Benali, applauded that “the quays have shown they can carry the whole town”.")]
+    [InlineData("Port talks\n\nEl alcalde del puerto, Karim Benali, calificó de «un día histórico para los estibadores del puerto» la reapertura de los muelles.")]
+    [InlineData("Port talks\n\nLe maire du port, Karim Benali, a salué « un jour historique pour les dockers ».")]
+    public void Praise_and_judgement_verbs_before_a_quotation_attribute_it(string text) =>
+        Assert.Equal("Karim Benali", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
 }
