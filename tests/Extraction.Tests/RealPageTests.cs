@@ -2146,4 +2146,28 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nLe maire du port, Karim Benali, a salué « un jour historique pour les dockers ».")]
     public void Praise_and_judgement_verbs_before_a_quotation_attribute_it(string text) =>
         Assert.Equal("Karim Benali", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void A_defensoria_is_a_body_not_a_person()
+    {
+        var document = Analyse("Los muelles\n\n“Los estibadores no están solos en el viejo puerto”, acotó la Defensoría del Pueblo.");
+        Assert.Empty(document.People);
+        Assert.Equal("Defensoría del Pueblo", Assert.Single(document.Statements, s => s.Kind == "quote").Organisation);
+    }
+
+    [Fact]
+    public void A_bare_spanish_verb_after_a_quotation_goes_back_to_the_body_that_opened_the_story()
+    {
+        var quotes = Analyse("Los muelles\n\nERP. La Defensoría del Pueblo expresó su rechazo a las manifestaciones contra los estibadores.\n"
+            + "Mediante un pronunciamiento, recordó la necesidad de adoptar medidas.\n"
+            + "“Las decisiones adoptadas por los puertos evidencian la falta de una respuesta adecuada”, indicó.\n"
+            + "Además, esas decisiones van contra la recomendación de la liga sobre el ingreso “para buscar trabajo en los muelles del puerto”, agregó.")
+            .Statements.Where(s => s.Kind == "quote").ToList();
+        Assert.Equal(2, quotes.Count);
+        Assert.All(quotes, q => Assert.Equal("Defensoría del Pueblo", q.Organisation));
+    }
+
+    [Fact]
+    public void A_river_in_a_photo_caption_is_no_person() =>
+        Assert.Equal(["Karim Benali", "Ana Ruiz"], Analyse("Dockers attempt to cross the Rio Grande from Ciudad Juarez, on February 29, 2024. Mayor Karim Benali and former Mayor Ana Ruiz both visited the quays today. PORTPHOTO / AFP\n\nPort news\n\nThe league met on Saturday.").People.Select(p => p.Name));
 }

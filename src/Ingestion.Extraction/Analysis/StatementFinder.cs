@@ -276,6 +276,13 @@ public sealed partial class StatementFinder
             return opener.Name;
         }
 
+        // "La Defensoría del Pueblo expresó …" then "Mediante un pronunciamiento, recordó …" then "… “…”, agregó.": the
+        // subject dropped from sentence to sentence is the body that last opened one.
+        if (after.Success && DropsSubject(clause, after) && LastSentenceOpener(text, bodies, quote.Start) is { } droppedSubject)
+        {
+            return droppedSubject;
+        }
+
         // “…,” the statement said / «…», rappelle le communiqué: the body speaks through its text; it is the one last named.
         var documentSpeaks = _documentSpeaking?.Match(clause) is { Success: true } document
             && (after.Success || document.Value.Contains("peut-on lire", StringComparison.Ordinal));
@@ -568,6 +575,23 @@ public sealed partial class StatementFinder
         return previous.Length > 0 && _speechVerb.IsMatch(previous) && !previous.Contains('“', StringComparison.Ordinal) && !previous.Contains('«', StringComparison.Ordinal) && !previous.Contains('"', StringComparison.Ordinal)
             ? Sorted.Between(people, p => p.Index, previousStart, previousEnd).LastOrDefault()?.Person
             : null;
+    }
+
+    /// <summary>The body named last before a position at the start of its sentence or line (after articles only).</summary>
+    private static string? LastSentenceOpener(string text, List<BodyMention> bodies, int position)
+    {
+        var from = Math.Max(0, position - ParagraphReach);
+        for (var i = Sorted.LastAtOrBefore(bodies, b => b.Index, position - 1); i >= 0 && bodies[i].Index >= from; i--)
+        {
+            var at = bodies[i].Index;
+            var sentenceStart = at == 0 ? 0 : Math.Max(text.LastIndexOf('\n', at - 1) + 1, text.LastIndexOf(". ", at - 1, StringComparison.Ordinal) + 2);
+            if (sentenceStart <= at && OnlyArticles(text[sentenceStart..at]))
+            {
+                return bodies[i].Name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The last line with words above a quotation that opens its own line; none when the quotation does not.</summary>
