@@ -2170,4 +2170,8 @@ public sealed class RealPageTests
     [Fact]
     public void A_river_in_a_photo_caption_is_no_person() =>
         Assert.Equal(["Karim Benali", "Ana Ruiz"], Analyse("Dockers attempt to cross the Rio Grande from Ciudad Juarez, on February 29, 2024. Mayor Karim Benali and former Mayor Ana Ruiz both visited the quays today. PORTPHOTO / AFP\n\nPort news\n\nThe league met on Saturday.").People.Select(p => p.Name));
+
+    [Fact]
+    public void Ioms_missing_migrants_project_is_a_project_not_a_body() =>
+        Assert.DoesNotContain("Missing Migrants Project", Analyse("Port talks\n\nAt least 60 dockers went missing at sea this year, according to the Missing Migrants Project of the International Organization for Migration.").Organisations.Select(o => o.Name));
 }
