@@ -664,8 +664,8 @@ public sealed partial class PersonFinder
     // "el subsecretario de Gobernación Alejandro Encinas": a word ending like an abstract noun ("-ación", "-tion") names a
     // portfolio or a field, never a person.
     private bool IsNameWord(string token) =>
-        !_nonNameWords.Contains(token.TrimEnd('.', ',')) && !token.TrimEnd('.', ',').Split('-').Any(_nonNameWords.Contains) && !_honorifics.Contains(token)
-        && !_nonNameEndings.Any(ending => token.TrimEnd('.', ',').EndsWith(ending, StringComparison.OrdinalIgnoreCase)) && !_roleAnywhere.IsMatch(token);
+        token.TrimEnd('.', ',') is var bare && !_nonNameWords.Contains(bare) && !bare.Split('-').Any(_nonNameWords.Contains) && !_honorifics.Contains(token)
+        && !_nonNameEndings.Any(ending => bare.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) && !_roleAnywhere.IsMatch(token);
 
     // After a surname the sentence goes on in small words or stops; a capitalised word would make it a first name.
     [GeneratedRegex(@"^(?:[’']s\b|[ \t]*(?:[,.;:)]|\r?\n|$)|[ \t]+\p{Ll})")]

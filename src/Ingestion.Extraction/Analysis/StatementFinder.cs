@@ -284,9 +284,7 @@ public sealed partial class StatementFinder
         }
 
         // “…,” the statement said / «…», rappelle le communiqué: the body speaks through its text; it is the one last named.
-        var documentSpeaks = _documentSpeaking?.Match(clause) is { Success: true } document
-            && (after.Success || document.Value.Contains("peut-on lire", StringComparison.Ordinal));
-        if (documentSpeaks && Sorted.Between(bodies, b => b.Index, Math.Max(0, quote.Start - ParagraphReach), quote.Start).LastOrDefault() is { } author)
+        if (after.Success && (_documentSpeaking?.IsMatch(clause) ?? false) && Sorted.Between(bodies, b => b.Index, Math.Max(0, quote.Start - ParagraphReach), quote.Start).LastOrDefault() is { } author)
         {
             return author.Name;
         }
