@@ -2174,4 +2174,10 @@ public sealed class RealPageTests
     [Fact]
     public void Ioms_missing_migrants_project_is_a_project_not_a_body() =>
         Assert.DoesNotContain("Missing Migrants Project", Analyse("Port talks\n\nAt least 60 dockers went missing at sea this year, according to the Missing Migrants Project of the International Organization for Migration.").Organisations.Select(o => o.Name));
+
+    [Fact]
+    public void A_headline_the_next_line_repeats_before_its_story_is_the_title() =>
+        Assert.Equal("La Journée internationale des dockers célébrée au vieux port", Analyse(
+            "Société\n\nVieux Port-Société- Journée internationale des Dockers\n\nLa Journée internationale des dockers célébrée au vieux port\n\n"
+            + "La Journée internationale des dockers célébrée au vieux port La célébration de la Journée internationale des dockers a été marquée, ce mercredi 18 décembre 2024 au vieux port, par un panel.\nVieux Port, 18 décembre 2024 – La ligue portuaire a réuni les dockers.").Title);
 }

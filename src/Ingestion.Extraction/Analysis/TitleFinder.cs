@@ -19,6 +19,8 @@ public sealed partial class TitleFinder
 {
     private const int MaxTitleLength = 300;
     private const int MinTitleWords = 3;
+    private const int RepeatReach = 15;
+    private const int MinRepeatTail = 20;
     private const int MinOutletLength = 4;
     private const int MaxGluedSiteWords = 6;
     private const int CoverReach = 2000;
@@ -135,6 +137,11 @@ public sealed partial class TitleFinder
             return named;
         }
 
+        if (RepeatedHeadline(lines, CandidateAt, dates) is { } repeated)
+        {
+            return repeated;
+        }
+
         FoundTitle? first = null;
         FoundTitle? firstLong = null;
         for (var i = 0; i < lines.Count; i++)
@@ -182,6 +189,27 @@ public sealed partial class TitleFinder
             var line = candidate(i);
             if (Words().Count(line.Text) is >= 2 and <= MaxShortHeadlineWords && char.IsUpper(line.Text[0]) && !SentenceInside().IsMatch(line.Text)
                 && !SentencePunctuation().IsMatch(line.Text[^1..]) && !line.Text.EndsWith(',') && !IsFixedFurniture(lines, i, line, dates))
+            {
+                return new FoundTitle(line.Text, line.Index, line.End);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "Harbour towns sign a pact" over "Harbour towns sign a pact The mayors of the coast…" (or "… Harbour News December 18,
+    /// 2021"): a page that prints its headline again at the start of the next line, story or byline run on after it, shows
+    /// which line is the headline, whatever kicker or section stands above it.
+    /// </summary>
+    private FoundTitle? RepeatedHeadline(List<Span> lines, Func<int, Span> candidate, IReadOnlyList<WrittenDate> dates)
+    {
+        for (var i = 0; i + 1 < Math.Min(lines.Count, RepeatReach); i++)
+        {
+            var line = candidate(i);
+            var next = lines[i + 1].Text;
+            if (next.Length > line.Text.Length + MinRepeatTail && next.StartsWith(line.Text + " ", StringComparison.Ordinal)
+                && Words().Count(line.Text) >= MinTitleWords && LooksLikeTitle(line.Text) && !IsFurniture(lines, i, line, dates))
             {
                 return new FoundTitle(line.Text, line.Index, line.End);
             }
