@@ -2180,4 +2180,8 @@ public sealed class RealPageTests
         Assert.Equal("La Journée internationale des dockers célébrée au vieux port", Analyse(
             "Société\n\nVieux Port-Société- Journée internationale des Dockers\n\nLa Journée internationale des dockers célébrée au vieux port\n\n"
             + "La Journée internationale des dockers célébrée au vieux port La célébration de la Journée internationale des dockers a été marquée, ce mercredi 18 décembre 2024 au vieux port, par un panel.\nVieux Port, 18 décembre 2024 – La ligue portuaire a réuni les dockers.").Title);
+
+    [Fact]
+    public void Mentioned_is_a_verb_of_speech() =>
+        Assert.Equal("Karim Benali", Assert.Single(Analyse("Port talks\n\nThe mayor of the port, Karim Benali, mentioned in his speech that the dockers bring their “knowledge, networks and skills to build a stronger port”.").Statements, s => s.Kind == "quote").Speaker);
 }
