@@ -2184,4 +2184,11 @@ public sealed class RealPageTests
     [Fact]
     public void Mentioned_is_a_verb_of_speech() =>
         Assert.Equal("Karim Benali", Assert.Single(Analyse("Port talks\n\nThe mayor of the port, Karim Benali, mentioned in his speech that the dockers bring their “knowledge, networks and skills to build a stronger port”.").Statements, s => s.Kind == "quote").Speaker);
+
+    [Theory]
+    [InlineData("Port talks\n\nThe mayor of the port, Karim Benali, reaffirmed that “the quays will stay open to every docker in town”.")]
+    [InlineData("Los muelles\n\nEl alcalde del puerto, Karim Benali, reafirmó que “los muelles seguirán abiertos para todos los estibadores”.")]
+    [InlineData("Les quais\n\nLe maire du port, Karim Benali, a réaffirmé que « les quais resteront ouverts à tous les dockers de la ville ».")]
+    public void Reaffirming_is_speaking(string text) =>
+        Assert.Equal("Karim Benali", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
 }
