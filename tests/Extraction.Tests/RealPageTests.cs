@@ -2191,4 +2191,12 @@ public sealed class RealPageTests
     [InlineData("Les quais\n\nLe maire du port, Karim Benali, a réaffirmé que « les quais resteront ouverts à tous les dockers de la ville ».")]
     public void Reaffirming_is_speaking(string text) =>
         Assert.Equal("Karim Benali", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+
+    [Theory]
+    [InlineData("Port talks\n\nThe launch event included a keynote speech by Baroness Ana Ruiz. The league met on Saturday.", "Ana Ruiz")]
+    [InlineData("Port talks\n\nAlso Read: Mayor meets Harbour Gov-Gen Karim Benali; discusses the quays\n\nThe league met on Saturday.", "Karim Benali")]
+    [InlineData("Port talks\n\nConsul General Israt Ara, consulate officers and dockers were present at the quays.", "Israt Ara")]
+    [InlineData("Port talks\n\nDockers are vital to the town’s economy. — Picture by Karim Benali\n\nThe league met on Saturday.", "Karim Benali")]
+    public void Peers_governors_general_consuls_general_and_picture_credits_name_people(string text, string name) =>
+        Assert.Equal([name], Analyse(text).People.Select(p => p.Name));
 }
