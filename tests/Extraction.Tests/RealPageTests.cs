@@ -2199,4 +2199,8 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\nDockers are vital to the town’s economy. — Picture by Karim Benali\n\nThe league met on Saturday.", "Karim Benali")]
     public void Peers_governors_general_consuls_general_and_picture_credits_name_people(string text, string name) =>
         Assert.Equal([name], Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void A_regnal_number_keeps_its_capitals_and_venerable_is_a_title() =>
+        Assert.Equal(["Pope Pius XII"], Analyse("Port talks\n\nThe harbour commission was founded in 1951 by Venerable Pope Pius XII in order to form a network among the port towns.").People.Select(p => p.Name));
 }

@@ -652,10 +652,11 @@ public sealed partial class PersonFinder
     }
 
     /// <summary>"Laura QUIÑONES" is "Laura Quiñones".</summary>
+    // A regnal number ("Pius XII") is no word in capitals.
     private static string Capitalised(string name) =>
-        !name.Any(char.IsLetter) || !Tokens().Matches(name).Any(t => t.Value.Length >= 3 && t.Value.All(c => !char.IsLetter(c) || char.IsUpper(c)))
+        !name.Any(char.IsLetter) || !Tokens().Matches(name).Any(t => t.Value.Length >= 3 && t.Value.All(c => !char.IsLetter(c) || char.IsUpper(c)) && !RegnalNumber().IsMatch(t.Value))
             ? name
-            : CapitalsWord().Replace(name, m => m.Value[0] + m.Value[1..].ToLowerInvariant());
+            : CapitalsWord().Replace(name, m => RegnalNumber().IsMatch(m.Value) ? m.Value : m.Value[0] + m.Value[1..].ToLowerInvariant());
 
     private bool IsNameToken(string token, bool capitalsAreNames) =>
         IsNameWord(token) && (!IsAcronym(token) || (capitalsAreNames && token.TrimEnd('.', ',').Length >= 3 && IsNameWord(TitleCased(token))));
