@@ -206,10 +206,15 @@ public sealed partial class TitleFinder
     {
         for (var i = 0; i + 1 < Math.Min(lines.Count, RepeatReach); i++)
         {
-            var line = candidate(i);
+            // The cheap test on the lines as they stand first: most pages repeat nothing.
             var next = lines[i + 1].Text;
-            if (next.Length > line.Text.Length + MinRepeatTail && next.StartsWith(line.Text + " ", StringComparison.Ordinal)
-                && Words().Count(line.Text) >= MinTitleWords && LooksLikeTitle(line.Text) && !IsFurniture(lines, i, line, dates))
+            if (next.Length <= lines[i].Text.Length + MinRepeatTail || !next.StartsWith(lines[i].Text, StringComparison.Ordinal) || next[lines[i].Text.Length] != ' ')
+            {
+                continue;
+            }
+
+            var line = candidate(i);
+            if (Words().Count(line.Text) >= MinTitleWords && LooksLikeTitle(line.Text) && !IsFurniture(lines, i, line, dates))
             {
                 return new FoundTitle(line.Text, line.Index, line.End);
             }
