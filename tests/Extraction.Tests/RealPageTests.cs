@@ -2203,4 +2203,14 @@ public sealed class RealPageTests
     [Fact]
     public void A_regnal_number_keeps_its_capitals_and_venerable_is_a_title() =>
         Assert.Equal(["Pope Pius XII"], Analyse("Port talks\n\nThe harbour commission was founded in 1951 by Venerable Pope Pius XII in order to form a network among the port towns.").People.Select(p => p.Name));
+
+    [Fact]
+    public void Names_listed_before_a_known_person_are_people() =>
+        Assert.Equal(
+            ["Ana Ruiz Vidal", "Karim Benali", "Theo Francken"],
+            Analyse("Les quais\n\nCe dimanche, le maire a accepté la démission de Karim Benali, Ana Ruiz Vidal et Theo Francken, qui quittent la ligue portuaire.").People.Select(p => p.Name).Order());
+
+    [Fact]
+    public void A_post_before_a_name_is_no_list_of_names() =>
+        Assert.Equal(["Ana Ruiz"], Analyse("Los muelles\n\nSobre este tema, la Directora General de Organismos y Conferencias Internacionales, Ana Ruiz, reveló que los puertos valoraron los aportes.").People.Select(p => p.Name));
 }

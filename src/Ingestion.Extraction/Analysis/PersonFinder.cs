@@ -121,6 +121,8 @@ public sealed partial class PersonFinder
     {
         var people = new Dictionary<string, FoundPerson>(StringComparer.Ordinal);
         var mentions = new List<PersonMention>();
+        // Names read with no evidence of a person, kept for the list check after the walk.
+        var unproven = new List<(int Start, int End, string Name, int Words)>();
         // A quotation the text's end cuts off is no sure span: names in it are read as anywhere else.
         var quoted = Quotations.Find(text, withSingle: true, withCutOff: false);
         var organisationChars = new bool[text.Length];
@@ -424,6 +426,7 @@ public sealed partial class PersonFinder
                 || _knownNames.Contains(KnownKey(name));
             if (!evidence)
             {
+                unproven.Add((nameStart, nameEnd, name, wordCount));
                 return;
             }
 
@@ -442,6 +445,25 @@ public sealed partial class PersonFinder
             }
 
             mentions.Add(new PersonMention(nameStart, nameEnd - nameStart, person));
+        }
+
+        // "la démission de Jan Jambon, Johan Van Overtveldt, …, Theo Francken et Zuhal Demir": in a list of full names, those
+        // right before a person's are people too (looked at from the list's end, so each name vouches for the one before
+        // it); a lone capitalised phrase before a name ("Niños y Jóvenes, Ana Ruiz") is no list.
+        var listed = new HashSet<int>();
+        for (var u = unproven.Count - 1; u >= 0; u--)
+        {
+            var (start, end, name, words) = unproven[u];
+            if (words >= 2 && !WrittenSmallToo(name)
+                && mentions.Where(m => m.Index >= end).MinBy(m => m.Index) is { } following
+                && ListSeparator().IsMatch(text.AsSpan(end, following.Index - end))
+                && (listed.Contains(following.Index) || (u > 0 && unproven[u - 1].End < start && ListSeparator().IsMatch(text.AsSpan(unproven[u - 1].End, start - unproven[u - 1].End)))))
+            {
+                listed.Add(start);
+                name = Capitalised(name);
+                var person = people.TryGetValue(name, out var known) ? known : people[name] = new FoundPerson(name, null, null);
+                mentions.Add(new PersonMention(start, end - start, person));
+            }
         }
 
         // "[Hungarian Prime Minister Viktor] Orban", "Ms. [Louise] Arbour": an editor's brackets inside a quotation supply
