@@ -2213,4 +2213,8 @@ public sealed class RealPageTests
     [Fact]
     public void A_post_before_a_name_is_no_list_of_names() =>
         Assert.Equal(["Ana Ruiz"], Analyse("Los muelles\n\nSobre este tema, la Directora General de Organismos y Conferencias Internacionales, Ana Ruiz, reveló que los puertos valoraron los aportes.").People.Select(p => p.Name));
+
+    [Fact]
+    public void A_full_name_whose_surname_an_honorific_takes_up_later_is_a_person() =>
+        Assert.Equal(["Karim Benali"], Analyse("Les quais\n\nLe port de la ville, Karim Benali, a magnifié, lundi, l’engagement des dockers.\n\nDe ce point de vue, M. Benali a insisté sur la réouverture des quais.").People.Select(p => p.Name));
 }

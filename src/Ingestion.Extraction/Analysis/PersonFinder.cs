@@ -454,10 +454,10 @@ public sealed partial class PersonFinder
         for (var u = unproven.Count - 1; u >= 0; u--)
         {
             var (start, end, name, words) = unproven[u];
-            if (words >= 2 && !WrittenSmallToo(name)
-                && mentions.Where(m => m.Index >= end).MinBy(m => m.Index) is { } following
+            var listedBeforePerson = mentions.Where(m => m.Index >= end).MinBy(m => m.Index) is { } following
                 && ListSeparator().IsMatch(text.AsSpan(end, following.Index - end))
-                && (listed.Contains(following.Index) || (u > 0 && unproven[u - 1].End < start && ListSeparator().IsMatch(text.AsSpan(unproven[u - 1].End, start - unproven[u - 1].End)))))
+                && (listed.Contains(following.Index) || (u > 0 && unproven[u - 1].End < start && ListSeparator().IsMatch(text.AsSpan(unproven[u - 1].End, start - unproven[u - 1].End))));
+            if (words >= 2 && !WrittenSmallToo(name) && (listedBeforePerson || CalledByTitleLater(text, name, end)))
             {
                 listed.Add(start);
                 name = Capitalised(name);
@@ -701,6 +701,22 @@ public sealed partial class PersonFinder
 
     // An initial ("J.") is part of a name; two capitals or more ("IOM", "UN") are an acronym.
     private static bool IsAcronym(string token) => token.TrimEnd('.', ',') is { Length: >= 2 } bare && bare.All(c => char.IsUpper(c) || c == '-' || c == '&');
+
+    /// <summary>"Abdou Latif Coulibaly, a magnifié…" then "M. Coulibaly a insisté": the surname after an honorific further on.</summary>
+    private bool CalledByTitleLater(string text, string name, int from)
+    {
+        var surname = name[(name.LastIndexOf(' ') + 1)..];
+        for (var at = text.IndexOf(surname, from, StringComparison.Ordinal); at > 0; at = text.IndexOf(surname, at + surname.Length, StringComparison.Ordinal))
+        {
+            if (!GluedToLetter(text, at + surname.Length) && text.AsSpan(0, at).TrimEnd() is var before && before.Length < at
+                && _honorifics.Contains(before[(before.LastIndexOfAny(' ', '\n', '(') + 1)..].ToString()))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool GluedToLetter(string text, int end) => end < text.Length && char.IsLetter(text[end]);
 
