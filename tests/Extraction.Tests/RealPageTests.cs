@@ -2217,4 +2217,8 @@ public sealed class RealPageTests
     [Fact]
     public void A_full_name_whose_surname_an_honorific_takes_up_later_is_a_person() =>
         Assert.Equal(["Karim Benali"], Analyse("Les quais\n\nLe port de la ville, Karim Benali, a magnifié, lundi, l’engagement des dockers.\n\nDe ce point de vue, M. Benali a insisté sur la réouverture des quais.").People.Select(p => p.Name));
+
+    [Fact]
+    public void A_surname_after_a_title_may_be_followed_by_its_country_in_brackets() =>
+        Assert.Equal(["Benali"], Analyse("REPORT ON THE SESSION OF THE HARBOUR COUNCIL\n\nRapporteur: Mr. Benali (Japan)\n\nThe league met on Saturday and heard the reports of its members.").People.Select(p => p.Name));
 }

@@ -690,8 +690,9 @@ public sealed partial class PersonFinder
         token.TrimEnd('.', ',') is var bare && !_nonNameWords.Contains(bare) && !bare.Split('-').Any(_nonNameWords.Contains) && !_honorifics.Contains(token)
         && !_nonNameEndings.Any(ending => bare.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) && !_roleAnywhere.IsMatch(token);
 
-    // After a surname the sentence goes on in small words or stops; a capitalised word would make it a first name.
-    [GeneratedRegex(@"^(?:[’']s\b|[ \t]*(?:[,.;:)]|\r?\n|$)|[ \t]+\p{Ll})")]
+    // After a surname the sentence goes on in small words or stops, or a country follows in brackets ("Mr. Tomita
+    // (Japan)"); a capitalised word would make it a first name.
+    [GeneratedRegex(@"^(?:[’']s\b|[ \t]*(?:[,.;:)]|\r?\n|$)|[ \t]+\p{Ll}|[ \t]+\(\p{Lu}[\p{L} ]+\))")]
     private static partial Regex SurnameEnds();
 
     // "El", and "EL" in a name written partly in capitals.
