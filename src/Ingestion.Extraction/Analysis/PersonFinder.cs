@@ -454,10 +454,15 @@ public sealed partial class PersonFinder
         for (var u = unproven.Count - 1; u >= 0; u--)
         {
             var (start, end, name, words) = unproven[u];
+            if (words < 2 || WrittenSmallToo(name))
+            {
+                continue;
+            }
+
             var listedBeforePerson = mentions.Where(m => m.Index >= end).MinBy(m => m.Index) is { } following
                 && ListSeparator().IsMatch(text.AsSpan(end, following.Index - end))
                 && (listed.Contains(following.Index) || (u > 0 && unproven[u - 1].End < start && ListSeparator().IsMatch(text.AsSpan(unproven[u - 1].End, start - unproven[u - 1].End))));
-            if (words >= 2 && !WrittenSmallToo(name) && (listedBeforePerson || CalledByTitleLater(text, name, end)))
+            if (listedBeforePerson || CalledByTitleLater(text, name, end))
             {
                 listed.Add(start);
                 name = Capitalised(name);
@@ -688,7 +693,21 @@ public sealed partial class PersonFinder
     // portfolio or a field, never a person.
     private bool IsNameWord(string token) =>
         token.TrimEnd('.', ',') is var bare && !_nonNameWords.Contains(bare) && !bare.Split('-').Any(_nonNameWords.Contains) && !_honorifics.Contains(token)
-        && !_nonNameEndings.Any(ending => bare.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) && !_roleAnywhere.IsMatch(token);
+        && !EndsLikeAbstractNoun(bare) && !_roleAnywhere.IsMatch(token);
+
+    // Looked at for every capitalised word of a page, so without a closure per call.
+    private bool EndsLikeAbstractNoun(string word)
+    {
+        foreach (var ending in _nonNameEndings)
+        {
+            if (word.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // After a surname the sentence goes on in small words or stops, or a country follows in brackets ("Mr. Tomita
     // (Japan)"); a capitalised word would make it a first name.
