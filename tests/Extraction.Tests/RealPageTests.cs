@@ -1639,7 +1639,7 @@ public sealed class RealPageTests
     [Theory]
     [InlineData("Port talks\n\nThe harbour master Karina Holmberg said the meeting will be “the most important gathering of the port towns this year”.", "Karina Holmberg")]
     [InlineData("Port talks\n\nLe maire du port, Tobias McWendt, a appelé à « ne pas céder à la peur des dockers venus d'ailleurs » lors de la réunion.", "Tobias McWendt")]
-    [InlineData("Port talks\n\nLa alcaldesa Ana Ruiz Vidal destacó la “importancia de la cooperación entre los puertos de la liga” durante la sesión.", "Ana Ruiz Vidal")]
+    [InlineData("Port talks\n\nLa ministra Ana Ruiz Vidal destacó la “importancia de la cooperación entre los puertos de la liga” durante la sesión.", "Ana Ruiz Vidal")]
     public void Words_quoted_a_few_words_after_a_verb_of_speech_are_the_speakers(string text, string speaker) =>
         Assert.Equal(speaker, Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
 
@@ -2221,4 +2221,22 @@ public sealed class RealPageTests
     [Fact]
     public void A_surname_after_a_title_may_be_followed_by_its_country_in_brackets() =>
         Assert.Equal(["Benali"], Analyse("REPORT ON THE SESSION OF THE HARBOUR COUNCIL\n\nRapporteur: Mr. Benali (Japan)\n\nThe league met on Saturday and heard the reports of its members.").People.Select(p => p.Name));
+
+    [Fact]
+    public void An_abbreviated_month_does_not_end_the_sentence_that_hands_over_the_floor() =>
+        Assert.Equal("Karim Benali", Assert.Single(Analyse("Port talks\n\nThe mayor of the port, Karim Benali, opened the quays on Nov. 20.\n\nBenali told the harbour radio on Nov. 21: “I would never allow anything to close our quays again.”").Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void A_quotation_standing_as_a_sentence_after_a_speaker_is_that_speakers_next_statement() =>
+        Assert.Equal(
+            ["Ana Ruiz", "Ana Ruiz"],
+            Analyse("Los muelles\n\nLa ministra Ana Ruiz inauguró la feria del puerto. “Nuestra ciudad reitera su compromiso con los estibadores”, aseguró la ministra.\n\nLa ministra defendió la política de muelles abiertos de la ciudad. “Esta experiencia se ha convertido en un referente para toda la región”.")
+                .Statements.Where(s => s.Kind == "quote").Select(s => s.Speaker));
+
+    [Fact]
+    public void A_quotation_after_someone_else_is_named_is_not_the_last_speakers() =>
+        Assert.Equal(
+            ["Ana Ruiz"],
+            Analyse("Los muelles\n\nLa ministra Ana Ruiz inauguró la feria del puerto. “Nuestra ciudad reitera su compromiso con los estibadores”, aseguró la ministra.\n\nEl ministro Karim Benali llegó al muelle con su familia. “Esta experiencia se ha convertido en un referente para toda la región”.")
+                .Statements.Where(s => s.Kind == "quote").Select(s => s.Speaker));
 }

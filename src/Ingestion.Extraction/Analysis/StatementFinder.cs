@@ -159,13 +159,21 @@ public sealed partial class StatementFinder
 
             if (speaker is null)
             {
-                // “First.” said X. “Unattributed second.” goes on with the same speaker in the same paragraph.
+                // “First.” said X. “Unattributed second.” goes on with the same statement in the same paragraph.
                 if (continues && gap!.Length <= AttributionReach && !gap.Contains('\n', StringComparison.Ordinal))
                 {
                     statements[^1] = Continued(statements[^1], content, quote.End);
+                    continue;
                 }
 
-                continue;
+                // “…,” she said. Then, a sentence or a paragraph on, “…”: a quotation that is a sentence of its own, with no
+                // one else named since the last speaker's quotation, is a new statement of that speaker.
+                if (last is null || !FollowsUp(text, quote, people, last))
+                {
+                    continue;
+                }
+
+                speaker = last.Person;
             }
 
             last = new LastSpeaker(speaker, quote.End);
@@ -643,6 +651,21 @@ public sealed partial class StatementFinder
         return verb.Success && previous.IndexOfAny(['“', '«', '"']) < 0
             ? Sorted.Between(people, p => p.Index, start, start + verb.Index).LastOrDefault()?.Person
             : null;
+    }
+
+    private static bool FollowsUp(string text, Quotation quote, IReadOnlyList<PersonMention> people, LastSpeaker last)
+    {
+        if (quote.Start - last.QuoteEnd > NamedBeforeReach || Sorted.Between(people, p => p.Index, last.QuoteEnd, quote.Start).Any())
+        {
+            return false;
+        }
+
+        var lead = text[(text.LastIndexOf('\n', Math.Max(0, quote.Start - 1)) + 1)..quote.Start].TrimEnd().TrimEnd('”', '»', '"', ')');
+        var lineEnd = text.IndexOf('\n', quote.End) is var newline and >= 0 ? newline : text.Length;
+        var after = text[quote.End..lineEnd].TrimStart();
+        var closing = text[quote.BodyStart..quote.BodyEnd].TrimEnd();
+        return (lead.Length == 0 || lead[^1] is '.' or '!' or '?')
+               && (after.Length == 0 || after[0] is '.' or '!' or '?' || (closing.Length > 0 && closing[^1] is '.' or '!' or '?' or '…'));
     }
 
     private IEnumerable<FoundStatement> Interventions(

@@ -21,7 +21,10 @@ public static partial class TextLayout
     public static bool TwiceInARow(IReadOnlyList<string> words) =>
         words.Count % 2 == 0 && words.Take(words.Count / 2).SequenceEqual(words.Skip(words.Count / 2), StringComparer.Ordinal);
 
-    /// <summary>Sentences end at . ! ? followed by space and a capital or quote, but not after an honorific or an initial.</summary>
+    /// <summary>
+    /// Sentences end at . ! ? followed by space and a capital or quote, but not after an honorific, a title's
+    /// abbreviation, a month's ("on Nov. 21") or an initial.
+    /// </summary>
     public static IReadOnlyList<Span> Sentences(string text, Span paragraph)
     {
         var sentences = new List<Span>();
@@ -61,6 +64,6 @@ public static partial class TextLayout
     [GeneratedRegex(@"[^\n]+")]
     private static partial Regex LinePattern();
 
-    [GeneratedRegex(@"(?<!\b(?:Mr|Mrs|Ms|Dr|Fr|Sr|Sra|Srta|Dra|St|Prof|Hon|Rev|Mme|No|vs|etc|\p{Lu}))(?<close>[.!?][”’""»)]?)\s+(?=[\p{Lu}“‘""«(\d¿¡])")]
+    [GeneratedRegex(@"(?<!\b(?:Mr|Mrs|Ms|Dr|Fr|Sr|Sra|Srta|Dra|St|Prof|Hon|Rev|Amb|Gov|Sen|Rep|Mme|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|\p{Lu}))(?<close>[.!?][”’""»)]?)\s+(?=[\p{Lu}“‘""«(\d¿¡])")]
     private static partial Regex SentenceEnd();
 }
