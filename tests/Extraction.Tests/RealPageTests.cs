@@ -2239,4 +2239,14 @@ public sealed class RealPageTests
             ["Ana Ruiz"],
             Analyse("Los muelles\n\nLa ministra Ana Ruiz inauguró la feria del puerto. “Nuestra ciudad reitera su compromiso con los estibadores”, aseguró la ministra.\n\nEl ministro Karim Benali llegó al muelle con su familia. “Esta experiencia se ha convertido en un referente para toda la región”.")
                 .Statements.Where(s => s.Kind == "quote").Select(s => s.Speaker));
+
+    [Theory]
+    [InlineData("Les quais\n\nLe maire du port, Karim Benali, a déclaré dimanche que la ville tiendra parole.\n\n« Les quais resteront ouverts à tous les dockers de la ville », commence-t-il.")]
+    [InlineData("Les quais\n\nLe maire du port, Karim Benali, a déclaré dimanche que la ville tiendra parole.\n\n« Les quais resteront-ils ouverts à tous les dockers de la ville ? » s’interroge-t-il.")]
+    public void A_french_incise_with_its_pronoun_after_the_verb_gives_the_floor_whatever_the_verb(string text) =>
+        Assert.Equal("Karim Benali", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void A_french_question_after_a_quoted_name_is_no_incise() =>
+        Assert.DoesNotContain(Analyse("Les quais\n\nLe maire du port, Karim Benali, a déclaré dimanche que la ville tiendra parole.\n\nLe « Pacte des quais ouverts pour tous les dockers de la ville » sera-t-il signé lundi ?").Statements, s => s.Kind == "quote");
 }

@@ -233,7 +233,12 @@ public sealed partial class StatementFinder
         var verb = _speechVerb.Match(clause);
         if (!verb.Success)
         {
-            return null;
+            // « … », commence-t-il: in French a verb with its pronoun put after it, set off by a comma, is an incise,
+            // whatever the verb (« … » sera-t-il signé ? is a question).
+            return FrenchIncise().Match(clause) is { Success: true } incise
+                   && (incise.Groups["comma"].Success || text[quote.BodyStart..quote.BodyEnd].TrimEnd() is [.., ',' or '!' or '?' or '…'])
+                ? Referent(people, quote.Start, quoteEnd, last)
+                : null;
         }
 
         if (clause[..verb.Index].Trim(' ', ',', '\u00A0').Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 6)
@@ -734,6 +739,9 @@ public sealed partial class StatementFinder
     private static string Clean(string quote) => Whitespace().Replace(quote.Replace("“", string.Empty, StringComparison.Ordinal), " ").Trim().TrimStart(',');
 
     // Where an attribution ends: a sentence's end, a line, the next quotation, or a relative clause about the speaker.
+    [GeneratedRegex(@"^\s*(?<comma>,)?\s*(?:\p{Ll}['’])?\p{Ll}+(?:-t)?-(?:il|elle)(?![\p{L}])")]
+    private static partial Regex FrenchIncise();
+
     [GeneratedRegex(@"(?<!\b(?:Mr|Mrs|Ms|Dr|Fr|Sr|Sra|Srta|Dra|Mme|Prof|St|\p{Lu}))[.;!?](?=\s|$)|\n|“|«|""|,\s+(?:who|quien|quienes|qui)(?![\p{L}])")]
     private static partial Regex ClauseEnd();
 
