@@ -2249,4 +2249,17 @@ public sealed class RealPageTests
     [Fact]
     public void A_french_question_after_a_quoted_name_is_no_incise() =>
         Assert.DoesNotContain(Analyse("Les quais\n\nLe maire du port, Karim Benali, a déclaré dimanche que la ville tiendra parole.\n\nLe « Pacte des quais ouverts pour tous les dockers de la ville » sera-t-il signé lundi ?").Statements, s => s.Kind == "quote");
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("https://harbour.example.org/post/harbour-workers-day-2021")]
+    public void A_short_headline_printed_again_with_its_author_and_day_run_on_is_the_headline_and_dates_the_page(string? url)
+    {
+        var document = Analyse(
+            "top of page\n\nNews Archives\n\nHarbour Workers Day 2021\n\nHarbour Workers Day 2021 Harbour League December 18, 2021\n\n"
+            + "The dockers of the town met on the quays to mark the day, and the league asked the mayor to keep every quay open to them all year.",
+            url);
+        Assert.Equal("Harbour Workers Day 2021", document.Title);
+        Assert.Equal(Day("2021-12-18"), document.PublishedOn);
+    }
 }

@@ -219,7 +219,12 @@ public sealed partial class PublicationDater
                 before = text[title.End..date.Index];
             }
 
-            var stamp = _stampBefore.IsMatch(before);
+            // "Headline Harbour News December 18, 2021" under "Headline": the headline printed again, its author and day
+            // run on after it.
+            var repeatsHeadline = title is not null && lineStart >= title.End && after.Trim().Length == 0
+                && text.AsSpan(lineStart, date.Index - lineStart).StartsWith(title.Text + " ", StringComparison.Ordinal)
+                && IsName(text[(lineStart + title.Text.Length)..date.Index]);
+            var stamp = repeatsHeadline || _stampBefore.IsMatch(before);
             var aboveHeadline = date.Index < top;
             // "By October 5, 2020 Newsroom, Regional": a byline whose author was left out, the site's sections after the day.
             var bylineDay = _bylineOnly.IsMatch(before) && Words().Count(after) <= MaxSectionWords;
@@ -273,6 +278,10 @@ public sealed partial class PublicationDater
 
         return new Candidates(null, aboveNavigation, yearless, updated);
     }
+
+    /// <summary>"Harbour News", "Ana Ruiz": a few words, each capitalised.</summary>
+    private static bool IsName(string words) =>
+        Words().Matches(words).ToList() is { Count: > 0 and <= MaxSectionWords } found && found.All(w => char.IsUpper(w.Value[0]));
 
     /// <summary>" date 2019-09 Dakar, 26 sept": the year and month of a stamp opening the dateline's line.</summary>
     private (int Year, int Month)? StampMonth(string before) =>

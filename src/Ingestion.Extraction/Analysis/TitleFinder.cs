@@ -207,8 +207,7 @@ public sealed partial class TitleFinder
         for (var i = 0; i + 1 < Math.Min(lines.Count, RepeatReach); i++)
         {
             // The cheap test on the lines as they stand first: most pages repeat nothing.
-            var next = lines[i + 1].Text;
-            if (next.Length <= lines[i].Text.Length + MinRepeatTail || !next.StartsWith(lines[i].Text, StringComparison.Ordinal) || next[lines[i].Text.Length] != ' ')
+            if (!RepeatsAsHeadline(lines[i].Text, lines[i + 1].Text))
             {
                 continue;
             }
@@ -333,9 +332,10 @@ public sealed partial class TitleFinder
         }
 
         // "International Migrants Day" over "Message of the President … for International Migrants Day": a label the
-        // slug names, over a headline that names it too, is the page's section; the headline is under it.
+        // slug names, over a headline that names it too, is the page's section; the headline is under it (unless that
+        // line is the label again with more run on, as in RepeatedHeadline).
         if (best is not null && Words().Count(best.Text) <= MaxLabelWords && HeadlineUnder(lines, bestLine, candidate, dates) is { } under
-            && slug.All(LineWords(under.Text).Contains))
+            && slug.All(LineWords(under.Text).Contains) && !under.Text.StartsWith(best.Text + " ", StringComparison.Ordinal))
         {
             return under;
         }
@@ -598,9 +598,17 @@ public sealed partial class TitleFinder
     {
         var words = Words().Count(value);
         var next = i + 1 < lines.Count ? lines[i + 1].Text : string.Empty;
-        return (next.Length > value.Length && next.StartsWith(value, StringComparison.OrdinalIgnoreCase) && (words <= MaxMenuItemWords || char.IsLetter(next[value.Length])))
+        return (next.Length > value.Length && next.StartsWith(value, StringComparison.OrdinalIgnoreCase) && (words <= MaxMenuItemWords || char.IsLetter(next[value.Length]))
+                && !(words >= MinTitleWords && RepeatsAsHeadline(value, next)))
                || (words <= MaxRepeatedLabelWords && ((i > 0 && string.Equals(lines[i - 1].Text, value, StringComparison.OrdinalIgnoreCase)) || string.Equals(next, value, StringComparison.OrdinalIgnoreCase)));
     }
+
+    /// <summary>
+    /// "International Migrants Day 2021" over "International Migrants Day 2021 Harbour News December 18, 2021": the same
+    /// words in the same case, a space and a byline or story after them, print a headline twice, not a menu label.
+    /// </summary>
+    private static bool RepeatsAsHeadline(string value, string next) =>
+        next.Length > value.Length + MinRepeatTail && next.StartsWith(value, StringComparison.Ordinal) && next[value.Length] == ' ';
 
     /// <summary>"By Jane Doe", and "Written by Jane Doe, John Roe and Ann Poe": a byline naming several authors runs longer.</summary>
     private bool IsByline(string value, int words)
