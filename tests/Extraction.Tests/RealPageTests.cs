@@ -2262,4 +2262,16 @@ public sealed class RealPageTests
         Assert.Equal("Harbour Workers Day 2021", document.Title);
         Assert.Equal(Day("2021-12-18"), document.PublishedOn);
     }
+
+    [Fact]
+    public void A_quotation_closing_its_paragraph_over_a_name_and_post_is_signed_by_that_person() =>
+        Assert.Equal(
+            "Karim Benali",
+            Assert.Single(Analyse("Port news – « Le port est un pionnier de l’accueil des dockers et garde ses quais ouverts à tous ceux qui arrivent ».\n\nKarim Benali, Président de la Ligue des ports\n\nLa ligue s’est réunie samedi.").Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void A_name_with_a_place_under_a_quotation_is_the_storys_byline() =>
+        Assert.DoesNotContain(
+            Analyse("“I am glad that the port has kept its quays open to the dockers of every town this year…”\n\nKarim Benali, Abuja\n\nThe league met on Saturday in the port, as Mr. Benali reports from the quays.").Statements,
+            s => s.Kind == "quote" && s.Speaker == "Karim Benali");
 }

@@ -144,7 +144,8 @@ public sealed partial class StatementFinder
                           ?? SpeakerWithin(text, quote, people)
                           ?? SpeakerOfReportedSpeech(text, quote, people)
                           ?? SpeakerOfSentenceBefore(text, quote, people)
-                          ?? SpeakerOfNameLine(text, quote, people);
+                          ?? SpeakerOfNameLine(text, quote, people)
+                          ?? SpeakerSignedBelow(text, quote, people);
             var body = speaker is null ? BodySpeaking(text, quote, bodies) : null;
             if (speaker is null && body is null && headlineSpeaker is { } page && quote.Start >= page.HeadlineEnd && OpensParagraph(text, quote.Start))
             {
@@ -634,6 +635,39 @@ public sealed partial class StatementFinder
                && previous.IndexOfAny(['“', '”', '«', '»', '"']) < 0
                && Sorted.Between(people, p => p.Index, previousStart, previousEnd).Select(p => p.Person).Distinct().ToList() is [var named]
             ? named
+            : null;
+    }
+
+    /// <summary>
+    /// A quotation closing its paragraph over "Ana Ruiz, Présidente de la Ligue des ports" alone on the next line: signed
+    /// with the speaker's name and post, as under a pull quote. A name with no post after it ("Ana Ruiz, Abuja") is the
+    /// byline of the story that follows.
+    /// </summary>
+    private FoundPerson? SpeakerSignedBelow(string text, Quotation quote, IReadOnlyList<PersonMention> people)
+    {
+        var lineEnd = text.IndexOf('\n', quote.End);
+        if (lineEnd < 0 || text[quote.End..lineEnd].Any(char.IsLetterOrDigit))
+        {
+            return null;
+        }
+
+        var nextStart = lineEnd;
+        while (nextStart < text.Length && char.IsWhiteSpace(text[nextStart]))
+        {
+            nextStart++;
+        }
+
+        var nextEnd = text.IndexOf('\n', nextStart) is var end and >= 0 ? end : text.Length;
+        var next = text[nextStart..nextEnd].TrimEnd();
+        if (next.Length == 0 || text[lineEnd..nextStart].Count(c => c == '\n') > 2 || next.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxNameLineWords
+            || SentenceStop().IsMatch(next[^1..]) || next.IndexOfAny(['“', '”', '«', '»', '"']) >= 0)
+        {
+            return null;
+        }
+
+        return Sorted.Between(people, p => p.Index, nextStart, nextEnd).ToList() is [var signer] && signer.Index == nextStart
+               && RoleClauseWord().Matches(text[(signer.Index + signer.Length)..(nextStart + next.Length)]).Any(w => _roleWords.Contains(w.Value))
+            ? signer.Person
             : null;
     }
 
