@@ -2274,4 +2274,12 @@ public sealed class RealPageTests
         Assert.DoesNotContain(
             Analyse("“I am glad that the port has kept its quays open to the dockers of every town this year…”\n\nKarim Benali, Abuja\n\nThe league met on Saturday in the port, as Mr. Benali reports from the quays.").Statements,
             s => s.Kind == "quote" && s.Speaker == "Karim Benali");
+
+    [Theory]
+    [InlineData("Port talks\n\nOn Dockers Day, the mayor of the port, Dr. Karim Benali, invites the town to “value what the dockers give us and what we give them in return.”")]
+    [InlineData("Port talks\n\nOn Dockers Day, the mayor of the port, Dr. Karim Benali, urges the town to “value what the dockers give us and what we give them in return.”")]
+    [InlineData("Los muelles\n\nEn el Día del Estibador, el alcalde del puerto, Karim Benali, instó a la ciudad a “valorar lo que los estibadores nos dan y lo que les damos”.")]
+    [InlineData("Les quais\n\nPour la Journée des dockers, le maire du port, Karim Benali, a exhorté la ville à « apprécier ce que les dockers nous donnent et ce que nous leur rendons ».")]
+    public void Urging_and_inviting_lead_into_the_words_quoted(string text) =>
+        Assert.Equal("Karim Benali", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
 }
