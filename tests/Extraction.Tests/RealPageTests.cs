@@ -2282,4 +2282,10 @@ public sealed class RealPageTests
     [InlineData("Les quais\n\nPour la Journée des dockers, le maire du port, Karim Benali, a exhorté la ville à « apprécier ce que les dockers nous donnent et ce que nous leur rendons ».")]
     public void Urging_and_inviting_lead_into_the_words_quoted(string text) =>
         Assert.Equal("Karim Benali", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+
+    [Theory]
+    [InlineData("Les quais\n\nLe maire du port, Karim Benali, a également souligné que « les quais resteront ouverts à tous les dockers de la ville ».")]
+    [InlineData("Les quais\n\nLe maire du port, Karim Benali, a déclaré dimanche que la ville tiendra parole.\n\nLe maire a par ailleurs mis en exergue « la convergence des quais avec le programme des dockers de la ville » sur la question.")]
+    public void A_french_adverb_between_auxiliary_and_participle_keeps_the_verb_of_speech(string text) =>
+        Assert.Equal("Karim Benali", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
 }

@@ -114,22 +114,26 @@ public sealed record PeopleData(
     IReadOnlyList<string>? StatementHeadings = null,
     IReadOnlyList<string>? AuthorHeadings = null,
     IReadOnlyList<string>? NonNameEndings = null,
-    IReadOnlyList<string>? DocumentNouns = null)
+    IReadOnlyList<string>? DocumentNouns = null,
+    IReadOnlyList<string>? FrenchAdverbsAfterAuxiliary = null)
 {
     /// <summary>
     /// Every verb of speech in every language. French inverts a past tense after a quotation, so "a martelé" is also
-    /// written "a-t-il martelé" and "a-t-elle martelé", and tells of earlier words in the pluperfect ("avait expliqué");
-    /// those forms are made here rather than listed.
+    /// written "a-t-il martelé" and "a-t-elle martelé", sets an adverb between the auxiliary and the participle ("a
+    /// également souligné"), and tells of earlier words in the pluperfect ("avait expliqué"); those forms are made here
+    /// rather than listed.
     /// </summary>
     public IEnumerable<string> AllSpeechVerbs() =>
         SpeechVerbs.SelectMany(language => language.Key == "fr"
-            ? language.Value.SelectMany(FrenchInversions)
+            ? language.Value.SelectMany(FrenchForms)
             : language.Value).Distinct(StringComparer.Ordinal);
 
-    // "a martelé" / "a-t-il martelé" / "a-t-il aussi martelé" / "avait martelé"; "souligne" / "souligne-t-il"; "renchérit" / "renchérit-il".
-    private static IEnumerable<string> FrenchInversions(string verb) =>
+    // "a martelé" / "a-t-il martelé" / "a également martelé" / "a-t-il aussi martelé" / "avait martelé"; "souligne" /
+    // "souligne-t-il"; "renchérit" / "renchérit-il".
+    private IEnumerable<string> FrenchForms(string verb) =>
         verb.StartsWith("a ", StringComparison.Ordinal)
-            ? [verb, $"a-t-il {verb[2..]}", $"a-t-elle {verb[2..]}", $"a-t-il aussi {verb[2..]}", $"a-t-elle aussi {verb[2..]}", $"avait {verb[2..]}"]
+            ? [verb, $"a-t-il {verb[2..]}", $"a-t-elle {verb[2..]}", $"a-t-il aussi {verb[2..]}", $"a-t-elle aussi {verb[2..]}", $"avait {verb[2..]}",
+               .. (FrenchAdverbsAfterAuxiliary ?? []).Select(adverb => $"a {adverb} {verb[2..]}")]
         : verb.Contains(' ', StringComparison.Ordinal) || verb.Contains('-', StringComparison.Ordinal) ? [verb]
         : verb.EndsWith('e') ? [verb, $"{verb}-t-il", $"{verb}-t-elle"]
         : verb.EndsWith('t') || verb.EndsWith('d') ? [verb, $"{verb}-il", $"{verb}-elle"]
