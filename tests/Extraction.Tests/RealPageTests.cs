@@ -2288,4 +2288,10 @@ public sealed class RealPageTests
     [InlineData("Les quais\n\nLe maire du port, Karim Benali, a déclaré dimanche que la ville tiendra parole.\n\nLe maire a par ailleurs mis en exergue « la convergence des quais avec le programme des dockers de la ville » sur la question.")]
     public void A_french_adverb_between_auxiliary_and_participle_keeps_the_verb_of_speech(string text) =>
         Assert.Equal("Karim Benali", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+
+    [Theory]
+    [InlineData("Los muelles\n\nEn este contexto Juan Pablo Luque, del programa Moldeando los Muelles (MLM Colombia), subrayó el rol de los estibadores.", "Juan Pablo Luque")]
+    [InlineData("Les quais\n\nDans ce contexte, Karim Benali, du réseau Dockers sans Frontières, a souligné le rôle des dockers.", "Karim Benali")]
+    public void A_name_followed_by_the_body_it_is_from_with_a_word_written_small_before_its_name_is_a_person(string text, string name) =>
+        Assert.Equal([name], Analyse(text).People.Select(p => p.Name));
 }

@@ -90,7 +90,7 @@ public sealed partial class PersonFinder
         // "Ana Ruiz (diputada del Parlasur) afirmó…": the verb may come after the person's post in brackets, or in the
         // perfect ("has announced").
         _verbAfter = new Regex($@"^(?:[ \t]*\([^()\n]{{1,120}}\))?,?\s+(?:(?:has|had)\s+)?(?:(?:also|later|then|further|subsequently|aussi|también)\s+)?(?:{speech}|{interventions}|{Phrases.Alternation(data.ActionVerbs)})(?![\p{{L}}])", RegexOptions.CultureInvariant);
-        _appositive = new Regex($@"^(?:,\s+(?:the\s+|a\s+|an\s+|le\s+|la\s+|el\s+)?[^,.;:“”""«»]{{0,70}}?(?<![\p{{L}}])(?:{rolesAnyCase})(?![\p{{L}}])|,?\s+(?:from|of|de|del|du)\s+(?:la\s+|l['’]|the\s+)?(?=\p{{Lu}})|\s+(?:en sa qualité de|in (?:his|her) capacity as|en su (?:calidad|condición) de)\s+[^,.;:]{{0,40}}?(?<![\p{{L}}])(?:{rolesAnyCase}))", RegexOptions.CultureInvariant);
+        _appositive = new Regex($@"^(?:,\s+(?:the\s+|a\s+|an\s+|le\s+|la\s+|el\s+)?[^,.;:“”""«»]{{0,70}}?(?<![\p{{L}}])(?:{rolesAnyCase})(?![\p{{L}}])|,?\s+(?:from|of|de|del|du)\s+(?:la\s+|l['’]|the\s+)?(?:\p{{Ll}}{{4,}}\s+)?(?=\p{{Lu}})|\s+(?:en sa qualité de|in (?:his|her) capacity as|en su (?:calidad|condición) de)\s+[^,.;:]{{0,40}}?(?<![\p{{L}}])(?:{rolesAnyCase}))", RegexOptions.CultureInvariant);
         // "Photo:", and "© IOM/", "Foto: ACNUR/" or "Photo : OIM 2022/" with the agency before the photographer.
         _photoAtEnd = new Regex($@"(?:{Phrases.Alternation(data.PhotoCredits)})\s*(?:(?:[\p{{Lu}}0-9][\p{{L}}0-9&.\-]*\s?){{1,3}}/\s*)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         _contactHeader = Phrases.Matcher(data.ContactHeaders);
