@@ -2294,4 +2294,11 @@ public sealed class RealPageTests
     [InlineData("Les quais\n\nDans ce contexte, Karim Benali, du réseau Dockers sans Frontières, a souligné le rôle des dockers.", "Karim Benali")]
     public void A_name_followed_by_the_body_it_is_from_with_a_word_written_small_before_its_name_is_a_person(string text, string name) =>
         Assert.Equal([name], Analyse(text).People.Select(p => p.Name));
+
+    [Fact]
+    public void A_headline_in_title_case_may_end_with_a_full_stop() =>
+        Assert.Equal(
+            "The Harbour Dockers Programme Supports Fair and Inclusive Recruitment Frameworks in the Region",
+            Analyse("The Harbour Dockers Programme Supports Fair and Inclusive Recruitment Frameworks in the Region.\n\nDate:\n\n[Joint Press Statement]\nDockers Day | 18 December 2022\n\nLeague and Port Joint Press Statemen\n\n"
+                    + "Harbourtown — On this Dockers Day, the town lauds the work of the dockers who keep its quays open, and the league asks every port to recruit them fairly.").Title);
 }

@@ -19,6 +19,7 @@ public sealed partial class TitleFinder
 {
     private const int MaxTitleLength = 300;
     private const int MinTitleWords = 3;
+    private const int MinTitleCasedWords = 4;
     private const int RepeatReach = 15;
     private const int MinRepeatTail = 20;
     private const int MinOutletLength = 4;
@@ -428,7 +429,10 @@ public sealed partial class TitleFinder
             line = new Span(line.Index, lines[i + 1].End - line.Index, $"{line.Text} {lines[i + 1].Text}");
         }
 
-        return line;
+        // "Harbour Programme Supports Fair Recruitment in the Region.": a headline in title case may keep a full stop.
+        return line.Text.EndsWith('.') && !line.Text.EndsWith("..", StringComparison.Ordinal) && !InitialAtEnd().IsMatch(line.Text) && IsTitleCased(line.Text)
+            ? new Span(line.Index, line.Length - 1, line.Text[..^1])
+            : line;
     }
 
     private bool IsHeadlineShaped(List<Span> lines, int i, Span line, IReadOnlyList<WrittenDate> dates) =>
@@ -704,6 +708,31 @@ public sealed partial class TitleFinder
         line.Length <= MaxTitleLength && Words().Count(line) is var words && words >= MinTitleWords && !char.IsLower(line[0])
         && line.TrimEnd('”', '"', '»', '’', ')', ' ') is var bare && bare.Length > 0 && (!bare.EndsWith('.') || InitialAtEnd().IsMatch(bare)) && !bare.EndsWith(':') && !bare.EndsWith(',') && !bare.EndsWith(';')
         && (!SentenceInside().IsMatch(line) || (bare.EndsWith('?') && words <= MaxShortHeadlineWords));
+
+    /// <summary>
+    /// "Harbour Programme Supports Fair Recruitment in the Region.": a headline in title case keeps its full stop now
+    /// and then; prose capitalises few of its longer words, and a sentence naming people and bodies sets them apart
+    /// with commas.
+    /// </summary>
+    private static bool IsTitleCased(string line)
+    {
+        if (line.Contains(',', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        int longer = 0, capitalised = 0;
+        foreach (var word in Words().EnumerateMatches(line))
+        {
+            if (word.Length > 3)
+            {
+                longer++;
+                capitalised += char.IsUpper(line[word.Index]) ? 1 : 0;
+            }
+        }
+
+        return longer >= MinTitleCasedWords && capitalised * 10 >= longer * 9;
+    }
 
     private static Span Trimmed(Span line)
     {
