@@ -2301,4 +2301,18 @@ public sealed class RealPageTests
             "The Harbour Dockers Programme Supports Fair and Inclusive Recruitment Frameworks in the Region",
             Analyse("The Harbour Dockers Programme Supports Fair and Inclusive Recruitment Frameworks in the Region.\n\nDate:\n\n[Joint Press Statement]\nDockers Day | 18 December 2022\n\nLeague and Port Joint Press Statemen\n\n"
                     + "Harbourtown — On this Dockers Day, the town lauds the work of the dockers who keep its quays open, and the league asks every port to recruit them fairly.").Title);
+
+    [Fact]
+    public void A_curly_quotation_closed_by_a_single_mark_before_the_attributions_comma_ends_there() =>
+        Assert.Equal(
+            ["Dockers should be trusted and seen as partners of the port", "the port has been the first concern of the town for forty years"],
+            Analyse("Port talks\n\nThe mayor of the port, Karim Benali, said on Sunday that the town will keep its word.\n\n“Dockers should be trusted and seen as partners of the port’, he added.\n\nHe emphasized that “the port has been the first concern of the town for forty years”.")
+                .Statements.Where(s => s.Kind == "quote").Select(s => s.Text));
+
+    [Fact]
+    public void A_quotation_mark_inside_the_next_paragraph_starts_a_new_quotation_rather_than_continuing_an_unclosed_one() =>
+        Assert.Equal(
+            ["the port has been the first concern of the town for forty years"],
+            Analyse("Port talks\n\nThe league printed “Open Quays on its banner at the gate.\n\nThe mayor of the port, Karim Benali, stressed that “the port has been the first concern of the town for forty years”.")
+                .Statements.Where(s => s.Kind == "quote").Select(s => s.Text));
 }

@@ -52,8 +52,9 @@ public static class Quotations
                     straight = single = doubled = -1;
                     break;
                 case '“':
-                    // A new “ in the same paragraph abandons an unclosed one; after a break it continues the quotation.
-                    curly = curly < 0 || paragraphBreak < curly || i - curly > MaxLength ? i : curly;
+                    // A new “ in the same paragraph abandons an unclosed one; opening the next paragraph it continues the
+                    // quotation (one set inside a paragraph starts a new one).
+                    curly = curly < 0 || paragraphBreak < curly || i - curly > MaxLength || !text.AsSpan(paragraphBreak + 1, i - paragraphBreak - 1).IsWhiteSpace() ? i : curly;
                     break;
                 case '”' when curly >= 0:
                     found.Add(new Quotation(curly, i + 1));
@@ -91,6 +92,11 @@ public static class Quotations
                     break;
                 case '"':
                     straight = -1;
+                    break;
+                case '’' when curly >= 0 && i + 1 < text.Length && text[i + 1] == ',' && char.IsLetter(text[i - 1]) && text[i - 1] != 's':
+                    // “… agents of development’, he added: a closer typed as a single mark, before the attribution's comma.
+                    found.Add(new Quotation(curly, i + 1));
+                    curly = -1;
                     break;
                 case '‘' when withSingle:
                     single = i;
