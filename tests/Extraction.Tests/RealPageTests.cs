@@ -2315,4 +2315,17 @@ public sealed class RealPageTests
             ["the port has been the first concern of the town for forty years"],
             Analyse("Port talks\n\nThe league printed “Open Quays on its banner at the gate.\n\nThe mayor of the port, Karim Benali, stressed that “the port has been the first concern of the town for forty years”.")
                 .Statements.Where(s => s.Kind == "quote").Select(s => s.Text));
+
+    [Theory]
+    [InlineData("Port talks\n\nThe mayor of the port, Karim Benali, said: “This year will be remembered as the year the quays stayed open.” He added that in all, more than five thousand dockers had come to the town this year “in search of work and a better life”.")]
+    [InlineData("Les quais\n\nLe maire du port, Karim Benali, a déclaré : « Cette année restera celle des quais ouverts. » Il a ajouté qu’au total, plus de cinq mille dockers étaient venus en ville cette année « en quête de travail et d’une vie meilleure ».")]
+    public void A_quotation_closing_a_sentence_that_opens_on_a_verb_of_speech_and_that_is_the_speakers(string text) =>
+        Assert.Equal(["Karim Benali", "Karim Benali"], Analyse(text).Statements.Where(s => s.Kind == "quote").Select(s => s.Speaker));
+
+    [Fact]
+    public void A_quotation_inside_a_reported_sentence_but_not_closing_it_is_left_alone() =>
+        Assert.Equal(
+            ["Karim Benali"],
+            Analyse("Port talks\n\nThe mayor of the port, Karim Benali, said: “This year will be remembered as the year the quays stayed open.” He added that in all, more than five thousand dockers had come “in search of work and a better life” to the quays of the town this year.")
+                .Statements.Where(s => s.Kind == "quote").Select(s => s.Speaker));
 }

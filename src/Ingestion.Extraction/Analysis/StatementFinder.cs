@@ -21,6 +21,7 @@ public sealed partial class StatementFinder
     private const int MaxRoleClauseWords = 5;
     private const int IncisReach = 120;
     private const int MaxNameLineWords = 16;
+    private const int MaxReportingSubjectWords = 4;
     private readonly Regex _speechVerb;
     private readonly Regex _interventionVerb;
     private readonly Regex _pronoun;
@@ -420,12 +421,20 @@ public sealed partial class StatementFinder
             // "She said the conference will be “the most important …”", "a appelé à « ne pas succomber … »": a few words
             // after the verb of speech lead into the words quoted, as "that" does (looked for in the last words only).
             var tailVerb = LastSpeechVerb(before, Math.Max(0, before.Length - LeadInReach));
-            if (tailVerb is null || !LeadInAfterVerb().IsMatch(before[(tailVerb.Index + tailVerb.Length)..]))
+            if (tailVerb is not null && LeadInAfterVerb().IsMatch(before[(tailVerb.Index + tailVerb.Length)..]))
+            {
+                verb = tailVerb;
+            }
+            else if (ReportingOpening(before) is { } opening && ClosesSentence(text, quote))
+            {
+                // "He added that in total, more than 5,000 people had lost their lives “in search of protection”.": a
+                // sentence opening on its speaker, a verb of speech and "that" reports them; a quotation closing it is theirs.
+                verb = opening;
+            }
+            else
             {
                 return null;
             }
-
-            verb = tailVerb;
         }
 
         // "…, Karim Benali, reivindicó el rol histórico del puerto: “…”": a sentence about one person, closed by a colon
@@ -490,6 +499,23 @@ public sealed partial class StatementFinder
                ?? (_pronoun.IsMatch(beforeVerb) ? Referent(people, quoteStart, sentenceStart, last) : null)
                ?? (noSubject || (subject.Trim().Length > 0 && OnlyRoleWords(subject)) ? Referent(people, quoteStart, quoteStart, last) : null)
                ?? InvertedSubject(text, before, sentenceStart + verb.Index + verb.Length, quoteStart, people);
+    }
+
+    /// <summary>"He added that …", "Ana Ruiz stressed that …", "Señaló que …": a verb of speech and "that" after a short subject.</summary>
+    private Match? ReportingOpening(string sentence)
+    {
+        var verb = _speechVerb.Match(sentence);
+        return verb.Success && sentence[..verb.Index].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxReportingSubjectWords
+               && ThatAfterVerb().IsMatch(sentence[(verb.Index + verb.Length)..]) && sentence.IndexOfAny(['“', '«', '"']) < 0
+            ? verb
+            : null;
+    }
+
+    private static bool ClosesSentence(string text, Quotation quote)
+    {
+        var after = text.AsSpan(quote.End).TrimStart(' ');
+        var closing = text.AsSpan(quote.BodyStart, quote.BodyEnd - quote.BodyStart).TrimEnd();
+        return after.IsEmpty || after[0] is '.' or '!' or '?' or '\n' || (closing.Length > 0 && closing[^1] is '.' or '!' or '?');
     }
 
     /// <summary>
@@ -773,6 +799,9 @@ public sealed partial class StatementFinder
     private static string Clean(string quote) => Whitespace().Replace(quote.Replace("“", string.Empty, StringComparison.Ordinal), " ").Trim().TrimStart(',');
 
     // Where an attribution ends: a sentence's end, a line, the next quotation, or a relative clause about the speaker.
+    [GeneratedRegex(@"^\s+(?:that\s|que\s|qu['’])")]
+    private static partial Regex ThatAfterVerb();
+
     [GeneratedRegex(@"^\s*(?<comma>,)?\s*(?:\p{Ll}['’])?\p{Ll}+(?:-t)?-(?:il|elle)(?![\p{L}])")]
     private static partial Regex FrenchIncise();
 

@@ -64,6 +64,6 @@ public static partial class TextLayout
     [GeneratedRegex(@"[^\n]+")]
     private static partial Regex LinePattern();
 
-    [GeneratedRegex(@"(?<!\b(?:Mr|Mrs|Ms|Dr|Fr|Sr|Sra|Srta|Dra|St|Prof|Hon|Rev|Amb|Gov|Sen|Rep|Mme|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|\p{Lu}))(?<close>[.!?][”’""»)]?)\s+(?=[\p{Lu}“‘""«(\d¿¡])")]
+    [GeneratedRegex(@"(?<!\b(?:Mr|Mrs|Ms|Dr|Fr|Sr|Sra|Srta|Dra|St|Prof|Hon|Rev|Amb|Gov|Sen|Rep|Mme|No|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|\p{Lu}))(?<close>[.!?](?:[\u00A0\u202F ]?»|[”’"")])?)\s+(?=[\p{Lu}“‘""«(\d¿¡])")]
     private static partial Regex SentenceEnd();
 }
