@@ -2328,4 +2328,14 @@ public sealed class RealPageTests
             ["Karim Benali"],
             Analyse("Port talks\n\nThe mayor of the port, Karim Benali, said: “This year will be remembered as the year the quays stayed open.” He added that in all, more than five thousand dockers had come “in search of work and a better life” to the quays of the town this year.")
                 .Statements.Where(s => s.Kind == "quote").Select(s => s.Speaker));
+
+    [Theory]
+    [InlineData("Les quais\n\nLe Forum portuaire pour les droits économiques des dockers (FPDED) appelle à une mobilisation devant la mairie.", "Forum portuaire pour les droits économiques des dockers", "FPDED")]
+    [InlineData("Les quais\n\nL’ASBL Coordination et initiatives pour dockers et étrangers (CIDÉ) va mener une action devant le port.", "Coordination et initiatives pour dockers et étrangers", "CIDÉ")]
+    public void A_name_in_sentence_case_whose_words_spell_the_acronym_after_it_is_a_body(string text, string name, string acronym) =>
+        Assert.Contains(Analyse(text).Organisations, o => o.Name == name && o.Acronym == acronym);
+
+    [Fact]
+    public void A_name_in_title_case_without_a_head_word_is_no_body_for_spelling_its_acronym() =>
+        Assert.Empty(Analyse("Port talks\n\nThe town marks Harbour Workers Day (HWD) on Sunday with a walk along the quays.").Organisations);
 }

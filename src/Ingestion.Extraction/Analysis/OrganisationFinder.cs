@@ -33,6 +33,8 @@ public sealed partial class OrganisationFinder
     private readonly PhraseIndex<KnownOrganisation> _regionalNames;
 
     // All known acronyms in one pattern (plain capitals, which one pass finds fast), looked up exactly.
+    // "(UE)" after two words is as likely chance as a name: an acronym spelled by sentence-case words has three letters or more.
+    private const int MinSpelledLetters = 3;
     private readonly Regex _knownAcronyms;
     private readonly Dictionary<string, KnownOrganisation> _byAcronym = new(StringComparer.Ordinal);
     private readonly HashSet<string> _headWords;
@@ -207,6 +209,11 @@ public sealed partial class OrganisationFinder
             {
                 defined[acronym] = name.Text;
                 Add(name.Text, acronym, name);
+            }
+            else if (SpelledNameBefore(text, m.Index, acronym) is { } spelled && Free(spelled.Index, spelled.Length))
+            {
+                defined[acronym] = spelled.Text;
+                Add(spelled.Text, acronym, spelled);
             }
         }
 
@@ -546,6 +553,56 @@ public sealed partial class OrganisationFinder
         var end = words[^1].End;
         return new Span(start, end - start, text[start..end]);
     }
+
+    /// <summary>
+    /// "Forum tunisien pour les droits économiques et sociaux (FTDES)": a name written in sentence case, as French and
+    /// Spanish write a body's name, whose every word but the small joining ones gives the acronym its next letter.
+    /// </summary>
+    private Span? SpelledNameBefore(string text, int parenthesis, string acronym)
+    {
+        var letters = acronym.Where(char.IsLetter).Select(Folded).ToList();
+        if (letters.Count < MinSpelledLetters)
+        {
+            return null;
+        }
+
+        var windowStart = Math.Max(0, parenthesis - 160);
+        var start = -1;
+        var next = letters.Count - 1;
+        var writtenSmall = false;
+        var cursor = parenthesis;
+        foreach (Match word in Word().Matches(text[windowStart..parenthesis]).Reverse())
+        {
+            var at = windowStart + word.Index;
+            if (text[(at + word.Length)..cursor].Trim().Length > 0)
+            {
+                return null;
+            }
+
+            cursor = at;
+            if (_connectors.Contains(word.Value) || IsArticle(word.Value))
+            {
+                continue;
+            }
+
+            if (Folded(word.Value[0]) != letters[next])
+            {
+                return null;
+            }
+
+            start = at;
+            writtenSmall |= char.IsLower(word.Value[0]);
+            if (--next < 0)
+            {
+                break;
+            }
+        }
+
+        // In title case the name is NameBefore's to read, with its head word.
+        return next < 0 && writtenSmall && char.IsUpper(text[start]) ? new Span(start, parenthesis - start, text[start..parenthesis]) : null;
+    }
+
+    private static char Folded(char letter) => char.ToUpperInvariant(letter.ToString().Normalize(System.Text.NormalizationForm.FormD)[0]);
 
     /// <summary>
     /// "AP" alone, or "Jane Roe/AP/SIPA": the agencies of a photo credit are the words in capitals it names alone or
