@@ -2338,4 +2338,10 @@ public sealed class RealPageTests
     [Fact]
     public void A_name_in_title_case_without_a_head_word_is_no_body_for_spelling_its_acronym() =>
         Assert.Empty(Analyse("Port talks\n\nThe town marks Harbour Workers Day (HWD) on Sunday with a walk along the quays.").Organisations);
+
+    [Theory]
+    [InlineData("Port talks\n\nThe mayor of the port, Karim Benali, said on Sunday that the town will keep its word.\n\n“We view some of the points in this plan very critically,” the Harbour Wire reported the mayor as saying.")]
+    [InlineData("Port talks\n\n“We view some of the points in this plan very critically,” the Harbour Wire quoted Mayor Karim Benali as saying.")]
+    public void The_one_an_outlet_quotes_as_saying_is_the_speaker(string text) =>
+        Assert.Equal("Karim Benali", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
 }

@@ -243,6 +243,14 @@ public sealed partial class StatementFinder
                 : null;
         }
 
+        // “…,” Reuters reported the Chancellor as saying: the speaker is the one the outlet quotes, not the outlet.
+        if (QuotedAsSaying().Match(clause) is { Success: true, Groups: [_, var who] }
+            && (Sorted.Between(people, p => p.Index, quoteEnd + who.Index, quoteEnd + who.Index + who.Length).FirstOrDefault()?.Person
+                ?? (OnlyRoleWords(who.Value) ? Referent(people, quote.Start, quoteEnd, last) : null)) is { } quotedPerson)
+        {
+            return quotedPerson;
+        }
+
         if (clause[..verb.Index].Trim(' ', ',', '\u00A0').Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 6)
         {
             // “…” Ana Ruiz from Chile, a spokeswoman for the organisers, told AFP: a long subject is a name and its post.
@@ -799,6 +807,9 @@ public sealed partial class StatementFinder
     private static string Clean(string quote) => Whitespace().Replace(quote.Replace("“", string.Empty, StringComparison.Ordinal), " ").Trim().TrimStart(',');
 
     // Where an attribution ends: a sentence's end, a line, the next quotation, or a relative clause about the speaker.
+    [GeneratedRegex(@"\s(?:reported|quoted|cited)\s+(?!by\s)(?<who>[^,;]+?)\s+as\s+saying(?![\p{L}])")]
+    private static partial Regex QuotedAsSaying();
+
     [GeneratedRegex(@"^\s+(?:that\s|que\s|qu['’])")]
     private static partial Regex ThatAfterVerb();
 
