@@ -2344,4 +2344,11 @@ public sealed class RealPageTests
     [InlineData("Port talks\n\n“We view some of the points in this plan very critically,” the Harbour Wire quoted Mayor Karim Benali as saying.")]
     public void The_one_an_outlet_quotes_as_saying_is_the_speaker(string text) =>
         Assert.Equal("Karim Benali", Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Speaker);
+
+    [Fact]
+    public void Four_words_quoted_and_attributed_are_a_statement_and_three_are_not() =>
+        Assert.Equal(
+            ["the quays stay open"],
+            Analyse("Port talks\n\nThe mayor of the port, Karim Benali, said on Sunday: “the quays stay open”.\n\nHe added that the dockers were “welcome, always welcome”.")
+                .Statements.Where(s => s.Kind == "quote").Select(s => s.Text));
 }

@@ -13,7 +13,7 @@ public sealed record FoundStatement(string Kind, string Text, FoundPerson? Speak
 /// </summary>
 public sealed partial class StatementFinder
 {
-    private const int MinQuoteWords = 5;
+    private const int MinQuoteWords = 4;
     private const int AttributionReach = 160;
     private const int LeadInReach = 100;
     private const int ParagraphReach = 2000;
