@@ -433,7 +433,7 @@ public sealed partial class StatementFinder
             {
                 verb = tailVerb;
             }
-            else if (ReportingOpening(before) is { } opening && ClosesSentence(text, quote))
+            else if (ClosesSentence(text, quote) && ReportingOpening(before) is { } opening)
             {
                 // "He added that in total, more than 5,000 people had lost their lives “in search of protection”.": a
                 // sentence opening on its speaker, a verb of speech and "that" reports them; a quotation closing it is theirs.
@@ -512,7 +512,18 @@ public sealed partial class StatementFinder
     /// <summary>"He added that …", "Ana Ruiz stressed that …", "Señaló que …": a verb of speech and "that" after a short subject.</summary>
     private Match? ReportingOpening(string sentence)
     {
-        var verb = _speechVerb.Match(sentence);
+        // The verb stands among the opening words: only those are searched (the pattern is long).
+        var opening = sentence.AsSpan().TrimStart();
+        var words = 0;
+        var end = sentence.Length - opening.Length;
+        while (end < sentence.Length && words < MaxReportingSubjectWords + _longestSpeechVerb + 1)
+        {
+            var space = sentence.IndexOf(' ', end + 1);
+            end = space < 0 ? sentence.Length : space;
+            words++;
+        }
+
+        var verb = _speechVerb.Match(sentence, 0, end);
         return verb.Success && sentence[..verb.Index].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxReportingSubjectWords
                && ThatAfterVerb().IsMatch(sentence[(verb.Index + verb.Length)..]) && sentence.IndexOfAny(['“', '«', '"']) < 0
             ? verb
