@@ -2351,4 +2351,10 @@ public sealed class RealPageTests
             ["the quays stay open"],
             Analyse("Port talks\n\nThe mayor of the port, Karim Benali, said on Sunday: “the quays stay open”.\n\nHe added that the dockers were “welcome, always welcome”.")
                 .Statements.Where(s => s.Kind == "quote").Select(s => s.Text));
+
+    [Theory]
+    [InlineData("Les quais\n\nLe Réseau des Dockers du Port (RDP) manifeste vendredi devant la mairie. « Ces droits ne sont pas appliqués de la même façon pour tous les dockers », regrette l’association.", "Réseau des Dockers du Port")]
+    [InlineData("Port talks\n\nThe Harbour Dockers Network (HDN) met on Friday at the town hall. “These rights are not applied in the same way to every docker,” the NGO said.", "Harbour Dockers Network")]
+    public void A_body_called_by_what_it_is_after_its_quotation_is_the_body_last_named(string text, string body) =>
+        Assert.Equal(body, Assert.Single(Analyse(text).Statements, s => s.Kind == "quote").Organisation);
 }

@@ -41,7 +41,7 @@ public sealed partial class StatementFinder
     private readonly Regex? _statementHeading;
     private readonly Regex? _documentSpeaking;
 
-    public StatementFinder(PeopleData people, CalendarData calendar)
+    public StatementFinder(PeopleData people, CalendarData calendar, IReadOnlyList<string>? bodyCues = null)
     {
         // Verbs are matched with their case ("States" is not "states"), and capitalised at a sentence's start.
         var verbs = people.AllSpeechVerbs().Concat(people.AccordingTo).ToList();
@@ -74,9 +74,11 @@ public sealed partial class StatementFinder
         _circumstance = people.CircumstanceWords is { Count: > 0 } circumstances
             ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(circumstances)})(?![\p{{L}}])", RegexOptions.CultureInvariant)
             : null;
-        // "“…”, the statement said", "« … », rappelle le communiqué", "« … », peut-on lire dans un communiqué de presse".
+        // "“…”, the statement said", "« … », rappelle le communiqué", "« … », peut-on lire dans un communiqué de presse",
+        // and the body called by what it is: "« … », regrette l’association".
+        var cues = bodyCues is { Count: > 0 } ? $"|{Phrases.Alternation(bodyCues)}" : string.Empty;
         _documentSpeaking = people.DocumentNouns is { Count: > 0 } documents
-            ? new Regex($@"^[\s,]*(?:[\p{{L}}\-]+\s+){{0,3}}?(?:(?:the|its|their|a|le|la|un|une|son|leur|el|su|sus)\s+)?(?:[\p{{L}}.\-]+\s+)?(?:{Phrases.Alternation(documents)})(?![\p{{L}}])", RegexOptions.CultureInvariant)
+            ? new Regex($@"^[\s,]*(?:[\p{{L}}\-]+\s+){{0,3}}?(?:(?:(?:the|its|their|a|le|la|un|une|son|leur|el|su|sus)\s+)?(?:[\p{{L}}.\-]+\s+)?(?:{Phrases.Alternation(documents)}){cues})(?![\p{{L}}])", RegexOptions.CultureInvariant)
             : null;
         _statementHeading = people.StatementHeadings is { Count: > 0 } headings
             ? new Regex($@"(?<![\p{{L}}])(?:{Phrases.Alternation(headings)})(?![\p{{L}}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)

@@ -36,7 +36,7 @@ public sealed partial class TextAnalyzer
         _titles = new TitleFinder(data.Kinds, data.Titles, data.Calendar, data.Language.DateWords.RangeWords, data.People.AuthorCues);
         _people = new PersonFinder(data.People);
         _events = new EventFinder(data.Calendar);
-        _statements = new StatementFinder(data.People, data.Calendar);
+        _statements = new StatementFinder(data.People, data.Calendar, data.Organisations.OrganisationCues);
         _themes = new ThemeTagger(data.Themes, data.Gcm);
         _publication = new PublicationDater(data.Calendar, data.Language, data.Titles);
         _eventCue = Phrases.Matcher(data.Language.EventCues);
