@@ -22,6 +22,9 @@ public sealed partial class OrganisationFinder
 {
     private const string UnitedNations = "United Nations";
     private const int WordBeforeReach = 40;
+
+    // "(UE)" after two words is as likely chance as a name: an acronym spelled by sentence-case words has three letters or more.
+    private const int MinSpelledLetters = 3;
     private readonly OrganisationData _data;
     private readonly Regex _masked;
     private readonly Regex _taglines;
@@ -33,8 +36,6 @@ public sealed partial class OrganisationFinder
     private readonly PhraseIndex<KnownOrganisation> _regionalNames;
 
     // All known acronyms in one pattern (plain capitals, which one pass finds fast), looked up exactly.
-    // "(UE)" after two words is as likely chance as a name: an acronym spelled by sentence-case words has three letters or more.
-    private const int MinSpelledLetters = 3;
     private readonly Regex _knownAcronyms;
     private readonly Dictionary<string, KnownOrganisation> _byAcronym = new(StringComparer.Ordinal);
     private readonly HashSet<string> _headWords;

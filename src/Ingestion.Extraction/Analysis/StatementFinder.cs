@@ -819,7 +819,6 @@ public sealed partial class StatementFinder
 
     private static string Clean(string quote) => Whitespace().Replace(quote.Replace("“", string.Empty, StringComparison.Ordinal), " ").Trim().TrimStart(',');
 
-    // Where an attribution ends: a sentence's end, a line, the next quotation, or a relative clause about the speaker.
     [GeneratedRegex(@"\s(?:reported|quoted|cited)\s+(?!by\s)(?<who>[^,;]+?)\s+as\s+saying(?![\p{L}])")]
     private static partial Regex QuotedAsSaying();
 
@@ -829,6 +828,7 @@ public sealed partial class StatementFinder
     [GeneratedRegex(@"^\s*(?<comma>,)?\s*(?:\p{Ll}['’])?\p{Ll}+(?:-t)?-(?:il|elle)(?![\p{L}])")]
     private static partial Regex FrenchIncise();
 
+    // Where an attribution ends: a sentence's end, a line, the next quotation, or a relative clause about the speaker.
     [GeneratedRegex(@"(?<!\b(?:Mr|Mrs|Ms|Dr|Fr|Sr|Sra|Srta|Dra|Mme|Prof|St|\p{Lu}))[.;!?](?=\s|$)|\n|“|«|""|,\s+(?:who|quien|quienes|qui)(?![\p{L}])")]
     private static partial Regex ClauseEnd();
 
