@@ -532,11 +532,13 @@ public sealed partial class StatementFinder
             : null;
     }
 
+    /// <summary>A quotation that ends its sentence: a stop or the line's end after it, or a stop closing its own words.</summary>
     private static bool ClosesSentence(string text, Quotation quote)
     {
-        var after = text.AsSpan(quote.End).TrimStart(' ');
+        var lineEnd = text.IndexOf('\n', quote.End) is var newline and >= 0 ? newline : text.Length;
+        var after = text.AsSpan(quote.End, lineEnd - quote.End).TrimStart();
         var closing = text.AsSpan(quote.BodyStart, quote.BodyEnd - quote.BodyStart).TrimEnd();
-        return after.IsEmpty || after[0] is '.' or '!' or '?' or '\n' || (closing.Length > 0 && closing[^1] is '.' or '!' or '?');
+        return after.IsEmpty || after[0] is '.' or '!' or '?' || (closing.Length > 0 && closing[^1] is '.' or '!' or '?' or '…');
     }
 
     /// <summary>
@@ -747,11 +749,7 @@ public sealed partial class StatementFinder
         }
 
         var lead = text[(text.LastIndexOf('\n', Math.Max(0, quote.Start - 1)) + 1)..quote.Start].TrimEnd().TrimEnd('”', '»', '"', ')');
-        var lineEnd = text.IndexOf('\n', quote.End) is var newline and >= 0 ? newline : text.Length;
-        var after = text[quote.End..lineEnd].TrimStart();
-        var closing = text[quote.BodyStart..quote.BodyEnd].TrimEnd();
-        return (lead.Length == 0 || lead[^1] is '.' or '!' or '?')
-               && (after.Length == 0 || after[0] is '.' or '!' or '?' || (closing.Length > 0 && closing[^1] is '.' or '!' or '?' or '…'));
+        return (lead.Length == 0 || lead[^1] is '.' or '!' or '?') && ClosesSentence(text, quote);
     }
 
     private IEnumerable<FoundStatement> Interventions(
