@@ -336,7 +336,7 @@ public sealed partial class TitleFinder
         // slug names, over a headline that names it too, is the page's section; the headline is under it (unless that
         // line is the label again with more run on, as in RepeatedHeadline).
         if (best is not null && Words().Count(best.Text) <= MaxLabelWords && HeadlineUnder(lines, bestLine, candidate, dates) is { } under
-            && slug.All(LineWords(under.Text).Contains) && !under.Text.StartsWith(best.Text + " ", StringComparison.Ordinal))
+            && slug.All(LineWords(under.Text).Contains) && !RepeatsAsHeadline(best.Text, under.Text))
         {
             return under;
         }
