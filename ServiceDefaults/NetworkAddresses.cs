@@ -9,6 +9,8 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class NetworkAddresses
 {
+    private static readonly byte[] Nat64Prefix = [0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0];
+
     /// <summary>True when the URL's host resolves to a loopback, private, link-local or unspecified address.</summary>
     public static async Task<bool> IsPrivateTargetAsync(Uri url, CancellationToken cancellationToken)
     {
@@ -27,6 +29,41 @@ public static class NetworkAddresses
         return addresses.Any(IsPrivate);
     }
 
+    /// <summary>
+    /// A connect step for <see cref="SocketsHttpHandler.ConnectCallback"/> that checks the address it actually connects
+    /// to. Checking the name before the call is not enough: the name can resolve to a public address for the check and
+    /// to a private one a moment later for the connection (DNS rebinding). Hosts for which mayBePrivate answers true
+    /// (a deployment that allows private targets, or a host it names) connect wherever they resolve.
+    /// </summary>
+    public static Func<SocketsHttpConnectionContext, CancellationToken, ValueTask<Stream>> ConnectCallback(Func<string, bool> mayBePrivate) =>
+        async (context, cancellationToken) =>
+        {
+            var host = context.DnsEndPoint.Host;
+            var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
+                ? [literal]
+                : await Dns.GetHostAddressesAsync(host, cancellationToken);
+            if (!mayBePrivate(host))
+            {
+                addresses = [.. addresses.Where(a => !IsPrivate(a))];
+                if (addresses.Length == 0)
+                {
+                    throw new HttpRequestException($"'{host}' is a loopback or private address, which this deployment does not call.");
+                }
+            }
+
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        };
+
     public static bool IsPrivate(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)
@@ -40,9 +77,11 @@ public static class NetworkAddresses
             return true;
         }
 
-        if (address.AddressFamily != AddressFamily.InterNetwork)
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
         {
-            return false;
+            // 64:ff9b::/96 reaches an IPv4 address through a NAT64 gateway: judge the address it carries.
+            var v6 = address.GetAddressBytes();
+            return v6.AsSpan(0, 12).SequenceEqual(Nat64Prefix) && IsPrivate(new IPAddress(v6.AsSpan(12)));
         }
 
         var b = address.GetAddressBytes();

@@ -23,6 +23,30 @@ public sealed class DocumentFetcherTests : IAsyncLifetime
             await _neverAnswers.Task;
             return Results.Ok();
         });
+        // Answers at once, then sends part of the body and stops sending.
+        app.MapGet("/stalls", async (HttpContext context) =>
+        {
+            context.Response.ContentType = "text/html";
+            context.Response.ContentLength = 10_000;
+            await context.Response.WriteAsync("<p>The first part, and then nothing more", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            await _neverAnswers.Task;
+        });
+        // Promises more than it sends, then drops the connection.
+        app.MapGet("/cut-short", async (HttpContext context) =>
+        {
+            context.Response.ContentType = "text/html";
+            context.Response.ContentLength = 10_000;
+            await context.Response.WriteAsync(new string('x', 5_000), context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            context.Abort();
+        });
+        app.MapGet("/not-gzip", async (HttpContext context) =>
+        {
+            context.Response.ContentType = "text/html";
+            context.Response.Headers.ContentEncoding = "gzip";
+            await context.Response.WriteAsync("<p>Plain text that says it is compressed</p>", context.RequestAborted);
+        });
     });
 
     public async Task DisposeAsync()
@@ -75,5 +99,34 @@ public sealed class DocumentFetcherTests : IAsyncLifetime
         Assert.Null(fetched.Document);
         Assert.Equal(StatusCodes.Status422UnprocessableEntity, fetched.Status);
         Assert.Contains("did not answer within 1 s", fetched.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_site_that_stops_sending_its_body_is_given_up_after_the_fetch_timeout()
+    {
+        // The headers come at once and the rest never does: the timeout must cover the body too. Without it the
+        // fetch would wait for ever; the guard only turns that into a failure instead of a stuck run.
+        using var fetcher = Fetcher(TimeSpan.FromSeconds(1));
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+
+        var fetched = await fetcher.FetchAsync(On("/stalls"), guard.Token);
+
+        Assert.Null(fetched.Document);
+        Assert.Equal(StatusCodes.Status422UnprocessableEntity, fetched.Status);
+        Assert.Contains("did not answer within 1 s", fetched.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/cut-short")] // the connection dropped half-way through the body
+    [InlineData("/not-gzip")] // compression the body does not have
+    public async Task A_body_the_site_breaks_is_a_422_naming_the_site(string path)
+    {
+        using var fetcher = Fetcher();
+
+        var fetched = await fetcher.FetchAsync(On(path), CancellationToken.None);
+
+        Assert.Null(fetched.Document);
+        Assert.Equal(StatusCodes.Status422UnprocessableEntity, fetched.Status);
+        Assert.Contains("could not be fetched", fetched.Error, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,7 @@
 using System.Net;
+using IdmPlatform.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 
 namespace IdmPlatform.ServiceDefaults.Tests;
@@ -29,6 +32,8 @@ public sealed class NetworkAddressesTests
     [InlineData("::ffff:127.0.0.1")] // IPv4 mapped into IPv6
     [InlineData("::ffff:10.1.2.3")]
     [InlineData("::ffff:192.168.1.1")]
+    [InlineData("64:ff9b::a9fe:a9fe")] // NAT64 to 169.254.169.254
+    [InlineData("64:ff9b::7f00:1")] // NAT64 to 127.0.0.1
     public void A_private_loopback_or_link_local_address_is_refused(string address) =>
         Assert.True(NetworkAddresses.IsPrivate(IPAddress.Parse(address)), address);
 
@@ -45,6 +50,7 @@ public sealed class NetworkAddressesTests
     [InlineData("169.253.255.255")]
     [InlineData("2001:4860:4860::8888")]
     [InlineData("::ffff:8.8.8.8")]
+    [InlineData("64:ff9b::808:808")] // NAT64 to 8.8.8.8
     public void A_public_address_is_allowed(string address) =>
         Assert.False(NetworkAddresses.IsPrivate(IPAddress.Parse(address)), address);
 
@@ -57,4 +63,21 @@ public sealed class NetworkAddressesTests
     [InlineData("http://[::ffff:7f00:1]/hook")]
     public async Task Loopback_in_any_spelling_of_a_url_is_refused(string url) =>
         Assert.True(await NetworkAddresses.IsPrivateTargetAsync(new Uri(url), CancellationToken.None), url);
+
+    [Fact]
+    public async Task The_connect_step_refuses_a_private_address_whatever_the_name_said_before()
+    {
+        // A name checked as public before the call can resolve to a private address when the call connects (DNS
+        // rebinding), so the connect step judges the address it connects to. Here "localhost" plays that name.
+        await using var site = await LocalSite.StartAsync(app => app.MapGet("/hook", () => Results.Ok()));
+        var url = new Uri(site.Url("/hook").ToString().Replace("127.0.0.1", "localhost", StringComparison.Ordinal));
+        using var guarded = new HttpClient(new SocketsHttpHandler { ConnectCallback = NetworkAddresses.ConnectCallback(_ => false) });
+        using var allowed = new HttpClient(new SocketsHttpHandler { ConnectCallback = NetworkAddresses.ConnectCallback(host => host == "localhost") });
+
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => guarded.GetAsync(url));
+        using var answer = await allowed.GetAsync(url);
+
+        Assert.Contains("loopback or private address", refused.Message, StringComparison.Ordinal);
+        Assert.True(answer.IsSuccessStatusCode);
+    }
 }

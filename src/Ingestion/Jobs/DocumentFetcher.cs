@@ -14,14 +14,17 @@ public sealed class DocumentFetcher(IOptions<IngestionOptions> options) : IDispo
 {
     private const int MaxRedirects = 5;
 
+    // The client's own timeout ends when the headers arrive; each hop's token below also bounds the body's reading,
+    // so a site that trickles bytes cannot hold a request or the feed poller.
     private readonly HttpClient _http = new(new SocketsHttpHandler
     {
         AllowAutoRedirect = false,
         AutomaticDecompression = DecompressionMethods.All,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectCallback = NetworkAddresses.ConnectCallback(host => MayBePrivate(options.Value, host)),
     })
     {
-        Timeout = options.Value.FetchTimeout,
+        Timeout = Timeout.InfiniteTimeSpan,
         DefaultRequestHeaders = { { "User-Agent", "IdmPlatform/1.0 (+statement catalogue)" } },
     };
 
@@ -35,16 +38,16 @@ public sealed class DocumentFetcher(IOptions<IngestionOptions> options) : IDispo
                 return Refused(StatusCodes.Status400BadRequest, $"Only http and https URLs can be fetched, not '{url.Scheme}'.");
             }
 
-            if (!options.Value.AllowPrivateUrls
-                && !options.Value.AllowedPrivateHosts.Contains(url.Host, StringComparer.OrdinalIgnoreCase)
-                && await NetworkAddresses.IsPrivateTargetAsync(url, cancellationToken))
+            if (!MayBePrivate(options.Value, url.Host) && await NetworkAddresses.IsPrivateTargetAsync(url, cancellationToken))
             {
                 return Refused(StatusCodes.Status422UnprocessableEntity, $"'{url.Host}' is a loopback or private address, which this deployment does not fetch.");
             }
 
+            using var hopTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            hopTimeout.CancelAfter(options.Value.FetchTimeout);
             try
             {
-                using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, hopTimeout.Token);
                 if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } next)
                 {
                     url = next.IsAbsoluteUri ? next : new Uri(url, next);
@@ -61,7 +64,7 @@ public sealed class DocumentFetcher(IOptions<IngestionOptions> options) : IDispo
                     return Refused(StatusCodes.Status413PayloadTooLarge, $"The document at {url} is over the {ByteSize.Describe(limit)} limit.");
                 }
 
-                var content = await ReadCappedAsync(await response.Content.ReadAsStreamAsync(cancellationToken), limit, cancellationToken);
+                var content = await ReadCappedAsync(await response.Content.ReadAsStreamAsync(hopTimeout.Token), limit, hopTimeout.Token);
                 if (content is null)
                 {
                     return Refused(StatusCodes.Status413PayloadTooLarge, $"The document at {url} is over the {ByteSize.Describe(limit)} limit.");
@@ -73,12 +76,13 @@ public sealed class DocumentFetcher(IOptions<IngestionOptions> options) : IDispo
                     : response.Content.Headers.ContentType!.ToString();
                 return new FetchResult(new SubmittedDocument(content, contentType, url.ToString(), null, null), StatusCodes.Status200OK, null);
             }
-            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 return Refused(StatusCodes.Status422UnprocessableEntity, $"{url} did not answer within {options.Value.FetchTimeout.TotalSeconds} s.");
             }
-            catch (HttpRequestException ex)
+            catch (Exception ex) when (ex is HttpRequestException or IOException or InvalidDataException)
             {
+                // The site's fault, not the caller's: a refused or dropped connection, a body cut short, bad compression.
                 return Refused(StatusCodes.Status422UnprocessableEntity, $"{url} could not be fetched: {ex.Message}");
             }
         }
@@ -89,6 +93,9 @@ public sealed class DocumentFetcher(IOptions<IngestionOptions> options) : IDispo
     public void Dispose() => _http.Dispose();
 
     private static FetchResult Refused(int status, string error) => new(null, status, error);
+
+    private static bool MayBePrivate(IngestionOptions options, string host) =>
+        options.AllowPrivateUrls || options.AllowedPrivateHosts.Contains(host, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Reads at most limit bytes; null when there is more, so a lying server cannot flood us.</summary>
     private static async Task<byte[]?> ReadCappedAsync(Stream stream, long limit, CancellationToken cancellationToken)

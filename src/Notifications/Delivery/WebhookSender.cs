@@ -2,19 +2,26 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Options;
 
 namespace IdmPlatform.Notifications.Delivery;
 
 public sealed record DeliveryOutcome(bool Succeeded, int? StatusCode, int LatencyMs, string? Error);
 
 /// <summary>Posts a payload signed the Standard Webhooks way: HMAC-SHA256 over "id.timestamp.body".</summary>
-public sealed class WebhookSender : IDisposable
+public sealed class WebhookSender(IOptions<WebhookOptions> options) : IDisposable
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     // Not the factory's default client: its retry handler would resend, and the delivery queue owns retries.
-    // Redirects are not followed, so a subscriber cannot bounce us to an address we refused.
-    private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+    // Redirects are not followed, so a subscriber cannot bounce us to an address we refused; and every connection is
+    // checked, as a URL accepted while its name resolved to a public address may later resolve to a private one.
+    private readonly HttpClient _http = new(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectCallback = NetworkAddresses.ConnectCallback(_ => options.Value.AllowPrivateTargets),
+    })
     {
         Timeout = Timeout,
     };
