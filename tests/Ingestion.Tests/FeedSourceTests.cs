@@ -13,6 +13,7 @@ public sealed class FeedSourceTests(IngestionFixture fixture) : IAsyncLifetime
     private readonly HttpClient _client = fixture.Service.CreateSignedClient();
     private readonly string _run = Guid.NewGuid().ToString("N");
     private LocalSite _site = null!;
+    private int _flakyRequests;
 
     public async Task InitializeAsync() => _site = await LocalSite.StartAsync(app =>
     {
@@ -31,6 +32,26 @@ public sealed class FeedSourceTests(IngestionFixture fixture) : IAsyncLifetime
             """, "application/rss+xml"));
         app.MapGet("/linked.html", () => Results.Content($"<html><body><p>\u201CData must guide policy,\u201D said Ivo Petrov ({_run}).</p></body></html>", "text/html"));
         app.MapGet("/broken.xml", () => Results.Content("<rss><channel><item>", "application/rss+xml"));
+        // An undated item with its full text, an item whose long teaser links to the article, and one whose page
+        // fails at the first request and answers at the next.
+        var undated = string.Concat(Enumerable.Repeat($"<p>The regional review ended with a plan on labour mobility ({_run}-undated).</p>", 8));
+        var teaser = string.Concat(Enumerable.Repeat("A teaser that runs on for a while before it stops. ", 12));
+        app.MapGet("/mixed.xml", () => Results.Content(
+            $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+              <channel><title>Dialogue news</title><link>{_site.Address}</link><description>Test feed</description>
+                <item><title>Undated</title><guid>{_run}-u</guid><content:encoded><![CDATA[{undated}]]></content:encoded></item>
+                <item><title>Teaser</title><link>{_site.Url("/article.html")}</link><guid>{_run}-t</guid>
+                  <pubDate>Mon, 03 Jun 2024 08:00:00 GMT</pubDate><description><![CDATA[<p>{teaser}</p>]]></description></item>
+                <item><title>Flaky</title><link>{_site.Url("/flaky.html")}</link><guid>{_run}-f</guid></item>
+              </channel>
+            </rss>
+            """, "application/rss+xml"));
+        app.MapGet("/article.html", () => Results.Content($"<html><body><p>The whole article, not its teaser ({_run}-article).</p></body></html>", "text/html"));
+        app.MapGet("/flaky.html", () => Interlocked.Increment(ref _flakyRequests) == 1
+            ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable)
+            : Results.Content($"<html><body><p>Back again ({_run}-flaky).</p></body></html>", "text/html"));
     });
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
@@ -94,10 +115,49 @@ public sealed class FeedSourceTests(IngestionFixture fixture) : IAsyncLifetime
     [InlineData("{\"url\": \"not a url\"}")]
     [InlineData("{\"url\": \"https://example.org/feed\", \"pollEvery\": \"hourly\"}")]
     [InlineData("{\"url\": \"https://example.org/feed\", \"pollEvery\": \"PT5S\"}")]
+    [InlineData("{\"url\": \"https://example.org/feed\", \"pollEvery\": \"P99999Y\"}")] // beyond what a TimeSpan holds
     public async Task A_bad_source_gets_400_problem_details(string json)
     {
         using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
 
         await ProblemAssert.IsProblemAsync(await _client.PostAsync("/api/ingestion/sources", content), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task An_item_whose_page_fails_is_taken_at_the_next_poll_and_items_keep_the_feeds_date_or_none()
+    {
+        var created = await _client.PostAsJsonAsync("/api/ingestion/sources", new { url = _site.Url("/mixed.xml"), pollEvery = "PT1H" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        // The first poll takes two items and says the third will be tried again.
+        var first = (JsonElement)await Eventually.ReturnsAsync(async () =>
+            await SourceAsync(id) is var s && s.GetProperty("lastPolledAt").ValueKind == JsonValueKind.String ? (object)s : null, "the first poll");
+        Assert.Equal(2, first.GetProperty("itemsSeen").GetInt32());
+        Assert.Contains("503", first.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await DocumentsAsync("flaky"));
+
+        Assert.Equal(HttpStatusCode.Accepted, (await _client.PostAsync($"/api/ingestion/sources/{id}/poll", null)).StatusCode);
+        await Eventually.HoldsAsync(async () => (await SourceAsync(id)).GetProperty("itemsSeen").GetInt32() == 3, "the second poll");
+
+        Assert.Equal(JsonValueKind.Null, (await SourceAsync(id)).GetProperty("lastError").ValueKind);
+        Assert.Equal([(DateOnly?)null], await DocumentsAsync("undated")); // not year 1
+        Assert.Equal([(DateOnly?)new DateOnly(2024, 6, 3)], await DocumentsAsync("article")); // the page, dated by the feed
+        Assert.Single(await DocumentsAsync("flaky"));
+    }
+
+    /// <summary>The publication dates of the documents whose text carries this run's marker and the given word.</summary>
+    private async Task<List<DateOnly?>> DocumentsAsync(string marker)
+    {
+        await using var command = fixture.Database.CreateCommand(
+            "SELECT published_on FROM documents WHERE convert_from(content, 'UTF8') LIKE '%' || @marker || '%'");
+        command.Parameters.AddWithValue("marker", $"{_run}-{marker}");
+        var dates = new List<DateOnly?>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            dates.Add(reader.IsDBNull(0) ? null : reader.GetFieldValue<DateOnly>(0));
+        }
+
+        return dates;
     }
 }

@@ -1,5 +1,6 @@
 using System.ServiceModel.Syndication;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Xml;
 using IdmPlatform.Ingestion.Jobs;
 using Npgsql;
@@ -72,37 +73,74 @@ public sealed partial class FeedPoller(SourceStore sources, DocumentFetcher fetc
             return;
         }
 
+        // An item is marked seen only once it has been submitted: one whose page could not be fetched this time
+        // is tried again at the next poll rather than lost.
+        var failures = new List<string>();
         foreach (var item in feed.Items)
         {
             var link = item.Links.FirstOrDefault(l => l.RelationshipType is null or "alternate")?.GetAbsoluteUri();
             var key = item.Id ?? link?.ToString();
-            if (key is null || !await sources.MarkSeenAsync(sourceId, key, cancellationToken))
+            if (key is null || await sources.IsSeenAsync(sourceId, key, cancellationToken))
             {
                 continue;
             }
 
-            var content = FullText(item);
-            SubmittedDocument? document = content is { Length: >= FullTextThreshold }
-                ? new SubmittedDocument(Encoding.UTF8.GetBytes(content), DocumentSubmission.AsUtf8("text/html"), link?.ToString(), DateOnly.FromDateTime(item.PublishDate.UtcDateTime), null)
-                : link is null ? null : (await fetcher.FetchAsync(link, cancellationToken)).Document;
-            if (document is not null)
+            var document = await DocumentAsync(item, link, cancellationToken);
+            if (document.Document is null)
             {
-                await submission.SubmitAsync(document, cancellationToken);
+                failures.Add(document.Error ?? $"Item '{key}' has neither full text nor a link.");
+                continue;
             }
+
+            await submission.SubmitAsync(document.Document, cancellationToken);
+            await sources.MarkSeenAsync(sourceId, key, cancellationToken);
         }
 
-        await sources.RecordPollAsync(sourceId, null, cancellationToken);
+        var error = failures.Count == 0 ? null
+            : $"{failures.Count} item(s) could not be taken and will be tried again at the next poll; the first: {failures[0]}";
+        await sources.RecordPollAsync(sourceId, error, cancellationToken);
     }
 
-    /// <summary>The longest text the item carries: content:encoded, Atom content, or the summary.</summary>
-    private static string? FullText(SyndicationItem item)
+    /// <summary>
+    /// The item as a document: the feed's own full text when it carries one, otherwise the page it links to, dated by
+    /// the feed when the feed gives a date (an RSS item may have none, an Atom entry only its last update).
+    /// </summary>
+    private async Task<FetchResult> DocumentAsync(SyndicationItem item, Uri? link, CancellationToken cancellationToken)
     {
-        var candidates = new List<string?> { (item.Content as TextSyndicationContent)?.Text, item.Summary?.Text };
-        candidates.AddRange(item.ElementExtensions
-            .Where(e => e.OuterName == "encoded")
-            .Select(e => e.GetObject<string>()));
-        return candidates.Where(c => !string.IsNullOrWhiteSpace(c)).MaxBy(c => c!.Length);
+        var date = item.PublishDate != default ? item.PublishDate : item.LastUpdatedTime;
+        DateOnly? publishedOn = date == default ? null : DateOnly.FromDateTime(date.UtcDateTime);
+        if (FullText(item, link is null) is { } content)
+        {
+            var document = new SubmittedDocument(Encoding.UTF8.GetBytes(content), DocumentSubmission.AsUtf8("text/html"), link?.ToString(), publishedOn, null);
+            return new FetchResult(document, StatusCodes.Status200OK, null);
+        }
+
+        if (link is null)
+        {
+            return new FetchResult(null, StatusCodes.Status422UnprocessableEntity, null);
+        }
+
+        var fetched = await fetcher.FetchAsync(link, cancellationToken);
+        return fetched.Document is null ? fetched : fetched with { Document = fetched.Document with { PublishedOn = publishedOn } };
     }
+
+    /// <summary>
+    /// The item's full text: content:encoded or Atom content long enough to be an article. A summary is most often a
+    /// teaser, so it stands for the item only when there is no page to fetch.
+    /// </summary>
+    private static string? FullText(SyndicationItem item, bool summaryWillDo)
+    {
+        var contents = item.ElementExtensions.Where(e => e.OuterName == "encoded").Select(e => e.GetObject<string>())
+            .Append((item.Content as TextSyndicationContent)?.Text);
+        var full = contents.Where(c => VisibleLength(c) >= FullTextThreshold).MaxBy(c => c!.Length);
+        return full ?? (summaryWillDo && !string.IsNullOrWhiteSpace(item.Summary?.Text) ? item.Summary.Text : null);
+    }
+
+    /// <summary>The length of the text a reader sees: markup does not make a teaser an article.</summary>
+    private static int VisibleLength(string? html) => html is null ? 0 : Markup().Replace(html, string.Empty).Trim().Length;
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Markup();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling source {SourceId} failed")]
     private static partial void LogPollFailed(ILogger logger, string sourceId, Exception exception);

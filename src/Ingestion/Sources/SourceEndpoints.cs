@@ -41,7 +41,7 @@ public static class SourceEndpoints
         {
             every = request.PollEvery is null ? TimeSpan.FromHours(1) : XmlConvert.ToTimeSpan(request.PollEvery);
         }
-        catch (FormatException)
+        catch (Exception ex) when (ex is FormatException or OverflowException)
         {
             return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Invalid pollEvery", "pollEvery is an ISO 8601 duration such as PT15M or P1D.");
         }

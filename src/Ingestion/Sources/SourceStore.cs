@@ -68,6 +68,14 @@ public sealed class SourceStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Records an item as taken; false when it was taken before.</summary>
+    public async Task<bool> IsSeenAsync(string sourceId, string itemKey, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM source_items WHERE source_id = @id AND item_key = @key)");
+        command.Parameters.AddWithValue("id", sourceId);
+        command.Parameters.AddWithValue("key", itemKey);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public async Task<bool> MarkSeenAsync(string sourceId, string itemKey, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
