@@ -160,6 +160,64 @@ public sealed class DocumentSubmissionTests(IngestionFixture fixture)
         Assert.Equal(storedBefore, await StoredDocumentsAsync());
     }
 
+    [Fact]
+    public async Task A_file_just_over_the_limit_is_refused_with_413_even_when_the_whole_body_is_small_enough()
+    {
+        // Within the room the body is given for boundaries and fields, but over the document limit itself.
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(new byte[IngestionFixture.MaxDocumentBytes + 1_000]) { Headers = { ContentType = new MediaTypeHeaderValue("text/plain") } }, "file", "big.txt");
+        var storedBefore = await StoredDocumentsAsync();
+
+        var response = await _client.PostAsync("/api/ingestion/documents", form);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "Documents are limited to 64 KiB.");
+        Assert.Equal(storedBefore, await StoredDocumentsAsync());
+    }
+
+    [Fact]
+    public async Task A_chunked_upload_over_the_size_limit_is_refused_with_413()
+    {
+        // No Content-Length: the size shows only while the body is read.
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(new byte[IngestionFixture.MaxDocumentBytes * 4]) { Headers = { ContentType = new MediaTypeHeaderValue("text/plain") } }, "file", "big.txt");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ingestion/documents") { Content = form };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await _client.SendAsync(request);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Theory]
+    [InlineData("publishedAt", "2017-13-45", "publishedAt")] // not a date: refused as the JSON way in refuses it, not dropped
+    [InlineData("publishedAt", "18/04/2017", "publishedAt")]
+    [InlineData("sourceUrl", "https://example.org/\\0release", "NUL")] // the two characters \0 stand for a NUL, which PostgreSQL cannot store
+    [InlineData("language", "en\\0", "NUL")]
+    public async Task A_bad_form_field_is_refused_with_400_problem_details(string field, string value, string detailMentions)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(UniqueText())) { Headers = { ContentType = new MediaTypeHeaderValue("text/plain") } }, "file", "note.txt");
+        form.Add(new StringContent(value.Replace("\\0", "\0", StringComparison.Ordinal)), field);
+
+        var response = await _client.PostAsync("/api/ingestion/documents", form);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, detailMentions);
+    }
+
+    [Fact]
+    public async Task A_form_field_date_is_kept_with_the_document()
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(UniqueText())) { Headers = { ContentType = new MediaTypeHeaderValue("text/plain") } }, "file", "note.txt");
+        form.Add(new StringContent("2017-04-18"), "publishedAt");
+
+        var accepted = await (await _client.PostAsync("/api/ingestion/documents", form)).Content.ReadFromJsonAsync<JsonElement>();
+
+        await using var date = fixture.Database.CreateCommand("SELECT published_on FROM documents WHERE id = @id");
+        date.Parameters.AddWithValue("id", accepted.GetProperty("documentId").GetString()!);
+        Assert.Equal(new DateOnly(2017, 4, 18), (DateOnly)(await date.ExecuteScalarAsync())!);
+    }
+
     private async Task<long> StoredDocumentsAsync()
     {
         await using var count = fixture.Database.CreateCommand("SELECT count(*) FROM documents");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -45,7 +46,7 @@ public static class DocumentEndpoints
         {
             if (request.HasFormContentType)
             {
-                return await SubmitFormAsync(request, submission, cancellationToken);
+                return await SubmitFormAsync(request, submission, options.Value.MaxDocumentBytes, cancellationToken);
             }
 
             if (request.HasJsonContentType())
@@ -73,14 +74,14 @@ public static class DocumentEndpoints
             "Send multipart/form-data with a 'file' part, or application/json with 'content' and 'contentType'.");
     }
 
-    private static async Task<IResult> SubmitFormAsync(HttpRequest request, DocumentSubmission submission, CancellationToken cancellationToken)
+    private static async Task<IResult> SubmitFormAsync(HttpRequest request, DocumentSubmission submission, long limit, CancellationToken cancellationToken)
     {
         IFormCollection form;
         try
         {
             form = await request.ReadFormAsync(cancellationToken);
         }
-        catch (Exception ex) when (ex is IOException or InvalidOperationException)
+        catch (Exception ex) when (ex is IOException or InvalidOperationException && ex is not BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
             // No boundary, or a body that ends before its parts do.
             return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Malformed multipart body", ex.Message);
@@ -91,12 +92,33 @@ public static class DocumentEndpoints
             return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Missing file", "The multipart body needs a part named 'file'.");
         }
 
+        if (file.Length > limit)
+        {
+            return TooLarge(limit);
+        }
+
+        if (FieldWithNul(form) is { } field)
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Invalid form field", $"The field '{field}' holds a NUL character.");
+        }
+
+        // The same form as the JSON way in, so a date that is not one is refused rather than dropped.
+        DateOnly? publishedOn = null;
+        if (NullIfEmpty(form["publishedAt"]) is { } published)
+        {
+            if (!DateOnly.TryParseExact(published, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Invalid publishedAt", $"publishedAt is a date such as 2017-04-18, not '{published}'.");
+            }
+
+            publishedOn = date;
+        }
+
         var contentType = string.IsNullOrEmpty(file.ContentType) || file.ContentType == "application/octet-stream"
             ? DocumentSubmission.ContentTypeFromFileName(file.FileName)
             : file.ContentType;
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, cancellationToken);
-        DateOnly? publishedOn = DateOnly.TryParse(form["publishedAt"], out var date) ? date : null;
         return await submission.SubmitAsync(
             new SubmittedDocument(buffer.ToArray(), contentType, NullIfEmpty(form["sourceUrl"]), publishedOn, NullIfEmpty(form["language"])),
             cancellationToken);
@@ -134,4 +156,8 @@ public static class DocumentEndpoints
             $"Documents are limited to {ByteSize.Describe(limit)}.");
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    /// <summary>PostgreSQL cannot store a NUL character in text, as the JSON and query guards already say for theirs.</summary>
+    private static string? FieldWithNul(IFormCollection form) =>
+        form.FirstOrDefault(f => f.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true)).Key;
 }
