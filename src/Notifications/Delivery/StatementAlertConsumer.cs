@@ -44,7 +44,6 @@ public sealed class StatementAlertConsumer(SubscriptionStore store, DeliveryQueu
 
         if (alerts.Count > 0)
         {
-            await StreamLog.AppendAsync(transaction, type, [.. alerts.Select(a => (a.StatementId, a.Data))], cancellationToken);
             var webhooks = await store.ActiveWebhooksAsync(connection, transaction, cancellationToken);
             foreach (var alert in alerts)
             {
@@ -53,6 +52,9 @@ public sealed class StatementAlertConsumer(SubscriptionStore store, DeliveryQueu
                     await SubscriptionStore.EnqueueDeliveryAsync(transaction, subscription.Id, type, alert.StatementId, alert.Data, cancellationToken);
                 }
             }
+
+            // Last: the append holds the stream log's lock until the commit.
+            await StreamLog.AppendAsync(transaction, type, [.. alerts.Select(a => (a.StatementId, a.Data))], cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

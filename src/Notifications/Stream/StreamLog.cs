@@ -13,11 +13,22 @@ public sealed class StreamLog(NpgsqlDataSource dataSource)
 {
     private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Appends many items in one statement, in their order: statements arrive a document, or a batch of documents, at a time.</summary>
+    /// <summary>
+    /// Appends many items in one insert, in their order: statements arrive a document, or a batch of documents, at a time.
+    /// Call it last in the transaction, just before the commit: it holds the log's lock until then.
+    /// </summary>
+    /// <remarks>
+    /// A sequence number is taken at the insert but seen at the commit, so two appending transactions (two batches,
+    /// a retraction, another replica) could commit out of order, and a reader past the later one's numbers would never
+    /// read the earlier one's. The lock, held to the commit, makes appenders take their numbers one commit after another:
+    /// whatever a reader sees, every smaller number is already committed (or rolled back, a gap for good). Simpler than
+    /// having readers stop short of the oldest open transaction, and appends are one short insert each.
+    /// </remarks>
     public static async Task AppendAsync(NpgsqlTransaction transaction, string type, IReadOnlyList<(string StatementId, object Data)> items, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
             """
+            SELECT pg_advisory_xact_lock(hashtext('stream_events'));
             INSERT INTO stream_events (event_type, statement_id, data)
             SELECT @type, item.statement_id, item.data FROM unnest(@statements, @data) WITH ORDINALITY AS item(statement_id, data, n) ORDER BY item.n
             """, transaction.Connection, transaction);
