@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.ServerSentEvents;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IdmPlatform.Contracts;
@@ -209,6 +210,38 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
         queued.Parameters.AddWithValue("id", statement.Id);
         Assert.Equal(1L, await queued.ExecuteScalarAsync());
         Assert.Empty(notTold.Received);
+    }
+
+    [Fact]
+    public async Task A_statement_whose_retraction_is_handled_before_its_publication_is_neither_alerted_nor_streamed_as_published()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var theme = $"theme-{Guid.NewGuid():N}";
+        await SubscribeAsync(receiver.Url, new { themes = new[] { theme } });
+        await using var stream = await EventStream.OpenAsync(_client, $"/api/notifications/stream?themes={theme}");
+        var (withdrawn, standing) = (Statement(theme), Statement(theme));
+
+        // The retraction overtakes the publication, as after a backlog, a retry or a replayed error queue.
+        var retracted = new StatementRetracted(Guid.NewGuid(), DateTimeOffset.UtcNow, withdrawn.Id);
+        await fixture.Bus.Publish(retracted);
+        await Eventually.HoldsAsync(() => fixture.WasHandledAsync(retracted.EventId), "the retraction to be handled");
+        await fixture.Bus.Publish(Published(withdrawn, standing));
+
+        // The stream shows the retraction, then the statement still standing, published with the withdrawn one.
+        var events = new List<SseItem<string>>();
+        do
+        {
+            events.Add(await stream.NextAsync());
+        }
+        while (!events[^1].Data.Contains(standing.Id, StringComparison.Ordinal));
+        Assert.DoesNotContain(events, e => e.EventType == "statement.published" && e.Data.Contains(withdrawn.Id, StringComparison.Ordinal));
+
+        // Both statements' deliveries were queued in one transaction: once the standing one's arrives, none can follow.
+        await Eventually.HoldsAsync(() => Task.FromResult(receiver.Received.Any(w => w.Body.Contains(standing.Id, StringComparison.Ordinal))), "the standing statement's webhook");
+        await using var queued = fixture.Database.CreateCommand("SELECT count(*) FROM deliveries WHERE statement_id = @id");
+        queued.Parameters.AddWithValue("id", withdrawn.Id);
+        Assert.Equal(0L, await queued.ExecuteScalarAsync());
+        Assert.DoesNotContain(receiver.Received, w => w.Body.Contains(withdrawn.Id, StringComparison.Ordinal));
     }
 
     private async Task<JsonElement?> DeliveryAsync(string subscriptionId, string token)

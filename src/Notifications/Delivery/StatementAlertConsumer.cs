@@ -2,6 +2,7 @@ using IdmPlatform.Contracts;
 using IdmPlatform.Notifications.Stream;
 using IdmPlatform.Notifications.Subscriptions;
 using MassTransit;
+using Npgsql;
 
 namespace IdmPlatform.Notifications.Delivery;
 
@@ -13,38 +14,54 @@ namespace IdmPlatform.Notifications.Delivery;
 public sealed class StatementAlertConsumer(SubscriptionStore store, DeliveryQueue queue, StreamLog stream) :
     IConsumer<Batch<StatementsPublished>>, IConsumer<StatementRetracted>
 {
-    public Task Consume(ConsumeContext<Batch<StatementsPublished>> context) =>
-        QueueAsync("statement.published",
-            [.. context.Message.Select(m => new EventAlerts(m.Message.EventId,
-                [.. m.Message.Statements.Select(statement => new Alert(statement.Id, statement, s => s.Filter.Matches(statement)))]))],
-            context.CancellationToken);
+    private const string Published = "statement.published";
+    private const string Retracted = "statement.retracted";
 
-    public async Task Consume(ConsumeContext<StatementRetracted> context)
+    public async Task Consume(ConsumeContext<Batch<StatementsPublished>> context)
     {
-        // Only those who were told of the statement hear of its retraction.
-        var told = await SubscribersToldOfAsync(context.Message.StatementId, context.CancellationToken);
-        await QueueAsync("statement.retracted",
-            [new EventAlerts(context.Message.EventId, [new Alert(context.Message.StatementId, new { id = context.Message.StatementId }, s => told.Contains(s.Id))])],
-            context.CancellationToken);
-    }
-
-    /// <summary>The events' alerts are queued in one transaction; an event handled before (redelivered) queues nothing.</summary>
-    private async Task QueueAsync(string type, IReadOnlyList<EventAlerts> events, CancellationToken cancellationToken)
-    {
+        var cancellationToken = context.CancellationToken;
         await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var alerts = new List<Alert>();
-        foreach (var handled in events)
+        var statements = new List<StatementView>();
+        foreach (var published in context.Message)
         {
-            if (await Inbox.TryBeginAsync(transaction, $"notifications-{type}", handled.EventId, cancellationToken))
+            if (await Inbox.TryBeginAsync(transaction, $"notifications-{Published}", published.Message.EventId, cancellationToken))
             {
-                alerts.AddRange(handled.Alerts);
+                statements.AddRange(published.Message.Statements);
             }
         }
 
+        // A statement whose retraction was handled first (a backlog, a retry, a replayed error queue) is not alerted.
+        var retracted = await RecordAsync(transaction, [.. statements.Select(s => s.Id)], retract: false, cancellationToken);
+        await QueueAsync(transaction, Published,
+            [.. statements.Where(s => !retracted.Contains(s.Id)).Select(statement => new Alert(statement.Id, statement, s => s.Filter.Matches(statement)))],
+            cancellationToken);
+    }
+
+    public async Task Consume(ConsumeContext<StatementRetracted> context)
+    {
+        var (statementId, cancellationToken) = (context.Message.StatementId, context.CancellationToken);
+        await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        List<Alert> alerts = [];
+        if (await Inbox.TryBeginAsync(transaction, $"notifications-{Retracted}", context.Message.EventId, cancellationToken))
+        {
+            await RecordAsync(transaction, [statementId], retract: true, cancellationToken);
+            // Only those who were told of the statement hear of its retraction. Read after the record above, which waited
+            // for a publication of the statement being handled at the same time, so its deliveries are seen.
+            var told = await SubscribersToldOfAsync(transaction, statementId, cancellationToken);
+            alerts.Add(new Alert(statementId, new { id = statementId }, s => told.Contains(s.Id)));
+        }
+
+        await QueueAsync(transaction, Retracted, alerts, cancellationToken);
+    }
+
+    /// <summary>Queues the alerts' deliveries and stream events, and commits the transaction with them.</summary>
+    private async Task QueueAsync(NpgsqlTransaction transaction, string type, IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
+    {
         if (alerts.Count > 0)
         {
-            var webhooks = await store.ActiveWebhooksAsync(connection, transaction, cancellationToken);
+            var webhooks = await store.ActiveWebhooksAsync(transaction.Connection!, transaction, cancellationToken);
             foreach (var alert in alerts)
             {
                 foreach (var subscription in webhooks.Where(alert.Wants))
@@ -62,10 +79,40 @@ public sealed class StatementAlertConsumer(SubscriptionStore store, DeliveryQueu
         stream.Appended();
     }
 
-    private async Task<HashSet<string>> SubscribersToldOfAsync(string statementId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the statements' rows, marking them retracted if asked, and answers which of them are retracted. Writing the
+    /// row waits for a publication or retraction of the same statement still being handled: the two never miss each other.
+    /// </summary>
+    private static async Task<HashSet<string>> RecordAsync(NpgsqlTransaction transaction, string[] statementIds, bool retract, CancellationToken cancellationToken)
     {
-        await using var command = store.DataSource.CreateCommand(
-            "SELECT DISTINCT subscription_id FROM deliveries WHERE statement_id = @id AND event_type = 'statement.published'");
+        // In id order, so two batches sharing statements take their rows in the same order.
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO known_statements (statement_id, retracted_at)
+            SELECT DISTINCT id, CASE WHEN @retract THEN now() END FROM unnest(@ids) AS id ORDER BY id
+            ON CONFLICT (statement_id) DO UPDATE SET retracted_at = COALESCE(known_statements.retracted_at, EXCLUDED.retracted_at)
+            RETURNING statement_id, retracted_at IS NOT NULL
+            """, transaction.Connection, transaction);
+        command.Parameters.AddWithValue("ids", statementIds);
+        command.Parameters.AddWithValue("retract", retract);
+        var retracted = new HashSet<string>();
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            if (r.GetBoolean(1))
+            {
+                retracted.Add(r.GetString(0));
+            }
+        }
+
+        return retracted;
+    }
+
+    private static async Task<HashSet<string>> SubscribersToldOfAsync(NpgsqlTransaction transaction, string statementId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT DISTINCT subscription_id FROM deliveries WHERE statement_id = @id AND event_type = 'statement.published'",
+            transaction.Connection, transaction);
         command.Parameters.AddWithValue("id", statementId);
         var ids = new HashSet<string>();
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
@@ -78,6 +125,4 @@ public sealed class StatementAlertConsumer(SubscriptionStore store, DeliveryQueu
     }
 
     private sealed record Alert(string StatementId, object Data, Func<Subscription, bool> Wants);
-
-    private sealed record EventAlerts(Guid EventId, IReadOnlyList<Alert> Alerts);
 }
