@@ -115,6 +115,38 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
     }
 
     [Fact]
+    public async Task A_paused_subscription_is_sent_nothing_and_what_was_queued_for_it_waits_until_it_is_resumed()
+    {
+        await using var pausedReceiver = await WebhookReceiver.StartAsync();
+        await using var activeReceiver = await WebhookReceiver.StartAsync();
+        var (id, token, _) = await SubscribeAsync(pausedReceiver.Url, new { themes = new[] { $"theme-{Guid.NewGuid():N}" } });
+        var (activeId, activeToken, _) = await SubscribeAsync(activeReceiver.Url, new { themes = new[] { $"theme-{Guid.NewGuid():N}" } });
+        using var owner = fixture.Service.CreateSignedClient();
+        owner.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await owner.PatchAsJsonAsync($"/api/notifications/subscriptions/{id}", new { status = "paused" })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await owner.PostAsync($"/api/notifications/subscriptions/{id}/ping", null)).StatusCode);
+        var queued = (await DeliveryAsync(id, token))!.Value;
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/notifications/subscriptions/{activeId}/ping");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", activeToken);
+        Assert.Equal(HttpStatusCode.Accepted, (await _client.SendAsync(request)).StatusCode);
+        await Eventually.HoldsAsync(() => Task.FromResult(!activeReceiver.Received.IsEmpty), "the active subscription's ping");
+
+        // The worker takes due deliveries oldest first: had it taken the paused subscription's ping, it would have taken
+        // it no later than the active one's, and taking it puts its next attempt off.
+        var waiting = (await DeliveryAsync(id, token))!.Value;
+        Assert.Equal("pending", waiting.GetProperty("status").GetString());
+        Assert.Equal(0, waiting.GetProperty("attempts").GetInt32());
+        Assert.Equal(queued.GetProperty("nextAttemptAt").GetString(), waiting.GetProperty("nextAttemptAt").GetString());
+        Assert.Empty(pausedReceiver.Received);
+
+        Assert.Equal(HttpStatusCode.OK, (await owner.PatchAsJsonAsync($"/api/notifications/subscriptions/{id}", new { status = "active" })).StatusCode);
+        var ping = await Eventually.ReturnsAsync(() => Task.FromResult(pausedReceiver.Received.FirstOrDefault()), "the ping that waited");
+        Assert.Equal("ping", JsonDocument.Parse(ping.Body).RootElement.GetProperty("type").GetString());
+        await Eventually.HoldsAsync(async () => (await DeliveryAsync(id, token))?.GetProperty("status").GetString() == "delivered", "the ping to be logged delivered");
+    }
+
+    [Fact]
     public async Task A_stream_sends_matching_statements_as_the_same_json_as_the_webhook_and_resumes_after_the_last_event_id()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

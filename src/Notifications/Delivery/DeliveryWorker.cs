@@ -42,13 +42,16 @@ public sealed partial class DeliveryWorker(
 
     private async Task<IReadOnlyList<Due>> ClaimAsync(CancellationToken cancellationToken)
     {
+        // A paused subscription's deliveries are left as they are, pending, until it is active again; they are passed
+        // over in the choice itself so that, however many wait, they never hold back other subscriptions' deliveries.
         await using var command = dataSource.CreateCommand(
             """
             UPDATE deliveries d SET next_attempt_at = now() + interval '1 minute'
             FROM subscriptions s
             WHERE s.id = d.subscription_id AND d.id IN (
-                SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= now()
-                ORDER BY next_attempt_at LIMIT 32 FOR UPDATE SKIP LOCKED)
+                SELECT pending.id FROM deliveries pending JOIN subscriptions owner ON owner.id = pending.subscription_id
+                WHERE pending.status = 'pending' AND pending.next_attempt_at <= now() AND owner.status = 'active'
+                ORDER BY pending.next_attempt_at LIMIT 32 FOR UPDATE OF pending SKIP LOCKED)
             RETURNING d.id, s.target, s.secret, d.payload::text, d.attempts, d.created_at, d.trace_parent
             """);
         var due = new List<Due>();

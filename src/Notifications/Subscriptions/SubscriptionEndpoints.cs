@@ -30,7 +30,7 @@ public static class SubscriptionEndpoints
             .Documented("GetSubscription", "One subscription", "The subscription's filter, channel, digest and status, for the holder of its management token.")
             .Produces<SubscriptionView>().ProducesProblems(StatusCodes.Status404NotFound);
         subscriptions.MapPatch("/{id}", ChangeAsync)
-            .Documented("ChangeSubscription", "Change a subscription", "Changes the filter, the digest, or the status (active, or paused to receive nothing for a while); only the fields given change.")
+            .Documented("ChangeSubscription", "Change a subscription", "Changes the filter, the digest, or the status (active, or paused to receive nothing for a while: deliveries already queued, pings and redeliveries wait until it is active again); only the fields given change.")
             .WithRequestExample(new SubscriptionChange(Status: "paused"))
             .Produces<SubscriptionView>().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         subscriptions.MapDelete("/{id}", DeleteAsync)
@@ -90,7 +90,8 @@ public static class SubscriptionEndpoints
     private static async Task<IResult> GetAsync(string id, HttpRequest request, SubscriptionStore store, CancellationToken cancellationToken) =>
         await AuthorisedAsync(id, request, store, cancellationToken) is { } subscription ? TypedResults.Ok(subscription) : NotFound(id);
 
-    private static async Task<IResult> ChangeAsync(string id, SubscriptionChange change, HttpRequest request, SubscriptionStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ChangeAsync(
+        string id, SubscriptionChange change, HttpRequest request, SubscriptionStore store, DeliveryQueue queue, CancellationToken cancellationToken)
     {
         if (await AuthorisedAsync(id, request, store, cancellationToken) is null)
         {
@@ -113,6 +114,12 @@ public static class SubscriptionEndpoints
         }
 
         await store.ChangeAsync(id, change.Filter, change.Digest, change.Status, cancellationToken);
+        if (change.Status == "active")
+        {
+            // What waited while the subscription was paused goes out now rather than at the worker's next poll.
+            queue.Wake();
+        }
+
         return TypedResults.Ok(await store.FindAsync(id, token: null, cancellationToken));
     }
 
