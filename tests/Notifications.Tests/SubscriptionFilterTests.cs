@@ -41,6 +41,11 @@ public sealed class SubscriptionFilterTests
         { new SubscriptionFilter(Q: "tuteur -enfants"), false }, // an excluded word present
         { new SubscriptionFilter(Q: "tuteur -detention"), true }, // an excluded word absent
         { new SubscriptionFilter(Q: "-"), true }, // a lone dash excludes nothing
+        { new SubscriptionFilter(Q: "tuteur OR detention"), true }, // web-search syntax, as TextQueryTests shows in full
+        { new SubscriptionFilter(Q: "tut"), false }, // whole words: not a piece of "tuteur"
+        { new SubscriptionFilter(Q: "-our"), true }, // nor of "jour"
+        { new SubscriptionFilter(Q: "\"premier jour\""), true },
+        { new SubscriptionFilter(Q: "\"jour premier\""), false }, // a phrase is its words in a row
     };
 
     [Theory]

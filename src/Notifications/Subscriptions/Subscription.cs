@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using IdmPlatform.Contracts;
 
 namespace IdmPlatform.Notifications.Subscriptions;
@@ -26,41 +24,9 @@ public sealed record SubscriptionFilter(
     private static bool AnyOf(IReadOnlyList<string>? wanted, IEnumerable<string> actual) =>
         wanted is not { Count: > 0 } || wanted.Intersect(actual, StringComparer.OrdinalIgnoreCase).Any();
 
-    /// <summary>Words must all appear (accents and case ignored); "-word" must not.</summary>
-    private bool MatchesQuery(StatementView s)
-    {
-        if (string.IsNullOrWhiteSpace(Q))
-        {
-            return true;
-        }
-
-        var haystack = Fold($"{s.Text} {s.Speaker?.Name} {s.Organisation?.Name} {s.Event?.Name}");
-        foreach (var term in Q.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var excluded = term.StartsWith('-');
-            var word = Fold(term.TrimStart('-').Trim('"'));
-            if (word.Length > 0 && haystack.Contains(word, StringComparison.Ordinal) == excluded)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static string Fold(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        return builder.ToString();
-    }
+    /// <summary>q, in web-search syntax, over the statement's text and the names of its speaker, organisation and event.</summary>
+    private bool MatchesQuery(StatementView s) =>
+        string.IsNullOrWhiteSpace(Q) || TextQuery.Matches(Q, [s.Text, s.Speaker?.Name, s.Organisation?.Name, s.Event?.Name]);
 }
 
 public sealed record Channel(string Type, string? Url = null, string? Address = null);
