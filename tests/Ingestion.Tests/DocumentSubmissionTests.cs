@@ -95,6 +95,32 @@ public sealed class DocumentSubmissionTests(IngestionFixture fixture)
     }
 
     [Fact]
+    public async Task The_same_bytes_after_a_failed_job_get_a_new_job_rather_than_a_duplicate_answer()
+    {
+        var bytes = Encoding.Latin1.GetBytes("%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R" + Guid.NewGuid());
+        var first = await SubmitFileAsync(bytes);
+        var failed = await FinishedJobAsync(first.GetProperty("jobId").GetString()!);
+        Assert.Equal("failed", failed.GetProperty("status").GetString());
+
+        var again = await SubmitFileAsync(bytes);
+
+        Assert.Equal("queued", again.GetProperty("status").GetString());
+        Assert.Equal(first.GetProperty("documentId").GetString(), again.GetProperty("documentId").GetString());
+        Assert.NotEqual(first.GetProperty("jobId").GetString(), again.GetProperty("jobId").GetString());
+        var retried = await FinishedJobAsync(again.GetProperty("jobId").GetString()!);
+        Assert.Equal("failed", retried.GetProperty("status").GetString()); // the same broken bytes, read again
+
+        async Task<JsonElement> SubmitFileAsync(byte[] content)
+        {
+            using var form = new MultipartFormDataContent();
+            form.Add(new ByteArrayContent(content), "file", "broken.pdf");
+            var response = await _client.PostAsync("/api/ingestion/documents", form);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            return await response.Content.ReadFromJsonAsync<JsonElement>();
+        }
+    }
+
+    [Fact]
     public async Task A_multipart_upload_is_accepted_with_its_type_taken_from_the_file_name()
     {
         using var form = new MultipartFormDataContent();

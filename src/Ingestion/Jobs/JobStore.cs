@@ -13,7 +13,10 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
     public static string ContentHash(byte[] content) => $"sha256:{Convert.ToHexStringLower(SHA256.HashData(content))}";
 
     /// <summary>Stores the document and its job, and queues the job, in one transaction.</summary>
-    /// <returns>The new job, or null with the existing document id when these bytes were seen before.</returns>
+    /// <returns>
+    /// The new job, or null with the existing document id when these bytes were seen before. Bytes whose last job
+    /// failed (a timeout on a busy machine, a reader fixed since) get a new job: a failure must not bar a retry.
+    /// </returns>
     public async Task<(JobView? Job, string DocumentId)> SubmitAsync(SubmittedDocument document, CancellationToken cancellationToken)
     {
         var hash = ContentHash(document.Content);
@@ -35,7 +38,7 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
             insert.Parameters.AddWithValue("url", (object?)document.SourceUrl ?? DBNull.Value);
             insert.Parameters.AddWithValue("published", (object?)document.PublishedOn ?? DBNull.Value);
             insert.Parameters.AddWithValue("language", (object?)document.Language ?? DBNull.Value);
-            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
+            if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0 && !await RetryFailedAsync(transaction, documentId, document, cancellationToken))
             {
                 return (null, documentId);
             }
@@ -57,6 +60,29 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
             await transaction.CommitAsync(cancellationToken);
             return (view, documentId);
         }
+    }
+
+    /// <summary>
+    /// True when the stored document's last job failed, so it is to be tried again, with the hints this submission
+    /// gives. The document's row is locked first: two retries at once make one new job, not two.
+    /// </summary>
+    private static async Task<bool> RetryFailedAsync(NpgsqlTransaction transaction, string documentId, SubmittedDocument document, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            WITH locked AS (SELECT id FROM documents WHERE id = @id FOR UPDATE),
+                 failed AS (
+                     SELECT l.id FROM locked l
+                     WHERE (SELECT status FROM jobs WHERE document_id = l.id ORDER BY created_at DESC, id DESC LIMIT 1) = 'failed')
+            UPDATE documents d SET source_url = COALESCE(@url, d.source_url), published_on = COALESCE(@published, d.published_on),
+                                   language = COALESCE(@language, d.language)
+            FROM failed f WHERE d.id = f.id
+            """, transaction.Connection, transaction);
+        command.Parameters.AddWithValue("id", documentId);
+        command.Parameters.AddWithValue("url", (object?)document.SourceUrl ?? DBNull.Value);
+        command.Parameters.Add(new NpgsqlParameter("published", NpgsqlTypes.NpgsqlDbType.Date) { Value = (object?)document.PublishedOn ?? DBNull.Value });
+        command.Parameters.AddWithValue("language", (object?)document.Language ?? DBNull.Value);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public async Task<JobView?> FindAsync(string jobId, CancellationToken cancellationToken)
