@@ -1,11 +1,13 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// The MassTransit bus on RabbitMQ, one way for every service: durable queues named after the service and
-/// the consumer, publisher confirms, in-process retries and then the consumer's _error queue.
+/// the consumer, publisher confirms, in-process retries (minutes of them for a database away) and then the
+/// consumer's _error queue.
 /// </summary>
 public static class EventBusExtensions
 {
@@ -25,7 +27,21 @@ public static class EventBusExtensions
             bus.DisableUsageTelemetry();
             configureConsumers?.Invoke(bus);
             bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
-                endpoint.UseMessageRetry(retry => retry.Intervals(200, 1_000, 5_000)));
+            {
+                // A database that is away for a while (a restart, a fail-over) is waited out for minutes, so the
+                // messages on hand are not moved to the error queue, and their jobs stranded, by a passing outage.
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Handle<NpgsqlException>(ex => ex.IsTransient);
+                    retry.Intervals(1_000, 2_000, 4_000, 8_000, 15_000, 30_000, 60_000, 60_000, 60_000, 60_000);
+                });
+                // Anything else gets three quick tries, then the consumer's error queue.
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Ignore<NpgsqlException>(ex => ex.IsTransient);
+                    retry.Intervals(200, 1_000, 5_000);
+                });
+            });
 
             bus.UsingRabbitMq((context, rabbit) =>
             {

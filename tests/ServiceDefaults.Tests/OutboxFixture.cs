@@ -12,6 +12,8 @@ public sealed record SomethingHappened(Guid EventId, DateTimeOffset OccurredAt, 
 
 public sealed record PoisonPill(Guid EventId, DateTimeOffset OccurredAt) : IIntegrationEvent;
 
+public sealed record DatabaseNeeded(Guid EventId, DateTimeOffset OccurredAt) : IIntegrationEvent;
+
 public sealed class RecordingConsumer(OutboxFixture fixture) : IConsumer<SomethingHappened>
 {
     public Task Consume(ConsumeContext<SomethingHappened> context)
@@ -27,6 +29,18 @@ public sealed class PoisonConsumer(OutboxFixture fixture) : IConsumer<PoisonPill
     {
         fixture.PoisonAttempts.AddOrUpdate(context.Message.EventId, 1, (_, n) => n + 1);
         throw new InvalidOperationException("This message can never be handled.");
+    }
+}
+
+/// <summary>Handles its message only with the database's help, as most consumers do.</summary>
+public sealed class DatabaseConsumer(OutboxFixture fixture) : IConsumer<DatabaseNeeded>
+{
+    public async Task Consume(ConsumeContext<DatabaseNeeded> context)
+    {
+        fixture.DatabaseAttempts.AddOrUpdate(context.Message.EventId, 1, (_, n) => n + 1);
+        await using var command = fixture.DataSource.CreateCommand("SELECT 1");
+        await command.ExecuteScalarAsync(context.CancellationToken);
+        fixture.DatabaseHandled.Enqueue(context.Message.EventId);
     }
 }
 
@@ -52,6 +66,10 @@ public sealed class OutboxFixture() : InfrastructureFixture("outboxdb")
     /// <summary>How many times the poison consumer was handed each message.</summary>
     public ConcurrentDictionary<Guid, int> PoisonAttempts { get; } = new();
 
+    public ConcurrentDictionary<Guid, int> DatabaseAttempts { get; } = new();
+
+    public ConcurrentQueue<Guid> DatabaseHandled { get; } = new();
+
     public IHost Host { get; private set; } = null!;
 
     public NpgsqlDataSource DataSource => Host.Services.GetRequiredService<NpgsqlDataSource>();
@@ -68,6 +86,7 @@ public sealed class OutboxFixture() : InfrastructureFixture("outboxdb")
         builder.AddEventBus(bus =>
         {
             bus.AddConsumer<RecordingConsumer>();
+            bus.AddConsumer<DatabaseConsumer>();
             bus.AddConsumer<PoisonConsumer>().Endpoint(e => e.Name = PoisonQueue);
             // Reads the error queue only: not bound to the message's exchange, or it would get every pill at once.
             bus.AddConsumer<ErrorQueueReader>().Endpoint(e =>

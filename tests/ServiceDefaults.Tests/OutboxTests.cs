@@ -95,6 +95,29 @@ public sealed class OutboxTests(OutboxFixture fixture)
     }
 
     [Fact]
+    public async Task A_message_whose_database_is_away_waits_for_it_rather_than_going_to_the_error_queue()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var message = new DatabaseNeeded(Guid.NewGuid(), DateTimeOffset.UtcNow);
+        await fixture.StopServerAsync("postgres", timeout.Token);
+        try
+        {
+            await fixture.Host.Services.GetRequiredService<IBus>().Publish(message, timeout.Token);
+
+            // More tries than the three quick retries allow: the message is still being worked on, not set aside.
+            await Eventually.HoldsAsync(() => Task.FromResult(fixture.DatabaseAttempts.GetValueOrDefault(message.EventId) > 4),
+                "a fifth try while the database is away", TimeSpan.FromMinutes(3));
+        }
+        finally
+        {
+            await fixture.StartServerAsync("postgres", timeout.Token);
+        }
+
+        await Eventually.HoldsAsync(() => Task.FromResult(fixture.DatabaseHandled.Contains(message.EventId)),
+            "the message handled once the database is back", TimeSpan.FromMinutes(3));
+    }
+
+    [Fact]
     public async Task The_inbox_admits_an_event_once_per_consumer_and_forgets_a_rolled_back_attempt()
     {
         var eventId = Guid.NewGuid();
