@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using IdmPlatform.Contracts;
 using IdmPlatform.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace IdmPlatform.Search.Tests;
@@ -132,6 +133,42 @@ public sealed partial class SearchTests
         Assert.False(await engine.CompactAsync(atLeast: 2, CancellationToken.None));
         Assert.Equal(6, before.Count);
         Assert.Equal(before, engine.Search(Query("reception return")).Hits.Select(h => h.Id).ToList());
+    }
+
+    [Fact]
+    public async Task A_retraction_delivered_twice_does_not_bring_the_retracted_hit_back_from_the_cache()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        using var engine = new Engine.SearchEngine(Engine.SearchReplica.New(), Engine.TextAnalysis.Load(), Glossary.QueryGlossary.Load(),
+            Microsoft.Extensions.Options.Options.Create(new Engine.SearchOptions { IndexPath = Path.Combine(Path.GetTempPath(), $"idm-twice-{Guid.NewGuid():N}") }));
+        await engine.RebuildAsync(_ => AsyncEnumerable.Empty<Engine.CatalogueItem>(), _ => { }, CancellationToken.None);
+        // The service's own cache, on the fixture's Redis, as the search endpoint asks it.
+        var cache = new Searching.HotQueryCache(fixture.Service.Services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Searching.HotQueryCache>.Instance);
+        async Task<int> TotalAsync()
+        {
+            var query = new Searching.SearchQuery(marker, "statement", null, null, null, null, null, null, null, null, null, false, [], 20, 0, DateTimeOffset.UtcNow.UtcTicks);
+            var (answer, _) = await cache.GetOrAddAsync(engine.Published, $"?q={marker}", () => JsonSerializer.SerializeToUtf8Bytes(engine.Search(query)));
+            return JsonDocument.Parse(answer).RootElement.GetProperty("Total").GetInt32();
+        }
+
+        async Task TakeInAsync(Engine.IndexChange change)
+        {
+            await engine.ApplyAsync([change], CancellationToken.None);
+            await engine.RefreshAsync(CancellationToken.None);
+        }
+
+        var statement = Statement($"Remittances should cost less {marker}.", "en", "Priya Nair", "remittances");
+        var retraction = new Engine.StatementRemoved(Guid.NewGuid(), DateTimeOffset.UtcNow, statement.Id);
+        await TakeInAsync(new Engine.StatementChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, statement));
+        Assert.Equal(1, await TotalAsync());
+        await TakeInAsync(retraction);
+        Assert.Equal(0, await TotalAsync());
+
+        // The same event again, as a republished or retried message brings it.
+        await TakeInAsync(retraction);
+
+        Assert.Equal(0, await TotalAsync());
     }
 
     [Fact]

@@ -42,6 +42,12 @@ public sealed class IndexGeneration : IDisposable
 
     public HashSet<string> Retracted { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The changes taken in, by the hash of their event and item: a change delivered again (a republished or retried
+    /// event) is skipped, so the fingerprint only ever moves on. 16 bytes and some overhead per change, until the next build.
+    /// </summary>
+    public HashSet<UInt128> Applied { get; } = [];
+
     /// <summary>Order-free fingerprint of what this generation has taken in: equal on replicas that took in the same.</summary>
     public UInt128 Fingerprint { get; set; }
 

@@ -370,6 +370,15 @@ public sealed class SearchEngine : IDisposable
 
     private void Apply(IndexGeneration generation, IndexChange change)
     {
+        // One event may carry several statements: the item's id goes in beside the event's, or they would cancel out.
+        var key = XxHash128.HashToUInt128([.. change.EventId.ToByteArray(), .. System.Text.Encoding.UTF8.GetBytes(change.ItemId)]);
+        if (!generation.Applied.Add(key))
+        {
+            // Already taken in. Folded in a second time it would take itself out of the fingerprint, and the version
+            // would go back to one whose cached answers show what has changed since (a retracted statement, say).
+            return;
+        }
+
         switch (change)
         {
             case StatementChanged changed:
@@ -390,8 +399,7 @@ public sealed class SearchEngine : IDisposable
                 break;
         }
 
-        // One event may carry several statements: the item's id goes in beside the event's, or they would cancel out.
-        generation.Fingerprint ^= XxHash128.HashToUInt128([.. change.EventId.ToByteArray(), .. System.Text.Encoding.UTF8.GetBytes(change.ItemId)]);
+        generation.Fingerprint ^= key;
     }
 
     private void Upsert(IndexGeneration generation, DocumentView document, long version, long seen)
