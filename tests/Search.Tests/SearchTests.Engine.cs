@@ -172,6 +172,22 @@ public sealed partial class SearchTests
     }
 
     [Fact]
+    public async Task When_redis_does_not_answer_in_time_the_cache_passes_the_index_answer_through()
+    {
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"{fixture.RedisConnectionString},asyncTimeout=500");
+        // A command that holds its connection until a key that never comes: whatever is sent after it waits behind it,
+        // as behind a Redis too busy or too far away to answer, and times out.
+        var held = redis.GetDatabase().ExecuteAsync("BLPOP", $"never:{Guid.NewGuid():N}", 0);
+        var cache = new Searching.HotQueryCache(redis, Microsoft.Extensions.Logging.Abstractions.NullLogger<Searching.HotQueryCache>.Instance);
+
+        var (answer, cached) = await cache.GetOrAddAsync(new Engine.IndexVersion("unanswered", 0), "?q=anything", () => "the index's answer"u8.ToArray());
+
+        Assert.Equal("the index's answer"u8.ToArray(), answer);
+        Assert.False(cached);
+        await Assert.ThrowsAsync<StackExchange.Redis.RedisTimeoutException>(() => held);
+    }
+
+    [Fact]
     public async Task A_search_split_across_threads_answers_as_a_whole_one_does()
     {
         Engine.SearchEngine NewEngine(int splitFrom) => new(Engine.SearchReplica.New(), Engine.TextAnalysis.Load(), Glossary.QueryGlossary.Load(),

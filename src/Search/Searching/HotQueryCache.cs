@@ -48,9 +48,10 @@ public sealed class HotQueryCache(IConnectionMultiplexer redis, ILogger<HotQuery
                 return (local.Keep(key, (byte[])cached!), true);
             }
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            // The cache is a help, not a need: without Redis every query is simply answered by the index.
+            // The cache is a help, not a need: without Redis every query is simply answered by the index. A Redis
+            // that is slow or gone times out (RedisTimeoutException is a TimeoutException, not a RedisException).
             logger.LogWarning(e, "The search cache could not be read.");
             return (answer(), false);
         }
@@ -66,7 +67,7 @@ public sealed class HotQueryCache(IConnectionMultiplexer redis, ILogger<HotQuery
                 return (local.Keep(key, (byte[])first!), false);
             }
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or TimeoutException)
         {
             logger.LogWarning(e, "The search cache could not be written.");
             return (bytes, false);
