@@ -188,6 +188,35 @@ public sealed partial class SearchTests
     }
 
     [Fact]
+    public async Task A_walk_through_the_pages_ends_at_the_depth_with_the_total_still_exact()
+    {
+        using var engine = new Engine.SearchEngine(Engine.SearchReplica.New(), Engine.TextAnalysis.Load(), Glossary.QueryGlossary.Load(),
+            Microsoft.Extensions.Options.Options.Create(new Engine.SearchOptions { IndexPath = Path.Combine(Path.GetTempPath(), $"idm-depth-{Guid.NewGuid():N}"), MaxDepth = 5 }));
+        await engine.RebuildAsync(_ => AsyncEnumerable.Empty<Engine.CatalogueItem>(), _ => { }, CancellationToken.None);
+        await engine.ApplyAsync([.. Enumerable.Range(0, 8).Select(i => new Engine.StatementChanged(Guid.NewGuid(), DateTimeOffset.UtcNow, Statement($"Statement {i}.", "en", $"Speaker {i}", "data")))],
+            CancellationToken.None);
+        await engine.RefreshAsync(CancellationToken.None);
+
+        var seen = new List<string>();
+        var totals = new List<int>();
+        string? cursor = null;
+        do
+        {
+            Assert.True(Paging.TryParsePosition(cursor, out _, out var position));
+            var page = engine.Search(new Searching.SearchQuery(null, "statement", null, null, null, null, null, null, null, null, null, true, [], 2,
+                int.Parse(position ?? "0", System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.UtcNow.UtcTicks));
+            seen.AddRange(page.Hits.Select(h => h.Id));
+            totals.Add(page.Total);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        // Pages of 2 up to the depth of 5: the last one holds the fifth match alone and offers no further cursor.
+        Assert.Equal(5, seen.Distinct().Count());
+        Assert.Equal([8, 8, 8], totals);
+    }
+
+    [Fact]
     public async Task A_search_split_across_threads_answers_as_a_whole_one_does()
     {
         Engine.SearchEngine NewEngine(int splitFrom) => new(Engine.SearchReplica.New(), Engine.TextAnalysis.Load(), Glossary.QueryGlossary.Load(),

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using IdmPlatform.Contracts;
 using IdmPlatform.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace IdmPlatform.Search.Tests;
 
@@ -233,6 +234,19 @@ public sealed partial class SearchTests(SearchFixture fixture)
     [InlineData("q=x&cursor=@@@")]
     public async Task Bad_parameters_get_400_problem_details(string query) =>
         await ProblemAssert.IsProblemAsync(await _client.GetAsync($"/api/search?{query}"), HttpStatusCode.BadRequest);
+
+    [Theory]
+    [InlineData("0|2147483647")]
+    [InlineData("0|1000000000")]
+    [InlineData("638000000000000000|10000")]
+    public async Task A_cursor_past_the_depth_pages_reach_gets_400_problem_details(string position)
+    {
+        // Hand-made: the service never offers a cursor past the depth. Taken, the first overflowed and the second
+        // would have ranked a billion matches to show twenty.
+        var cursor = Paging.Encode(position);
+
+        await ProblemAssert.IsProblemAsync(await _client.GetAsync($"/api/search?q=x&cursor={cursor}"), HttpStatusCode.BadRequest, "first 10000 matches");
+    }
 
     [Fact]
     public async Task Names_are_suggested_from_their_first_letters_accents_ignored()

@@ -25,6 +25,12 @@ public sealed class SearchOptions
 
     /// <summary>How many parts: one per core.</summary>
     public int SplitInto { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// How deep a walk through the pages goes: a page is ranked against every match before it, so a deep offset costs
+    /// a search as much memory and time as a page that large. Past the first this many matches, narrow the query.
+    /// </summary>
+    public int MaxDepth { get; set; } = 10_000;
 }
 
 /// <summary>
@@ -78,6 +84,9 @@ public sealed class SearchEngine : IDisposable
     public string Version => Published.Id;
 
     public int Count => _current.Items.Count;
+
+    /// <summary>Pages reach this many matches at most; a cursor beyond them is refused.</summary>
+    public int MaxDepth => _options.MaxDepth;
 
     public async Task ApplyAsync(IReadOnlyList<IndexChange> changes, CancellationToken cancellationToken)
     {
@@ -294,7 +303,8 @@ public sealed class SearchEngine : IDisposable
             // Split only a search that runs alone: under load the other cores are busy with other searches, and
             // splitting would only add the cost of handing parts over.
             var parts = searcher.IndexReader.MaxDoc >= _options.SplitFrom && Volatile.Read(ref _searching) == 1 ? _options.SplitInto : 1;
-            var collected = HitCollector.Collect(searcher, filters, parts, query.Offset + query.Limit, byDate, () => BroadFilters(query), query.Facets, _facetValues, _options.ExactFacetBound);
+            var depth = (int)Math.Min((long)query.Offset + query.Limit, MaxDepth);
+            var collected = HitCollector.Collect(searcher, filters, parts, depth, byDate, () => BroadFilters(query), query.Facets, _facetValues, _options.ExactFacetBound);
 
             var hits = collected.Best.Skip(query.Offset).Take(query.Limit).Select(match =>
             {
@@ -313,7 +323,8 @@ public sealed class SearchEngine : IDisposable
                     .Select(c => new FacetValue(c.Value, generation.Names.Label(facet, c.Value) ?? c.Value, c.Count)).ToList()))
                 .ToDictionary(f => f.facet, f => f.values);
 
-            var next = query.Offset + hits.Count < collected.Total
+            // No cursor past the depth: the walk ends there, as if the matches did.
+            var next = query.Offset + hits.Count < Math.Min(collected.Total, MaxDepth)
                 ? Paging.Position(new DateTimeOffset(query.AsOf, TimeSpan.Zero), (query.Offset + hits.Count).ToString(System.Globalization.CultureInfo.InvariantCulture))
                 : null;
             return new SearchResult(collected.Total, TotalIsEstimate: false, clock.ElapsedMilliseconds, hits, facets, FacetsAreEstimates: collected.FacetsAreEstimates && query.Facets.Count > 0, next);

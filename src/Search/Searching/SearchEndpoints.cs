@@ -13,7 +13,7 @@ public static class SearchEndpoints
     {
         app.MapGet("/api/search", SearchAsync)
             .Documented("Search", "Search statements or documents",
-                "Full-text search in web-search syntax (\"exact phrase\", OR, -excluded) over statements (type=statement, the default) or whole documents (type=document), in English, French and Spanish at once, tolerant of small misspellings, with the catalogue's filters, facet counts and highlighted snippets; sort by relevance or date. A cursor keeps a walk through the pages to what the first page saw.")
+                "Full-text search in web-search syntax (\"exact phrase\", OR, -excluded) over statements (type=statement, the default) or whole documents (type=document), in English, French and Spanish at once, tolerant of small misspellings, with the catalogue's filters, facet counts and highlighted snippets; sort by relevance or date. A cursor keeps a walk through the pages to what the first page saw; pages reach the first 10,000 matches.")
             .Produces<SearchResult>().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
         app.MapGet("/api/search/suggest", Suggest)
             .Documented("Suggest", "Suggest names", "People, organisations, events and themes whose names, or a word of them, start with q; whole-name matches first, then the most named.")
@@ -49,6 +49,13 @@ public static class SearchEndpoints
         if (!Paging.TryParsePosition(cursor, out var asOf, out var position) || !TryOffset(position, out var offset))
         {
             return Paging.InvalidCursor();
+        }
+
+        if (offset >= engine.MaxDepth)
+        {
+            // Only a hand-made cursor gets here: the last page within the depth offers none.
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Cursor beyond the last page",
+                $"A search pages through its first {engine.MaxDepth} matches; narrow the query or its filters to reach the others.");
         }
 
         if (!engine.IsReady)
