@@ -260,6 +260,30 @@ public sealed partial class SearchTests(SearchFixture fixture)
     }
 
     [Fact]
+    public async Task Characters_xml_cannot_hold_in_a_query_or_a_statement_do_not_break_the_feed()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        // Text from a PDF keeps its page breaks (form feeds); other control characters come with odd sources.
+        await IndexAsync(Statement($"The first page ends here.\fThe second \u0001begins {marker}.", "en", "Ama Owusu", "data"));
+
+        async Task<System.Xml.Linq.XDocument> FeedAsync(string query)
+        {
+            var response = await _client.GetAsync($"/api/search/feed.atom?{query}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var reader = System.Xml.XmlReader.Create(await response.Content.ReadAsStreamAsync(), new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit });
+            return System.Xml.Linq.XDocument.Load(reader);
+        }
+
+        System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
+        var found = await FeedAsync($"q={marker}");
+        var asked = await FeedAsync("q=%01");
+
+        Assert.NotNull(asked.Root!.Element(atom + "title"));
+        var summary = Assert.Single(found.Root!.Elements(atom + "entry")).Element(atom + "summary")!.Value;
+        Assert.Contains("ends here. The second  begins", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_query_can_be_followed_as_an_atom_feed_that_strict_parsers_and_feed_readers_accept()
     {
         var marker = $"zq{Guid.NewGuid():N}"[..10];

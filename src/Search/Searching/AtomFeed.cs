@@ -24,7 +24,7 @@ public static class AtomFeed
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", Atom);
             xml.WriteElementString("id", Atom, self.AbsoluteUri);
-            xml.WriteElementString("title", Atom, title);
+            xml.WriteElementString("title", Atom, XmlText(title));
             xml.WriteElementString("updated", Atom, Timestamp(hits.Count == 0 ? DateTimeOffset.UnixEpoch : hits.Max(h => h.Updated)));
             WriteAuthor(xml, Publisher);
             WriteLink(xml, "self", self.AbsoluteUri, "application/atom+xml");
@@ -33,7 +33,7 @@ public static class AtomFeed
                 var statement = new Uri(publicBase, $"api/catalogue/statements/{Uri.EscapeDataString(hit.Id)}").AbsoluteUri;
                 xml.WriteStartElement("entry", Atom);
                 xml.WriteElementString("id", Atom, statement);
-                xml.WriteElementString("title", Atom, EntryTitle(hit));
+                xml.WriteElementString("title", Atom, XmlText(EntryTitle(hit)));
                 xml.WriteElementString("updated", Atom, Timestamp(hit.Updated));
                 if (hit.Date is { } date)
                 {
@@ -49,7 +49,7 @@ public static class AtomFeed
 
                 xml.WriteStartElement("summary", Atom);
                 xml.WriteAttributeString("type", "html");
-                xml.WriteString(hit.Snippet);
+                xml.WriteString(XmlText(hit.Snippet));
                 xml.WriteEndElement();
                 xml.WriteStartElement("content", Atom);
                 xml.WriteAttributeString("type", "application/json");
@@ -69,10 +69,37 @@ public static class AtomFeed
 
     private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The text with each character XML 1.0 cannot hold (a control character such as a PDF's form feed or a query's
+    /// %01, a lone surrogate) replaced by a space: the writer refuses them, and would fail the whole feed for one.
+    /// </summary>
+    private static string XmlText(string text)
+    {
+        StringBuilder? written = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i]))
+            {
+                written?.Append(text[i]);
+            }
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                written?.Append(text, i, 2);
+                i++;
+            }
+            else
+            {
+                (written ??= new StringBuilder(text.Length).Append(text, 0, i)).Append(' ');
+            }
+        }
+
+        return written?.ToString() ?? text;
+    }
+
     private static void WriteAuthor(XmlWriter xml, string name)
     {
         xml.WriteStartElement("author", Atom);
-        xml.WriteElementString("name", Atom, name);
+        xml.WriteElementString("name", Atom, XmlText(name));
         xml.WriteEndElement();
     }
 
@@ -80,7 +107,7 @@ public static class AtomFeed
     {
         xml.WriteStartElement("link", Atom);
         xml.WriteAttributeString("rel", relation);
-        xml.WriteAttributeString("href", href);
+        xml.WriteAttributeString("href", XmlText(href));
         if (type is not null)
         {
             xml.WriteAttributeString("type", type);
