@@ -113,6 +113,21 @@ public sealed partial class SearchTests
     }
 
     [Fact]
+    public async Task A_first_page_asked_with_any_parameters_is_never_served_as_a_walk_s_later_page()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        var years = Enumerable.Range(2020, 3).Select(year => Statement($"Statement of {year} {marker}.", "en", $"Speaker {year} {marker}", "data") with { Date = new DateOnly(year, 6, 1) }).ToArray();
+        await IndexAsync(years);
+
+        // A first page whose query string spells out how a later page of a shared walk was once keyed in the cache.
+        var decoy = await SearchAsync($"q={marker}&limit=1&sort=date&@offset=1");
+        var second = await SearchAsync($"q={marker}&limit=1&sort=date&cursor={Uri.EscapeDataString(Paging.Position(DateTimeOffset.UtcNow, "1"))}");
+
+        Assert.Equal([years[2].Id], Ids(decoy));
+        Assert.Equal([years[1].Id], Ids(second));
+    }
+
+    [Fact]
     public async Task A_quiet_index_split_by_refreshes_is_merged_into_one_segment_that_answers_the_same()
     {
         var path = Path.Combine(Path.GetTempPath(), $"idm-compact-{Guid.NewGuid():N}");

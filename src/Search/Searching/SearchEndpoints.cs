@@ -77,12 +77,13 @@ public static class SearchEndpoints
     /// <summary>
     /// The query as asked, except that a walk whose snapshot is at or after the newest item of this version leaves
     /// nothing out: its page depends only on the offset, and every such walk shares it (as first pages already do,
-    /// next cursor included).
+    /// next cursor included). The two kinds of key start apart and the offset stands before the query, so no query
+    /// string a client sends can spell another request's key.
     /// </summary>
     private static string CacheKey(HttpRequest request, DateTimeOffset? asOf, int offset, IndexVersion version) =>
         asOf is { } snapshot && snapshot.UtcTicks >= version.NewestSeen
-            ? QueryString.Create(request.Query.Where(p => p.Key != "cursor")).Add("@offset", offset.ToString(CultureInfo.InvariantCulture)).Value!
-            : request.QueryString.Value ?? string.Empty;
+            ? $"page at {offset.ToString(CultureInfo.InvariantCulture)} of {QueryString.Create(request.Query.Where(p => p.Key != "cursor"))}"
+            : $"as asked {request.QueryString}";
 
     private static IResult Suggest(string? q, int? limit, SearchEngine engine) =>
         string.IsNullOrWhiteSpace(q) ? ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Missing prefix", "Give the start of a name in 'q'.")
