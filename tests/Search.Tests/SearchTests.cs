@@ -260,6 +260,26 @@ public sealed partial class SearchTests(SearchFixture fixture)
     }
 
     [Fact]
+    public async Task The_feed_keeps_to_the_dates_asked_for()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        var older = Statement($"Older statement {marker}.", "en", "Ike Obi", "data") with { Date = new DateOnly(2019, 10, 15) };
+        var newer = Statement($"Newer statement {marker}.", "en", "Jo Park", "data") with { Date = new DateOnly(2022, 5, 18) };
+        await IndexAsync(older, newer);
+
+        async Task<List<string>> EntriesAsync(string filters)
+        {
+            var feed = System.Xml.Linq.XDocument.Parse(await _client.GetStringAsync($"/api/search/feed.atom?q={marker}{filters}"));
+            System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
+            return [.. feed.Root!.Elements(atom + "entry").Select(e => e.Element(atom + "id")!.Value.Split('/')[^1])];
+        }
+
+        Assert.Equal([newer.Id], await EntriesAsync("&from=2020-01-01"));
+        Assert.Equal([older.Id], await EntriesAsync("&to=2020-01-01"));
+        Assert.Equal([newer.Id, older.Id], await EntriesAsync(string.Empty));
+    }
+
+    [Fact]
     public async Task Characters_xml_cannot_hold_in_a_query_or_a_statement_do_not_break_the_feed()
     {
         var marker = $"zq{Guid.NewGuid():N}"[..10];

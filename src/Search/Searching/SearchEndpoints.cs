@@ -92,7 +92,7 @@ public static class SearchEndpoints
 
     private static IResult Feed(
         HttpRequest request, string? q, string? @event, string? organisation, string? person, string? theme, int? gcm, string? language, string? kind,
-        SearchEngine engine)
+        DateOnly? from, DateOnly? to, SearchEngine engine)
     {
         if (!engine.IsReady)
         {
@@ -100,7 +100,7 @@ public static class SearchEndpoints
         }
 
         var query = new SearchQuery(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), "statement", @event, organisation, person, theme, gcm, language, kind,
-            null, null, SortByDate: true, [], Paging.MaxLimit / 2, 0, DateTimeOffset.UtcNow.UtcTicks);
+            from, to, SortByDate: true, [], Paging.MaxLimit / 2, 0, DateTimeOffset.UtcNow.UtcTicks);
         var result = engine.Search(query);
         // Behind the gateway, scheme and host are the gateway's (forwarded headers), so ids and links are public ones.
         var publicBase = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
