@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 using StackExchange.Redis;
 
 namespace IdmPlatform.Gateway;
@@ -128,21 +130,74 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IConnectionMulti
         await response.Body.WriteAsync(record.Body ?? [], context.RequestAborted);
     }
 
-    /// <summary>The path, the content type and the body's hash: what makes two requests the same request.</summary>
+    /// <summary>
+    /// The path, the content type and the body's hash: what makes two requests the same request. A multipart body (an
+    /// upload) is taken part by part, each part's headers and content, and its content type without the boundary: a
+    /// client picks a new random boundary for every request, and the same upload retried would otherwise be another.
+    /// </summary>
     private static async Task<string> FingerprintAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         request.EnableBuffering();
+        try
+        {
+            if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type) && BoundaryOf(type) is { } boundary)
+            {
+                try
+                {
+                    return await MultipartFingerprintAsync(request, type, boundary, cancellationToken);
+                }
+                catch (Exception ex) when (ex is InvalidDataException or IOException)
+                {
+                    // Not well-formed multipart (the service will say so): its bytes as sent stand for it.
+                    request.Body.Position = 0;
+                }
+            }
+
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Path}{request.QueryString}\n{request.ContentType}\n"));
+            await AppendAsync(hash, request.Body, cancellationToken);
+            return Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+        finally
+        {
+            request.Body.Position = 0;
+        }
+    }
+
+    private static async Task<string> MultipartFingerprintAsync(HttpRequest request, MediaTypeHeaderValue type, string boundary, CancellationToken cancellationToken)
+    {
+        var withoutBoundary = type.Copy();
+        withoutBoundary.Boundary = null;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Path}{request.QueryString}\n{request.ContentType}\n"));
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Path}{request.QueryString}\n{withoutBoundary}\n"));
+        var reader = new MultipartReader(boundary, request.Body);
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            // Each part hashed on its own and its hash added, its headers ended by a blank line as in the body: where
+            // one part, or a part's headers, end stays part of what is compared.
+            using var part = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            part.AppendData(System.Text.Encoding.UTF8.GetBytes($"{string.Concat(section.Headers?.Select(h => $"{h.Key}: {h.Value}\r\n") ?? [])}\r\n"));
+            await AppendAsync(part, section.Body, cancellationToken);
+            hash.AppendData(part.GetHashAndReset());
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>The boundary of a multipart body, if it has a usable one (RFC 2046: 1 to 70 characters).</summary>
+    private static string? BoundaryOf(MediaTypeHeaderValue type) =>
+        type.MediaType.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) && HeaderUtilities.RemoveQuotes(type.Boundary) is { Length: > 0 and <= 70 } boundary
+            ? boundary.Value
+            : null;
+
+    private static async Task AppendAsync(IncrementalHash hash, Stream body, CancellationToken cancellationToken)
+    {
         var buffer = new byte[81920];
         int read;
-        while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
         {
             hash.AppendData(buffer, 0, read);
         }
-
-        request.Body.Position = 0;
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private static byte[] Serialize(Record record) => JsonSerializer.SerializeToUtf8Bytes(record);

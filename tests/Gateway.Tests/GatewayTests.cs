@@ -210,6 +210,43 @@ public sealed class GatewayTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task An_upload_repeated_with_its_idempotency_key_gets_the_first_answer_though_its_boundary_is_new()
+    {
+        var key = Guid.NewGuid().ToString();
+        async Task<HttpResponseMessage> UploadAsync(string text)
+        {
+            // A new form each time, with the new random boundary every client picks for each request.
+            using var form = new MultipartFormDataContent();
+            form.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(text)) { Headers = { ContentType = new("text/plain") } }, "file", "statement.txt");
+            form.Add(new StringContent("https://example.org/statement"), "sourceUrl");
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ingestion/documents") { Content = form };
+            request.Headers.Add("X-Api-Key", fixture.ContributorKey);
+            request.Headers.Add("Idempotency-Key", key);
+            return await _client.SendAsync(request);
+        }
+
+        var first = await UploadAsync("The same file.");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        var calls = fixture.BackendCalls;
+
+        var again = await UploadAsync("The same file.");
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Equal(calls, fixture.BackendCalls);
+
+        // Another file under the same key is still another request.
+        await ProblemAssert.IsProblemAsync(await UploadAsync("Another file."), HttpStatusCode.UnprocessableEntity, "Idempotency-Key");
+
+        // A body that is not the multipart it claims to be is passed on for the service to refuse, and kept as sent.
+        using var broken = new HttpRequestMessage(HttpMethod.Post, "/api/ingestion/documents") { Content = new StringContent("no parts here") };
+        broken.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=abc");
+        broken.Headers.Add("X-Api-Key", fixture.ContributorKey);
+        broken.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(broken)).StatusCode);
+    }
+
+    [Fact]
     public async Task Forwarded_requests_carry_a_fresh_signature_of_the_gateway_and_the_verified_role_and_a_client_cannot_supply_either()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/ingestion/documents") { Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json") };
