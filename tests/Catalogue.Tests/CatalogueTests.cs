@@ -214,6 +214,40 @@ public sealed class CatalogueTests(CatalogueFixture fixture)
     }
 
     [Theory]
+    [InlineData("{\"themes\": [null]}", "themes")]
+    [InlineData("{\"themes\": [\"\"]}", "themes")]
+    [InlineData("{\"themes\": [\"youth\", \"Regular pathways\"]}", "themes")]
+    [InlineData("{\"themes\": [\"-youth\"]}", "themes")]
+    [InlineData("{\"themes\": [\"youth\\n\"]}", "themes")]
+    [InlineData("{\"speaker\": \"\"}", "speaker")]
+    [InlineData("{\"speaker\": \" \\t \"}", "speaker")]
+    [InlineData("{\"organisation\": \"\"}", "organisation")]
+    public async Task A_correction_with_a_theme_that_is_not_a_slug_or_a_blank_name_is_a_400_problem_naming_the_field_and_changes_nothing(string json, string field)
+    {
+        var (_, id) = await CatalogueOneDocumentAsync();
+        var before = await _client.GetStringAsync($"/api/catalogue/statements/{id}");
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+
+        await ProblemAssert.IsProblemAsync(await _client.PatchAsync($"/api/catalogue/statements/{id}", content), HttpStatusCode.BadRequest, field);
+
+        Assert.Equal(before, await _client.GetStringAsync($"/api/catalogue/statements/{id}"));
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/catalogue/themes")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_correction_takes_themes_shaped_as_the_extractions_slugs_and_the_themes_list_counts_them()
+    {
+        var (_, id) = await CatalogueOneDocumentAsync();
+        string[] themes = ["covid-19", "international-cooperation-and-governance", "xenophobia"];
+
+        var response = await _client.PatchAsJsonAsync($"/api/catalogue/statements/{id}", new { themes });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var listed = await _client.GetFromJsonAsync<JsonElement>("/api/catalogue/themes");
+        Assert.All(themes, theme => Assert.Contains(listed.EnumerateArray(), t => t.GetProperty("slug").GetString() == theme));
+    }
+
+    [Theory]
     [InlineData("{\"themes\": \"youth\"}")]
     [InlineData("{\"gcmObjectives\": [\"five\"]}")]
     [InlineData("{\"speaker\": ")]

@@ -1,11 +1,18 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace IdmPlatform.Catalogue.Statements;
 
 /// <summary>Stable, readable ids for entities: "António Vitorino" → "antonio-vitorino".</summary>
-public static class Slugs
+public static partial class Slugs
 {
+    /// <summary>
+    /// Whether <paramref name="text"/> is shaped as a slug: lowercase ASCII letters and digits, in words joined by single
+    /// hyphens ("regular-pathways", "covid-19"), the shape <see cref="From"/> gives and the extraction's themes have.
+    /// </summary>
+    public static bool IsSlug(string? text) => text is not null && SlugShape().IsMatch(text);
+
     public static string From(string name)
     {
         var builder = new StringBuilder(name.Length);
@@ -28,4 +35,7 @@ public static class Slugs
 
         return builder.ToString().Trim('-') is { Length: > 0 } slug ? slug : "unnamed";
     }
+
+    [GeneratedRegex(@"\A[a-z0-9]+(?:-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
+    private static partial Regex SlugShape();
 }

@@ -48,9 +48,9 @@ public static class StatementEndpoints
 
     private static async Task<IResult> CorrectAsync(string id, StatementCorrection correction, CatalogueStore store, Outbox outbox, CancellationToken cancellationToken)
     {
-        if (correction.GcmObjectives?.Any(n => n is < 1 or > 23) == true)
+        if (Invalid(correction) is { } problem)
         {
-            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown GCM objective", "gcmObjectives holds objective numbers from 1 to 23.");
+            return problem;
         }
 
         if (correction.Event is not null && !await store.EventExistsAsync(correction.Event, cancellationToken))
@@ -65,6 +65,33 @@ public static class StatementEndpoints
 
         outbox.Wake();
         return TypedResults.Ok(corrected);
+    }
+
+    // Checked before anything is written: themes are read back as slugs (a null one broke the themes list), and a
+    // speaker or organisation is stored under the slug of its name, which a name without a letter or digit lacks.
+    private static IResult? Invalid(StatementCorrection correction)
+    {
+        if (correction.GcmObjectives?.Any(n => n is < 1 or > 23) == true)
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown GCM objective", "gcmObjectives holds objective numbers from 1 to 23.");
+        }
+
+        if (correction.Themes?.All(Slugs.IsSlug) == false)
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Invalid theme",
+                "themes holds theme slugs: lowercase letters and digits in words joined by single hyphens, such as \"regular-pathways\" or \"covid-19\".");
+        }
+
+        foreach (var (field, name) in new[] { ("speaker", correction.Speaker), ("organisation", correction.Organisation) })
+        {
+            if (name is not null && !name.Any(char.IsLetterOrDigit))
+            {
+                return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, $"Invalid {field}",
+                    $"{field}, when given, is a name: it cannot be blank, and has at least one letter or digit.");
+            }
+        }
+
+        return null;
     }
 
     private static async Task<IResult> RetractAsync(string id, CatalogueStore store, Outbox outbox, CancellationToken cancellationToken)
