@@ -12,7 +12,7 @@ public sealed class CatalogueTests(CatalogueFixture fixture)
     private readonly HttpClient _client = fixture.Service.CreateSignedClient();
 
     /// <summary>A small ingested document written for these tests: two quotes by two speakers at one event.</summary>
-    private static DocumentIngested Document(string? duplicateOf = null)
+    private static DocumentIngested Document(string? duplicateOf = null, string secondSpeaker = "Tomás Ribeiro", string secondTheme = "regular-pathways")
     {
         var documentId = $"doc_{Guid.NewGuid():N}";
         const string text = "Opening the session, Mira Haddad said: \"Data saves lives.\" Later, Tomás Ribeiro replied: \"Pathways must widen.\"";
@@ -21,11 +21,11 @@ public sealed class CatalogueTests(CatalogueFixture fixture)
             new DateOnly(2024, 5, 21), "en", "summary", "https://example.org/notes", text, duplicateOf, null,
             [new EventRef("idm-2024-new-york", "International Dialogue on Migration 2024, New York", new DateOnly(2024, 5, 21), new DateOnly(2024, 5, 22))],
             [new OrganisationRef("International Organization for Migration", "IOM")],
-            [new PersonRef("Mira Haddad", "Director of Data", "IOM"), new PersonRef("Tomás Ribeiro", "Youth delegate", null)],
-            ["data", "regular-pathways"], [1, 5],
+            [new PersonRef("Mira Haddad", "Director of Data", "IOM"), new PersonRef(secondSpeaker, "Youth delegate", null)],
+            ["data", secondTheme], [1, 5],
             [
                 new IngestedStatement(0, "quote", "Data saves lives.", "Mira Haddad", null, null, null, text.IndexOf("Data", StringComparison.Ordinal), text.IndexOf("lives.", StringComparison.Ordinal) + 6, ["data"], [1]),
-                new IngestedStatement(1, "quote", "Pathways must widen.", "Tomás Ribeiro", null, null, null, text.IndexOf("Pathways", StringComparison.Ordinal), text.IndexOf("widen.", StringComparison.Ordinal) + 6, ["regular-pathways"], [5]),
+                new IngestedStatement(1, "quote", "Pathways must widen.", secondSpeaker, null, null, null, text.IndexOf("Pathways", StringComparison.Ordinal), text.IndexOf("widen.", StringComparison.Ordinal) + 6, [secondTheme], [5]),
             ]);
     }
 
@@ -74,18 +74,87 @@ public sealed class CatalogueTests(CatalogueFixture fixture)
         Assert.Equal(2, (await StatementsOfAsync(document.DocumentId)).Length);
     }
 
+    /// <summary>The same document again under a new id, as ingestion reports a near-duplicate of <paramref name="original"/>.</summary>
+    private static DocumentIngested DuplicateOf(DocumentIngested original)
+    {
+        var documentId = $"doc_{Guid.NewGuid():N}";
+        return original with { EventId = Guid.NewGuid(), DocumentId = documentId, ContentHash = $"sha256:{documentId}", DuplicateOf = original.DocumentId };
+    }
+
+    /// <summary>Waits until the catalogue holds the document, and returns it as GET /documents/{id} answers.</summary>
+    private async Task<JsonElement> CataloguedDocumentAsync(string documentId)
+    {
+        var url = $"/api/catalogue/documents/{documentId}";
+        await Eventually.HoldsAsync(async () => (await _client.GetAsync(url)).StatusCode == HttpStatusCode.OK, $"document {documentId} to be catalogued");
+        return await _client.GetFromJsonAsync<JsonElement>(url);
+    }
+
     [Fact]
     public async Task A_duplicate_document_is_catalogued_without_alerting_anyone()
     {
         var original = Document();
         var duplicate = Document(duplicateOf: original.DocumentId);
         await fixture.Bus.Publish(duplicate);
-        await Eventually.ReturnsAsync(async () => await StatementsOfAsync(duplicate.DocumentId) is { Length: 2 } found ? found : null, "the duplicate to be catalogued");
+        await CataloguedDocumentAsync(duplicate.DocumentId);
         var probe = Document();
         await fixture.Bus.Publish(probe);
         await Eventually.HoldsAsync(() => Task.FromResult(fixture.Published.Any(p => p.DocumentId == probe.DocumentId)), "a later document's events");
 
         Assert.DoesNotContain(fixture.Published, p => p.DocumentId == duplicate.DocumentId);
+    }
+
+    [Fact]
+    public async Task A_duplicate_documents_statements_are_its_originals_said_again_and_are_not_listed_counted_or_found_beside_them()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        var original = Document(secondSpeaker: $"Speaker {marker}", secondTheme: $"theme-{marker}");
+        var duplicate = DuplicateOf(original);
+        await fixture.Bus.Publish(original);
+        await fixture.Bus.Publish(duplicate);
+        var originals = await Eventually.ReturnsAsync(async () => await StatementsOfAsync(original.DocumentId) is { Length: 2 } found ? found : null, "the original's statements");
+        var shown = await CataloguedDocumentAsync(duplicate.DocumentId);
+        var quote = originals.Single(s => s.GetProperty("speaker").GetProperty("slug").GetString() == $"speaker-{marker}").GetProperty("id").GetString();
+        var again = Microsoft.Extensions.Hosting.Ids.FromKey("st", $"{duplicate.DocumentId}/1");
+
+        // The duplicate stays a document that says of which original, with its text, but shows no statements of its own.
+        Assert.Equal(original.DocumentId, shown.GetProperty("duplicateOf").GetString());
+        Assert.Equal(original.Text, shown.GetProperty("text").GetString());
+        Assert.Equal(0, shown.GetProperty("statements").GetArrayLength());
+        Assert.Empty(await StatementsOfAsync(duplicate.DocumentId));
+
+        // Everywhere the quote is listed or counted, it is there once: the original's.
+        var byPerson = await _client.GetFromJsonAsync<JsonElement>($"/api/catalogue/statements?person=speaker-{marker}");
+        Assert.Equal([quote], byPerson.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("id").GetString()));
+        var byTheme = await _client.GetFromJsonAsync<JsonElement>($"/api/catalogue/statements?theme=theme-{marker}");
+        Assert.Equal([quote], byTheme.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("id").GetString()));
+        var person = await _client.GetFromJsonAsync<JsonElement>($"/api/catalogue/people/speaker-{marker}");
+        Assert.Equal([quote], person.GetProperty("statements").EnumerateArray().Select(s => s.GetProperty("id").GetString()));
+        Assert.Equal(1, await StatementCountAsync("people", $"speaker-{marker}"));
+        var themes = await _client.GetFromJsonAsync<JsonElement>("/api/catalogue/themes");
+        Assert.Equal(1, themes.EnumerateArray().Single(t => t.GetProperty("slug").GetString() == $"theme-{marker}").GetProperty("statementCount").GetInt32());
+
+        // Nor is the duplicate's copy found, corrected or retracted on its own: it was never published, so nothing may announce it.
+        await ProblemAssert.IsProblemAsync(await _client.GetAsync($"/api/catalogue/statements/{again}"), HttpStatusCode.NotFound, again);
+        await ProblemAssert.IsProblemAsync(await _client.PatchAsJsonAsync($"/api/catalogue/statements/{again}", new { themes = new[] { "youth" } }), HttpStatusCode.NotFound, again);
+        await ProblemAssert.IsProblemAsync(await _client.DeleteAsync($"/api/catalogue/statements/{again}"), HttpStatusCode.NotFound, again);
+    }
+
+    /// <summary>The statement count the entity list gives <paramref name="slug"/>, walking its pages to it.</summary>
+    private async Task<int> StatementCountAsync(string entities, string slug)
+    {
+        string? cursor = null;
+        do
+        {
+            var page = await _client.GetFromJsonAsync<JsonElement>($"/api/catalogue/{entities}?limit=100{(cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")}");
+            foreach (var item in page.GetProperty("items").EnumerateArray().Where(i => i.GetProperty("slug").GetString() == slug))
+            {
+                return item.GetProperty("statementCount").GetInt32();
+            }
+
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+        throw new InvalidOperationException($"{slug} is not among the {entities}.");
     }
 
     /// <summary>Publishes a document of two statements and waits until the catalogue lists them; the first one's id.</summary>

@@ -37,9 +37,9 @@ public sealed class ExportTests(CatalogueFixture fixture)
             ]);
     }
 
-    private async Task<DocumentIngested> CatalogueAsync(string? duplicateOf = null)
+    private async Task<DocumentIngested> CatalogueAsync()
     {
-        var document = Document(duplicateOf);
+        var document = Document();
         await fixture.Bus.Publish(document);
         await Eventually.HoldsAsync(async () =>
             (await _client.GetFromJsonAsync<JsonElement>($"/api/catalogue/statements?document={document.DocumentId}")).GetProperty("items").GetArrayLength() == 2,
@@ -170,7 +170,8 @@ public sealed class ExportTests(CatalogueFixture fixture)
         var document = Document();
         await fixture.Bus.Publish(document);
         await fixture.Bus.Publish(document);
-        var duplicate = await CatalogueAsync(duplicateOf: document.DocumentId);
+        var duplicate = Document(duplicateOf: document.DocumentId);
+        await fixture.Bus.Publish(duplicate);
         await Eventually.HoldsAsync(() => Task.FromResult(fixture.Catalogued.Any(c => c.Document.Id == duplicate.DocumentId)), "the duplicate's event");
         // The relay publishes in order: once the later document's event is here, a second one for the first would be too.
         var probe = await CatalogueAsync();
@@ -181,6 +182,30 @@ public sealed class ExportTests(CatalogueFixture fixture)
         Assert.Null(once.Document.DuplicateOf);
         Assert.Equal(["idm-2024-new-york"], once.Document.Events.Select(e => e.Slug));
         Assert.Equal(document.DocumentId, fixture.Catalogued.Single(c => c.Document.Id == duplicate.DocumentId).Document.DuplicateOf);
+    }
+
+    [Fact]
+    public async Task The_statement_exports_leave_out_a_duplicate_documents_statements_so_a_rebuilt_index_holds_each_quote_once()
+    {
+        var original = await CatalogueAsync();
+        var duplicateId = $"doc_{Guid.NewGuid():N}";
+        var duplicate = original with { EventId = Guid.NewGuid(), DocumentId = duplicateId, ContentHash = $"sha256:{duplicateId}", DuplicateOf = original.DocumentId };
+        await fixture.Bus.Publish(duplicate);
+        await Eventually.HoldsAsync(() => Task.FromResult(fixture.Catalogued.Any(c => c.Document.Id == duplicateId)), "the duplicate's DocumentCatalogued");
+
+        // Unfiltered, as a search replica reads them when it rebuilds.
+        var lines = await LinesAsync("/api/catalogue/exports/statements.jsonl");
+        var csv = Csv.Parse(await _client.GetStringAsync("/api/catalogue/exports/statements.csv"));
+        var documents = await LinesAsync("/api/catalogue/exports/documents.jsonl");
+
+        var exported = lines.Select(l => (string?)JsonNode.Parse(l)!["document"]!["id"]).ToList();
+        Assert.Equal(2, exported.Count(id => id == original.DocumentId));
+        Assert.DoesNotContain(duplicateId, exported);
+        var documentColumn = csv[0].IndexOf("documentId");
+        Assert.Equal(2, csv.Count(r => r[documentColumn] == original.DocumentId));
+        Assert.DoesNotContain(csv, r => r[documentColumn] == duplicateId);
+        Assert.Equal(original.DocumentId, (string?)JsonNode.Parse(documents.Single(l => l.Contains(duplicateId, StringComparison.Ordinal)))!["duplicateOf"]);
+        Assert.Empty(await LinesAsync($"/api/catalogue/exports/statements.jsonl?document={duplicateId}"));
     }
 
     [Fact]

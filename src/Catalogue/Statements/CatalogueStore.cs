@@ -20,10 +20,18 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
         LEFT JOIN events e ON e.slug = s.event_slug
         """;
 
+    /// <summary>
+    /// Whether the statement <c>s</c> is live: not retracted, and not of a near-duplicate document. A duplicate is kept
+    /// as a document that says of which original, but its statements are the original's said again and are never
+    /// published, so they are not listed, exported, counted or found on their own: every reader sees each quote once.
+    /// </summary>
+    internal const string IsLive =
+        "s.retracted_at IS NULL AND NOT EXISTS (SELECT 1 FROM documents dup WHERE dup.id = s.document_id AND dup.duplicate_of IS NOT NULL)";
+
     /// <summary>The live statements that pass a <see cref="StatementFilter"/>: the list's and the exports' WHERE.</summary>
     private const string FilterClause =
-        """
-        WHERE s.retracted_at IS NULL
+        $"""
+        WHERE {IsLive}
           AND (@event::text IS NULL OR s.event_slug = @event)
           AND (@organisation::text IS NULL OR s.organisation_slug = @organisation)
           AND (@person::text IS NULL OR s.speaker_slug = @person)
@@ -222,7 +230,7 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
     public async Task<StatementView?> FindStatementAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var found = await QueryStatementsAsync(connection, null, "WHERE s.id = @id AND s.retracted_at IS NULL",
+        var found = await QueryStatementsAsync(connection, null, $"WHERE s.id = @id AND {IsLive}",
             c => c.Parameters.AddWithValue("id", id), cancellationToken);
         return found.FirstOrDefault()?.Statement;
     }
@@ -232,7 +240,7 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("UPDATE statements SET retracted_at = now() WHERE id = @id AND retracted_at IS NULL", connection, transaction);
+        await using var command = new NpgsqlCommand($"UPDATE statements s SET retracted_at = now() WHERE s.id = @id AND {IsLive}", connection, transaction);
         command.Parameters.AddWithValue("id", id);
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
@@ -255,15 +263,15 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
         var speaker = correction.Speaker is null ? null : await UpsertPersonAsync(transaction, correction.Speaker, correction.SpeakerRole, null, cancellationToken);
         var organisation = correction.Organisation is null ? null : await UpsertOrganisationAsync(transaction, correction.Organisation, null, cancellationToken);
         await using (var command = new NpgsqlCommand(
-            """
-            UPDATE statements SET
+            $"""
+            UPDATE statements s SET
                 speaker_slug = COALESCE(@speaker, speaker_slug),
                 speaker_role = CASE WHEN @speaker IS NULL THEN COALESCE(@role, speaker_role) ELSE @role END,
                 organisation_slug = COALESCE(@organisation, organisation_slug),
                 event_slug = COALESCE(@event, event_slug),
                 themes = COALESCE(@themes, themes),
                 gcm_objectives = COALESCE(@gcm, gcm_objectives)
-            WHERE id = @id AND retracted_at IS NULL
+            WHERE s.id = @id AND {IsLive}
             """, connection, transaction))
         {
             command.Parameters.AddWithValue("id", id);

@@ -22,7 +22,7 @@ public static class DocumentEndpoints
             .Documented("ListDocuments", "Documents", "Catalogued documents, newest first, a page at a time.")
             .Produces<Page<DocumentSummary>>().ProducesProblems(StatusCodes.Status400BadRequest);
         documents.MapGet("/{id}", GetAsync)
-            .Documented("GetDocument", "One document", "A document with its metadata, the events, organisations and people it names, its statements and the clean text their passages point into.")
+            .Documented("GetDocument", "One document", "A document with its metadata, the events, organisations and people it names, its statements and the clean text their passages point into. A near-duplicate says of which document (duplicateOf) and lists no statements: its statements are the original's.")
             .Produces<DocumentDetail>().ProducesProblems(StatusCodes.Status404NotFound);
         return app;
     }

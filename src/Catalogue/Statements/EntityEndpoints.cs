@@ -61,7 +61,7 @@ public static class EntityEndpoints
         await using var command = store.DataSource.CreateCommand(
             $"""
             SELECT t.slug, t.name, t.{table.DetailColumn},
-                   (SELECT count(*) FROM statements s WHERE s.{StatementColumn[path]} = t.slug AND s.retracted_at IS NULL)::int
+                   (SELECT count(*) FROM statements s WHERE s.{StatementColumn[path]} = t.slug AND {CatalogueStore.IsLive})::int
             FROM {table.Table} t WHERE (@after::text IS NULL OR t.slug > @after) ORDER BY t.slug LIMIT @limit
             """);
         command.Parameters.AddWithValue("after", (object?)after ?? DBNull.Value);
@@ -95,7 +95,7 @@ public static class EntityEndpoints
     private static async Task<IResult> ThemesAsync(CatalogueStore store, CancellationToken cancellationToken)
     {
         await using var command = store.DataSource.CreateCommand(
-            "SELECT theme, count(*)::int FROM statements, unnest(themes) AS theme WHERE retracted_at IS NULL GROUP BY theme ORDER BY theme");
+            $"SELECT theme, count(*)::int FROM statements s, unnest(s.themes) AS theme WHERE {CatalogueStore.IsLive} GROUP BY theme ORDER BY theme");
         var themes = new List<ThemeCount>();
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))

@@ -7,7 +7,7 @@ public static class StatementEndpoints
     {
         var statements = app.MapGroup("/api/catalogue/statements");
         statements.MapGet("", ListAsync)
-            .Documented("ListStatements", "Statements", "Statements newest first, a page at a time, filtered by event, organisation, person, theme, GCM objective, language, kind, date range or document.")
+            .Documented("ListStatements", "Statements", "Statements newest first, a page at a time, filtered by event, organisation, person, theme, GCM objective, language, kind, date range or document. Retracted statements and those of near-duplicate documents (the original's again) are not listed.")
             .Produces<Page<StatementView>>().ProducesProblems(StatusCodes.Status400BadRequest);
         statements.MapGet("/{id}", GetAsync)
             .Documented("GetStatement", "One statement", "Who said what, where and when, on which themes, with the passage of the document it comes from.")
