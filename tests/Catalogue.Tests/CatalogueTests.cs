@@ -194,6 +194,25 @@ public sealed class CatalogueTests(CatalogueFixture fixture)
         Assert.Equal(2, full.GetProperty("statements").GetArrayLength());
     }
 
+    [Fact]
+    public async Task A_documents_people_say_which_organisation_each_speaks_for_in_it()
+    {
+        var (document, _) = await CatalogueOneDocumentAsync();
+        async Task<JsonElement> PersonAsync(string slug) =>
+            (await _client.GetFromJsonAsync<JsonElement>($"/api/catalogue/documents/{document.DocumentId}"))
+                .GetProperty("people").EnumerateArray().Single(p => p.GetProperty("slug").GetString() == slug);
+
+        Assert.Equal("iom", (await PersonAsync("mira-haddad")).GetProperty("organisation").GetString());
+        Assert.Equal(JsonValueKind.Null, (await PersonAsync("tomas-ribeiro")).GetProperty("organisation").ValueKind);
+
+        // An editor's attribution of the statement is what the document then says.
+        var tomas = (await StatementsOfAsync(document.DocumentId)).Single(s => s.GetProperty("speaker").GetProperty("slug").GetString() == "tomas-ribeiro");
+        Assert.Equal(HttpStatusCode.OK, (await _client.PatchAsJsonAsync($"/api/catalogue/statements/{tomas.GetProperty("id").GetString()}",
+            new { organisation = "UN Network on Migration" })).StatusCode);
+        Assert.Equal("un-network-on-migration", (await PersonAsync("tomas-ribeiro")).GetProperty("organisation").GetString());
+        Assert.Equal("Youth delegate", (await PersonAsync("tomas-ribeiro")).GetProperty("role").GetString());
+    }
+
     [Theory]
     [InlineData("/api/catalogue/statements?gcm=24")]
     [InlineData("/api/catalogue/statements?cursor=@@@")]

@@ -7,12 +7,15 @@ public static class DocumentEndpoints
 {
     public sealed record DocumentSummary(string Id, string? Title, DateOnly? PublishedOn, string Language, string Kind, string? SourceUrl, string? DuplicateOf);
 
-    public sealed record EntityRef(string Kind, string Slug, string Name, string? Role);
+    public sealed record EntityRef(string Kind, string Slug, string Name, string? Role, string? Organisation);
+
+    /// <summary>A person the document names, with the slug of the organisation they speak for in it (null when none is said).</summary>
+    public sealed record DocumentPerson(string Slug, string Name, string? Role, string? Organisation);
 
     /// <summary>A document as the contract shows it: metadata, who and what it names, its statements and clean text.</summary>
     public sealed record DocumentDetail(
         string Id, string? Title, DateOnly? PublishedOn, string Language, string Kind, string? SourceUrl, string ContentHash, string? DuplicateOf,
-        string? TranslationOf, IReadOnlyList<EventView> Events, IReadOnlyList<OrganisationView> Organisations, IReadOnlyList<SpeakerView> People,
+        string? TranslationOf, IReadOnlyList<EventView> Events, IReadOnlyList<OrganisationView> Organisations, IReadOnlyList<DocumentPerson> People,
         IReadOnlyList<string> Themes, IReadOnlyList<int> GcmObjectives, IReadOnlyList<StatementView> Statements, string Text);
 
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
@@ -85,10 +88,16 @@ public static class DocumentEndpoints
             text = r.GetString(11);
         }
 
+        // Whom a person speaks for here is what this document's statements say, an editor's correction included, not the
+        // organisation last seen with them anywhere; when they say several, the first statement decides.
         var entities = new List<EntityRef>();
         await using (var command = new NpgsqlCommand(
             """
-            SELECT l.entity_kind, l.slug, COALESCE(o.name, p.name, e.name), COALESCE(l.role, o.acronym)
+            SELECT l.entity_kind, l.slug, COALESCE(o.name, p.name, e.name), COALESCE(l.role, o.acronym),
+                   (SELECT s.organisation_slug FROM statements s
+                    WHERE l.entity_kind = 'person' AND s.document_id = l.document_id AND s.speaker_slug = l.slug
+                      AND s.retracted_at IS NULL AND s.organisation_slug IS NOT NULL
+                    ORDER BY s.ordinal LIMIT 1)
             FROM document_entities l
             LEFT JOIN organisations o ON l.entity_kind = 'organisation' AND o.slug = l.slug
             LEFT JOIN people p ON l.entity_kind = 'person' AND p.slug = l.slug
@@ -100,7 +109,7 @@ public static class DocumentEndpoints
             await using var r = await command.ExecuteReaderAsync(cancellationToken);
             while (await r.ReadAsync(cancellationToken))
             {
-                entities.Add(new EntityRef(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
+                entities.Add(new EntityRef(r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)));
             }
         }
 
@@ -109,7 +118,7 @@ public static class DocumentEndpoints
             summary.Id, summary.Title, summary.PublishedOn, summary.Language, summary.Kind, summary.SourceUrl, contentHash, summary.DuplicateOf, translationOf,
             [.. entities.Where(e => e.Kind == "event").Select(e => new EventView(e.Slug, e.Name))],
             [.. entities.Where(e => e.Kind == "organisation").Select(e => new OrganisationView(e.Slug, e.Name, e.Role))],
-            [.. entities.Where(e => e.Kind == "person").Select(e => new SpeakerView(e.Slug, e.Name, e.Role))],
+            [.. entities.Where(e => e.Kind == "person").Select(e => new DocumentPerson(e.Slug, e.Name, e.Role, e.Organisation))],
             themes, gcm, [.. statements.Items.OrderBy(s => s.Passage.Start)], text));
     }
 
