@@ -276,6 +276,43 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
         Assert.DoesNotContain(receiver.Received, w => w.Body.Contains(withdrawn.Id, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_subscription_can_be_followed_as_an_atom_feed_of_its_matching_statements_with_its_token()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var theme = $"theme-{Guid.NewGuid():N}";
+        var (id, token, _) = await SubscribeAsync(receiver.Url, new { themes = new[] { theme } });
+        var first = Statement(theme, "Return must be safe and dignified for everyone who goes home.");
+        var second = Statement(theme, "A form feed\f from a PDF must not break a feed reader.");
+        var unrelated = Statement($"theme-{Guid.NewGuid():N}");
+        var withdrawn = Statement(theme);
+        await fixture.Bus.Publish(Published(first, unrelated, withdrawn));
+        await Eventually.HoldsAsync(() => Task.FromResult(receiver.Received.Any(w => w.Body.Contains(withdrawn.Id, StringComparison.Ordinal))), "the first document's webhooks");
+        var retraction = new StatementRetracted(Guid.NewGuid(), DateTimeOffset.UtcNow, withdrawn.Id);
+        await fixture.Bus.Publish(retraction);
+        await fixture.Bus.Publish(Published(second));
+        await Eventually.HoldsAsync(async () => await fixture.WasHandledAsync(retraction.EventId)
+            && receiver.Received.Any(w => w.Body.Contains(second.Id, StringComparison.Ordinal)), "the retraction and the second document");
+
+        var response = await _client.GetAsync($"/api/notifications/subscriptions/{id}/feed.atom?token={token}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
+        // A strict reader: the bytes as sent, no DTDs; a character XML cannot hold would throw here.
+        using var reader = System.Xml.XmlReader.Create(await response.Content.ReadAsStreamAsync(), new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit });
+        var feed = System.Xml.Linq.XDocument.Load(reader);
+        System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
+        var entries = feed.Root!.Elements(atom + "entry").ToList();
+        Assert.Equal(
+            new[] { first.Id, second.Id }.Order(),
+            entries.Select(e => e.Element(atom + "id")!.Value.Split('/')[^1]).Order());
+        Assert.All(entries, e => Assert.Equal("Sara Lind", e.Element(atom + "author")!.Element(atom + "name")!.Value));
+
+        // The token is the key: another one finds nothing, as for every other way to the subscription.
+        var wrong = await _client.GetAsync($"/api/notifications/subscriptions/{id}/feed.atom?token=not-{token}");
+        await ProblemAssert.IsProblemAsync(wrong, HttpStatusCode.NotFound);
+    }
+
     private async Task<JsonElement?> DeliveryAsync(string subscriptionId, string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/notifications/subscriptions/{subscriptionId}/deliveries");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IdmPlatform.Contracts;
 using Npgsql;
 
 namespace IdmPlatform.Notifications.Stream;
@@ -48,6 +49,48 @@ public sealed class StreamLog(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("SELECT COALESCE(max(seq), 0) FROM stream_events");
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>
+    /// The newest published statements, newest first, with when each was published here: up to limit of them that
+    /// match, looking back over at most lookBack events. A statement since retracted is left out.
+    /// </summary>
+    public async Task<IReadOnlyList<(StatementView Statement, DateTimeOffset PublishedAt)>> NewestPublishedAsync(
+        Func<StatementView, bool> wanted, int limit, int lookBack, CancellationToken cancellationToken)
+    {
+        const int Page = 500;
+        var found = new List<(StatementView, DateTimeOffset)>();
+        var before = long.MaxValue;
+        for (var scanned = 0; scanned < lookBack && found.Count < limit; scanned += Page)
+        {
+            await using var command = dataSource.CreateCommand(
+                """
+                SELECT e.seq, e.data, e.created_at FROM stream_events e
+                WHERE e.event_type = 'statement.published' AND e.seq < @before
+                  AND NOT EXISTS (SELECT 1 FROM known_statements k WHERE k.statement_id = e.statement_id AND k.retracted_at IS NOT NULL)
+                ORDER BY e.seq DESC LIMIT @page
+                """);
+            command.Parameters.AddWithValue("before", before);
+            command.Parameters.AddWithValue("page", Page);
+            var read = 0;
+            await using var r = await command.ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken) && found.Count < limit)
+            {
+                (before, read) = (r.GetInt64(0), read + 1);
+                var statement = JsonSerializer.Deserialize<StatementView>(r.GetString(1), JsonSerializerOptions.Web)!;
+                if (wanted(statement))
+                {
+                    found.Add((statement, r.GetFieldValue<DateTimeOffset>(2)));
+                }
+            }
+
+            if (read < Page)
+            {
+                break;
+            }
+        }
+
+        return found;
     }
 
     public async Task<IReadOnlyList<StreamEvent>> ReadAfterAsync(long after, CancellationToken cancellationToken)

@@ -1,11 +1,17 @@
+using System.Net;
 using System.Security.Cryptography;
 using IdmPlatform.Notifications.Delivery;
+using IdmPlatform.Notifications.Stream;
 using Microsoft.Extensions.Options;
 
 namespace IdmPlatform.Notifications.Subscriptions;
 
 public static class SubscriptionEndpoints
 {
+    private const int FeedEntries = 50;
+    private const int FeedLookBack = 5_000;
+    private const int SummaryLength = 300;
+
     public sealed record CreateSubscriptionRequest(SubscriptionFilter? Filter = null, Channel? Channel = null, string? Digest = null);
 
     /// <summary>What a PATCH may change: only the fields given.</summary>
@@ -45,6 +51,10 @@ public static class SubscriptionEndpoints
         subscriptions.MapPost("/{id}/ping", PingAsync)
             .Documented("PingSubscription", "Send a test delivery", "Queues a ping delivery to the subscription's webhook, signed like every other.")
             .Produces(StatusCodes.Status202Accepted).ProducesProblems(StatusCodes.Status404NotFound);
+        subscriptions.MapGet("/{id}/feed.atom", FeedAsync)
+            .Documented("SubscriptionFeed", "The subscription as a feed",
+                $"The newest statements matching the subscription's filter (up to {FeedEntries}), as an Atom feed. A feed reader cannot send headers, so the management token may be given as ?token=….")
+            .Produces<string>(StatusCodes.Status200OK, "application/atom+xml").ProducesProblems(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -179,6 +189,34 @@ public static class SubscriptionEndpoints
         await transaction.CommitAsync(cancellationToken);
         queue.Wake();
         return TypedResults.Accepted($"/api/notifications/subscriptions/{id}/deliveries");
+    }
+
+    private static async Task<IResult> FeedAsync(string id, string? token, HttpRequest request, SubscriptionStore store, StreamLog log, CancellationToken cancellationToken)
+    {
+        var subscription = token is { Length: > 0 }
+            ? await store.FindAsync(id, token, cancellationToken)
+            : await AuthorisedAsync(id, request, store, cancellationToken);
+        if (subscription is null)
+        {
+            return NotFound(id);
+        }
+
+        var newest = await log.NewestPublishedAsync(subscription.Filter.Matches, FeedEntries, FeedLookBack, cancellationToken);
+        return AtomFeed.Result(request, $"IdmPlatform: subscription {id}", [.. newest.Select(n => new AtomEntry(
+            n.Statement.Id, n.PublishedAt, n.Statement.Date, n.Statement.Speaker?.Name, n.Statement.Organisation?.Name, n.Statement.Event?.Name,
+            n.Statement.Document.Title, n.Statement.Document.SourceUrl, Summary(n.Statement.Text)))]);
+    }
+
+    /// <summary>The statement's opening words, HTML-encoded for the entry's summary.</summary>
+    private static string Summary(string text)
+    {
+        if (text.Length <= SummaryLength)
+        {
+            return WebUtility.HtmlEncode(text);
+        }
+
+        var cut = text.LastIndexOf(' ', SummaryLength);
+        return WebUtility.HtmlEncode($"{text[..(cut > 0 ? cut : SummaryLength)]}\u2026");
     }
 
     /// <summary>

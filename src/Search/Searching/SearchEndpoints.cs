@@ -102,11 +102,9 @@ public static class SearchEndpoints
         var query = new SearchQuery(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), "statement", @event, organisation, person, theme, gcm, language, kind,
             from, to, SortByDate: true, [], Paging.MaxLimit / 2, 0, DateTimeOffset.UtcNow.UtcTicks);
         var result = engine.Search(query);
-        // Behind the gateway, scheme and host are the gateway's (forwarded headers), so ids and links are public ones.
-        var publicBase = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
-        var self = new Uri(publicBase, $"{request.Path.Value!.TrimStart('/')}{request.QueryString}");
         var title = q is null ? "IdmPlatform: newest statements" : $"IdmPlatform: statements matching \u201C{q}\u201D";
-        return Results.Bytes(AtomFeed.Write(title, self, publicBase, result.Hits), "application/atom+xml; charset=utf-8");
+        return AtomFeed.Result(request, title, [.. result.Hits.Select(h => new AtomEntry(
+            h.Id, h.Updated, h.Date, h.Speaker?.Name, h.Organisation?.Name, h.Event?.Name, h.Title, h.Url, h.Snippet))]);
     }
 
     /// <summary>A replica answers once its first build from the catalogue is done; an empty index would answer wrongly.</summary>
