@@ -207,7 +207,7 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
 
         // The window (a day) has passed for this delivery: its next attempt is its last.
         await using (var age = fixture.Database.CreateCommand(
-            "UPDATE deliveries SET created_at = now() - interval '2 days', next_attempt_at = now() WHERE statement_id = @id"))
+            "UPDATE deliveries SET created_at = now() - interval '2 days', due_at = now() - interval '2 days', next_attempt_at = now() WHERE statement_id = @id"))
         {
             age.Parameters.AddWithValue("id", statement.Id);
             await age.ExecuteNonQueryAsync();
@@ -311,6 +311,35 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
         // The token is the key: another one finds nothing, as for every other way to the subscription.
         var wrong = await _client.GetAsync($"/api/notifications/subscriptions/{id}/feed.atom?token=not-{token}");
         await ProblemAssert.IsProblemAsync(wrong, HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("daily", "(date_trunc('day', created_at AT TIME ZONE 'UTC') + interval '1 day') AT TIME ZONE 'UTC'")] // the midnight (UTC) after it was queued
+    [InlineData("weekly", "(date_trunc('week', created_at AT TIME ZONE 'UTC') + interval '7 days') AT TIME ZONE 'UTC'")] // the Monday after
+    public async Task A_digest_subscription_hears_of_its_statements_at_the_end_of_the_period_and_of_a_ping_at_once(string digest, string periodEnd)
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var theme = $"theme-{Guid.NewGuid():N}";
+        var response = await _client.PostAsJsonAsync("/api/notifications/subscriptions",
+            new { filter = new { themes = new[] { theme } }, channel = new { type = "webhook", url = receiver.Url }, digest });
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var (id, token) = (created.GetProperty("id").GetString()!, created.GetProperty("managementToken").GetString()!);
+        var statement = Statement(theme);
+        await fixture.Bus.Publish(Published(statement));
+        await Eventually.HoldsAsync(async () => await DeliveryAsync(id, token) is not null, "the statement's delivery queued");
+
+        // A ping queued after it goes out at once: the worker has passed the statement's delivery by.
+        using var ping = new HttpRequestMessage(HttpMethod.Post, $"/api/notifications/subscriptions/{id}/ping") { Headers = { { "Authorization", $"Bearer {token}" } } };
+        Assert.Equal(HttpStatusCode.Accepted, (await _client.SendAsync(ping)).StatusCode);
+        await Eventually.HoldsAsync(() => Task.FromResult(receiver.Received.Any(w => w.Body.Contains("\"ping\"", StringComparison.Ordinal))), "the ping");
+
+        await using var held = fixture.Database.CreateCommand(
+            $"SELECT status, attempts, next_attempt_at = {periodEnd}, due_at = next_attempt_at FROM deliveries WHERE statement_id = @id");
+        held.Parameters.AddWithValue("id", statement.Id);
+        await using var row = await held.ExecuteReaderAsync();
+        Assert.True(await row.ReadAsync());
+        Assert.Equal(("pending", 0, true, true), (row.GetString(0), row.GetInt32(1), row.GetBoolean(2), row.GetBoolean(3)));
+        Assert.DoesNotContain(receiver.Received, w => w.Body.Contains(statement.Id, StringComparison.Ordinal));
     }
 
     private async Task<JsonElement?> DeliveryAsync(string subscriptionId, string token)

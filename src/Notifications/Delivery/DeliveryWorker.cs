@@ -12,7 +12,7 @@ public sealed partial class DeliveryWorker(
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
 
-    private sealed record Due(string Id, string Target, string Secret, string Payload, int Attempts, DateTimeOffset CreatedAt, string? TraceParent);
+    private sealed record Due(string Id, string Target, string Secret, string Payload, int Attempts, DateTimeOffset DueAt, string? TraceParent);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -52,7 +52,7 @@ public sealed partial class DeliveryWorker(
                 SELECT pending.id FROM deliveries pending JOIN subscriptions owner ON owner.id = pending.subscription_id
                 WHERE pending.status = 'pending' AND pending.next_attempt_at <= now() AND owner.status = 'active'
                 ORDER BY pending.next_attempt_at LIMIT 32 FOR UPDATE OF pending SKIP LOCKED)
-            RETURNING d.id, s.target, s.secret, d.payload::text, d.attempts, d.created_at, d.trace_parent
+            RETURNING d.id, s.target, s.secret, d.payload::text, d.attempts, d.due_at, d.trace_parent
             """);
         var due = new List<Due>();
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
@@ -70,7 +70,7 @@ public sealed partial class DeliveryWorker(
         using var activity = Telemetry.StartContinuing("webhook deliver", delivery.TraceParent);
         var outcome = await sender.SendAsync(delivery.Target, delivery.Secret, delivery.Id, delivery.Payload, cancellationToken);
         var attempts = delivery.Attempts + 1;
-        var givenUp = !outcome.Succeeded && DateTimeOffset.UtcNow - delivery.CreatedAt > options.Value.RetryFor;
+        var givenUp = !outcome.Succeeded && DateTimeOffset.UtcNow - delivery.DueAt > options.Value.RetryFor;
         var status = outcome.Succeeded ? "delivered" : givenUp ? "failed" : "pending";
         await using var command = dataSource.CreateCommand(
             """

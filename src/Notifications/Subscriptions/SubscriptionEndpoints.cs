@@ -26,7 +26,7 @@ public static class SubscriptionEndpoints
         var subscriptions = app.MapGroup("/api/notifications/subscriptions");
         subscriptions.MapPost("", CreateAsync)
             .Documented("CreateSubscription", "Subscribe to new statements",
-                "Subscribe a webhook to new statements matching a filter. The answer shows the management token and the webhook signing secret once.")
+                "Subscribe a webhook to new statements matching a filter. With digest daily or weekly, each statement's webhook waits for the period's end (midnight UTC, or Monday 00:00 UTC) and the period's statements arrive together; immediate (the default) sends each at once. The answer shows the management token and the webhook signing secret once.")
             .WithRequestExample(new CreateSubscriptionRequest(
                 new SubscriptionFilter(Q: "regularisation", Themes: ["regular-pathways"], Languages: ["en", "fr", "es"]),
                 new Channel("webhook", "https://alerts.example.org/idm"),

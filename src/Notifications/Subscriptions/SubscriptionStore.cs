@@ -100,15 +100,24 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource)
         return subscriptions;
     }
 
-    /// <summary>Queues one delivery; the (subscription, type, statement) key makes a redelivered event queue nothing new.</summary>
+    /// <summary>
+    /// Queues one delivery; the (subscription, type, statement) key makes a redelivered event queue nothing new. A
+    /// statement's delivery to a daily or weekly digest waits for the period's end (midnight UTC, or Monday's), so the
+    /// subscriber hears of the period's statements together; a ping is sent at once.
+    /// </summary>
     public static async Task EnqueueDeliveryAsync(NpgsqlTransaction transaction, string subscriptionId, string eventType, string? statementId, object data, CancellationToken cancellationToken)
     {
         var deliveryId = Ids.New("msg");
         var payload = JsonSerializer.Serialize(new { type = eventType, timestamp = DateTimeOffset.UtcNow, data }, JsonSerializerOptions.Web);
         await using var command = new NpgsqlCommand(
             """
-            INSERT INTO deliveries (id, subscription_id, event_type, statement_id, payload, status, trace_parent)
-            VALUES (@id, @subscription, @type, @statement, @payload::jsonb, 'pending', @traceParent)
+            INSERT INTO deliveries (id, subscription_id, event_type, statement_id, payload, status, trace_parent, next_attempt_at, due_at)
+            SELECT @id, @subscription, @type, @statement, @payload::jsonb, 'pending', @traceParent, due.at, due.at
+            FROM subscriptions s, LATERAL (SELECT CASE WHEN @type = 'ping' THEN now()
+                WHEN s.digest = 'daily' THEN (date_trunc('day', now() AT TIME ZONE 'UTC') + interval '1 day') AT TIME ZONE 'UTC'
+                WHEN s.digest = 'weekly' THEN (date_trunc('week', now() AT TIME ZONE 'UTC') + interval '7 days') AT TIME ZONE 'UTC'
+                ELSE now() END AS at) due
+            WHERE s.id = @subscription
             ON CONFLICT (subscription_id, event_type, statement_id) DO NOTHING
             """, transaction.Connection, transaction);
         command.Parameters.AddWithValue("id", deliveryId);
