@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Hosting;
 
 namespace IdmPlatform.Notifications.Subscriptions;
 
@@ -55,43 +56,9 @@ public static class TextQuery
 
     private sealed record Item(string[] Words, bool Excluded, bool IsOr);
 
-    /// <summary>The query's terms, as search tokenises it: "-" starts an exclusion only right before a term; quotes run to the next quote or the end.</summary>
-    private static List<Item> Read(string query)
-    {
-        var items = new List<Item>();
-        var i = 0;
-        while (i < query.Length)
-        {
-            if (char.IsWhiteSpace(query[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var excluded = query[i] == '-' && i + 1 < query.Length && !char.IsWhiteSpace(query[i + 1]);
-            var start = excluded ? i + 1 : i;
-            if (query[start] == '"')
-            {
-                var end = query.IndexOf('"', start + 1);
-                end = end < 0 ? query.Length : end;
-                items.Add(new Item(Words(query[(start + 1)..end]), excluded, IsOr: false));
-                i = end + 1;
-                continue;
-            }
-
-            var stop = start;
-            while (stop < query.Length && !char.IsWhiteSpace(query[stop]) && query[stop] != '"')
-            {
-                stop++;
-            }
-
-            var term = query[start..stop];
-            items.Add(new Item(Words(term), excluded, IsOr: !excluded && term == "OR"));
-            i = stop;
-        }
-
-        return items;
-    }
+    /// <summary>The query's terms as every service reads them, each as the words it stands for.</summary>
+    private static List<Item> Read(string query) =>
+        [.. SearchSyntax.Terms(query).Select(t => new Item(Words(t.Text), t.Excluded, t.IsOr))];
 
     /// <summary>The text's words, lower case and without accents; anything but a letter or a digit separates them.</summary>
     private static string[] Words(string? text)

@@ -43,7 +43,7 @@ public sealed class QueryReader(TextAnalysis analysis)
         var terms = new QueryTerms();
         var root = new BooleanQuery();
         var positives = 0;
-        var items = Tokenize(query);
+        var items = SearchSyntax.Terms(query);
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
@@ -58,7 +58,7 @@ public sealed class QueryReader(TextAnalysis analysis)
             }
 
             // a OR b OR c: one required group, any of whose parts may match.
-            var group = new List<Item> { item };
+            var group = new List<QueryTerm> { item };
             while (i + 2 < items.Count && items[i + 1].IsOr && !items[i + 2].Excluded && !items[i + 2].IsOr)
             {
                 group.Add(items[i + 2]);
@@ -93,7 +93,7 @@ public sealed class QueryReader(TextAnalysis analysis)
         return (root, terms);
     }
 
-    private BooleanQuery? Clause(Item item, IndexReader reader, QueryTerms? terms)
+    private BooleanQuery? Clause(QueryTerm item, IndexReader reader, QueryTerms? terms)
     {
         var words = TextAnalysis.Terms(analysis.Words, IndexFields.Words, item.Text);
         // The word (or phrase) as each language reads it, read once: a reading that keeps nothing marks a stop word.
@@ -149,46 +149,5 @@ public sealed class QueryReader(TextAnalysis analysis)
     {
         query.Boost = boost;
         return query;
-    }
-
-    private sealed record Item(string Text, bool Phrase, bool Excluded)
-    {
-        public bool IsOr => !Phrase && !Excluded && Text == "OR";
-    }
-
-    private static List<Item> Tokenize(string query)
-    {
-        var items = new List<Item>();
-        var i = 0;
-        while (i < query.Length)
-        {
-            if (char.IsWhiteSpace(query[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var excluded = query[i] == '-' && i + 1 < query.Length && !char.IsWhiteSpace(query[i + 1]);
-            var start = excluded ? i + 1 : i;
-            if (start < query.Length && query[start] == '"')
-            {
-                var end = query.IndexOf('"', start + 1);
-                end = end < 0 ? query.Length : end;
-                items.Add(new Item(query[(start + 1)..end], Phrase: true, excluded));
-                i = end + 1;
-                continue;
-            }
-
-            var stop = start;
-            while (stop < query.Length && !char.IsWhiteSpace(query[stop]) && query[stop] != '"')
-            {
-                stop++;
-            }
-
-            items.Add(new Item(query[start..stop], Phrase: false, excluded));
-            i = stop;
-        }
-
-        return items;
     }
 }
