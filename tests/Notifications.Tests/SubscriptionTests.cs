@@ -217,6 +217,52 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
             "the delivery to be given up");
         Assert.True(((JsonElement)failed).GetProperty("attempts").GetInt32() >= 2);
         Assert.Empty(receiver.Received);
+        Assert.Equal("active", await StatusAsync(id, token)); // a day of failures on a new subscription does not end it
+    }
+
+    [Fact]
+    public async Task A_subscription_whose_endpoint_took_nothing_for_days_is_disabled_until_its_owner_resumes_it()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        receiver.FailNext(int.MaxValue);
+        var theme = $"theme-{Guid.NewGuid():N}";
+        var (id, token, _) = await SubscribeAsync(receiver.Url, new { themes = new[] { theme } });
+        var statement = Statement(theme);
+        await fixture.Bus.Publish(Published(statement));
+        await Eventually.HoldsAsync(async () => await DeliveryAsync(id, token) is { } d && d.GetProperty("attempts").GetInt32() >= 1, "the first failed attempt");
+
+        // Four days old, nothing ever delivered, and this delivery's day of retries over.
+        await using (var age = fixture.Database.CreateCommand(
+            """
+            UPDATE subscriptions SET created_at = now() - interval '4 days' WHERE id = @subscription;
+            UPDATE deliveries SET due_at = now() - interval '2 days', next_attempt_at = now() WHERE statement_id = @id;
+            """))
+        {
+            age.Parameters.AddWithValue("subscription", id);
+            age.Parameters.AddWithValue("id", statement.Id);
+            await age.ExecuteNonQueryAsync();
+        }
+
+        await Eventually.HoldsAsync(async () => await StatusAsync(id, token) == "disabled", "the subscription disabled");
+
+        // Disabled, it is queued nothing new; set active again by its owner, it is back.
+        var whileDisabled = Published(Statement(theme));
+        await fixture.Bus.Publish(whileDisabled);
+        await Eventually.HoldsAsync(() => fixture.WasHandledAsync(whileDisabled.EventId), "the statement handled");
+        await using var queued = fixture.Database.CreateCommand("SELECT count(*) FROM deliveries WHERE subscription_id = @id");
+        queued.Parameters.AddWithValue("id", id);
+        Assert.Equal(1L, await queued.ExecuteScalarAsync());
+        using var resume = new HttpRequestMessage(HttpMethod.Patch, $"/api/notifications/subscriptions/{id}") { Content = JsonContent.Create(new { status = "active" }) };
+        resume.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(resume)).StatusCode);
+        Assert.Equal("active", await StatusAsync(id, token));
+    }
+
+    private async Task<string?> StatusAsync(string id, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/notifications/subscriptions/{id}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return (await (await _client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString();
     }
 
     [Fact]

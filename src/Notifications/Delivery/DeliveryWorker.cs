@@ -87,6 +87,28 @@ public sealed partial class DeliveryWorker(
         command.Parameters.AddWithValue("error", (object?)outcome.Error ?? DBNull.Value);
         command.Parameters.AddWithValue("delay", RetryDelay(attempts));
         await command.ExecuteNonQueryAsync(cancellationToken);
+        if (givenUp)
+        {
+            await DisableIfSilentAsync(delivery.Id, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A subscription whose endpoint has taken nothing for days is disabled: it gets no new deliveries, its owner sees
+    /// "disabled" and the failed deliveries on its page, and setting it active again resumes it. A younger one, or one
+    /// that took a delivery lately, stays as it is.
+    /// </summary>
+    private async Task DisableIfSilentAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            UPDATE subscriptions s SET status = 'disabled'
+            WHERE s.id = (SELECT subscription_id FROM deliveries WHERE id = @id) AND s.status = 'active' AND s.created_at < now() - @quiet
+              AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.subscription_id = s.id AND d.status = 'delivered' AND d.delivered_at > now() - @quiet)
+            """);
+        command.Parameters.AddWithValue("id", deliveryId);
+        command.Parameters.AddWithValue("quiet", options.Value.DisableAfter);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>5 s, 10 s, 20 s … capped at an hour, each with up to 20 % jitter so failing endpoints are not hit in waves.</summary>

@@ -9,4 +9,7 @@ public sealed class WebhookOptions
 
     /// <summary>How long a failing delivery keeps being retried before it is marked failed.</summary>
     public TimeSpan RetryFor { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>A subscription with nothing delivered for this long when a delivery is given up is disabled.</summary>
+    public TimeSpan DisableAfter { get; set; } = TimeSpan.FromDays(3);
 }

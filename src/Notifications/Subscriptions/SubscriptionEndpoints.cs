@@ -33,7 +33,7 @@ public static class SubscriptionEndpoints
                 "immediate"))
             .Produces<CreatedSubscription>(StatusCodes.Status201Created).ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
         subscriptions.MapGet("/{id}", GetAsync)
-            .Documented("GetSubscription", "One subscription", "The subscription's filter, channel, digest and status, for the holder of its management token.")
+            .Documented("GetSubscription", "One subscription", "The subscription's filter, channel, digest and status (active; paused by its owner; or disabled, when its endpoint took nothing for days: set it active again to resume), for the holder of its management token.")
             .Produces<SubscriptionView>().ProducesProblems(StatusCodes.Status404NotFound);
         subscriptions.MapPatch("/{id}", ChangeAsync)
             .Documented("ChangeSubscription", "Change a subscription", "Changes the filter, the digest, or the status (active, or paused to receive nothing for a while: deliveries already queued, pings and redeliveries wait until it is active again); only the fields given change.")
