@@ -4,7 +4,7 @@ using Npgsql;
 namespace IdmPlatform.Catalogue.Statements;
 
 /// <summary>The catalogue's system of record: documents, their statements, and the entities they name.</summary>
-public sealed class CatalogueStore(NpgsqlDataSource dataSource)
+public sealed partial class CatalogueStore(NpgsqlDataSource dataSource)
 {
     private const string StatementSelect =
         """
@@ -28,13 +28,16 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
     internal const string IsLive =
         "s.retracted_at IS NULL AND NOT EXISTS (SELECT 1 FROM documents dup WHERE dup.id = s.document_id AND dup.duplicate_of IS NOT NULL)";
 
-    /// <summary>The live statements that pass a <see cref="StatementFilter"/>: the list's and the exports' WHERE.</summary>
+    /// <summary>
+    /// The live statements that pass a <see cref="StatementFilter"/>: the list's and the exports' WHERE. A person or
+    /// organisation filter that gives a merged slug means the entity it was merged into.
+    /// </summary>
     private const string FilterClause =
         $"""
         WHERE {IsLive}
           AND (@event::text IS NULL OR s.event_slug = @event)
-          AND (@organisation::text IS NULL OR s.organisation_slug = @organisation)
-          AND (@person::text IS NULL OR s.speaker_slug = @person)
+          AND (@organisation::text IS NULL OR s.organisation_slug = COALESCE((SELECT m.into_slug FROM entity_merges m WHERE m.entity_kind = 'organisation' AND m.slug = @organisation), @organisation))
+          AND (@person::text IS NULL OR s.speaker_slug = COALESCE((SELECT m.into_slug FROM entity_merges m WHERE m.entity_kind = 'person' AND m.slug = @person), @person))
           AND (@theme::text IS NULL OR @theme = ANY(s.themes))
           AND (@gcm::int IS NULL OR @gcm = ANY(s.gcm_objectives))
           AND (@language::text IS NULL OR s.language = @language)
@@ -418,34 +421,36 @@ public sealed class CatalogueStore(NpgsqlDataSource dataSource)
     private static async Task<string> UpsertOrganisationAsync(NpgsqlTransaction transaction, string name, string? acronym, CancellationToken cancellationToken)
     {
         var slug = Slugs.From(acronym ?? name);
+        // A name whose slug an editor merged into another organisation is that one now: the old slug stays redirected.
         await using var command = new NpgsqlCommand(
             """
-            INSERT INTO organisations (slug, name, acronym) VALUES (@slug, @name, @acronym)
+            INSERT INTO organisations (slug, name, acronym) VALUES (COALESCE((SELECT m.into_slug FROM entity_merges m WHERE m.entity_kind = 'organisation' AND m.slug = @slug), @slug), @name, @acronym)
             ON CONFLICT (slug) DO UPDATE SET acronym = COALESCE(organisations.acronym, EXCLUDED.acronym),
                 name = CASE WHEN organisations.name = organisations.acronym THEN EXCLUDED.name ELSE organisations.name END
+            RETURNING slug
             """, transaction.Connection, transaction);
         command.Parameters.AddWithValue("slug", slug);
         command.Parameters.AddWithValue("name", name);
         command.Parameters.AddWithValue("acronym", (object?)acronym ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return slug;
+        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static async Task<string> UpsertPersonAsync(NpgsqlTransaction transaction, string name, string? role, string? organisationSlug, CancellationToken cancellationToken)
     {
         var slug = Slugs.From(name);
+        // Likewise a person merged into another: their name, seen again, is the other's.
         await using var command = new NpgsqlCommand(
             """
-            INSERT INTO people (slug, name, role, organisation_slug) VALUES (@slug, @name, @role, @organisation)
+            INSERT INTO people (slug, name, role, organisation_slug) VALUES (COALESCE((SELECT m.into_slug FROM entity_merges m WHERE m.entity_kind = 'person' AND m.slug = @slug), @slug), @name, @role, @organisation)
             ON CONFLICT (slug) DO UPDATE SET role = COALESCE(EXCLUDED.role, people.role),
                 organisation_slug = COALESCE(EXCLUDED.organisation_slug, people.organisation_slug)
+            RETURNING slug
             """, transaction.Connection, transaction);
         command.Parameters.AddWithValue("slug", slug);
         command.Parameters.AddWithValue("name", name);
         command.Parameters.AddWithValue("role", (object?)role ?? DBNull.Value);
         command.Parameters.AddWithValue("organisation", (object?)organisationSlug ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return slug;
+        return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static async Task UpsertEventAsync(NpgsqlTransaction transaction, EventRef e, CancellationToken cancellationToken)

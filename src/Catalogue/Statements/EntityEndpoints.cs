@@ -11,13 +11,16 @@ public static class EntityEndpoints
 
     public sealed record ThemeCount(string Slug, int StatementCount);
 
-    private sealed record EntityTable(string Table, string DetailColumn, Func<string, StatementFilter> StatementsOf);
+    /// <summary>An editor's merge (POST .../{slug}/merge): the slug of the one to merge into.</summary>
+    public sealed record MergeRequest(string? Into);
+
+    private sealed record EntityTable(string Table, string DetailColumn, Func<string, StatementFilter> StatementsOf, MergeableEntity? Mergeable = null);
 
     private static readonly Dictionary<string, EntityTable> Tables = new()
     {
         ["events"] = new("events", "starts_on::text", slug => new StatementFilter(Event: slug)),
-        ["organisations"] = new("organisations", "acronym", slug => new StatementFilter(Organisation: slug)),
-        ["people"] = new("people", "role", slug => new StatementFilter(Person: slug)),
+        ["organisations"] = new("organisations", "acronym", slug => new StatementFilter(Organisation: slug), MergeableEntity.Organisation),
+        ["people"] = new("people", "role", slug => new StatementFilter(Person: slug), MergeableEntity.Person),
     };
 
     private static readonly Dictionary<string, string> StatementColumn = new()
@@ -35,10 +38,29 @@ public static class EntityEndpoints
                 ListAsync(path, table, limit, cursor, store, ct))
                 .Documented($"List{path}", $"All {path}", $"The {path} of the catalogue by slug, a page at a time, each with its number of statements.")
                 .Produces<Page<EntitySummary>>().ProducesProblems(StatusCodes.Status400BadRequest);
-            app.MapGet($"/api/catalogue/{path}/{{slug}}", (string slug, CatalogueStore store, CancellationToken ct) =>
+            var get = app.MapGet($"/api/catalogue/{path}/{{slug}}", (string slug, CatalogueStore store, CancellationToken ct) =>
                 GetAsync(path, table, slug, store, ct))
-                .Documented($"Get{path}", $"One of the {path}", $"One of the {path} by slug, with its newest statements.")
+                .Documented($"Get{path}", $"One of the {path}", table.Mergeable is null
+                    ? $"One of the {path} by slug, with its newest statements."
+                    : $"One of the {path} by slug, with its newest statements. A slug an editor merged into another answers 301, its Location the other's.")
                 .Produces<EntityDetail>().ProducesProblems(StatusCodes.Status404NotFound);
+            if (table.Mergeable is not { } mergeable)
+            {
+                continue;
+            }
+
+            get.Produces(StatusCodes.Status301MovedPermanently);
+            app.MapPost($"/api/catalogue/{path}/{{slug}}/merge", (string slug, MergeRequest request, CatalogueStore store, Outbox outbox, CancellationToken ct) =>
+                MergeAsync(path, table, mergeable, slug, request, store, outbox, ct))
+                .Documented($"Merge{path}", $"Merge one of the {path} into another",
+                    $"An editor merges the {mergeable.Kind} at this slug into the one named by into: its statements become the other's (readers are told, as of a correction), "
+                    + "the documents that named it name the other, and the other keeps its own details, taking only those it lacks"
+                    + (mergeable == MergeableEntity.Person ? " (role, organisation)" : " (acronym)")
+                    + ". The old slug is then listed nowhere; its page answers 301 to the other's, and a statements filter or an ingested name that gives it means the other. "
+                    + "Answers the merged entity as its GET shows it; 404 when either slug is unknown; 409 when either was already merged (the detail says into which).")
+                .WithRequestExample(new MergeRequest(mergeable == MergeableEntity.Person ? "amy-pope" : "iom"))
+                .Produces<EntityDetail>()
+                .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         }
 
         app.MapGet("/api/catalogue/gcm-objectives", () => GcmObjectives.All)
@@ -79,18 +101,76 @@ public static class EntityEndpoints
 
     private static async Task<IResult> GetAsync(string path, EntityTable table, string slug, CatalogueStore store, CancellationToken cancellationToken)
     {
-        await using var command = store.DataSource.CreateCommand($"SELECT name, {table.DetailColumn} FROM {table.Table} WHERE slug = @slug");
-        command.Parameters.AddWithValue("slug", slug);
-        await using var r = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await r.ReadAsync(cancellationToken))
+        if (await DetailAsync(table, slug, store, cancellationToken) is { } found)
         {
-            return ProblemDetailsExtensions.Problem(StatusCodes.Status404NotFound, "Not found", $"There is nothing at /{path}/{slug}.");
+            return TypedResults.Ok(found);
         }
 
-        var (name, detail) = (r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1));
-        var statements = await store.ListStatementsAsync(table.StatementsOf(slug), Paging.MaxLimit, null, null, cancellationToken);
-        return TypedResults.Ok(new EntityDetail(slug, name, detail, statements.Items, statements.NextCursor));
+        // Only a slug that is not there is looked up among the merged, so a page that exists costs nothing more.
+        if (table.Mergeable is { } mergeable && await store.MergedIntoAsync(mergeable, slug, cancellationToken) is { } into)
+        {
+            return TypedResults.Redirect($"/api/catalogue/{path}/{Uri.EscapeDataString(into)}", permanent: true);
+        }
+
+        return NotFoundAt(path, slug);
     }
+
+    private static async Task<EntityDetail?> DetailAsync(EntityTable table, string slug, CatalogueStore store, CancellationToken cancellationToken)
+    {
+        string name;
+        string? detail;
+        await using (var command = store.DataSource.CreateCommand($"SELECT name, {table.DetailColumn} FROM {table.Table} WHERE slug = @slug"))
+        {
+            command.Parameters.AddWithValue("slug", slug);
+            await using var r = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await r.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            (name, detail) = (r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1));
+        }
+
+        var statements = await store.ListStatementsAsync(table.StatementsOf(slug), Paging.MaxLimit, null, null, cancellationToken);
+        return new EntityDetail(slug, name, detail, statements.Items, statements.NextCursor);
+    }
+
+    private static async Task<IResult> MergeAsync(
+        string path, EntityTable table, MergeableEntity entity, string slug, MergeRequest request, CatalogueStore store, Outbox outbox, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Into))
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Missing into",
+                $"into names the slug of the {entity.Kind} to merge {slug} into, as in {{\"into\": \"another-slug\"}}.");
+        }
+
+        if (request.Into == slug)
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Merge into itself", $"into must name another {entity.Kind} than {slug}.");
+        }
+
+        var result = await store.MergeAsync(entity, slug, request.Into, cancellationToken);
+        switch (result.Outcome)
+        {
+            case MergeOutcome.UnknownSource:
+                return NotFoundAt(path, slug);
+            case MergeOutcome.UnknownTarget:
+                return ProblemDetailsExtensions.Problem(StatusCodes.Status404NotFound, "Not found", $"There is nothing at /{path}/{request.Into} to merge {slug} into.");
+            // A conflict with what is there rather than a malformed request: the same body may have been right before.
+            case MergeOutcome.SourceAlreadyMerged:
+                return ProblemDetailsExtensions.Problem(StatusCodes.Status409Conflict, "Already merged",
+                    $"/{path}/{slug} was already merged into {result.MergedInto}; it answers 301 there.");
+            case MergeOutcome.TargetAlreadyMerged:
+                return ProblemDetailsExtensions.Problem(StatusCodes.Status409Conflict, "Merged away",
+                    $"/{path}/{request.Into} was merged into {result.MergedInto}; merge into {result.MergedInto} instead.");
+        }
+
+        outbox.Wake();
+        return await DetailAsync(table, request.Into, store, cancellationToken) is { } merged ? TypedResults.Ok(merged) : NotFoundAt(path, request.Into);
+    }
+
+    private static IResult NotFoundAt(string path, string slug) =>
+        ProblemDetailsExtensions.Problem(StatusCodes.Status404NotFound, "Not found", $"There is nothing at /{path}/{slug}.");
 
     private static async Task<IResult> ThemesAsync(CatalogueStore store, CancellationToken cancellationToken)
     {
