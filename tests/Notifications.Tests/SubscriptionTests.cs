@@ -252,9 +252,7 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
         await using var queued = fixture.Database.CreateCommand("SELECT count(*) FROM deliveries WHERE subscription_id = @id");
         queued.Parameters.AddWithValue("id", id);
         Assert.Equal(1L, await queued.ExecuteScalarAsync());
-        using var resume = new HttpRequestMessage(HttpMethod.Patch, $"/api/notifications/subscriptions/{id}") { Content = JsonContent.Create(new { status = "active" }) };
-        resume.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        Assert.Equal(HttpStatusCode.OK, (await _client.SendAsync(resume)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ChangeAsync(id, token, new { status = "active" })).StatusCode);
         Assert.Equal("active", await StatusAsync(id, token));
     }
 
@@ -288,6 +286,34 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
         queued.Parameters.AddWithValue("id", statement.Id);
         Assert.Equal(1L, await queued.ExecuteScalarAsync());
         Assert.Empty(notTold.Received);
+    }
+
+    [Fact]
+    public async Task A_subscriber_told_of_a_statement_hears_of_its_retraction_after_resuming_from_a_pause()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var theme = $"theme-{Guid.NewGuid():N}";
+        var (id, token, _) = await SubscribeAsync(receiver.Url, new { themes = new[] { theme } });
+        var statement = Statement(theme);
+        await fixture.Bus.Publish(Published(statement));
+        await Eventually.HoldsAsync(() => Task.FromResult(!receiver.Received.IsEmpty), "the statement's webhook");
+        Assert.Equal(HttpStatusCode.OK, (await ChangeAsync(id, token, new { status = "paused" })).StatusCode);
+
+        var retracted = new StatementRetracted(Guid.NewGuid(), DateTimeOffset.UtcNow, statement.Id);
+        await fixture.Bus.Publish(retracted);
+        await Eventually.HoldsAsync(() => fixture.WasHandledAsync(retracted.EventId), "the retraction handled");
+        Assert.Equal(HttpStatusCode.OK, (await ChangeAsync(id, token, new { status = "active" })).StatusCode);
+
+        var retraction = await Eventually.ReturnsAsync(
+            () => Task.FromResult(receiver.Received.FirstOrDefault(w => w.Body.Contains("statement.retracted", StringComparison.Ordinal))), "the retraction's webhook");
+        Assert.Contains(statement.Id, retraction.Body, StringComparison.Ordinal);
+    }
+
+    private async Task<HttpResponseMessage> ChangeAsync(string id, string token, object change)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/notifications/subscriptions/{id}") { Content = JsonContent.Create(change) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await _client.SendAsync(request);
     }
 
     [Fact]

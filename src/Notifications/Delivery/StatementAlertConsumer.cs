@@ -61,7 +61,9 @@ public sealed class StatementAlertConsumer(SubscriptionStore store, DeliveryQueu
     {
         if (alerts.Count > 0)
         {
-            var webhooks = await store.ActiveWebhooksAsync(transaction.Connection!, transaction, cancellationToken);
+            // One who was told of a statement hears of its retraction also while paused: it waits with their other
+            // deliveries until they resume, rather than never coming.
+            var webhooks = await store.WebhooksAsync(transaction.Connection!, transaction, includePaused: type == Retracted, cancellationToken);
             foreach (var alert in alerts)
             {
                 foreach (var subscription in webhooks.Where(alert.Wants))

@@ -85,10 +85,13 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<Subscription>> ActiveWebhooksAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>The webhook subscriptions to queue for: the active ones, and with includePaused those paused too.</summary>
+    public async Task<IReadOnlyList<Subscription>> WebhooksAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, bool includePaused, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT id, status, filter::text, target, secret FROM subscriptions WHERE status = 'active' AND channel_type = 'webhook'", connection, transaction);
+            "SELECT id, status, filter::text, target, secret FROM subscriptions WHERE (status = 'active' OR (@paused AND status = 'paused')) AND channel_type = 'webhook'",
+            connection, transaction);
+        command.Parameters.AddWithValue("paused", includePaused);
         var subscriptions = new List<Subscription>();
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))
