@@ -335,6 +335,18 @@ public sealed class CatalogueTests(CatalogueFixture fixture)
         Assert.All(themes, theme => Assert.Contains(listed.EnumerateArray(), t => t.GetProperty("slug").GetString() == theme));
     }
 
+    [Fact]
+    public async Task A_correction_naming_a_theme_or_an_objective_twice_keeps_it_once()
+    {
+        var (_, id) = await CatalogueOneDocumentAsync();
+
+        var response = await _client.PatchAsJsonAsync($"/api/catalogue/statements/{id}", new { themes = new[] { "youth", "youth" }, gcmObjectives = new[] { 7, 5, 7 } });
+
+        var corrected = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(["youth"], corrected.GetProperty("themes").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal([5, 7], corrected.GetProperty("gcmObjectives").EnumerateArray().Select(n => n.GetInt32()));
+    }
+
     [Theory]
     [InlineData("{\"themes\": \"youth\"}")]
     [InlineData("{\"gcmObjectives\": [\"five\"]}")]

@@ -282,8 +282,8 @@ public sealed partial class CatalogueStore(NpgsqlDataSource dataSource)
             command.Parameters.AddWithValue("role", (object?)correction.SpeakerRole ?? DBNull.Value);
             command.Parameters.AddWithValue("organisation", (object?)organisation ?? DBNull.Value);
             command.Parameters.AddWithValue("event", (object?)correction.Event ?? DBNull.Value);
-            command.Parameters.Add(new NpgsqlParameter("themes", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)correction.Themes?.ToArray() ?? DBNull.Value });
-            command.Parameters.Add(new NpgsqlParameter("gcm", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)correction.GcmObjectives?.ToArray() ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter("themes", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)correction.Themes?.Distinct(StringComparer.Ordinal).ToArray() ?? DBNull.Value });
+            command.Parameters.Add(new NpgsqlParameter("gcm", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Integer) { Value = (object?)correction.GcmObjectives?.Distinct().Order().ToArray() ?? DBNull.Value });
             if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
             {
                 return null;
