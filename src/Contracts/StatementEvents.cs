@@ -23,5 +23,16 @@ public sealed record StatementRetracted(
     DateTimeOffset OccurredAt,
     string StatementId) : IIntegrationEvent;
 
+/// <summary>
+/// An editor merged a person or an organisation (Kind "person" or "organisation") into another: From's slug now means
+/// Into's. Whoever keeps the slug in a filter of their own (a subscription) follows it.
+/// </summary>
+public sealed record EntityMerged(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    string Kind,
+    string From,
+    string Into) : IIntegrationEvent;
+
 /// <summary>A catalogue entity by its stable slug and display name.</summary>
 public sealed record NamedRef(string Slug, string Name);

@@ -11,8 +11,12 @@ builder.AddDataSource("notificationsdb");
 builder.AddRedis("redis");
 // Published statements are taken a hundred events at a time when they queue up (one transaction each), and at once
 // when they do not.
-builder.AddEventBus(bus => bus.AddConsumer<StatementAlertConsumer>(consumer => consumer.Options<BatchOptions>(batch => batch
-    .SetMessageLimit(100).SetTimeLimit(TimeSpan.FromMilliseconds(10)).SetConcurrencyLimit(2))).Endpoint(endpoint => endpoint.PrefetchCount = 400));
+builder.AddEventBus(bus =>
+{
+    bus.AddConsumer<StatementAlertConsumer>(consumer => consumer.Options<BatchOptions>(batch => batch
+        .SetMessageLimit(100).SetTimeLimit(TimeSpan.FromMilliseconds(10)).SetConcurrencyLimit(2))).Endpoint(endpoint => endpoint.PrefetchCount = 400);
+    bus.AddConsumer<EntityMergedConsumer>();
+});
 
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
 builder.Services.AddSingleton<SubscriptionStore>();

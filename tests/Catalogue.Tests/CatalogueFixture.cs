@@ -19,6 +19,8 @@ public sealed class CatalogueFixture() : InfrastructureFixture("cataloguedb")
 
     public ConcurrentQueue<DocumentCatalogued> Catalogued { get; } = new();
 
+    public ConcurrentQueue<EntityMerged> Merged { get; } = new();
+
     public IBus Bus => Service.Services.GetRequiredService<IBus>();
 
     public override async Task InitializeAsync()
@@ -46,6 +48,11 @@ public sealed class CatalogueFixture() : InfrastructureFixture("cataloguedb")
             endpoint.Handler<DocumentCatalogued>(context =>
             {
                 Catalogued.Enqueue(context.Message);
+                return Task.CompletedTask;
+            });
+            endpoint.Handler<EntityMerged>(context =>
+            {
+                Merged.Enqueue(context.Message);
                 return Task.CompletedTask;
             });
         });

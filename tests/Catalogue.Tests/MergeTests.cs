@@ -119,6 +119,8 @@ public sealed class MergeTests(CatalogueFixture fixture)
             "a StatementUpdated with the new speaker for each moved statement");
         await Eventually.HoldsAsync(() => Task.FromResult(new[] { both, onlyA }.All(d => fixture.Catalogued.Any(c => c.Document.Id == d.DocumentId && c.Document.People.Select(p => p.Slug).SequenceEqual([b])))),
             "each document that named A catalogued again, naming B");
+        // And whoever keeps A's slug in a filter of their own (a subscription) hears that it now means B.
+        await Eventually.HoldsAsync(() => Task.FromResult(fixture.Merged.Any(m => m is { Kind: "person" } && m.From == a && m.Into == b)), "the merge announced");
 
         // A's name, seen again in a new document, is B.
         var later = Document([], [new PersonRef(nameA, null, null)], (nameA, null));

@@ -309,6 +309,31 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
         Assert.Contains(statement.Id, retraction.Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_subscription_naming_a_person_merged_into_another_names_the_other_afterwards()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (a, b) = ($"ama-{Guid.NewGuid():N}", $"bo-{Guid.NewGuid():N}");
+        var (first, firstToken, _) = await SubscribeAsync(receiver.Url, new { people = new[] { a } });
+        var (both, bothToken, _) = await SubscribeAsync(receiver.Url, new { people = new[] { a, b }, organisations = new[] { a } });
+
+        var merged = new EntityMerged(Guid.NewGuid(), DateTimeOffset.UtcNow, "person", a, b);
+        await fixture.Bus.Publish(merged);
+        await Eventually.HoldsAsync(() => fixture.WasHandledAsync(merged.EventId), "the merge handled");
+
+        Assert.Equal([b], await FilterAsync(first, firstToken, "people"));
+        Assert.Equal([b], await FilterAsync(both, bothToken, "people")); // named once, not twice
+        Assert.Equal([a], await FilterAsync(both, bothToken, "organisations")); // a person's merge leaves organisations be
+    }
+
+    private async Task<IEnumerable<string?>> FilterAsync(string id, string token, string field)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/notifications/subscriptions/{id}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var subscription = await (await _client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+        return subscription.GetProperty("filter").GetProperty(field).EnumerateArray().Select(v => v.GetString()).ToList();
+    }
+
     private async Task<HttpResponseMessage> ChangeAsync(string id, string token, object change)
     {
         using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/notifications/subscriptions/{id}") { Content = JsonContent.Create(change) };

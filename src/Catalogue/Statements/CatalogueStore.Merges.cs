@@ -115,6 +115,7 @@ public sealed partial class CatalogueStore
             await Outbox.EnqueueAsync(transaction, new DocumentCatalogued(Guid.NewGuid(), DateTimeOffset.UtcNow, document), cancellationToken);
         }
 
+        await Outbox.EnqueueAsync(transaction, new EntityMerged(Guid.NewGuid(), DateTimeOffset.UtcNow, entity.Kind, slug, into), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new MergeResult(MergeOutcome.Merged, into);
     }
