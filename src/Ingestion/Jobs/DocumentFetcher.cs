@@ -7,15 +7,16 @@ namespace IdmPlatform.Ingestion.Jobs;
 public sealed record FetchResult(SubmittedDocument? Document, int Status, string? Error);
 
 /// <summary>
-/// Fetches a document by URL with a size cap and a timeout. Redirects are followed by hand so that each
-/// hop is checked: none may lead to a loopback or private address unless the deployment allows it.
+/// Fetches a document by URL with a size cap and a timeout. Redirects are followed by hand, each hop's scheme checked
+/// and their number bounded; every connection is checked where it is made, so no hop reaches a loopback or private
+/// address unless the deployment allows it.
 /// </summary>
 public sealed class DocumentFetcher(IOptions<IngestionOptions> options) : IDisposable
 {
     private const int MaxRedirects = 5;
 
-    // The client's own timeout ends when the headers arrive; each hop's token below also bounds the body's reading,
-    // so a site that trickles bytes cannot hold a request or the feed poller.
+    // Not the client's own timeout, which ends when the headers arrive: each hop's token below also bounds the body's
+    // reading, so a site that trickles bytes cannot hold a request or the feed poller.
     private readonly HttpClient _http = new(new SocketsHttpHandler
     {
         AllowAutoRedirect = false,
@@ -36,11 +37,6 @@ public sealed class DocumentFetcher(IOptions<IngestionOptions> options) : IDispo
             if (url.Scheme is not ("http" or "https"))
             {
                 return Refused(StatusCodes.Status400BadRequest, $"Only http and https URLs can be fetched, not '{url.Scheme}'.");
-            }
-
-            if (!MayBePrivate(options.Value, url.Host) && await NetworkAddresses.IsPrivateTargetAsync(url, cancellationToken))
-            {
-                return Refused(StatusCodes.Status422UnprocessableEntity, $"'{url.Host}' is a loopback or private address, which this deployment does not fetch.");
             }
 
             using var hopTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
