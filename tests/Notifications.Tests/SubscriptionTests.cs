@@ -197,13 +197,7 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
     public async Task A_delivery_still_failing_after_the_retry_window_is_given_up_as_failed()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        receiver.FailNext(int.MaxValue);
-        var theme = $"theme-{Guid.NewGuid():N}";
-        var (id, token, _) = await SubscribeAsync(receiver.Url, new { themes = new[] { theme } });
-        var statement = Statement(theme);
-
-        await fixture.Bus.Publish(Published(statement));
-        await Eventually.HoldsAsync(async () => await DeliveryAsync(id, token) is { } d && d.GetProperty("attempts").GetInt32() >= 1, "the first failed attempt");
+        var (id, token, theme, statement) = await FirstFailedDeliveryAsync(receiver);
 
         // The window (a day) has passed for this delivery: its next attempt is its last.
         await using (var age = fixture.Database.CreateCommand(
@@ -224,12 +218,7 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
     public async Task A_subscription_whose_endpoint_took_nothing_for_days_is_disabled_until_its_owner_resumes_it()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        receiver.FailNext(int.MaxValue);
-        var theme = $"theme-{Guid.NewGuid():N}";
-        var (id, token, _) = await SubscribeAsync(receiver.Url, new { themes = new[] { theme } });
-        var statement = Statement(theme);
-        await fixture.Bus.Publish(Published(statement));
-        await Eventually.HoldsAsync(async () => await DeliveryAsync(id, token) is { } d && d.GetProperty("attempts").GetInt32() >= 1, "the first failed attempt");
+        var (id, token, theme, statement) = await FirstFailedDeliveryAsync(receiver);
 
         // Four days old, nothing ever delivered, and this delivery's day of retries over.
         await using (var age = fixture.Database.CreateCommand(
@@ -256,11 +245,28 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
         Assert.Equal("active", await StatusAsync(id, token));
     }
 
-    private async Task<string?> StatusAsync(string id, string token)
+    /// <summary>A subscription to a receiver that fails every delivery, and a statement whose first attempt has failed.</summary>
+    private async Task<(string Id, string Token, string Theme, StatementView Statement)> FirstFailedDeliveryAsync(WebhookReceiver receiver)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/notifications/subscriptions/{id}");
+        receiver.FailNext(int.MaxValue);
+        var theme = $"theme-{Guid.NewGuid():N}";
+        var (id, token, _) = await SubscribeAsync(receiver.Url, new { themes = new[] { theme } });
+        var statement = Statement(theme);
+        await fixture.Bus.Publish(Published(statement));
+        await Eventually.HoldsAsync(async () => await DeliveryAsync(id, token) is { } d && d.GetProperty("attempts").GetInt32() >= 1, "the first failed attempt");
+        return (id, token, theme, statement);
+    }
+
+    private async Task<string?> StatusAsync(string id, string token) =>
+        (await (await AsOwnerAsync(HttpMethod.Get, $"/api/notifications/subscriptions/{id}", token)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("status").GetString();
+
+    /// <summary>A request to the subscription's own endpoints, with its management token.</summary>
+    private async Task<HttpResponseMessage> AsOwnerAsync(HttpMethod method, string path, string token, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return (await (await _client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString();
+        return await _client.SendAsync(request);
     }
 
     [Fact]
@@ -328,18 +334,12 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
 
     private async Task<IEnumerable<string?>> FilterAsync(string id, string token, string field)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/notifications/subscriptions/{id}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var subscription = await (await _client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+        var subscription = await (await AsOwnerAsync(HttpMethod.Get, $"/api/notifications/subscriptions/{id}", token)).Content.ReadFromJsonAsync<JsonElement>();
         return subscription.GetProperty("filter").GetProperty(field).EnumerateArray().Select(v => v.GetString()).ToList();
     }
 
-    private async Task<HttpResponseMessage> ChangeAsync(string id, string token, object change)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/notifications/subscriptions/{id}") { Content = JsonContent.Create(change) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await _client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> ChangeAsync(string id, string token, object change) =>
+        AsOwnerAsync(HttpMethod.Patch, $"/api/notifications/subscriptions/{id}", token, change);
 
     [Fact]
     public async Task A_statement_whose_retraction_is_handled_before_its_publication_is_neither_alerted_nor_streamed_as_published()
@@ -426,8 +426,7 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
         await Eventually.HoldsAsync(async () => await DeliveryAsync(id, token) is not null, "the statement's delivery queued");
 
         // A ping queued after it goes out at once: the worker has passed the statement's delivery by.
-        using var ping = new HttpRequestMessage(HttpMethod.Post, $"/api/notifications/subscriptions/{id}/ping") { Headers = { { "Authorization", $"Bearer {token}" } } };
-        Assert.Equal(HttpStatusCode.Accepted, (await _client.SendAsync(ping)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await AsOwnerAsync(HttpMethod.Post, $"/api/notifications/subscriptions/{id}/ping", token)).StatusCode);
         await Eventually.HoldsAsync(() => Task.FromResult(receiver.Received.Any(w => w.Body.Contains("\"ping\"", StringComparison.Ordinal))), "the ping");
 
         await using var held = fixture.Database.CreateCommand(
@@ -441,9 +440,7 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
 
     private async Task<JsonElement?> DeliveryAsync(string subscriptionId, string token)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/notifications/subscriptions/{subscriptionId}/deliveries");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var log = await (await _client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+        var log = await (await AsOwnerAsync(HttpMethod.Get, $"/api/notifications/subscriptions/{subscriptionId}/deliveries", token)).Content.ReadFromJsonAsync<JsonElement>();
         return log.GetProperty("items").EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } first ? first : null;
     }
 
