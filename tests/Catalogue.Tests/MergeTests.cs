@@ -40,6 +40,20 @@ public sealed class MergeTests(CatalogueFixture fixture)
     private async Task<JsonElement[]> StatementsAsync(string query) =>
         (await _client.GetFromJsonAsync<JsonElement>($"/api/catalogue/statements?{query}&limit=100")).GetProperty("items").EnumerateArray().ToArray();
 
+    /// <summary>
+    /// Checks that a, merged into b, has left the entity list and that its page answers 301 to b's; gives b's
+    /// statement count in the list.
+    /// </summary>
+    private async Task<int> MergedAwayAsync(string entities, string a, string b)
+    {
+        var listed = await ListedAsync(entities);
+        Assert.DoesNotContain(a, listed.Keys);
+        var old = await _client.GetAsync($"/api/catalogue/{entities}/{a}");
+        Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
+        Assert.Equal($"/api/catalogue/{entities}/{b}", old.Headers.Location?.OriginalString);
+        return listed[b];
+    }
+
     /// <summary>Every slug of the entity list with its statement count, walking all its pages.</summary>
     private async Task<Dictionary<string, int>> ListedAsync(string entities)
     {
@@ -95,15 +109,9 @@ public sealed class MergeTests(CatalogueFixture fixture)
         Assert.Equal(ids, merged.GetProperty("statements").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).Order());
         Assert.All(merged.GetProperty("statements").EnumerateArray(), s => Assert.Equal(b, SpeakerOf(s)));
 
-        // The list shows one of them, with all the statements.
-        var people = await ListedAsync("people");
-        Assert.DoesNotContain(a, people.Keys);
-        Assert.Equal(3, people[b]);
-
-        // The old page answers 301 to the new one; a filter by the old slug means the new one.
-        var old = await _client.GetAsync($"/api/catalogue/people/{a}");
-        Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
-        Assert.Equal($"/api/catalogue/people/{b}", old.Headers.Location?.OriginalString);
+        // The list shows one of them, with all the statements; the old page answers 301 to the new one; a filter by the
+        // old slug means the new one.
+        Assert.Equal(3, await MergedAwayAsync("people", a, b));
         Assert.Equal(ids, (await StatementsAsync($"person={a}")).Select(s => s.GetProperty("id").GetString()!).Order());
         Assert.All(await StatementsAsync($"person={a}"), s => Assert.Equal(b, SpeakerOf(s)));
 
@@ -161,12 +169,7 @@ public sealed class MergeTests(CatalogueFixture fixture)
         Assert.Equal(2, merged.GetProperty("statements").GetArrayLength());
         Assert.All(await WaitForAsync(document), s => Assert.Equal(b, OrganisationOf(s)));
 
-        var organisations = await ListedAsync("organisations");
-        Assert.DoesNotContain(a, organisations.Keys);
-        Assert.Equal(2, organisations[b]);
-        var old = await _client.GetAsync($"/api/catalogue/organisations/{a}");
-        Assert.Equal(HttpStatusCode.MovedPermanently, old.StatusCode);
-        Assert.Equal($"/api/catalogue/organisations/{b}", old.Headers.Location?.OriginalString);
+        Assert.Equal(2, await MergedAwayAsync("organisations", a, b));
         Assert.Equal(2, (await StatementsAsync($"organisation={a}&document={document.DocumentId}")).Length);
         var shown = await _client.GetFromJsonAsync<JsonElement>($"/api/catalogue/documents/{document.DocumentId}");
         Assert.Equal([b], shown.GetProperty("organisations").EnumerateArray().Select(o => o.GetProperty("slug").GetString()));
