@@ -1,7 +1,7 @@
 using IdmPlatform.AppHost;
 using IdmPlatform.Hosting;
 
-// The platform: PostgreSQL with one database per service, Redis, RabbitMQ, four services and the gateway.
+// The platform: PostgreSQL with one database per service, Redis, RabbitMQ, a mail catcher, four services and the gateway.
 var builder = DistributedApplication.CreateBuilder(args);
 var data = PlatformData.From(builder);
 
@@ -11,6 +11,8 @@ var catalogueDb = postgres.AddDatabase("cataloguedb");
 var notificationsDb = postgres.AddDatabase("notificationsdb");
 var redis = builder.AddRedisExecutable("redis", data.PathOf("redis"), data.Durable);
 var eventbus = builder.AddRabbitMQExecutable("eventbus", data.PathOf("eventbus"));
+// Alert mails stop here, one file each in its Maildir (new/), rather than leaving the machine.
+var mail = builder.AddMailCatcherExecutable("mail", data.PathOf("mail"));
 
 var ingestion = builder.AddBuiltProject<Projects.IdmPlatform_Ingestion>("ingestion")
     .WithGatewaySigningKey(data)
@@ -43,6 +45,7 @@ var notifications = builder.AddBuiltProject<Projects.IdmPlatform_Notifications>(
     .WithReference(notificationsDb).WaitFor(notificationsDb)
     .WithReference(redis).WaitFor(redis)
     .WithReference(eventbus).WaitFor(eventbus)
+    .WithReference(mail).WaitFor(mail)
     // A local deployment delivers webhooks to receivers on this machine.
     .WithEnvironment("Webhooks__AllowPrivateTargets", "true")
     .WithHttpHealthCheck("/health");
@@ -58,5 +61,7 @@ var gateway = builder.AddBuiltProject<Projects.IdmPlatform_Gateway>("gateway", p
     .WithSampleData(data);
 
 searchReplicas.ForEach(replica => replica.WithRebuildCommand(gateway, data));
+// The links in alert mails (confirm, unsubscribe) lead to the gateway.
+notifications.WithEnvironment("Mail__PublicBaseUrl", gateway.GetEndpoint("http"));
 
 builder.Build().Run();

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs the servers the platform runs on (PostgreSQL 15 with contrib, Redis 7, RabbitMQ 3.10) from
-# Debian's packages when they are missing. apt does not start them: the AppHost and the test fixtures do.
+# Installs the servers the platform runs on (PostgreSQL 15 with contrib, Redis 7, RabbitMQ 3.10, aiosmtpd as a
+# mail catcher) from Debian's packages when they are missing. apt does not start them: the AppHost and the test fixtures do.
 set -euo pipefail
 
 missing=()
@@ -8,6 +8,8 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql post
 ls /usr/share/postgresql/*/extension/unaccent.control >/dev/null 2>&1 || missing+=(postgresql-contrib)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
+# aiosmtpd catches the platform's e-mail locally (the AppHost's and the tests' mail server).
+/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 # Node.js runs the third-party clients the contract tests use (tests/Conformance).
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 # curl drives scripts/rebuild-search.sh.

@@ -1,4 +1,5 @@
 using IdmPlatform.Notifications.Delivery;
+using IdmPlatform.Notifications.Email;
 using IdmPlatform.Notifications.Stream;
 using IdmPlatform.Notifications.Subscriptions;
 using MassTransit;
@@ -19,10 +20,12 @@ builder.AddEventBus(bus =>
 });
 
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
+builder.Services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
 builder.Services.AddSingleton<SubscriptionStore>();
 builder.Services.AddSingleton<DeliveryQueue>();
 builder.Services.AddSingleton<StreamLog>();
 builder.Services.AddSingleton<WebhookSender>();
+builder.Services.AddSingleton<MailSender>();
 builder.Services.AddHostedService<DeliveryWorker>();
 
 var app = builder.Build();
@@ -33,6 +36,7 @@ await app.EnsureDatabaseSchemaAsync();
 app.MapDefaultEndpoints();
 app.MapDefaultOpenApi();
 app.MapSubscriptionEndpoints();
+app.MapOptInEndpoints();
 app.MapStreamEndpoints();
 
 app.Run();

@@ -90,6 +90,33 @@ public sealed class DocumentJourneyTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task An_email_subscriber_confirms_and_unsubscribes_by_the_links_mailed_to_them_without_a_key()
+    {
+        var address = $"reader-{Guid.NewGuid():N}@example.org";
+        var created = await _gateway.PostAsJsonAsync("/api/notifications/subscriptions",
+            new { filter = new { themes = new[] { "labour-migration" } }, channel = new { type = "email", address } });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var subscription = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var (id, token) = (subscription.GetProperty("id").GetString()!, subscription.GetProperty("managementToken").GetString()!);
+
+        // The link leads to this platform's gateway, and the holder of the address needs nothing but it.
+        var confirmation = (await platform.Mail.WaitForAsync(address))[0];
+        var confirm = CaughtMail.LinkTo(confirmation, "/api/notifications/confirm");
+        Assert.Equal(_gateway.BaseAddress!.Port, confirm.Port);
+        Assert.Equal(HttpStatusCode.OK, (await _gateway.GetAsync(confirm.PathAndQuery)).StatusCode);
+        Assert.Equal("active", await _gateway.SubscriptionStatusAsync(id, token));
+
+        Assert.Equal(HttpStatusCode.Accepted, (await _gateway.AsOwnerAsync(HttpMethod.Post, $"/api/notifications/subscriptions/{id}/ping", token)).StatusCode);
+        var test = (await platform.Mail.WaitForAsync(address, 2))[1];
+        var unsubscribe = new Uri(test.Headers["List-Unsubscribe"]!.Trim('<', '>'));
+        Assert.Equal(_gateway.BaseAddress.Port, unsubscribe.Port);
+
+        using var oneClick = new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]);
+        Assert.Equal(HttpStatusCode.OK, (await _gateway.PostAsync(unsubscribe.PathAndQuery, oneClick)).StatusCode);
+        Assert.Equal("unsubscribed", await _gateway.SubscriptionStatusAsync(id, token));
+    }
+
+    [Fact]
     public async Task Errors_through_the_gateway_are_problem_details()
     {
         await ProblemAssert.IsProblemAsync(await _gateway.GetAsync("/api/catalogue/statements/st_missing"), HttpStatusCode.NotFound);

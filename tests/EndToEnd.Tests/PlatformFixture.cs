@@ -21,6 +21,9 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>The keys the AppHost created for this run; writes through the gateway need one.</summary>
     public PlatformKeys Keys { get; private set; } = null!;
 
+    /// <summary>The mail the platform sent, as the AppHost's mail catcher kept it.</summary>
+    public IdmPlatform.Testing.CaughtMail Mail => new(Path.Combine(_dataDirectory, "mail"));
+
     /// <summary>The repository's sample documents, as the AppHost finds them.</summary>
     public string SampleFolder { get; private set; } = string.Empty;
 

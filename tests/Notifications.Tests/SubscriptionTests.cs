@@ -257,17 +257,11 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
         return (id, token, theme, statement);
     }
 
-    private async Task<string?> StatusAsync(string id, string token) =>
-        (await (await AsOwnerAsync(HttpMethod.Get, $"/api/notifications/subscriptions/{id}", token)).Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("status").GetString();
+    private Task<string?> StatusAsync(string id, string token) => _client.SubscriptionStatusAsync(id, token);
 
     /// <summary>A request to the subscription's own endpoints, with its management token.</summary>
-    private async Task<HttpResponseMessage> AsOwnerAsync(HttpMethod method, string path, string token, object? body = null)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await _client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> AsOwnerAsync(HttpMethod method, string path, string token, object? body = null) =>
+        _client.AsOwnerAsync(method, path, token, body);
 
     [Fact]
     public async Task A_retraction_is_announced_only_to_the_subscribers_who_were_told_of_the_statement()

@@ -8,11 +8,11 @@ using Xunit;
 namespace IdmPlatform.Testing;
 
 /// <summary>
-/// Real PostgreSQL (one database), Redis and RabbitMQ for one test assembly, started through the AppHost's own
-/// resource types by Aspire's orchestrator on free ports, with throw-away data. A fixture starts only the servers
-/// its service uses.
+/// Real PostgreSQL (one database), Redis, RabbitMQ and a mail catcher for one test assembly, started through the
+/// AppHost's own resource types by Aspire's orchestrator on free ports, with throw-away data. A fixture starts only
+/// the servers its service uses.
 /// </summary>
-public class InfrastructureFixture(string? databaseName, bool withEventBus = true) : IAsyncLifetime
+public class InfrastructureFixture(string? databaseName, bool withEventBus = true, bool withMail = false) : IAsyncLifetime
 {
     private const string RunPrefix = "idm-tests-";
     private const string OwnerFile = "owner.pid";
@@ -27,6 +27,13 @@ public class InfrastructureFixture(string? databaseName, bool withEventBus = tru
     public string RedisConnectionString { get; private set; } = string.Empty;
 
     public string EventBusConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>What the mail catcher was given.</summary>
+    public CaughtMail Mail
+    {
+        get => field ?? throw new InvalidOperationException("This fixture has no mail server.");
+        private set;
+    }
 
     /// <summary>The service's database, for checking what it stored.</summary>
     public Npgsql.NpgsqlDataSource Database => field ??= Npgsql.NpgsqlDataSource.Create(DatabaseConnectionString);
@@ -58,6 +65,12 @@ public class InfrastructureFixture(string? databaseName, bool withEventBus = tru
         {
             builder.AddRabbitMQExecutable("eventbus", Path.Combine(_dataDirectory, "eventbus"));
             resources.Add("eventbus");
+        }
+
+        if (withMail)
+        {
+            Mail = new CaughtMail(builder.AddMailCatcherExecutable("mail", Path.Combine(_dataDirectory, "mail")).Resource.MailDirectory);
+            resources.Add("mail");
         }
 
         App = await builder.BuildAsync(timeout.Token);

@@ -1,18 +1,29 @@
+using IdmPlatform.Notifications.Email;
+using IdmPlatform.Notifications.Subscriptions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace IdmPlatform.Notifications.Delivery;
 
 /// <summary>
-/// Sends due deliveries. Each claimed row is leased (its next attempt pushed out) so a crash mid-send
+/// Sends due deliveries, by webhook or by mail. Each claimed row is leased (its next attempt pushed out) so a crash mid-send
 /// retries it later rather than losing it; failures back off exponentially with jitter until RetryFor runs out.
 /// </summary>
 public sealed partial class DeliveryWorker(
-    NpgsqlDataSource dataSource, WebhookSender sender, DeliveryQueue queue, Microsoft.Extensions.Options.IOptions<WebhookOptions> options,
-    ILogger<DeliveryWorker> logger) : BackgroundService
+    NpgsqlDataSource dataSource, WebhookSender webhooks, MailSender mail, DeliveryQueue queue, IOptions<WebhookOptions> options,
+    IOptions<MailOptions> mailOptions, ILogger<DeliveryWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
 
-    private sealed record Due(string Id, string Target, string Secret, string Payload, int Attempts, DateTimeOffset DueAt, string? TraceParent);
+    // A webhook is one call a delivery, eight at a time; a mailbox's due deliveries make one mail, so many are taken at
+    // once (a digest's whole period), up to this many statements a mail.
+    private const int WebhookBatch = 32;
+    private const int MailBatch = 500;
+    private const int StatementsPerMail = 100;
+
+    private sealed record Due(
+        string Id, string SubscriptionId, string Target, string Secret, string EventType, string Payload, int Attempts, DateTimeOffset DueAt,
+        string? TraceParent, string Digest, string? ConfirmToken, string? UnsubscribeToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,10 +31,14 @@ public sealed partial class DeliveryWorker(
         {
             try
             {
-                var due = await ClaimAsync(stoppingToken);
-                await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stoppingToken },
-                    async (delivery, ct) => await DeliverAsync(delivery, ct));
-                if (due.Count == 0)
+                var calls = await ClaimAsync("webhook", WebhookBatch, stoppingToken);
+                var mails = mail.IsConfigured ? await ClaimAsync("email", MailBatch, stoppingToken) : [];
+                // A slow mail server does not hold webhooks back, nor a slow webhook mail.
+                await Task.WhenAll(
+                    Parallel.ForEachAsync(calls, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stoppingToken },
+                        async (delivery, ct) => await CallAsync(delivery, ct)),
+                    MailAsync(mails, stoppingToken));
+                if (calls.Count == 0 && mails.Count == 0)
                 {
                     await queue.WaitAsync(IdlePoll, stoppingToken);
                 }
@@ -40,48 +55,93 @@ public sealed partial class DeliveryWorker(
         }
     }
 
-    private async Task<IReadOnlyList<Due>> ClaimAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Due>> ClaimAsync(string channel, int limit, CancellationToken cancellationToken)
     {
         // A paused subscription's deliveries are left as they are, pending, until it is active again; they are passed
         // over in the choice itself so that, however many wait, they never hold back other subscriptions' deliveries.
+        // An e-mail address not confirmed yet is sent its confirmation mail and nothing else.
         await using var command = dataSource.CreateCommand(
             """
             UPDATE deliveries d SET next_attempt_at = now() + interval '1 minute'
             FROM subscriptions s
             WHERE s.id = d.subscription_id AND d.id IN (
                 SELECT pending.id FROM deliveries pending JOIN subscriptions owner ON owner.id = pending.subscription_id
-                WHERE pending.status = 'pending' AND pending.next_attempt_at <= now() AND owner.status = 'active'
-                ORDER BY pending.next_attempt_at LIMIT 32 FOR UPDATE OF pending SKIP LOCKED)
-            RETURNING d.id, s.target, s.secret, d.payload::text, d.attempts, d.due_at, d.trace_parent
+                WHERE pending.status = 'pending' AND pending.next_attempt_at <= now() AND owner.channel_type = @channel
+                  AND (owner.status = 'active' OR (owner.status = 'pendingConfirmation' AND pending.event_type = @confirmation))
+                ORDER BY pending.next_attempt_at LIMIT @limit FOR UPDATE OF pending SKIP LOCKED)
+            RETURNING d.id, s.id, s.target, s.secret, d.event_type, d.payload::text, d.attempts, d.due_at, d.trace_parent, s.digest,
+                      s.confirm_token, s.unsubscribe_token
             """);
+        command.Parameters.AddWithValue("channel", channel);
+        command.Parameters.AddWithValue("confirmation", SubscriptionStore.Confirmation);
+        command.Parameters.AddWithValue("limit", limit);
         var due = new List<Due>();
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))
         {
-            due.Add(new Due(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetFieldValue<DateTimeOffset>(5), r.IsDBNull(6) ? null : r.GetString(6)));
+            due.Add(new Due(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetInt32(6),
+                r.GetFieldValue<DateTimeOffset>(7), r.IsDBNull(8) ? null : r.GetString(8), r.GetString(9),
+                r.IsDBNull(10) ? null : r.GetString(10), r.IsDBNull(11) ? null : r.GetString(11)));
         }
 
         return due;
     }
 
-    private async Task DeliverAsync(Due delivery, CancellationToken cancellationToken)
+    private async Task CallAsync(Due delivery, CancellationToken cancellationToken)
     {
         // The POST continues the trace of the statement it announces.
         using var activity = Telemetry.StartContinuing("webhook deliver", delivery.TraceParent);
-        var outcome = await sender.SendAsync(delivery.Target, delivery.Secret, delivery.Id, delivery.Payload, cancellationToken);
-        var attempts = delivery.Attempts + 1;
-        var givenUp = !outcome.Succeeded && DateTimeOffset.UtcNow - delivery.DueAt > options.Value.RetryFor;
+        var outcome = await webhooks.SendAsync(delivery.Target, delivery.Secret, delivery.Id, delivery.Payload, cancellationToken);
+        await RecordAsync([delivery], outcome, cancellationToken);
+    }
+
+    /// <summary>
+    /// Each mailbox's due deliveries go out as one mail (a confirmation always alone), and each delivery in it records
+    /// how the mail went.
+    /// </summary>
+    private async Task MailAsync(IReadOnlyList<Due> due, CancellationToken cancellationToken)
+    {
+        var mails = due.GroupBy(d => (d.SubscriptionId, Confirmation: d.EventType == SubscriptionStore.Confirmation))
+            .SelectMany(mailbox => mailbox.OrderBy(d => d.DueAt).Chunk(mailbox.Key.Confirmation ? 1 : StatementsPerMail))
+            .ToList();
+        if (mails.Count == 0)
+        {
+            return;
+        }
+
+        using var activity = Telemetry.StartContinuing("mail deliver", mails[0][0].TraceParent);
+        var outcomes = await mail.SendAsync([.. mails.Select(Compose)], cancellationToken);
+        foreach (var (deliveries, outcome) in mails.Zip(outcomes))
+        {
+            await RecordAsync(deliveries, outcome, cancellationToken);
+        }
+    }
+
+    private MimeKit.MimeMessage Compose(Due[] deliveries)
+    {
+        var first = deliveries[0];
+        return AlertMail.Compose(mailOptions.Value, new Mailbox(first.SubscriptionId, first.Target, first.Digest, first.ConfirmToken, first.UnsubscribeToken),
+            [.. deliveries.Select(d => new QueuedMail(d.Id, d.EventType, d.Payload))]);
+    }
+
+    /// <summary>
+    /// Records an attempt on the deliveries it carried: delivered; or pending again after a back-off; or failed, when
+    /// the failure is permanent or the deliveries' retry window has run out.
+    /// </summary>
+    private async Task RecordAsync(IReadOnlyList<Due> deliveries, DeliveryOutcome outcome, CancellationToken cancellationToken)
+    {
+        var attempts = deliveries.Max(d => d.Attempts) + 1;
+        var givenUp = !outcome.Succeeded && (outcome.Permanent || DateTimeOffset.UtcNow - deliveries.Min(d => d.DueAt) > options.Value.RetryFor);
         var status = outcome.Succeeded ? "delivered" : givenUp ? "failed" : "pending";
         await using var command = dataSource.CreateCommand(
             """
-            UPDATE deliveries SET status = @status, attempts = @attempts, last_status_code = @code, last_latency_ms = @latency,
+            UPDATE deliveries SET status = @status, attempts = attempts + 1, last_status_code = @code, last_latency_ms = @latency,
                 last_error = @error, next_attempt_at = now() + @delay,
                 delivered_at = CASE WHEN @status = 'delivered' THEN now() END
-            WHERE id = @id
+            WHERE id = ANY(@ids)
             """);
-        command.Parameters.AddWithValue("id", delivery.Id);
+        command.Parameters.AddWithValue("ids", deliveries.Select(d => d.Id).ToArray());
         command.Parameters.AddWithValue("status", status);
-        command.Parameters.AddWithValue("attempts", attempts);
         command.Parameters.AddWithValue("code", (object?)outcome.StatusCode ?? DBNull.Value);
         command.Parameters.AddWithValue("latency", outcome.LatencyMs);
         command.Parameters.AddWithValue("error", (object?)outcome.Error ?? DBNull.Value);
@@ -89,7 +149,7 @@ public sealed partial class DeliveryWorker(
         await command.ExecuteNonQueryAsync(cancellationToken);
         if (givenUp)
         {
-            await DisableIfSilentAsync(delivery.Id, cancellationToken);
+            await DisableIfSilentAsync(deliveries[0].Id, cancellationToken);
         }
     }
 

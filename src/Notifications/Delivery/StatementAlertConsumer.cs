@@ -63,10 +63,10 @@ public sealed class StatementAlertConsumer(SubscriptionStore store, DeliveryQueu
         {
             // One who was told of a statement hears of its retraction also while paused: it waits with their other
             // deliveries until they resume, rather than never coming.
-            var webhooks = await store.WebhooksAsync(transaction.Connection!, transaction, includePaused: type == Retracted, cancellationToken);
+            var subscribers = await store.SubscribersAsync(transaction.Connection!, transaction, includePaused: type == Retracted, cancellationToken);
             foreach (var alert in alerts)
             {
-                foreach (var subscription in webhooks.Where(alert.Wants))
+                foreach (var subscription in subscribers.Where(alert.Wants))
                 {
                     await SubscriptionStore.EnqueueDeliveryAsync(transaction, subscription.Id, type, alert.StatementId, alert.Data, cancellationToken);
                 }

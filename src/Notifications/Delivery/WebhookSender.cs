@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace IdmPlatform.Notifications.Delivery;
 
-public sealed record DeliveryOutcome(bool Succeeded, int? StatusCode, int LatencyMs, string? Error);
+/// <summary>How one attempt went. A permanent failure (a mailbox that does not exist) is not tried again.</summary>
+public sealed record DeliveryOutcome(bool Succeeded, int? StatusCode, int LatencyMs, string? Error, bool Permanent = false);
 
 /// <summary>Posts a payload signed the Standard Webhooks way: HMAC-SHA256 over "id.timestamp.body".</summary>
 public sealed class WebhookSender(IOptions<WebhookOptions> options) : IDisposable

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Security.Cryptography;
 using IdmPlatform.Notifications.Delivery;
+using IdmPlatform.Notifications.Email;
 using IdmPlatform.Notifications.Stream;
 using Microsoft.Extensions.Options;
 
@@ -17,28 +17,28 @@ public static class SubscriptionEndpoints
     /// <summary>What a PATCH may change: only the fields given.</summary>
     public sealed record SubscriptionChange(SubscriptionFilter? Filter = null, string? Digest = null, string? Status = null);
 
-    /// <summary>A new subscription, with the management token and signing secret shown this once.</summary>
+    /// <summary>A new subscription, with the management token and (for a webhook) the signing secret shown this once.</summary>
     public sealed record CreatedSubscription(
-        string Id, string Status, string ManagementToken, string Secret, SubscriptionFilter Filter, Channel Channel, string Digest, DateTimeOffset CreatedAt);
+        string Id, string Status, string ManagementToken, string? Secret, SubscriptionFilter Filter, Channel Channel, string Digest, DateTimeOffset CreatedAt);
 
     public static IEndpointRouteBuilder MapSubscriptionEndpoints(this IEndpointRouteBuilder app)
     {
         var subscriptions = app.MapGroup("/api/notifications/subscriptions");
         subscriptions.MapPost("", CreateAsync)
             .Documented("CreateSubscription", "Subscribe to new statements",
-                "Subscribe a webhook to new statements matching a filter. With digest daily or weekly, each statement's webhook waits for the period's end (midnight UTC, or Monday 00:00 UTC) and the period's statements arrive together; immediate (the default) sends each at once. The answer shows the management token and the webhook signing secret once.")
+                "Subscribe a webhook or an e-mail address to new statements matching a filter. A webhook is active at once. An e-mail address is pendingConfirmation until the link in the mail sent to it is followed, and each alert mail carries a one-click unsubscribe link. With digest daily or weekly, alerts wait for the period's end (midnight UTC, or Monday 00:00 UTC) and the period's statements arrive together (one mail, or one webhook call each); immediate (the default) sends them at once. The answer shows the management token, and a webhook's signing secret, once.")
             .WithRequestExample(new CreateSubscriptionRequest(
                 new SubscriptionFilter(Q: "regularisation", Themes: ["regular-pathways"], Languages: ["en", "fr", "es"]),
                 new Channel("webhook", "https://alerts.example.org/idm"),
                 "immediate"))
             .Produces<CreatedSubscription>(StatusCodes.Status201Created).ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
         subscriptions.MapGet("/{id}", GetAsync)
-            .Documented("GetSubscription", "One subscription", "The subscription's filter, channel, digest and status (active; paused by its owner; or disabled, when its endpoint took nothing for days: set it active again to resume), for the holder of its management token.")
+            .Documented("GetSubscription", "One subscription", "The subscription's filter, channel, digest and status (active; pendingConfirmation, an e-mail address whose link was not followed yet; paused by its owner; disabled, when its endpoint took nothing for days: set it active again to resume; or unsubscribed by the address's holder), for the holder of its management token.")
             .Produces<SubscriptionView>().ProducesProblems(StatusCodes.Status404NotFound);
         subscriptions.MapPatch("/{id}", ChangeAsync)
             .Documented("ChangeSubscription", "Change a subscription", "Changes the filter, the digest, or the status (active, or paused to receive nothing for a while: deliveries already queued, pings and redeliveries wait until it is active again); only the fields given change.")
             .WithRequestExample(new SubscriptionChange(Status: "paused"))
-            .Produces<SubscriptionView>().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .Produces<SubscriptionView>().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         subscriptions.MapDelete("/{id}", DeleteAsync)
             .Documented("DeleteSubscription", "Unsubscribe", "Ends the subscription; nothing more is delivered.")
             .Produces(StatusCodes.Status204NoContent).ProducesProblems(StatusCodes.Status404NotFound);
@@ -49,7 +49,7 @@ public static class SubscriptionEndpoints
             .Documented("Redeliver", "Send a delivery again", "Queues one of the subscription's deliveries again, at once, whatever became of it.")
             .Produces(StatusCodes.Status202Accepted).ProducesProblems(StatusCodes.Status404NotFound);
         subscriptions.MapPost("/{id}/ping", PingAsync)
-            .Documented("PingSubscription", "Send a test delivery", "Queues a ping delivery to the subscription's webhook, signed like every other.")
+            .Documented("PingSubscription", "Send a test delivery", "Queues a test delivery: a ping to the webhook, signed like every other, or a test mail.")
             .Produces(StatusCodes.Status202Accepted).ProducesProblems(StatusCodes.Status404NotFound);
         subscriptions.MapGet("/{id}/feed.atom", FeedAsync)
             .Documented("SubscriptionFeed", "The subscription as a feed",
@@ -59,24 +59,42 @@ public static class SubscriptionEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        CreateSubscriptionRequest request, SubscriptionStore store, IOptions<WebhookOptions> options, CancellationToken cancellationToken)
+        CreateSubscriptionRequest request, SubscriptionStore store, DeliveryQueue queue, MailSender mail, IOptions<WebhookOptions> options, CancellationToken cancellationToken)
     {
-        if (request.Channel is not { Type: "webhook" } channel)
+        var channel = request.Channel;
+        if (channel is { Type: "webhook" })
         {
-            return request.Channel?.Type == "email"
-                ? ProblemDetailsExtensions.Problem(StatusCodes.Status422UnprocessableEntity, "E-mail alerts are not available yet", "Use a webhook channel for now.")
-                : ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Missing channel", "channel must be {\"type\": \"webhook\", \"url\": \"https://…\"}.");
-        }
+            if (!Uri.TryCreate(channel.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            {
+                return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Invalid webhook URL", "channel.url must be an absolute http or https URL.");
+            }
 
-        if (!Uri.TryCreate(channel.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
-        {
-            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Invalid webhook URL", "channel.url must be an absolute http or https URL.");
-        }
+            if (!options.Value.AllowPrivateTargets && await NetworkAddresses.IsPrivateTargetAsync(url, cancellationToken))
+            {
+                return ProblemDetailsExtensions.Problem(StatusCodes.Status422UnprocessableEntity, "Webhook target not allowed",
+                    "The URL resolves to a loopback or private address, which this deployment does not call.");
+            }
 
-        if (!options.Value.AllowPrivateTargets && await NetworkAddresses.IsPrivateTargetAsync(url, cancellationToken))
+            channel = channel with { Address = null };
+        }
+        else if (channel is { Type: "email" })
         {
-            return ProblemDetailsExtensions.Problem(StatusCodes.Status422UnprocessableEntity, "Webhook target not allowed",
-                "The URL resolves to a loopback or private address, which this deployment does not call.");
+            if (EmailAddress(channel.Address) is not { } address)
+            {
+                return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Invalid e-mail address", "channel.address must be one address, such as name@example.org.");
+            }
+
+            if (!mail.IsConfigured)
+            {
+                return ProblemDetailsExtensions.Problem(StatusCodes.Status422UnprocessableEntity, "E-mail alerts are not available", "This deployment has no mail server (or no public address for the links in its mails); use a webhook channel.");
+            }
+
+            channel = new Channel("email", Address: address);
+        }
+        else
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Missing channel",
+                "channel must be {\"type\": \"webhook\", \"url\": \"https://…\"} or {\"type\": \"email\", \"address\": \"name@example.org\"}.");
         }
 
         var digest = request.Digest ?? "immediate";
@@ -90,12 +108,22 @@ public static class SubscriptionEndpoints
             return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown GCM objective", "filter.gcm holds objective numbers from 1 to 23.");
         }
 
-        var secret = WebhookSender.NewSecret();
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var created = await store.CreateAsync(request.Filter ?? new SubscriptionFilter(), channel with { Address = null }, digest, secret, token, cancellationToken);
+        // Only a webhook signs what it sends; a mail has nothing to sign with.
+        var secret = channel.Type == "webhook" ? WebhookSender.NewSecret() : null;
+        var token = SubscriptionStore.NewToken();
+        var created = await store.CreateAsync(request.Filter ?? new SubscriptionFilter(), channel, digest, secret ?? string.Empty, token, cancellationToken);
+        queue.Wake();
         return TypedResults.Created($"/api/notifications/subscriptions/{created.Id}",
             new CreatedSubscription(created.Id, created.Status, token, secret, created.Filter, created.Channel, created.Digest, created.CreatedAt));
     }
+
+    /// <summary>The address alone (no display name, no list), trimmed; null when it is not one.</summary>
+    private static string? EmailAddress(string? text) =>
+        MimeKit.MailboxAddress.TryParse(text?.Trim(), out var mailbox) && mailbox.Name is null or ""
+            && mailbox.Address.IndexOf('@', StringComparison.Ordinal) is > 0 and var at && at < mailbox.Address.Length - 1
+            && mailbox.Address == text!.Trim()
+            ? mailbox.Address
+            : null;
 
     private static async Task<IResult> GetAsync(string id, HttpRequest request, SubscriptionStore store, CancellationToken cancellationToken) =>
         await AuthorisedAsync(id, request, store, cancellationToken) is { } subscription ? TypedResults.Ok(subscription) : NotFound(id);
@@ -103,9 +131,18 @@ public static class SubscriptionEndpoints
     private static async Task<IResult> ChangeAsync(
         string id, SubscriptionChange change, HttpRequest request, SubscriptionStore store, DeliveryQueue queue, CancellationToken cancellationToken)
     {
-        if (await AuthorisedAsync(id, request, store, cancellationToken) is null)
+        if (await AuthorisedAsync(id, request, store, cancellationToken) is not { } subscription)
         {
             return NotFound(id);
+        }
+
+        // Only the mailbox's holder starts or ends e-mail alerts, by the links mailed to them.
+        if (change.Status is not null && subscription.Status is "pendingConfirmation" or "unsubscribed")
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status409Conflict, subscription.Status == "unsubscribed" ? "Unsubscribed" : "Not confirmed yet",
+                subscription.Status == "unsubscribed"
+                    ? "The address's holder unsubscribed; only they can subscribe it again."
+                    : "The subscription starts when the link in the confirmation mail is followed; redeliver that mail from the deliveries if it was lost.");
         }
 
         if (change.Digest is not (null or "immediate" or "daily" or "weekly"))

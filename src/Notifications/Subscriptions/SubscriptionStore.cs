@@ -10,19 +10,36 @@ public sealed record DeliveryView(
     string Id, string EventType, string? StatementId, string Status, int Attempts, int? LastStatusCode, int? LastLatencyMs,
     string? LastError, DateTimeOffset CreatedAt, DateTimeOffset? DeliveredAt, DateTimeOffset? NextAttemptAt);
 
+/// <summary>An e-mail subscription as its confirmation and unsubscribe links see it.</summary>
+public sealed record MailboxSubscription(string Id, string Status, string Address);
+
 /// <summary>Subscriptions and their deliveries in the notifications database.</summary>
 public sealed class SubscriptionStore(NpgsqlDataSource dataSource)
 {
+    /// <summary>The delivery that carries an e-mail subscription's confirmation link.</summary>
+    public const string Confirmation = "subscription.confirm";
+
     public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
+    /// <summary>A random token for a link or a header: 256 bits, URL-safe.</summary>
+    public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>
+    /// Stores a new subscription. A webhook is active at once; an e-mail address waits, pending confirmation, for its
+    /// holder to follow the link in the confirmation mail queued with it (double opt-in).
+    /// </summary>
     public async Task<SubscriptionView> CreateAsync(SubscriptionFilter filter, Channel channel, string digest, string secret, string managementToken, CancellationToken cancellationToken)
     {
         var id = Ids.New("sub");
-        await using var command = dataSource.CreateCommand(
+        var email = channel.Type == "email";
+        var status = email ? "pendingConfirmation" : "active";
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
             """
-            INSERT INTO subscriptions (id, filter, channel_type, target, secret, management_token_hash, digest, status)
-            VALUES (@id, @filter::jsonb, @type, @target, @secret, @token, @digest, 'active') RETURNING created_at
-            """);
+            INSERT INTO subscriptions (id, filter, channel_type, target, secret, management_token_hash, digest, status, confirm_token, unsubscribe_token)
+            VALUES (@id, @filter::jsonb, @type, @target, @secret, @token, @digest, @status, @confirm, @unsubscribe) RETURNING created_at
+            """, connection, transaction);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("filter", JsonSerializer.Serialize(filter, JsonSerializerOptions.Web));
         command.Parameters.AddWithValue("type", channel.Type);
@@ -30,8 +47,40 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("secret", secret);
         command.Parameters.AddWithValue("token", HashToken(managementToken));
         command.Parameters.AddWithValue("digest", digest);
+        command.Parameters.AddWithValue("status", status);
+        command.Parameters.AddWithValue("confirm", email ? NewToken() : DBNull.Value);
+        command.Parameters.AddWithValue("unsubscribe", email ? NewToken() : DBNull.Value);
         var createdAt = (DateTime)(await command.ExecuteScalarAsync(cancellationToken))!;
-        return new SubscriptionView(id, "active", filter, channel, digest, new DateTimeOffset(createdAt, TimeSpan.Zero));
+        if (email)
+        {
+            await EnqueueDeliveryAsync(transaction, id, Confirmation, null, new { subscriptionId = id }, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new SubscriptionView(id, status, filter, channel, digest, new DateTimeOffset(createdAt, TimeSpan.Zero));
+    }
+
+    /// <summary>
+    /// Confirms the e-mail subscription whose confirmation link this is; following it again changes nothing, nor does
+    /// it bring back a subscription its holder ended. Null when no subscription has the token.
+    /// </summary>
+    public Task<MailboxSubscription?> ConfirmAsync(string token, CancellationToken cancellationToken) => MailboxAsync(
+        "UPDATE subscriptions SET status = CASE WHEN status = 'pendingConfirmation' THEN 'active' ELSE status END WHERE confirm_token = @token RETURNING id, status, target",
+        token, cancellationToken);
+
+    /// <summary>Ends the e-mail subscription whose unsubscribe link this is: it gets nothing more, whatever its owner does.</summary>
+    public Task<MailboxSubscription?> UnsubscribeAsync(string token, CancellationToken cancellationToken) => MailboxAsync(
+        "UPDATE subscriptions SET status = 'unsubscribed' WHERE unsubscribe_token = @token RETURNING id, status, target", token, cancellationToken);
+
+    public Task<MailboxSubscription?> FindByUnsubscribeTokenAsync(string token, CancellationToken cancellationToken) => MailboxAsync(
+        "SELECT id, status, target FROM subscriptions WHERE unsubscribe_token = @token", token, cancellationToken);
+
+    private async Task<MailboxSubscription?> MailboxAsync(string sql, string token, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("token", token);
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        return await r.ReadAsync(cancellationToken) ? new MailboxSubscription(r.GetString(0), r.GetString(1), r.GetString(2)) : null;
     }
 
     /// <summary>The subscription, if the token is its management token (any token will do for an administrator: null).</summary>
@@ -85,11 +134,11 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The webhook subscriptions to queue for: the active ones, and with includePaused those paused too.</summary>
-    public async Task<IReadOnlyList<Subscription>> WebhooksAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, bool includePaused, CancellationToken cancellationToken)
+    /// <summary>The subscriptions to queue for, on every channel: the active ones, and with includePaused those paused too.</summary>
+    public async Task<IReadOnlyList<Subscription>> SubscribersAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, bool includePaused, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT id, status, filter::text, target, secret FROM subscriptions WHERE (status = 'active' OR (@paused AND status = 'paused')) AND channel_type = 'webhook'",
+            "SELECT id, status, filter::text, target, secret FROM subscriptions WHERE status = 'active' OR (@paused AND status = 'paused')",
             connection, transaction);
         command.Parameters.AddWithValue("paused", includePaused);
         var subscriptions = new List<Subscription>();
@@ -106,7 +155,7 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource)
     /// <summary>
     /// Queues one delivery; the (subscription, type, statement) key makes a redelivered event queue nothing new. A
     /// statement's delivery to a daily or weekly digest waits for the period's end (midnight UTC, or Monday's), so the
-    /// subscriber hears of the period's statements together; a ping is sent at once.
+    /// subscriber hears of the period's statements together; a ping or a confirmation is sent at once.
     /// </summary>
     public static async Task EnqueueDeliveryAsync(NpgsqlTransaction transaction, string subscriptionId, string eventType, string? statementId, object data, CancellationToken cancellationToken)
     {
@@ -116,7 +165,7 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource)
             """
             INSERT INTO deliveries (id, subscription_id, event_type, statement_id, payload, status, trace_parent, next_attempt_at, due_at)
             SELECT @id, @subscription, @type, @statement, @payload::jsonb, 'pending', @traceParent, due.at, due.at
-            FROM subscriptions s, LATERAL (SELECT CASE WHEN @type = 'ping' THEN now()
+            FROM subscriptions s, LATERAL (SELECT CASE WHEN @type IN ('ping', @confirmation) THEN now()
                 WHEN s.digest = 'daily' THEN (date_trunc('day', now() AT TIME ZONE 'UTC') + interval '1 day') AT TIME ZONE 'UTC'
                 WHEN s.digest = 'weekly' THEN (date_trunc('week', now() AT TIME ZONE 'UTC') + interval '7 days') AT TIME ZONE 'UTC'
                 ELSE now() END AS at) due
@@ -126,6 +175,7 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("id", deliveryId);
         command.Parameters.AddWithValue("subscription", subscriptionId);
         command.Parameters.AddWithValue("type", eventType);
+        command.Parameters.AddWithValue("confirmation", Confirmation);
         command.Parameters.AddWithValue("statement", (object?)statementId ?? deliveryId);
         command.Parameters.AddWithValue("payload", payload);
         command.Parameters.AddWithValue("traceParent", (object?)System.Diagnostics.Activity.Current?.Id ?? DBNull.Value);

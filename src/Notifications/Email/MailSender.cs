@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using IdmPlatform.Notifications.Delivery;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+
+namespace IdmPlatform.Notifications.Email;
+
+/// <summary>Hands mails to the deployment's SMTP server, one connection for a batch of them.</summary>
+public sealed class MailSender(IConfiguration configuration, Microsoft.Extensions.Options.IOptions<MailOptions> options)
+{
+    private readonly Uri? _server = Uri.TryCreate(configuration.GetConnectionString("mail"), UriKind.Absolute, out var server) ? server : null;
+
+    /// <summary>Whether the deployment has an SMTP server to send through, and an address for the links in its mails.</summary>
+    public bool IsConfigured => _server is not null && options.Value.PublicBaseUrl is not null;
+
+    /// <summary>
+    /// Sends each message and says how each went, in order. The server's answer is the status code; one it gives as
+    /// permanent (5xx: no such mailbox, refused) is not worth retrying.
+    /// </summary>
+    public async Task<IReadOnlyList<DeliveryOutcome>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
+    {
+        var server = _server ?? throw new InvalidOperationException("No SMTP server: set the 'mail' connection string.");
+        var outcomes = new List<DeliveryOutcome>(messages.Count);
+        var clock = Stopwatch.StartNew();
+        using var client = new SmtpClient { Timeout = (int)options.Value.Timeout.TotalMilliseconds };
+        try
+        {
+            await client.ConnectAsync(server.Host, server.Port, server.Scheme == "smtps" ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable, cancellationToken);
+            if (server.UserInfo.Split(':', 2) is [{ Length: > 0 } user, var password])
+            {
+                await client.AuthenticateAsync(Uri.UnescapeDataString(user), Uri.UnescapeDataString(password), cancellationToken);
+            }
+
+            foreach (var message in messages)
+            {
+                clock.Restart();
+                try
+                {
+                    await client.SendAsync(message, cancellationToken);
+                    outcomes.Add(new DeliveryOutcome(true, 250, (int)clock.ElapsedMilliseconds, null));
+                }
+                catch (SmtpCommandException ex)
+                {
+                    outcomes.Add(new DeliveryOutcome(false, (int)ex.StatusCode, (int)clock.ElapsedMilliseconds,
+                        $"The mail server refused it: {ex.Message}", Permanent: (int)ex.StatusCode >= 500));
+                }
+            }
+
+            await client.DisconnectAsync(quit: true, cancellationToken);
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or TimeoutException or SmtpProtocolException or SmtpCommandException
+            or AuthenticationException or SslHandshakeException or ServiceNotConnectedException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // The server is out of reach, did not answer, refused the connection or went away: what was not sent is tried
+            // again later.
+            while (outcomes.Count < messages.Count)
+            {
+                outcomes.Add(new DeliveryOutcome(false, null, (int)clock.ElapsedMilliseconds, $"The mail server could not be reached: {ex.Message}"));
+            }
+        }
+
+        return outcomes;
+    }
+}

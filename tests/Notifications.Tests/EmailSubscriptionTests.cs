@@ -1,0 +1,221 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IdmPlatform.Contracts;
+using IdmPlatform.Testing;
+using MimeKit;
+
+namespace IdmPlatform.Notifications.Tests;
+
+[Collection(nameof(NotificationsCollection))]
+public sealed class EmailSubscriptionTests(NotificationsFixture fixture)
+{
+    private readonly HttpClient _client = fixture.Service.CreateSignedClient();
+
+    private static string NewAddress() => $"reader-{Guid.NewGuid():N}@example.org";
+
+    private static StatementView Statement(string theme, string text) => new(
+        $"st_{Guid.NewGuid():N}", "quote", text, "en", new DateOnly(2024, 5, 21),
+        new SpeakerView("amara-okafor", "Amara Okafor", "Minister of Labour"), new OrganisationView("iom", "International Organization for Migration", "IOM"),
+        new EventView("idm-2024", "International Dialogue on Migration 2024"), null, [theme], [5],
+        new DocumentRefView($"doc_{Guid.NewGuid():N}", "Closing remarks", "https://example.org/remarks"), new PassageView(0, text.Length));
+
+    private async Task PublishAndWaitAsync(params StatementView[] statements)
+    {
+        var published = new StatementsPublished(Guid.NewGuid(), DateTimeOffset.UtcNow, statements[0].Document.Id, statements);
+        await fixture.Bus.Publish(published);
+        await Eventually.HoldsAsync(() => fixture.WasHandledAsync(published.EventId), "the statements handled");
+    }
+
+    private async Task<(string Id, string Token, JsonElement Created)> SubscribeAsync(string address, string theme, string digest = "immediate")
+    {
+        var response = await _client.PostAsJsonAsync("/api/notifications/subscriptions",
+            new { filter = new { themes = new[] { theme } }, channel = new { type = "email", address }, digest });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (created.GetProperty("id").GetString()!, created.GetProperty("managementToken").GetString()!, created);
+    }
+
+    /// <summary>Subscribes and follows the link in the confirmation mail, as the address's holder does.</summary>
+    private async Task<(string Id, string Token)> SubscribeConfirmedAsync(string address, string theme, string digest = "immediate")
+    {
+        var (id, token, _) = await SubscribeAsync(address, theme, digest);
+        var confirmation = (await fixture.Mail.WaitForAsync(address))[0];
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(Follow(confirmation, "/api/notifications/confirm"))).StatusCode);
+        return (id, token);
+    }
+
+    private static string Follow(MimeMessage mail, string path) => CaughtMail.LinkTo(mail, path).PathAndQuery;
+
+    private Task<HttpResponseMessage> AsOwnerAsync(HttpMethod method, string path, string token, object? body = null) =>
+        _client.AsOwnerAsync(method, path, token, body);
+
+    private Task<string?> StatusAsync(string id, string token) => _client.SubscriptionStatusAsync(id, token);
+
+    /// <summary>The subscription's deliveries of the statement (other tests' subscriptions may match every statement).</summary>
+    private async Task<long> DeliveriesOfAsync(string subscriptionId, string statementId)
+    {
+        await using var command = fixture.Database.CreateCommand("SELECT count(*) FROM deliveries WHERE statement_id = @id AND subscription_id = @subscription");
+        command.Parameters.AddWithValue("id", statementId);
+        command.Parameters.AddWithValue("subscription", subscriptionId);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task An_email_subscription_hears_of_statements_only_once_its_holder_has_followed_the_confirmation_link()
+    {
+        var (address, theme) = (NewAddress(), $"theme-{Guid.NewGuid():N}");
+        var (id, token, created) = await SubscribeAsync(address, theme);
+        Assert.Equal("pendingConfirmation", created.GetProperty("status").GetString());
+        Assert.Equal(address, created.GetProperty("channel").GetProperty("address").GetString());
+        Assert.Equal(JsonValueKind.Null, created.GetProperty("secret").ValueKind);
+
+        // Its owner cannot start it in the holder's place.
+        await ProblemAssert.IsProblemAsync(
+            await AsOwnerAsync(HttpMethod.Patch, $"/api/notifications/subscriptions/{id}", token, new { status = "active" }), HttpStatusCode.Conflict);
+        var early = Statement(theme, "Labour mobility schemes must carry the same protections as any other work.");
+        await PublishAndWaitAsync(early);
+        Assert.Equal(0, await DeliveriesOfAsync(id, early.Id));
+
+        var confirmation = Assert.Single(await fixture.Mail.WaitForAsync(address));
+        Assert.Null(confirmation.Headers["List-Unsubscribe"]);
+        var confirmed = await _client.GetAsync(Follow(confirmation, "/api/notifications/confirm"));
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Equal("text/html", confirmed.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(address, await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("active", await StatusAsync(id, token));
+        // Following the link again changes nothing.
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(Follow(confirmation, "/api/notifications/confirm"))).StatusCode);
+
+        var later = Statement(theme, "Skills partnerships work when both countries shape them.");
+        await PublishAndWaitAsync(later);
+        var mails = await fixture.Mail.WaitForAsync(address, 2);
+        var alert = mails[1];
+        Assert.Equal("New statement: Amara Okafor at International Dialogue on Migration 2024", alert.Subject);
+        Assert.Contains("Amara Okafor, Minister of Labour, International Organization for Migration", alert.TextBody, StringComparison.Ordinal);
+        Assert.Contains(later.Text, alert.TextBody, StringComparison.Ordinal);
+        Assert.Contains("https://example.org/remarks", alert.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(early.Text, alert.TextBody, StringComparison.Ordinal);
+
+        // The delivery log shows the mail server's answer.
+        var log = await (await AsOwnerAsync(HttpMethod.Get, $"/api/notifications/subscriptions/{id}/deliveries", token)).Content.ReadFromJsonAsync<JsonElement>();
+        var delivered = log.GetProperty("items").EnumerateArray().Single(d => d.GetProperty("statementId").GetString() == later.Id);
+        Assert.Equal(("delivered", 250), (delivered.GetProperty("status").GetString(), delivered.GetProperty("lastStatusCode").GetInt32()));
+        Assert.Equal(2, fixture.Mail.To(address).Count);
+    }
+
+    [Fact]
+    public async Task Every_alert_mail_unsubscribes_in_one_click_and_after_it_nothing_more_is_sent()
+    {
+        var (address, theme) = (NewAddress(), $"theme-{Guid.NewGuid():N}");
+        var (id, token) = await SubscribeConfirmedAsync(address, theme);
+        await PublishAndWaitAsync(Statement(theme, "Returns must be safe and dignified."));
+        var alert = (await fixture.Mail.WaitForAsync(address, 2))[1];
+
+        // RFC 8058: the link in the header, and the header that says one POST to it is enough.
+        var header = alert.Headers["List-Unsubscribe"];
+        Assert.Matches("^<https://idm.example.org/api/notifications/unsubscribe\\?token=[^>]+>$", header);
+        Assert.Equal("List-Unsubscribe=One-Click", alert.Headers["List-Unsubscribe-Post"]);
+        var link = new Uri(header!.Trim('<', '>'));
+        Assert.Equal(link, CaughtMail.LinkTo(alert, "/api/notifications/unsubscribe"));
+
+        // Following the link only asks: mail scanners follow links.
+        var page = await _client.GetAsync(link.PathAndQuery);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<form method=\"post\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("active", await StatusAsync(id, token));
+
+        using var oneClick = new FormUrlEncodedContent([new("List-Unsubscribe", "One-Click")]);
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync(link.PathAndQuery, oneClick)).StatusCode);
+        Assert.Equal("unsubscribed", await StatusAsync(id, token));
+        await ProblemAssert.IsProblemAsync(
+            await AsOwnerAsync(HttpMethod.Patch, $"/api/notifications/subscriptions/{id}", token, new { status = "active" }), HttpStatusCode.Conflict);
+
+        var after = Statement(theme, "Detention of children is never in their best interests.");
+        await PublishAndWaitAsync(after);
+        Assert.Equal(0, await DeliveriesOfAsync(id, after.Id));
+        Assert.Equal(2, fixture.Mail.To(address).Count);
+    }
+
+    [Fact]
+    public async Task A_daily_digest_arrives_as_one_mail_with_the_periods_statements()
+    {
+        var (address, theme) = (NewAddress(), $"theme-{Guid.NewGuid():N}");
+        var (id, _) = await SubscribeConfirmedAsync(address, theme, "daily");
+        string[] texts = ["Remittances keep families afloat.", "Diaspora bonds fund local schools.", "Fees on transfers should fall below three per cent."];
+        var statements = texts.Select(t => Statement(theme, t)).ToArray();
+        await PublishAndWaitAsync(statements);
+        Assert.Single(fixture.Mail.To(address));
+
+        // The period ends.
+        await using (var periodEnd = fixture.Database.CreateCommand("UPDATE deliveries SET next_attempt_at = now() WHERE subscription_id = @id AND status = 'pending'"))
+        {
+            periodEnd.Parameters.AddWithValue("id", id);
+            Assert.Equal(3, await periodEnd.ExecuteNonQueryAsync());
+        }
+
+        var digest = (await fixture.Mail.WaitForAsync(address, 2))[1];
+        Assert.Equal("Daily digest: 3 new statements", digest.Subject);
+        Assert.All(texts, text => Assert.Contains(text, digest.TextBody, StringComparison.Ordinal));
+        await Eventually.HoldsAsync(async () =>
+        {
+            await using var delivered = fixture.Database.CreateCommand("SELECT count(*) FROM deliveries WHERE subscription_id = @id AND status = 'delivered' AND statement_id = ANY(@ids)");
+            delivered.Parameters.AddWithValue("id", id);
+            delivered.Parameters.AddWithValue("ids", statements.Select(s => s.Id).ToArray());
+            return (long)(await delivered.ExecuteScalarAsync())! == 3;
+        }, "the three deliveries recorded as delivered");
+        Assert.Equal(2, fixture.Mail.To(address).Count);
+    }
+
+    [Fact]
+    public async Task Mail_waits_while_the_mail_server_is_down_and_goes_out_when_it_is_back()
+    {
+        var (address, theme) = (NewAddress(), $"theme-{Guid.NewGuid():N}");
+        var (id, _) = await SubscribeConfirmedAsync(address, theme);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await fixture.StopServerAsync("mail", timeout.Token);
+        try
+        {
+            var statement = Statement(theme, "Regular pathways reduce irregular journeys.");
+            await PublishAndWaitAsync(statement);
+            await Eventually.HoldsAsync(async () =>
+            {
+                await using var failed = fixture.Database.CreateCommand("SELECT last_error IS NOT NULL AND status = 'pending' FROM deliveries WHERE statement_id = @id AND subscription_id = @sub");
+                failed.Parameters.AddWithValue("id", statement.Id);
+                failed.Parameters.AddWithValue("sub", id);
+                return await failed.ExecuteScalarAsync() is true;
+            }, "a failed attempt recorded");
+        }
+        finally
+        {
+            await fixture.StartServerAsync("mail", timeout.Token);
+        }
+
+        var mail = (await fixture.Mail.WaitForAsync(address, 2))[1];
+        Assert.Contains("Regular pathways reduce irregular journeys.", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not-an-address")]
+    [InlineData("Jane Doe <jane@example.org>")]
+    [InlineData("jane@example.org, joe@example.org")]
+    [InlineData("")]
+    public async Task A_subscription_to_something_that_is_not_one_address_gets_problem_details(string address)
+    {
+        var response = await _client.PostAsJsonAsync("/api/notifications/subscriptions", new { channel = new { type = "email", address } });
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/notifications/confirm?token=made-up")]
+    [InlineData("GET", "/api/notifications/unsubscribe?token=made-up")]
+    [InlineData("POST", "/api/notifications/unsubscribe?token=made-up")]
+    [InlineData("GET", "/api/notifications/confirm")]
+    public async Task A_link_with_an_unknown_token_is_a_problem_not_a_page(string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+
+        await ProblemAssert.IsProblemAsync(await _client.SendAsync(request), HttpStatusCode.NotFound);
+    }
+}
