@@ -138,6 +138,23 @@ public sealed class EmailSubscriptionTests(NotificationsFixture fixture)
     }
 
     [Fact]
+    public async Task A_retraction_is_mailed_with_the_words_of_the_statement_it_withdraws()
+    {
+        var (address, theme) = (NewAddress(), $"theme-{Guid.NewGuid():N}");
+        await SubscribeConfirmedAsync(address, theme);
+        var statement = Statement(theme, "Cities are where migrants first meet the state.");
+        await PublishAndWaitAsync(statement);
+        await fixture.Mail.WaitForAsync(address, 2);
+
+        await fixture.Bus.Publish(new StatementRetracted(Guid.NewGuid(), DateTimeOffset.UtcNow, statement.Id));
+
+        var withdrawn = (await fixture.Mail.WaitForAsync(address, 3))[2];
+        Assert.Equal("A statement was withdrawn", withdrawn.Subject);
+        Assert.Contains(statement.Text, withdrawn.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/catalogue/statements/", withdrawn.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_daily_digest_arrives_as_one_mail_with_the_periods_statements()
     {
         var (address, theme) = (NewAddress(), $"theme-{Guid.NewGuid():N}");
@@ -193,6 +210,24 @@ public sealed class EmailSubscriptionTests(NotificationsFixture fixture)
 
         var mail = (await fixture.Mail.WaitForAsync(address, 2))[1];
         Assert.Contains("Regular pathways reduce irregular journeys.", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_address_is_sent_a_few_confirmation_mails_a_day_while_it_confirms_none()
+    {
+        var (address, theme) = (NewAddress(), $"theme-{Guid.NewGuid():N}");
+        await SubscribeAsync(address, theme);
+        await SubscribeAsync(address.ToUpperInvariant(), theme);
+        await SubscribeAsync(address, theme);
+
+        var fourth = await _client.PostAsJsonAsync("/api/notifications/subscriptions", new { channel = new { type = "email", address } });
+        await ProblemAssert.IsProblemAsync(fourth, HttpStatusCode.TooManyRequests);
+        Assert.InRange(int.Parse(fourth.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 86_400);
+        await fixture.Mail.WaitForAsync(address, 3);
+
+        // Once one is confirmed the address has shown it wants mail from us: it may subscribe again.
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(Follow(fixture.Mail.To(address)[0], "/api/notifications/confirm"))).StatusCode);
+        await SubscribeAsync(address, theme);
     }
 
     [Theory]

@@ -23,7 +23,7 @@ public sealed partial class DeliveryWorker(
 
     private sealed record Due(
         string Id, string SubscriptionId, string Target, string Secret, string EventType, string Payload, int Attempts, DateTimeOffset DueAt,
-        string? TraceParent, string Digest, string? ConfirmToken, string? UnsubscribeToken);
+        string? TraceParent, string Digest, string? ConfirmToken, string? UnsubscribeToken, string? Announced);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -70,7 +70,10 @@ public sealed partial class DeliveryWorker(
                   AND (owner.status = 'active' OR (owner.status = 'pendingConfirmation' AND pending.event_type = @confirmation))
                 ORDER BY pending.next_attempt_at LIMIT @limit FOR UPDATE OF pending SKIP LOCKED)
             RETURNING d.id, s.id, s.target, s.secret, d.event_type, d.payload::text, d.attempts, d.due_at, d.trace_parent, s.digest,
-                      s.confirm_token, s.unsubscribe_token
+                      s.confirm_token, s.unsubscribe_token,
+                      -- A retraction's mail says which statement it was: the one the subscriber was sent.
+                      (SELECT announced.payload::text FROM deliveries announced WHERE d.event_type = 'statement.retracted'
+                         AND announced.subscription_id = d.subscription_id AND announced.statement_id = d.statement_id AND announced.event_type = 'statement.published')
             """);
         command.Parameters.AddWithValue("channel", channel);
         command.Parameters.AddWithValue("confirmation", SubscriptionStore.Confirmation);
@@ -81,7 +84,7 @@ public sealed partial class DeliveryWorker(
         {
             due.Add(new Due(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetInt32(6),
                 r.GetFieldValue<DateTimeOffset>(7), r.IsDBNull(8) ? null : r.GetString(8), r.GetString(9),
-                r.IsDBNull(10) ? null : r.GetString(10), r.IsDBNull(11) ? null : r.GetString(11)));
+                r.IsDBNull(10) ? null : r.GetString(10), r.IsDBNull(11) ? null : r.GetString(11), r.IsDBNull(12) ? null : r.GetString(12)));
         }
 
         return due;
@@ -121,7 +124,7 @@ public sealed partial class DeliveryWorker(
     {
         var first = deliveries[0];
         return AlertMail.Compose(mailOptions.Value, new Mailbox(first.SubscriptionId, first.Target, first.Digest, first.ConfirmToken, first.UnsubscribeToken),
-            [.. deliveries.Select(d => new QueuedMail(d.Id, d.EventType, d.Payload))]);
+            [.. deliveries.Select(d => new QueuedMail(d.Id, d.EventType, d.Payload, d.Announced))]);
     }
 
     /// <summary>

@@ -7,8 +7,11 @@ using MimeKit;
 
 namespace IdmPlatform.Notifications.Email;
 
-/// <summary>One queued delivery of an e-mail subscription: its type and the payload a webhook would carry.</summary>
-public sealed record QueuedMail(string DeliveryId, string EventType, string Payload);
+/// <summary>
+/// One queued delivery of an e-mail subscription: its type and the payload a webhook would carry; for a retraction,
+/// also the payload of the statement's announcement, when the subscriber was sent one.
+/// </summary>
+public sealed record QueuedMail(string DeliveryId, string EventType, string Payload, string? Announced = null);
 
 /// <summary>An e-mail subscription as a mail to it needs it.</summary>
 public sealed record Mailbox(string SubscriptionId, string Address, string Digest, string? ConfirmToken, string? UnsubscribeToken);
@@ -51,7 +54,7 @@ public static class AlertMail
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 
         var published = deliveries.Where(d => d.EventType == "statement.published").Select(d => Data<StatementView>(d.Payload)).ToList();
-        var retracted = deliveries.Where(d => d.EventType == "statement.retracted").Select(d => Data<RetractedData>(d.Payload).Id).ToList();
+        var retracted = deliveries.Where(d => d.EventType == "statement.retracted").ToList();
         message.Subject = Subject(mailbox.Digest, published, retracted.Count);
 
         var body = new StringBuilder();
@@ -68,8 +71,18 @@ public static class AlertMail
         if (retracted.Count > 0)
         {
             body.AppendLine(retracted.Count == 1 ? "Withdrawn from the catalogue since it was announced:" : "Withdrawn from the catalogue since they were announced:");
-            retracted.ForEach(id => body.AppendLine(CultureInfo.InvariantCulture, $"- statement {id}"));
             body.AppendLine();
+            foreach (var retraction in retracted)
+            {
+                if (retraction.Announced is { } announced)
+                {
+                    AppendStatement(body, links, Data<StatementView>(announced), inCatalogue: false);
+                }
+                else
+                {
+                    body.AppendLine(CultureInfo.InvariantCulture, $"Statement {Data<RetractedData>(retraction.Payload).Id}").AppendLine();
+                }
+            }
         }
 
         body.AppendLine("--")
@@ -93,7 +106,7 @@ public static class AlertMail
         return subject.Length <= SubjectLength ? subject : $"{subject[..(SubjectLength - 1)]}\u2026";
     }
 
-    private static void AppendStatement(StringBuilder body, Uri links, StatementView statement)
+    private static void AppendStatement(StringBuilder body, Uri links, StatementView statement, bool inCatalogue = true)
     {
         body.AppendLine(CultureInfo.InvariantCulture, $"\u201c{statement.Text}\u201d");
         if (Attribution(statement) is { } who)
@@ -117,7 +130,12 @@ public static class AlertMail
             body.AppendLine(CultureInfo.InvariantCulture, $"Source: {source}");
         }
 
-        body.AppendLine(CultureInfo.InvariantCulture, $"In the catalogue: {Under(links, $"api/catalogue/statements/{Uri.EscapeDataString(statement.Id)}")}").AppendLine();
+        if (inCatalogue)
+        {
+            body.AppendLine(CultureInfo.InvariantCulture, $"In the catalogue: {Under(links, $"api/catalogue/statements/{Uri.EscapeDataString(statement.Id)}")}");
+        }
+
+        body.AppendLine();
     }
 
     /// <summary>"Name, role, Organisation", as much of it as is known.</summary>

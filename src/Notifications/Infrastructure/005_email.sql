@@ -5,3 +5,5 @@ ALTER TABLE subscriptions ADD COLUMN IF NOT EXISTS confirm_token text;
 ALTER TABLE subscriptions ADD COLUMN IF NOT EXISTS unsubscribe_token text;
 CREATE UNIQUE INDEX IF NOT EXISTS subscriptions_confirm_token ON subscriptions (confirm_token);
 CREATE UNIQUE INDEX IF NOT EXISTS subscriptions_unsubscribe_token ON subscriptions (unsubscribe_token);
+-- The unconfirmed subscriptions of an address, counted before another confirmation mail is sent to it.
+CREATE INDEX IF NOT EXISTS subscriptions_unconfirmed ON subscriptions (lower(target)) WHERE status = 'pendingConfirmation';

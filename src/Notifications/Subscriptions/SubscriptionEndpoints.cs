@@ -12,6 +12,11 @@ public static class SubscriptionEndpoints
     private const int FeedLookBack = 5_000;
     private const int SummaryLength = 300;
 
+    // Each e-mail subscription mails its address a confirmation, so anyone could fill a stranger's inbox: an address
+    // is sent at most this many within a day while none of them is confirmed.
+    private const int UnconfirmedPerAddress = 3;
+    private static readonly TimeSpan UnconfirmedWindow = TimeSpan.FromDays(1);
+
     public sealed record CreateSubscriptionRequest(SubscriptionFilter? Filter = null, Channel? Channel = null, string? Digest = null);
 
     /// <summary>What a PATCH may change: only the fields given.</summary>
@@ -31,7 +36,8 @@ public static class SubscriptionEndpoints
                 new SubscriptionFilter(Q: "regularisation", Themes: ["regular-pathways"], Languages: ["en", "fr", "es"]),
                 new Channel("webhook", "https://alerts.example.org/idm"),
                 "immediate"))
-            .Produces<CreatedSubscription>(StatusCodes.Status201Created).ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
+            .Produces<CreatedSubscription>(StatusCodes.Status201Created)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests);
         subscriptions.MapGet("/{id}", GetAsync)
             .Documented("GetSubscription", "One subscription", "The subscription's filter, channel, digest and status (active; pendingConfirmation, an e-mail address whose link was not followed yet; paused by its owner; disabled, when its endpoint took nothing for days: set it active again to resume; or unsubscribed by the address's holder), for the holder of its management token.")
             .Produces<SubscriptionView>().ProducesProblems(StatusCodes.Status404NotFound);
@@ -59,7 +65,8 @@ public static class SubscriptionEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        CreateSubscriptionRequest request, SubscriptionStore store, DeliveryQueue queue, MailSender mail, IOptions<WebhookOptions> options, CancellationToken cancellationToken)
+        CreateSubscriptionRequest request, HttpContext http, SubscriptionStore store, DeliveryQueue queue, MailSender mail, IOptions<WebhookOptions> options,
+        CancellationToken cancellationToken)
     {
         var channel = request.Channel;
         if (channel is { Type: "webhook" })
@@ -87,6 +94,13 @@ public static class SubscriptionEndpoints
             if (!mail.IsConfigured)
             {
                 return ProblemDetailsExtensions.Problem(StatusCodes.Status422UnprocessableEntity, "E-mail alerts are not available", "This deployment has no mail server (or no public address for the links in its mails); use a webhook channel.");
+            }
+
+            if (await store.UnconfirmedAsync(address, UnconfirmedWindow, cancellationToken) is { Count: >= UnconfirmedPerAddress, OldestLeavesAt: { } retryAt })
+            {
+                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((retryAt - DateTimeOffset.UtcNow).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return ProblemDetailsExtensions.Problem(StatusCodes.Status429TooManyRequests, "Too many unconfirmed subscriptions",
+                    $"{address} has {UnconfirmedPerAddress} subscriptions from the last day waiting for confirmation; follow a link already mailed to it, or try again later.");
             }
 
             channel = new Channel("email", Address: address);

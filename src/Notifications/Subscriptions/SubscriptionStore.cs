@@ -61,6 +61,24 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
+    /// How many subscriptions for the address are waiting for confirmation after being asked for within the window, and
+    /// when the oldest of them leaves it.
+    /// </summary>
+    public async Task<(int Count, DateTimeOffset? OldestLeavesAt)> UnconfirmedAsync(string address, TimeSpan window, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT count(*)::int, min(created_at) + @window FROM subscriptions
+            WHERE channel_type = 'email' AND lower(target) = lower(@address) AND status = 'pendingConfirmation' AND created_at > now() - @window
+            """);
+        command.Parameters.AddWithValue("address", address);
+        command.Parameters.AddWithValue("window", window);
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        await r.ReadAsync(cancellationToken);
+        return (r.GetInt32(0), r.IsDBNull(1) ? null : r.GetFieldValue<DateTimeOffset>(1));
+    }
+
+    /// <summary>
     /// Confirms the e-mail subscription whose confirmation link this is; following it again changes nothing, nor does
     /// it bring back a subscription its holder ended. Null when no subscription has the token.
     /// </summary>
