@@ -74,6 +74,27 @@ public sealed class CatalogueTests(CatalogueFixture fixture)
         Assert.Equal(2, (await StatementsOfAsync(document.DocumentId)).Length);
     }
 
+    [Fact]
+    public async Task Speakers_named_only_in_other_scripts_stay_different_people()
+    {
+        var greek = Document(secondSpeaker: "Νίκος Παππάς");
+        var chinese = Document(secondSpeaker: "王毅");
+        await fixture.Bus.Publish(greek);
+        await fixture.Bus.Publish(chinese);
+
+        async Task<JsonElement> SecondSpeakerAsync(DocumentIngested document) =>
+            (await Eventually.ReturnsAsync(async () => await StatementsOfAsync(document.DocumentId) is { Length: 2 } found ? found : null, "the statements"))
+                .Single(s => s.GetProperty("text").GetString() == "Pathways must widen.").GetProperty("speaker");
+        var nikos = await SecondSpeakerAsync(greek);
+        var wang = await SecondSpeakerAsync(chinese);
+
+        Assert.Equal("Νίκος Παππάς", nikos.GetProperty("name").GetString());
+        Assert.Equal("王毅", wang.GetProperty("name").GetString());
+        Assert.NotEqual(nikos.GetProperty("slug").GetString(), wang.GetProperty("slug").GetString());
+        var person = await _client.GetFromJsonAsync<JsonElement>($"/api/catalogue/people/{Uri.EscapeDataString(wang.GetProperty("slug").GetString()!)}");
+        Assert.Equal("王毅", person.GetProperty("name").GetString());
+    }
+
     /// <summary>The same document again under a new id, as ingestion reports a near-duplicate of <paramref name="original"/>.</summary>
     private static DocumentIngested DuplicateOf(DocumentIngested original)
     {

@@ -13,7 +13,17 @@ public static partial class Slugs
     /// </summary>
     public static bool IsSlug(string? text) => text is not null && SlugShape().IsMatch(text);
 
-    public static string From(string name)
+    /// <summary>
+    /// The name's Latin letters and digits, accents dropped, in lowercase words joined by hyphens. A name with none
+    /// ("王毅", "Νίκος Παππάς") keeps the letters of its own script instead: slugs are identities, and were every such
+    /// name one fixed slug, all their speakers would be one person.
+    /// </summary>
+    public static string From(string name) =>
+        Words(name, char.IsAsciiLetterOrDigit) is { Length: > 0 } latin ? latin
+        : Words(name, char.IsLetterOrDigit) is { Length: > 0 } other ? other.Normalize(NormalizationForm.FormC)
+        : "unnamed";
+
+    private static string Words(string name, Func<char, bool> isWordCharacter)
     {
         var builder = new StringBuilder(name.Length);
         foreach (var c in name.Normalize(NormalizationForm.FormD))
@@ -23,7 +33,7 @@ public static partial class Slugs
                 continue;
             }
 
-            if (char.IsAsciiLetterOrDigit(c))
+            if (isWordCharacter(c))
             {
                 builder.Append(char.ToLowerInvariant(c));
             }
@@ -33,7 +43,7 @@ public static partial class Slugs
             }
         }
 
-        return builder.ToString().Trim('-') is { Length: > 0 } slug ? slug : "unnamed";
+        return builder.ToString().Trim('-');
     }
 
     [GeneratedRegex(@"\A[a-z0-9]+(?:-[a-z0-9]+)*\z", RegexOptions.CultureInvariant)]
