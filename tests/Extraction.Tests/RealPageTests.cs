@@ -65,6 +65,22 @@ public sealed class RealPageTests
         Assert.Equal("Delegates Weigh Labour Mobility Pledges as Review Continues", Analyse(text).Title);
 
     [Fact]
+    public void A_row_of_links_between_bars_is_not_the_title()
+    {
+        const string page = """
+            Home | About | Newsroom
+            Civil Society Stocktaking
+            Youth Groups Call for Safe Pathways Ahead of Dialogue
+            Geneva - Youth organizations urged governments on Monday to open safe routes for young migrants.
+            Speaking for the caucus, Lina Haddad warned that closed borders push young people toward smugglers. "Every closed door is an open door for traffickers," she said.
+            Executive Committee
+            Bureau du Chef de Cabinet
+            """;
+
+        Assert.Equal("Youth Groups Call for Safe Pathways Ahead of Dialogue", Analyse(page).Title);
+    }
+
+    [Fact]
     public void A_headline_after_a_crawlers_stamp_on_its_line_is_the_title_and_a_sentence_there_is_not()
     {
         const string body = "\n\nFriday, 12 May 2023 at 10:30\n\nValletta – Mayors of twelve port cities agreed today on common standards for receiving people rescued at sea, after two days of talks.";

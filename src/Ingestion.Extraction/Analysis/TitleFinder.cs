@@ -29,6 +29,9 @@ public sealed partial class TitleFinder
     private const int SearchLines = 80;
     private const int MaxSalutationWords = 12;
     private const int MaxMenuItemWords = 6;
+
+    // The words of one link in a row of them ("Home | About | Newsroom").
+    private const int MaxLinkWords = 3;
     private const int MaxRepeatedLabelWords = 5;
     private const int MaxBylineWords = 6;
     private const int MinBodyWords = 20;
@@ -568,8 +571,14 @@ public sealed partial class TitleFinder
 
     private static bool IsBody(Span line) => Words().Count(line.Text) >= MinBodyWords && SentencePunctuation().IsMatch(line.Text) && !IsLinkRow(line.Text);
 
-    /// <summary>"Major news items • Weather forecast • …": a row of links, long and punctuated, but no story and no headline.</summary>
-    private static bool IsLinkRow(string value) => value.Count(c => c == '•') >= 2;
+    /// <summary>
+    /// "Major news items • Weather forecast • …" or "Home | About | Newsroom": a row of links, long and punctuated
+    /// perhaps, but no story and no headline. A headline with a site's name after a bar ("HRC 47 | UN expert calls…")
+    /// has a long part, and is not one.
+    /// </summary>
+    private static bool IsLinkRow(string value) =>
+        value.Count(c => c == '•') >= 2
+        || (value.Split('|', StringSplitOptions.TrimEntries) is { Length: >= 3 } items && items.All(item => Words().Count(item) <= MaxLinkWords));
 
     /// <summary>Whether a line (or its date) comes before the headline a reader would pick.</summary>
     private bool IsFurniture(List<Span> lines, int i, Span line, IReadOnlyList<WrittenDate> dates) =>
