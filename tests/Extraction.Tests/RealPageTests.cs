@@ -254,6 +254,16 @@ public sealed class RealPageTests
         Assert.Equal("António Guterres", Assert.Single(TextAnalyzer.Default.Analyse(text).People).Name);
     }
 
+    [Theory]
+    [InlineData("Antonio Vitorrino met families who had arrived the night before, and promised help.", "António Vitorino")]
+    [InlineData("The report was welcomed by Louise Arbor, who spoke of shared responsibility.", "Louise Arbour")]
+    public void A_well_known_person_named_in_full_with_a_slip_in_the_surname_is_that_person(string text, string expected) =>
+        Assert.Equal(expected, Assert.Single(TextAnalyzer.Default.Analyse(text).People).Name);
+
+    [Fact]
+    public void A_first_name_shared_with_a_well_known_person_does_not_make_another_surname_theirs() =>
+        Assert.Equal("Antonio Vitale", Assert.Single(TextAnalyzer.Default.Analyse("Antonio Vitale met families who had arrived the night before, and promised help.").People).Name);
+
     [Fact]
     public void Un_bodies_are_organisations_one_body_written_two_ways_is_one_and_fragments_are_not()
     {

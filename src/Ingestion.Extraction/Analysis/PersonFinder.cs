@@ -44,6 +44,7 @@ public sealed partial class PersonFinder
     private readonly List<(string Surname, string Name)> _knownSurnames;
     private readonly HashSet<string> _knownNames;
     private readonly Dictionary<string, string> _knownForms;
+    private readonly List<(string First, string Last, string Name)> _knownFirstAndLast;
     private readonly Regex? _surnameAlone;
 
     public PersonFinder(PeopleData data)
@@ -104,6 +105,8 @@ public sealed partial class PersonFinder
             : null;
         // "Antonio Guterres" and "William Swing": a well-known name written without its accents or its middle names.
         _knownForms = new Dictionary<string, string>(StringComparer.Ordinal);
+        _knownFirstAndLast = [.. (data.KnownPeople ?? []).Select(p => p.Name.Split(' ')).Where(w => w.Length >= 2)
+            .Select(w => (Spelling.Folded(w[0]), Spelling.Folded(w[^1]), string.Join(' ', w)))];
         foreach (var known in data.KnownPeople ?? [])
         {
             var words = known.Name.Split(' ');
@@ -526,6 +529,16 @@ public sealed partial class PersonFinder
             Merge(MiddleInitialInside().Replace(fuller, " "), fuller);
         }
 
+        // "Antonio Vitorrino": a well-known person's first name with a slip in the surname is that person, named rightly.
+        foreach (var name in people.Keys.Where(n => !_knownForms.ContainsKey(KnownKey(n))).ToList())
+        {
+            if (MisspeltKnownName(name) is { } known)
+            {
+                people.TryAdd(known, people[name] with { Name = known });
+                Merge(name, known);
+            }
+        }
+
         // "Antonio Guterres" beside "António Guterres", "William Swing" beside "William Lacy Swing", "Bolsonaro" beside "Jair
         // Bolsonaro": forms of one well-known person on the same page are that person, named as fully as the page does.
         var knownForms = people.Keys.Select(n => (Name: n, Known: _knownForms.GetValueOrDefault(KnownKey(n)))).Where(f => f.Known is not null);
@@ -624,6 +637,19 @@ public sealed partial class PersonFinder
         }
 
         return null;
+    }
+
+    /// <summary>The well-known person whose first name this name has, and whose surname it writes with a slip or two.</summary>
+    private string? MisspeltKnownName(string name)
+    {
+        var words = name.Split(' ');
+        if (words.Length < 2)
+        {
+            return null;
+        }
+
+        var (first, last) = (Spelling.Folded(words[0]), Spelling.Folded(words[^1]));
+        return _knownFirstAndLast.FirstOrDefault(k => k.First == first && IsSlipOf(k.Last, last)).Name;
     }
 
     /// <summary>"Gutteres" for "Guterres": one slip in a surname of six letters or more, two from eight.</summary>
