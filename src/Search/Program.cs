@@ -3,6 +3,7 @@ using IdmPlatform.Search.Glossary;
 using IdmPlatform.Search.Indexing;
 using IdmPlatform.Search.Searching;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -45,7 +46,16 @@ builder.Services.AddHttpClient<CatalogueExport>(http =>
     http.BaseAddress = new Uri(builder.Configuration["Search:Catalogue"] ?? "http://catalogue");
     http.Timeout = Timeout.InfiniteTimeSpan;
 }).RemoveAllResilienceHandlers();
+// Asks the catalogue where a merged slug went, while a search waits: its answer is the redirect itself, so redirects
+// are not followed, and a catalogue slow to answer costs a search two seconds once, not retries.
+builder.Services.AddHttpClient(MergedNames.Client, http =>
+{
+    http.BaseAddress = new Uri(builder.Configuration["Search:Catalogue"] ?? "http://catalogue");
+    http.Timeout = TimeSpan.FromSeconds(2);
+}).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false }).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
+builder.Services.AddSingleton<MergedNames>();
+builder.Services.TryAddSingleton(TimeProvider.System);
 
 var app = builder.Build();
 

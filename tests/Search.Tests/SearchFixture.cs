@@ -29,6 +29,14 @@ public sealed class SearchFixture() : InfrastructureFixture(databaseName: null)
 
     public List<DocumentView> CatalogueDocuments { get; } = [];
 
+    /// <summary>The catalogue's merges ("people/ana-ruiz" → "ana-ruiz-lopez"): their old pages answer 301, as the catalogue's do.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> CatalogueMerges { get; } = new();
+
+    /// <summary>How often the catalogue was asked for an entity's page.</summary>
+    public int CatalogueEntityLookups => _entityLookups;
+
+    private int _entityLookups;
+
     public IBus Bus => Service.Services.GetRequiredService<IBus>();
 
     public override async Task InitializeAsync()
@@ -38,6 +46,13 @@ public sealed class SearchFixture() : InfrastructureFixture(databaseName: null)
         {
             app.MapGet("/api/catalogue/exports/documents.jsonl", () => JsonLines(CatalogueDocuments));
             app.MapGet("/api/catalogue/exports/statements.jsonl", () => JsonLines(CatalogueStatements));
+            app.MapGet("/api/catalogue/{kind}/{slug}", (string kind, string slug) =>
+            {
+                Interlocked.Increment(ref _entityLookups);
+                return CatalogueMerges.TryGetValue($"{kind}/{slug}", out var into)
+                    ? Results.Redirect($"/api/catalogue/{kind}/{Uri.EscapeDataString(into)}", permanent: true)
+                    : Results.NotFound();
+            });
         });
         Service = new ServiceFactory<Program>(new Dictionary<string, string>
         {

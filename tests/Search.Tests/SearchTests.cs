@@ -181,6 +181,40 @@ public sealed partial class SearchTests(SearchFixture fixture)
     }
 
     [Fact]
+    public async Task A_person_or_organisation_filter_naming_a_merged_slug_finds_the_entity_it_was_merged_into()
+    {
+        var marker = $"zm{Guid.NewGuid():N}"[..10];
+        var speaker = $"Ines Varga {marker}";
+        var statement = Statement($"Consular protection must reach every worker abroad {marker}.", "en", speaker, "labour-migration") with
+        {
+            Organisation = new OrganisationView($"harbour-league-{marker}", "Harbour League", null),
+        };
+        await IndexAsync(statement);
+        // An editor merged two spellings of each into the ones the statement carries; the old slugs are on no statement.
+        var (person, organisation) = (statement.Speaker!.Slug, statement.Organisation.Slug);
+        fixture.CatalogueMerges[$"people/ines-varg-{marker}"] = $"ines-varga-h-{marker}";
+        fixture.CatalogueMerges[$"people/ines-varga-h-{marker}"] = person;
+        fixture.CatalogueMerges[$"organisations/harbour-leage-{marker}"] = organisation;
+
+        async Task<IEnumerable<string?>> IdsAsync(string query) =>
+            (await SearchAsync(query)).GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString());
+
+        // Through two merges, as a slug merged into one later merged again.
+        Assert.Equal([statement.Id], await IdsAsync($"person=ines-varg-{marker}"));
+        Assert.Equal([statement.Id], await IdsAsync($"organisation=harbour-leage-{marker}&person={person}"));
+        var feed = await _client.GetStringAsync($"/api/search/feed.atom?organisation=harbour-leage-{marker}");
+        Assert.Contains(statement.Id, feed, StringComparison.Ordinal);
+
+        // What was learnt is kept: the same filter again does not ask the catalogue.
+        var asked = fixture.CatalogueEntityLookups;
+        Assert.Equal([statement.Id], await IdsAsync($"person=ines-varg-{marker}&limit=5"));
+        Assert.Equal(asked, fixture.CatalogueEntityLookups);
+
+        // A slug nobody merged finds nothing, as before.
+        Assert.Empty(await IdsAsync($"person=nobody-{marker}"));
+    }
+
+    [Fact]
     public async Task A_statement_that_says_the_words_more_ranks_first()
     {
         var marker = $"zq{Guid.NewGuid():N}"[..10];

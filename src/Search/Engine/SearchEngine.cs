@@ -277,6 +277,21 @@ public sealed class SearchEngine : IDisposable
 
     public IReadOnlyList<Suggestion> Suggest(string prefix, int limit) => _current.Names.Find(prefix, limit);
 
+    /// <summary>Whether any item in the index has this value in this field (a person's or an organisation's slug).</summary>
+    public bool Holds(string field, string value)
+    {
+        var generation = _current;
+        var searcher = generation.Searchers.Acquire();
+        try
+        {
+            return searcher.IndexReader.DocFreq(new Term(field, value)) > 0;
+        }
+        finally
+        {
+            generation.Searchers.Release(searcher);
+        }
+    }
+
     public SearchResult Search(SearchQuery query)
     {
         var clock = Stopwatch.StartNew();

@@ -13,12 +13,12 @@ public static class SearchEndpoints
     {
         app.MapGet("/api/search", SearchAsync)
             .Documented("Search", "Search statements or documents",
-                "Full-text search in web-search syntax (\"exact phrase\", OR, -excluded) over statements (type=statement, the default) or whole documents (type=document), in English, French and Spanish at once, tolerant of small misspellings, with the catalogue's filters, facet counts and highlighted snippets; sort by relevance or date. A cursor keeps a walk through the pages to what the first page saw; pages reach the first 10,000 matches.")
+                "Full-text search in web-search syntax (\"exact phrase\", OR, -excluded) over statements (type=statement, the default) or whole documents (type=document), in English, French and Spanish at once, tolerant of small misspellings, with the catalogue's filters (a person or organisation merged into another is the other, as in the catalogue), facet counts and highlighted snippets; sort by relevance or date. A cursor keeps a walk through the pages to what the first page saw; pages reach the first 10,000 matches.")
             .Produces<SearchResult>().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
         app.MapGet("/api/search/suggest", Suggest)
             .Documented("Suggest", "Suggest names", "People, organisations, events and themes whose names, or a word of them, start with q; whole-name matches first, then the most named.")
             .Produces<IReadOnlyList<Suggestion>>().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
-        app.MapGet("/api/search/feed.atom", Feed)
+        app.MapGet("/api/search/feed.atom", FeedAsync)
             .Documented("SearchFeed", "Follow a query as a feed", "The newest statements matching a query and filters, as an Atom 1.0 feed; each entry links to the statement's JSON.")
             .Produces<string>(StatusCodes.Status200OK, "application/atom+xml").ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
         return app;
@@ -27,7 +27,7 @@ public static class SearchEndpoints
     private static async Task<IResult> SearchAsync(
         HttpRequest request, string? q, string? @event, string? organisation, string? person, string? theme, int? gcm, string? language, string? kind,
         DateOnly? from, DateOnly? to, string? sort, string? facets, string? type, int? limit, string? cursor,
-        SearchEngine engine, HotQueryCache cache, IOptions<JsonOptions> json)
+        SearchEngine engine, HotQueryCache cache, MergedNames merged, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         if (type is not (null or "statement" or "document"))
         {
@@ -65,6 +65,7 @@ public static class SearchEndpoints
 
         var query = new SearchQuery(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), type ?? "statement", @event, organisation, person, theme, gcm, language, kind,
             from, to, sort == "date", facetNames.Distinct().ToList(), Paging.Limit(limit), offset, (asOf ?? DateTimeOffset.UtcNow).UtcTicks);
+        query = await merged.FollowAsync(query, engine, cancellationToken);
         var version = engine.Published;
         var (answer, cached) = await cache.GetOrAddAsync(version, CacheKey(request, asOf, offset, version),
             () => JsonSerializer.SerializeToUtf8Bytes(engine.Search(query), json.Value.SerializerOptions));
@@ -90,9 +91,9 @@ public static class SearchEndpoints
         : !engine.IsReady ? NotReady()
         : TypedResults.Ok(engine.Suggest(q, Paging.Limit(limit, max: 50, fallback: 10)));
 
-    private static IResult Feed(
+    private static async Task<IResult> FeedAsync(
         HttpRequest request, string? q, string? @event, string? organisation, string? person, string? theme, int? gcm, string? language, string? kind,
-        DateOnly? from, DateOnly? to, SearchEngine engine)
+        DateOnly? from, DateOnly? to, SearchEngine engine, MergedNames merged, CancellationToken cancellationToken)
     {
         if (!engine.IsReady)
         {
@@ -101,7 +102,7 @@ public static class SearchEndpoints
 
         var query = new SearchQuery(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), "statement", @event, organisation, person, theme, gcm, language, kind,
             from, to, SortByDate: true, [], Paging.MaxLimit / 2, 0, DateTimeOffset.UtcNow.UtcTicks);
-        var result = engine.Search(query);
+        var result = engine.Search(await merged.FollowAsync(query, engine, cancellationToken));
         var title = q is null ? "IdmPlatform: newest statements" : $"IdmPlatform: statements matching \u201C{q}\u201D";
         return AtomFeed.Result(request, title, [.. result.Hits.Select(h => new AtomEntry(
             h.Id, h.Updated, h.Date, h.Speaker?.Name, h.Organisation?.Name, h.Event?.Name, h.Title, h.Url, h.Snippet))]);
