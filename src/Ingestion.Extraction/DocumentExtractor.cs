@@ -17,14 +17,18 @@ public sealed class DocumentExtractor(DocumentReader reader, TextAnalyzer analyz
 
     public static IReadOnlySet<string> SupportedContentTypes => DocumentReader.SupportedContentTypes;
 
-    public ExtractedDocument Extract(ReadOnlyMemory<byte> content, string contentType, ExtractionHints hints)
+    /// <summary>
+    /// Reads and analyses the document. Cancelling stops it between stages (and between a PDF's pages): a caller that
+    /// gave up waiting does not leave it running.
+    /// </summary>
+    public ExtractedDocument Extract(ReadOnlyMemory<byte> content, string contentType, ExtractionHints hints, CancellationToken cancellationToken = default)
     {
-        var read = reader.Read(content, contentType);
+        var read = reader.Read(content, contentType, cancellationToken);
         if (string.IsNullOrWhiteSpace(read.Text))
         {
             throw new DocumentRejectedException("The document has no readable text.");
         }
 
-        return analyzer.Analyse(read.Text, read.Title, hints.PublishedOn ?? read.PublishedOn, hints.Language ?? read.Language, hints.SourceUrl);
+        return analyzer.Analyse(read.Text, read.Title, hints.PublishedOn ?? read.PublishedOn, hints.Language ?? read.Language, hints.SourceUrl, cancellationToken);
     }
 }

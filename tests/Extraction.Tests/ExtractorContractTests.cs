@@ -12,4 +12,17 @@ public sealed class ExtractorContractTests
 
         Assert.Contains("empty", ex.Message, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Theory]
+    [InlineData("text/html")]
+    [InlineData("application/pdf")]
+    public void A_cancelled_extraction_stops_and_does_not_call_the_document_broken(string contentType)
+    {
+        const string text = "\u201CPathways save lives,\u201D said Ana Ruiz, a youth delegate.";
+        var content = contentType == "application/pdf" ? Reading.TestDocuments.Pdf([[text]]) : Encoding.UTF8.GetBytes($"<p>{text}</p>");
+        using var stop = new CancellationTokenSource();
+        stop.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => new DocumentExtractor().Extract(content, contentType, new ExtractionHints(), stop.Token));
+    }
 }

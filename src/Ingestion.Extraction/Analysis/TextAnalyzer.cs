@@ -52,15 +52,20 @@ public sealed partial class TextAnalyzer
     /// What the submitter or the format already told (a title from HTML, a date from a form) wins over inference;
     /// the address the page was submitted from can date it.
     /// </summary>
-    public ExtractedDocument Analyse(string text, string? knownTitle = null, DateOnly? knownPublishedOn = null, string? knownLanguage = null, string? sourceUrl = null)
+    public ExtractedDocument Analyse(
+        string text, string? knownTitle = null, DateOnly? knownPublishedOn = null, string? knownLanguage = null, string? sourceUrl = null,
+        CancellationToken cancellationToken = default)
     {
         // The language first: with the site, it says how a numeric date such as 05/12/2023 is read.
         var language = knownLanguage ?? _language.Detect(text);
         var dates = _dates.Find(text, MonthFirst(language, sourceUrl));
         var headline = _titles.Find(text, dates, sourceUrl);
         var title = knownTitle ?? headline?.Text;
+        cancellationToken.ThrowIfCancellationRequested();
         var organisations = _organisations.Find(text, language, headline);
+        cancellationToken.ThrowIfCancellationRequested();
         var (people, mentions) = _people.Find(text, organisations, headline);
+        cancellationToken.ThrowIfCancellationRequested();
         var documentYear = knownPublishedOn?.Year ?? MostWrittenYear(text);
         var events = _events.Find(text, documentYear);
         var publishedOn = knownPublishedOn ?? _publication.Find(text, dates, events, headline, sourceUrl);
@@ -70,12 +75,14 @@ public sealed partial class TextAnalyzer
         }
 
         var mainEvent = events.Count > 0 ? events[0].Slug : null;
+        cancellationToken.ThrowIfCancellationRequested();
         var statements = _statements.Find(text, mentions, organisations, headline)
             .Select(s => (Statement: s, Tags: _themes.Tag(s.Text)))
             .Select(x => new ExtractedStatement(
                 x.Statement.Kind, x.Statement.Text, x.Statement.Speaker?.Name, x.Statement.Organisation, mainEvent, x.Statement.Panel,
                 x.Statement.PassageStart, x.Statement.PassageEnd, x.Tags.Themes, x.Tags.Objectives))
             .ToList();
+        cancellationToken.ThrowIfCancellationRequested();
         var documentTags = _themes.Tag(text);
 
         return new ExtractedDocument(

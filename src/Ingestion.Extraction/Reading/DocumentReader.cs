@@ -37,7 +37,7 @@ public sealed class DocumentReader
     public static DocumentReader Default => Shared.Value;
 
     /// <param name="contentType">A media type, optionally with "; charset=..." (which text formats obey).</param>
-    public ReadDocument Read(ReadOnlyMemory<byte> content, string contentType)
+    public ReadDocument Read(ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken = default)
     {
         var type = ContentType.Parse(contentType);
         if (!SupportedContentTypes.Contains(type.MediaType))
@@ -56,12 +56,12 @@ public sealed class DocumentReader
         {
             read = type.MediaType switch
             {
-                Pdf => PdfReader.Read(content),
+                Pdf => PdfReader.Read(content, cancellationToken),
                 Docx => DocxReader.Read(content),
                 _ => ReadText(content, type),
             };
         }
-        catch (Exception ex) when (ex is not DocumentRejectedException and not OutOfMemoryException)
+        catch (Exception ex) when (ex is not DocumentRejectedException and not OutOfMemoryException and not OperationCanceledException)
         {
             // The libraries throw their own exception types on malformed input; the caller needs one answer.
             throw new DocumentRejectedException($"The document could not be read as {type.MediaType}: {ex.Message}");

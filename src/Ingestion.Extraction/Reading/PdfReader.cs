@@ -15,7 +15,7 @@ internal static partial class PdfReader
     /// <summary>Lines at each end of a page that may be running headers or footers.</summary>
     private const int FurnitureZone = 3;
 
-    public static ReadBlocks Read(ReadOnlyMemory<byte> content)
+    public static ReadBlocks Read(ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
         if (content.Span[..Math.Min(content.Length, 1024)].IndexOf("%PDF-"u8) < 0)
         {
@@ -25,7 +25,12 @@ internal static partial class PdfReader
         try
         {
             using var pdf = PdfDocument.Open(content.ToArray(), new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
-            var pages = pdf.GetPages().Select(Lines).ToList();
+            // A page at a time, so an extraction that has run out of time stops within a page.
+            var pages = pdf.GetPages().Select(page =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return Lines(page);
+            }).ToList();
             var blocks = Paragraphs(WithoutRunningLines(pages));
             if (blocks.Count == 0)
             {
@@ -38,7 +43,7 @@ internal static partial class PdfReader
         {
             throw new DocumentRejectedException("The PDF is encrypted.");
         }
-        catch (Exception ex) when (ex is not DocumentRejectedException)
+        catch (Exception ex) when (ex is not DocumentRejectedException and not OperationCanceledException)
         {
             throw new DocumentRejectedException($"The PDF is truncated or corrupt: {ex.Message}");
         }

@@ -28,17 +28,21 @@ public sealed partial class ProcessDocumentConsumer(
         {
             using var activity = Telemetry.Source.StartActivity("extract document");
             var hints = new ExtractionHints(started.Document.SourceUrl, started.Document.PublishedOn, started.Document.Language);
-            extracted = await Task.Run(() => extractor.Extract(started.Document.Content, started.Document.ContentType, hints), cancellationToken)
-                .WaitAsync(ExtractionTimeout, cancellationToken);
+            // The deadline stops the extraction itself, not only the wait for it, so a document that takes too long does
+            // not keep a core busy after its job has failed.
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(ExtractionTimeout);
+            extracted = await Task.Run(() => extractor.Extract(started.Document.Content, started.Document.ContentType, hints, deadline.Token), deadline.Token)
+                .WaitAsync(deadline.Token);
         }
         catch (DocumentRejectedException ex)
         {
             await jobs.FailAsync(jobId, ex.Message, cancellationToken);
             return;
         }
-        catch (TimeoutException)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            await jobs.FailAsync(jobId, $"Extraction took longer than {ExtractionTimeout.TotalSeconds} s and was abandoned.", cancellationToken);
+            await jobs.FailAsync(jobId, $"Extraction took longer than {ExtractionTimeout.TotalSeconds} s and was stopped.", cancellationToken);
             return;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
