@@ -247,6 +247,14 @@ public sealed class RealPageTests
     }
 
     [Fact]
+    public void A_headlines_verb_after_a_title_does_not_start_a_name()
+    {
+        const string text = "IOM Chief Visits Border Reception Centre\n\nThe visit took place on Friday, when families who had arrived the night before were met. \u201CWe are here to listen,\u201D said Nadia Osei, a volunteer.";
+
+        Assert.Equal(["Nadia Osei"], TextAnalyzer.Default.Analyse(text).People.Select(p => p.Name));
+    }
+
+    [Fact]
     public void A_misspelt_surname_of_a_well_known_person_is_that_person()
     {
         var text = "Before the meeting the Secretary-General of the UN, Gutteres, wrote a short report on the review.";
