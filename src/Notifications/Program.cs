@@ -20,7 +20,10 @@ builder.AddEventBus(bus =>
 });
 
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
-builder.Services.Configure<MailOptions>(builder.Configuration.GetSection(MailOptions.Section));
+// A sender that cannot be parsed would fail every mail when it is written; it fails the start instead.
+builder.Services.AddOptions<MailOptions>().Bind(builder.Configuration.GetSection(MailOptions.Section))
+    .Validate(mail => MimeKit.MailboxAddress.TryParse(mail.From, out _), "Mail:From must be one e-mail address, such as \"Alerts <alerts@example.org>\".")
+    .ValidateOnStart();
 builder.Services.AddSingleton<SubscriptionStore>();
 builder.Services.AddSingleton<DeliveryQueue>();
 builder.Services.AddSingleton<StreamLog>();

@@ -230,6 +230,19 @@ public sealed class EmailSubscriptionTests(NotificationsFixture fixture)
         await SubscribeAsync(address, theme);
     }
 
+    [Fact]
+    public async Task A_sender_that_is_not_an_address_stops_the_service_at_start_rather_than_at_its_first_mail()
+    {
+        await using var misconfigured = new ServiceFactory<Program>(new Dictionary<string, string>
+        {
+            ["Mail:From"] = "IdmPlatform alerts",
+            ["Mail:PublicBaseUrl"] = NotificationsFixture.PublicBaseUrl.ToString(),
+        });
+
+        var refused = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => misconfigured.CreateClient());
+        Assert.Contains("Mail:From", refused.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("not-an-address")]
     [InlineData("Jane Doe <jane@example.org>")]
