@@ -284,7 +284,9 @@ public sealed class SearchEngine : IDisposable
         var searcher = generation.Searchers.Acquire();
         try
         {
-            return searcher.IndexReader.DocFreq(new Term(field, value)) > 0;
+            // A search, not the term's document frequency: that still counts deleted items until their segment is merged,
+            // and a merge in the catalogue replaces every item under the old slug.
+            return searcher.Search(new TermQuery(new Term(field, value)), 1).TotalHits > 0;
         }
         finally
         {
