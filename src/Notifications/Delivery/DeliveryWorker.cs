@@ -25,22 +25,20 @@ public sealed partial class DeliveryWorker(
         string Id, string SubscriptionId, string Target, string Secret, string EventType, string Payload, int Attempts, DateTimeOffset DueAt,
         string? TraceParent, string Digest, string? ConfirmToken, string? UnsubscribeToken, string? Announced);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // Webhooks and mail are sent by two loops, so a mail server that stalls does not hold webhooks back, nor the reverse.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(
+        SendWhileRunningAsync(queue.Webhooks, CallDueAsync, stoppingToken),
+        SendWhileRunningAsync(queue.Mail, MailDueAsync, stoppingToken));
+
+    private async Task SendWhileRunningAsync(WakeSignal signal, Func<CancellationToken, Task<bool>> sendDue, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var calls = await ClaimAsync("webhook", WebhookBatch, stoppingToken);
-                var mails = mail.IsConfigured ? await ClaimAsync("email", MailBatch, stoppingToken) : [];
-                // A slow mail server does not hold webhooks back, nor a slow webhook mail.
-                await Task.WhenAll(
-                    Parallel.ForEachAsync(calls, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stoppingToken },
-                        async (delivery, ct) => await CallAsync(delivery, ct)),
-                    MailAsync(mails, stoppingToken));
-                if (calls.Count == 0 && mails.Count == 0)
+                if (!await sendDue(stoppingToken))
                 {
-                    await queue.WaitAsync(IdlePoll, stoppingToken);
+                    await signal.WaitAsync(IdlePoll, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -53,6 +51,23 @@ public sealed partial class DeliveryWorker(
                 await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
             }
         }
+    }
+
+    /// <summary>Calls the due webhooks, eight at a time; false when none was due.</summary>
+    private async Task<bool> CallDueAsync(CancellationToken cancellationToken)
+    {
+        var calls = await ClaimAsync("webhook", WebhookBatch, cancellationToken);
+        await Parallel.ForEachAsync(calls, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (delivery, ct) => await CallAsync(delivery, ct));
+        return calls.Count > 0;
+    }
+
+    /// <summary>Mails what is due; false when nothing was (or the deployment has no mail server).</summary>
+    private async Task<bool> MailDueAsync(CancellationToken cancellationToken)
+    {
+        var mails = mail.IsConfigured ? await ClaimAsync("email", MailBatch, cancellationToken) : [];
+        await MailAsync(mails, cancellationToken);
+        return mails.Count > 0;
     }
 
     private async Task<IReadOnlyList<Due>> ClaimAsync(string channel, int limit, CancellationToken cancellationToken)

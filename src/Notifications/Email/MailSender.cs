@@ -13,6 +13,9 @@ public sealed class MailSender(IConfiguration configuration, Microsoft.Extension
 {
     private readonly Uri? _server = Uri.TryCreate(configuration.GetConnectionString("mail"), UriKind.Absolute, out var server) ? server : null;
 
+    // smtp:// and smtps:// have no port of their own in Uri; a connection string without one means the usual ones.
+    private int Port => _server!.Port > 0 ? _server.Port : _server.Scheme == "smtps" ? 465 : 25;
+
     /// <summary>Whether the deployment has an SMTP server to send through, and an address for the links in its mails.</summary>
     public bool IsConfigured => _server is not null && options.Value.PublicBaseUrl is not null;
 
@@ -28,7 +31,7 @@ public sealed class MailSender(IConfiguration configuration, Microsoft.Extension
         using var client = new SmtpClient { Timeout = (int)options.Value.Timeout.TotalMilliseconds };
         try
         {
-            await client.ConnectAsync(server.Host, server.Port, server.Scheme == "smtps" ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable, cancellationToken);
+            await client.ConnectAsync(server.Host, Port, server.Scheme == "smtps" ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable, cancellationToken);
             if (server.UserInfo.Split(':', 2) is [{ Length: > 0 } user, var password])
             {
                 await client.AuthenticateAsync(Uri.UnescapeDataString(user), Uri.UnescapeDataString(password), cancellationToken);
@@ -51,12 +54,11 @@ public sealed class MailSender(IConfiguration configuration, Microsoft.Extension
 
             await client.DisconnectAsync(quit: true, cancellationToken);
         }
-        catch (Exception ex) when (ex is SocketException or IOException or TimeoutException or SmtpProtocolException or SmtpCommandException
-            or AuthenticationException or SslHandshakeException or ServiceNotConnectedException
-            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // The server is out of reach, did not answer, refused the connection or went away: what was not sent is tried
-            // again later.
+            // The server is out of reach, did not answer, refused the connection or the login, or went away; or the
+            // settings do not work with it (a login it does not offer). Whatever it was, what was not sent is tried again
+            // later, and the worker goes on: an exception here would stop the service.
             while (outcomes.Count < messages.Count)
             {
                 outcomes.Add(new DeliveryOutcome(false, null, (int)clock.ElapsedMilliseconds, $"The mail server could not be reached: {ex.Message}"));

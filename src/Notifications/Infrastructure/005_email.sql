@@ -5,5 +5,10 @@ ALTER TABLE subscriptions ADD COLUMN IF NOT EXISTS confirm_token text;
 ALTER TABLE subscriptions ADD COLUMN IF NOT EXISTS unsubscribe_token text;
 CREATE UNIQUE INDEX IF NOT EXISTS subscriptions_confirm_token ON subscriptions (confirm_token);
 CREATE UNIQUE INDEX IF NOT EXISTS subscriptions_unsubscribe_token ON subscriptions (unsubscribe_token);
--- The unconfirmed subscriptions of an address, counted before another confirmation mail is sent to it.
-CREATE INDEX IF NOT EXISTS subscriptions_unconfirmed ON subscriptions (lower(target)) WHERE status = 'pendingConfirmation';
+-- Every confirmation mail asked for, by address: an address is sent a few a day, whoever asks and whatever became of
+-- the subscriptions that asked (deleting them does not reset the count).
+CREATE TABLE IF NOT EXISTS confirmation_requests (
+    address       text NOT NULL,
+    requested_at  timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX IF NOT EXISTS confirmation_requests_by_address ON confirmation_requests (lower(address), requested_at);

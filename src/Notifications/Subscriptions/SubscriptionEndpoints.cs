@@ -12,11 +12,6 @@ public static class SubscriptionEndpoints
     private const int FeedLookBack = 5_000;
     private const int SummaryLength = 300;
 
-    // Each e-mail subscription mails its address a confirmation, so anyone could fill a stranger's inbox: an address
-    // is sent at most this many within a day while none of them is confirmed.
-    private const int UnconfirmedPerAddress = 3;
-    private static readonly TimeSpan UnconfirmedWindow = TimeSpan.FromDays(1);
-
     public sealed record CreateSubscriptionRequest(SubscriptionFilter? Filter = null, Channel? Channel = null, string? Digest = null);
 
     /// <summary>What a PATCH may change: only the fields given.</summary>
@@ -52,8 +47,8 @@ public static class SubscriptionEndpoints
             .Documented("ListDeliveries", "Deliveries", "The subscription's deliveries newest first: attempts, answers, latency and the next retry.")
             .Produces<Page<DeliveryView>>().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         subscriptions.MapPost("/{id}/deliveries/{deliveryId}/redeliver", RedeliverAsync)
-            .Documented("Redeliver", "Send a delivery again", "Queues one of the subscription's deliveries again, at once, whatever became of it.")
-            .Produces(StatusCodes.Status202Accepted).ProducesProblems(StatusCodes.Status404NotFound);
+            .Documented("Redeliver", "Send a delivery again", "Queues one of the subscription's deliveries again, at once, whatever became of it. A confirmation mail counts towards its address's three a day (429 past them).")
+            .Produces(StatusCodes.Status202Accepted).ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
         subscriptions.MapPost("/{id}/ping", PingAsync)
             .Documented("PingSubscription", "Send a test delivery", "Queues a test delivery: a ping to the webhook, signed like every other, or a test mail.")
             .Produces(StatusCodes.Status202Accepted).ProducesProblems(StatusCodes.Status404NotFound);
@@ -96,13 +91,6 @@ public static class SubscriptionEndpoints
                 return ProblemDetailsExtensions.Problem(StatusCodes.Status422UnprocessableEntity, "E-mail alerts are not available", "This deployment has no mail server (or no public address for the links in its mails); use a webhook channel.");
             }
 
-            if (await store.UnconfirmedAsync(address, UnconfirmedWindow, cancellationToken) is { Count: >= UnconfirmedPerAddress, OldestLeavesAt: { } retryAt })
-            {
-                http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((retryAt - DateTimeOffset.UtcNow).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return ProblemDetailsExtensions.Problem(StatusCodes.Status429TooManyRequests, "Too many unconfirmed subscriptions",
-                    $"{address} has {UnconfirmedPerAddress} subscriptions from the last day waiting for confirmation; follow a link already mailed to it, or try again later.");
-            }
-
             channel = new Channel("email", Address: address);
         }
         else
@@ -125,7 +113,12 @@ public static class SubscriptionEndpoints
         // Only a webhook signs what it sends; a mail has nothing to sign with.
         var secret = channel.Type == "webhook" ? WebhookSender.NewSecret() : null;
         var token = SubscriptionStore.NewToken();
-        var created = await store.CreateAsync(request.Filter ?? new SubscriptionFilter(), channel, digest, secret ?? string.Empty, token, cancellationToken);
+        var (created, retryAt) = await store.CreateAsync(request.Filter ?? new SubscriptionFilter(), channel, digest, secret ?? string.Empty, token, cancellationToken);
+        if (created is null)
+        {
+            return TooManyConfirmations(http.Response, channel.Address!, retryAt!.Value);
+        }
+
         queue.Wake();
         return TypedResults.Created($"/api/notifications/subscriptions/{created.Id}",
             new CreatedSubscription(created.Id, created.Status, token, secret, created.Filter, created.Channel, created.Digest, created.CreatedAt));
@@ -186,14 +179,20 @@ public static class SubscriptionEndpoints
 
     private static async Task<IResult> RedeliverAsync(string id, string deliveryId, HttpRequest request, SubscriptionStore store, DeliveryQueue queue, CancellationToken cancellationToken)
     {
-        if (await AuthorisedAsync(id, request, store, cancellationToken) is null)
+        if (await AuthorisedAsync(id, request, store, cancellationToken) is not { } subscription)
         {
             return NotFound(id);
         }
 
-        if (!await store.RedeliverAsync(id, deliveryId, cancellationToken))
+        var (found, retryAt) = await store.RedeliverAsync(id, deliveryId, cancellationToken);
+        if (!found)
         {
             return ProblemDetailsExtensions.Problem(StatusCodes.Status404NotFound, "Delivery not found", $"Subscription '{id}' has no delivery '{deliveryId}'.");
+        }
+
+        if (retryAt is { } later)
+        {
+            return TooManyConfirmations(request.HttpContext.Response, subscription.Channel.Address!, later);
         }
 
         queue.Wake();
@@ -285,6 +284,13 @@ public static class SubscriptionEndpoints
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? await store.FindAsync(id, header["Bearer ".Length..].Trim(), cancellationToken)
             : null;
+    }
+
+    private static IResult TooManyConfirmations(HttpResponse response, string address, DateTimeOffset retryAt)
+    {
+        response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((retryAt - DateTimeOffset.UtcNow).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ProblemDetailsExtensions.Problem(StatusCodes.Status429TooManyRequests, "Too many confirmation mails",
+            $"{address} was sent {SubscriptionStore.ConfirmationsPerWindow} confirmation mails within a day; follow a link already mailed to it, or try again later.");
     }
 
     private static IResult NotFound(string id) =>

@@ -19,6 +19,11 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource)
     /// <summary>The delivery that carries an e-mail subscription's confirmation link.</summary>
     public const string Confirmation = "subscription.confirm";
 
+    /// <summary>How many confirmation mails an address is sent within the window, whoever asks.</summary>
+    public const int ConfirmationsPerWindow = 3;
+
+    public static readonly TimeSpan ConfirmationWindow = TimeSpan.FromDays(1);
+
     public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>A random token for a link or a header: 256 bits, URL-safe.</summary>
@@ -28,13 +33,20 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource)
     /// Stores a new subscription. A webhook is active at once; an e-mail address waits, pending confirmation, for its
     /// holder to follow the link in the confirmation mail queued with it (double opt-in).
     /// </summary>
-    public async Task<SubscriptionView> CreateAsync(SubscriptionFilter filter, Channel channel, string digest, string secret, string managementToken, CancellationToken cancellationToken)
+    /// <remarks>An address that had its confirmation mails of the day gets none: no subscription, and when it may have one.</remarks>
+    public async Task<(SubscriptionView? Created, DateTimeOffset? RetryAt)> CreateAsync(
+        SubscriptionFilter filter, Channel channel, string digest, string secret, string managementToken, CancellationToken cancellationToken)
     {
         var id = Ids.New("sub");
         var email = channel.Type == "email";
         var status = email ? "pendingConfirmation" : "active";
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (email && await RequestConfirmationAsync(transaction, channel.Address!, cancellationToken) is { } retryAt)
+        {
+            return (null, retryAt);
+        }
+
         await using var command = new NpgsqlCommand(
             """
             INSERT INTO subscriptions (id, filter, channel_type, target, secret, management_token_hash, digest, status, confirm_token, unsubscribe_token)
@@ -57,25 +69,38 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource)
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return new SubscriptionView(id, status, filter, channel, digest, new DateTimeOffset(createdAt, TimeSpan.Zero));
+        return (new SubscriptionView(id, status, filter, channel, digest, new DateTimeOffset(createdAt, TimeSpan.Zero)), null);
     }
 
     /// <summary>
-    /// How many subscriptions for the address are waiting for confirmation after being asked for within the window, and
-    /// when the oldest of them leaves it.
+    /// Records that a confirmation mail is to go to the address, unless the address had its share of the last day: then
+    /// answers when it may have another. Each one goes to an address nobody has vouched for, so anyone could otherwise
+    /// fill a stranger's inbox through us. Concurrent requests for one address take turns.
     /// </summary>
-    public async Task<(int Count, DateTimeOffset? OldestLeavesAt)> UnconfirmedAsync(string address, TimeSpan window, CancellationToken cancellationToken)
+    private static async Task<DateTimeOffset?> RequestConfirmationAsync(NpgsqlTransaction transaction, string address, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var command = new NpgsqlCommand(
             """
-            SELECT count(*)::int, min(created_at) + @window FROM subscriptions
-            WHERE channel_type = 'email' AND lower(target) = lower(@address) AND status = 'pendingConfirmation' AND created_at > now() - @window
-            """);
+            SELECT pg_advisory_xact_lock(hashtext(lower(@address)));
+            SELECT count(*)::int, min(requested_at) + @window FROM confirmation_requests
+            WHERE lower(address) = lower(@address) AND requested_at > now() - @window;
+            """, transaction.Connection, transaction);
         command.Parameters.AddWithValue("address", address);
-        command.Parameters.AddWithValue("window", window);
-        await using var r = await command.ExecuteReaderAsync(cancellationToken);
-        await r.ReadAsync(cancellationToken);
-        return (r.GetInt32(0), r.IsDBNull(1) ? null : r.GetFieldValue<DateTimeOffset>(1));
+        command.Parameters.AddWithValue("window", ConfirmationWindow);
+        await using (var r = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            await r.NextResultAsync(cancellationToken);
+            await r.ReadAsync(cancellationToken);
+            if (r.GetInt32(0) >= ConfirmationsPerWindow)
+            {
+                return r.GetFieldValue<DateTimeOffset>(1);
+            }
+        }
+
+        await using var insert = new NpgsqlCommand("INSERT INTO confirmation_requests (address) VALUES (@address)", transaction.Connection, transaction);
+        insert.Parameters.AddWithValue("address", address);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+        return null;
     }
 
     /// <summary>
@@ -125,7 +150,10 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand(
             """
-            UPDATE subscriptions SET filter = COALESCE(@filter::jsonb, filter), digest = COALESCE(@digest, digest), status = COALESCE(@status, status)
+            UPDATE subscriptions SET filter = COALESCE(@filter::jsonb, filter), digest = COALESCE(@digest, digest),
+                -- Only the address's holder starts or ends e-mail alerts: a change of status that lands just after their
+                -- click leaves what they did.
+                status = CASE WHEN status IN ('pendingConfirmation', 'unsubscribed') THEN status ELSE COALESCE(@status, status) END
             WHERE id = @id
             """);
         command.Parameters.AddWithValue("id", id);
@@ -135,14 +163,45 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Queues one of the subscription's deliveries again, now; false when it has no such delivery.</summary>
-    public async Task<bool> RedeliverAsync(string id, string deliveryId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues one of the subscription's deliveries again, now; Found is false when it has no such delivery. A confirmation
+    /// mail counts towards its address's share, and past it is not queued: RetryAt says when it may be.
+    /// </summary>
+    public async Task<(bool Found, DateTimeOffset? RetryAt)> RedeliverAsync(string id, string deliveryId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "UPDATE deliveries SET status = 'pending', next_attempt_at = now() WHERE id = @delivery AND subscription_id = @id");
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var find = new NpgsqlCommand(
+            "SELECT d.event_type, s.target FROM deliveries d JOIN subscriptions s ON s.id = d.subscription_id WHERE d.id = @delivery AND d.subscription_id = @id",
+            connection, transaction);
+        find.Parameters.AddWithValue("id", id);
+        find.Parameters.AddWithValue("delivery", deliveryId);
+        (string Type, string Target)? delivery = null;
+        await using (var r = await find.ExecuteReaderAsync(cancellationToken))
+        {
+            if (await r.ReadAsync(cancellationToken))
+            {
+                delivery = (r.GetString(0), r.GetString(1));
+            }
+        }
+
+        if (delivery is not { } found)
+        {
+            return (false, null);
+        }
+
+        if (found.Type == Confirmation && await RequestConfirmationAsync(transaction, found.Target, cancellationToken) is { } retryAt)
+        {
+            return (true, retryAt);
+        }
+
+        await using var command = new NpgsqlCommand(
+            "UPDATE deliveries SET status = 'pending', next_attempt_at = now() WHERE id = @delivery AND subscription_id = @id", connection, transaction);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("delivery", deliveryId);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (true, null);
     }
 
     public async Task DeleteAsync(string id, CancellationToken cancellationToken)
