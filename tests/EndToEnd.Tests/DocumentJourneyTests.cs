@@ -104,6 +104,7 @@ public sealed class DocumentJourneyTests(PlatformFixture platform)
         var confirm = CaughtMail.LinkTo(confirmation, "/api/notifications/confirm");
         Assert.Equal(_gateway.BaseAddress!.Port, confirm.Port);
         Assert.Equal(HttpStatusCode.OK, (await _gateway.GetAsync(confirm.PathAndQuery)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _gateway.PostAsync(confirm.PathAndQuery, null)).StatusCode);
         Assert.Equal("active", await _gateway.SubscriptionStatusAsync(id, token));
 
         Assert.Equal(HttpStatusCode.Accepted, (await _gateway.AsOwnerAsync(HttpMethod.Post, $"/api/notifications/subscriptions/{id}/ping", token)).StatusCode);

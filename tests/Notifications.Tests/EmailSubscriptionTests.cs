@@ -41,7 +41,7 @@ public sealed class EmailSubscriptionTests(NotificationsFixture fixture)
     {
         var (id, token, _) = await SubscribeAsync(address, theme, digest);
         var confirmation = (await fixture.Mail.WaitForAsync(address))[0];
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(Follow(confirmation, "/api/notifications/confirm"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync(Follow(confirmation, "/api/notifications/confirm"), null)).StatusCode);
         return (id, token);
     }
 
@@ -79,13 +79,18 @@ public sealed class EmailSubscriptionTests(NotificationsFixture fixture)
 
         var confirmation = Assert.Single(await fixture.Mail.WaitForAsync(address));
         Assert.Null(confirmation.Headers["List-Unsubscribe"]);
-        var confirmed = await _client.GetAsync(Follow(confirmation, "/api/notifications/confirm"));
+        // Following the link only asks (mail scanners follow links); its button confirms.
+        var page = await _client.GetAsync(Follow(confirmation, "/api/notifications/confirm"));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<form method=\"post\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("pendingConfirmation", await StatusAsync(id, token));
+        var confirmed = await _client.PostAsync(Follow(confirmation, "/api/notifications/confirm"), null);
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
-        Assert.Equal("text/html", confirmed.Content.Headers.ContentType?.MediaType);
         Assert.Contains(address, await confirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("active", await StatusAsync(id, token));
-        // Following the link again changes nothing.
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync(Follow(confirmation, "/api/notifications/confirm"))).StatusCode);
+        // Confirming again changes nothing.
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync(Follow(confirmation, "/api/notifications/confirm"), null)).StatusCode);
 
         var later = Statement(theme, "Skills partnerships work when both countries shape them.");
         await PublishAndWaitAsync(later);
@@ -263,6 +268,7 @@ public sealed class EmailSubscriptionTests(NotificationsFixture fixture)
 
     [Theory]
     [InlineData("GET", "/api/notifications/confirm?token=made-up")]
+    [InlineData("POST", "/api/notifications/confirm?token=made-up")]
     [InlineData("GET", "/api/notifications/unsubscribe?token=made-up")]
     [InlineData("POST", "/api/notifications/unsubscribe?token=made-up")]
     [InlineData("GET", "/api/notifications/confirm")]

@@ -41,10 +41,10 @@ public static class AlertMail
             message.Body = Text(new StringBuilder()
                 .AppendLine(CultureInfo.InvariantCulture, $"Someone, we hope you, asked for alerts of new statements on IdmPlatform to be sent to {mailbox.Address}.")
                 .AppendLine()
-                .AppendLine("To start them, follow this link:")
+                .AppendLine("To start them, open this link and press Confirm:")
                 .AppendLine(Link(links, "confirm", mailbox.ConfirmToken))
                 .AppendLine()
-                .AppendLine("If it was not you, ignore this mail: nothing will be sent to you unless the link is followed.")
+                .AppendLine("If it was not you, ignore this mail: nothing will be sent to you unless it is confirmed.")
                 .ToString());
             return message;
         }

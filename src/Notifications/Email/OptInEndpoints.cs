@@ -6,16 +6,21 @@ namespace IdmPlatform.Notifications.Email;
 /// <summary>
 /// The links in the mails: the confirmation that starts an e-mail subscription (double opt-in), and the unsubscribe
 /// link, which a mail program may also POST to on its reader's one click (RFC 8058). A person follows them in a
-/// browser, so they answer with a short page.
+/// browser, so they answer with a short page; following a link only shows a button, and the button's POST acts.
 /// </summary>
 public static class OptInEndpoints
 {
     public static IEndpointRouteBuilder MapOptInEndpoints(this IEndpointRouteBuilder app)
     {
         var notifications = app.MapGroup("/api/notifications");
-        notifications.MapGet("/confirm", ConfirmAsync)
+        notifications.MapGet("/confirm", ConfirmPageAsync)
+            .Documented("ConfirmEmailPage", "Confirmation page",
+                "The link in the confirmation mail. It shows a button that confirms; the link alone changes nothing, since mail scanners follow links to check them and would otherwise opt addresses in.")
+            .Produces<string>(StatusCodes.Status200OK, "text/html").ProducesProblems(StatusCodes.Status404NotFound);
+        notifications.MapPost("/confirm", ConfirmAsync)
             .Documented("ConfirmEmail", "Confirm an e-mail subscription",
-                "The link in the confirmation mail. Following it starts the alerts to that address; following it again changes nothing, and it does not restart alerts its holder unsubscribed from.")
+                "Starts the alerts to the address the token was mailed to; confirming again changes nothing, and it does not restart alerts its holder unsubscribed from.")
+            .DisableAntiforgery()
             .Produces<string>(StatusCodes.Status200OK, "text/html").ProducesProblems(StatusCodes.Status404NotFound);
         notifications.MapGet("/unsubscribe", AskAsync)
             .Documented("UnsubscribePage", "Unsubscribe page",
@@ -28,6 +33,13 @@ public static class OptInEndpoints
             .Produces<string>(StatusCodes.Status200OK, "text/html").ProducesProblems(StatusCodes.Status404NotFound);
         return app;
     }
+
+    private static async Task<IResult> ConfirmPageAsync(string? token, SubscriptionStore store, CancellationToken cancellationToken) =>
+        token is { Length: > 0 } && await store.FindByConfirmTokenAsync(token, cancellationToken) is { } subscription
+            ? subscription.Status == "pendingConfirmation"
+                ? Page("Confirm your alerts", $"Send alerts of new statements to {subscription.Address}?", Button(token, "Confirm"))
+                : Page("Nothing to confirm", $"This subscription for {subscription.Address} is {subscription.Status}.")
+            : UnknownLink();
 
     private static async Task<IResult> ConfirmAsync(string? token, SubscriptionStore store, CancellationToken cancellationToken) =>
         token is { Length: > 0 } && await store.ConfirmAsync(token, cancellationToken) is { } subscription
@@ -49,8 +61,12 @@ public static class OptInEndpoints
         return subscription.Status == "unsubscribed"
             ? Page("Unsubscribed", $"{subscription.Address} receives no more alerts from this subscription.")
             : Page("Unsubscribe", $"Stop the alerts of new statements sent to {subscription.Address}?",
-                $"<form method=\"post\" action=\"?token={WebUtility.HtmlEncode(Uri.EscapeDataString(token))}\"><button type=\"submit\">Unsubscribe</button></form>");
+                Button(token, "Unsubscribe"));
     }
+
+    /// <summary>A form that POSTs the token back to the page's own path.</summary>
+    private static string Button(string token, string label) =>
+        $"<form method=\"post\" action=\"?token={WebUtility.HtmlEncode(Uri.EscapeDataString(token))}\"><button type=\"submit\">{label}</button></form>";
 
     private static async Task<IResult> UnsubscribeAsync(string? token, SubscriptionStore store, CancellationToken cancellationToken) =>
         token is { Length: > 0 } && await store.UnsubscribeAsync(token, cancellationToken) is { } subscription

@@ -115,6 +115,9 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource)
     public Task<MailboxSubscription?> UnsubscribeAsync(string token, CancellationToken cancellationToken) => MailboxAsync(
         "UPDATE subscriptions SET status = 'unsubscribed' WHERE unsubscribe_token = @token RETURNING id, status, target", token, cancellationToken);
 
+    public Task<MailboxSubscription?> FindByConfirmTokenAsync(string token, CancellationToken cancellationToken) => MailboxAsync(
+        "SELECT id, status, target FROM subscriptions WHERE confirm_token = @token", token, cancellationToken);
+
     public Task<MailboxSubscription?> FindByUnsubscribeTokenAsync(string token, CancellationToken cancellationToken) => MailboxAsync(
         "SELECT id, status, target FROM subscriptions WHERE unsubscribe_token = @token", token, cancellationToken);
 
