@@ -129,9 +129,10 @@ public sealed partial class DeliveryWorker(
 
         using var activity = Telemetry.StartContinuing("mail deliver", mails[0][0].TraceParent);
         var outcomes = await mail.SendAsync([.. mails.Select(Compose)], cancellationToken);
+        // Recorded even when the service is stopping: a mail the server took and nobody wrote down would go out again.
         foreach (var (deliveries, outcome) in mails.Zip(outcomes))
         {
-            await RecordAsync(deliveries, outcome, cancellationToken);
+            await RecordAsync(deliveries, outcome, CancellationToken.None);
         }
     }
 

@@ -54,14 +54,17 @@ public sealed class MailSender(IConfiguration configuration, Microsoft.Extension
 
             await client.DisconnectAsync(quit: true, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
         {
-            // The server is out of reach, did not answer, refused the connection or the login, or went away; or the
-            // settings do not work with it (a login it does not offer). Whatever it was, what was not sent is tried again
-            // later, and the worker goes on: an exception here would stop the service.
+            // The server is out of reach, did not answer, refused the connection or the login, or went away; the settings
+            // do not work with it (a login it does not offer); or the service is stopping. Whatever it was, what was not
+            // sent is tried again later, what was sent is said so (not sent twice), and the worker goes on.
+            var error = ex is OperationCanceledException && cancellationToken.IsCancellationRequested
+                ? "The service stopped before it was sent."
+                : $"The mail server could not be reached: {ex.Message}";
             while (outcomes.Count < messages.Count)
             {
-                outcomes.Add(new DeliveryOutcome(false, null, (int)clock.ElapsedMilliseconds, $"The mail server could not be reached: {ex.Message}"));
+                outcomes.Add(new DeliveryOutcome(false, null, (int)clock.ElapsedMilliseconds, error));
             }
         }
 
