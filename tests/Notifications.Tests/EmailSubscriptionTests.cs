@@ -160,6 +160,32 @@ public sealed class EmailSubscriptionTests(NotificationsFixture fixture)
     }
 
     [Fact]
+    public async Task A_statement_withdrawn_before_its_digest_went_out_is_neither_announced_nor_withdrawn()
+    {
+        var (address, theme) = (NewAddress(), $"theme-{Guid.NewGuid():N}");
+        var (id, _) = await SubscribeConfirmedAsync(address, theme, "daily");
+        var kept = Statement(theme, "Consular help should follow workers wherever they go.");
+        var withdrawn = Statement(theme, "A sentence the catalogue later took back.");
+        await PublishAndWaitAsync(kept, withdrawn);
+        var retraction = new StatementRetracted(Guid.NewGuid(), DateTimeOffset.UtcNow, withdrawn.Id);
+        await fixture.Bus.Publish(retraction);
+        await Eventually.HoldsAsync(() => fixture.WasHandledAsync(retraction.EventId), "the retraction handled");
+
+        // The period ends.
+        await using (var periodEnd = fixture.Database.CreateCommand("UPDATE deliveries SET next_attempt_at = now() WHERE subscription_id = @id AND status = 'pending'"))
+        {
+            periodEnd.Parameters.AddWithValue("id", id);
+            Assert.Equal(1, await periodEnd.ExecuteNonQueryAsync());
+        }
+
+        var digest = (await fixture.Mail.WaitForAsync(address, 2))[1];
+        Assert.Equal("Daily digest: New statement: Amara Okafor at International Dialogue on Migration 2024", digest.Subject);
+        Assert.Contains(kept.Text, digest.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(withdrawn.Text, digest.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Withdrawn", digest.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_daily_digest_arrives_as_one_mail_with_the_periods_statements()
     {
         var (address, theme) = (NewAddress(), $"theme-{Guid.NewGuid():N}");

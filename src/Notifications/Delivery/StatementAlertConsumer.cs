@@ -48,7 +48,10 @@ public sealed class StatementAlertConsumer(SubscriptionStore store, DeliveryQueu
         {
             await RecordAsync(transaction, [statementId], retract: true, cancellationToken);
             // Only those who were told of the statement hear of its retraction. Read after the record above, which waited
-            // for a publication of the statement being handled at the same time, so its deliveries are seen.
+            // for a publication of the statement being handled at the same time, so its deliveries are seen. An
+            // announcement not sent yet (one waiting for a digest) is withdrawn instead: nothing to announce, nothing to
+            // take back.
+            await WithdrawUnsentAnnouncementsAsync(transaction, statementId, cancellationToken);
             var told = await SubscribersToldOfAsync(transaction, statementId, cancellationToken);
             alerts.Add(new Alert(statementId, new { id = statementId }, s => told.Contains(s.Id)));
         }
@@ -108,6 +111,21 @@ public sealed class StatementAlertConsumer(SubscriptionStore store, DeliveryQueu
         }
 
         return retracted;
+    }
+
+    /// <summary>
+    /// Deletes the statement's announcements that no sender has taken yet: never attempted, and still at the time they
+    /// fell due (a sender's claim moves that on first, so one being sent right now is left, and its retraction follows).
+    /// </summary>
+    private static async Task WithdrawUnsentAnnouncementsAsync(NpgsqlTransaction transaction, string statementId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            DELETE FROM deliveries
+            WHERE statement_id = @id AND event_type = 'statement.published' AND status = 'pending' AND attempts = 0 AND next_attempt_at = due_at
+            """, transaction.Connection, transaction);
+        command.Parameters.AddWithValue("id", statementId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<HashSet<string>> SubscribersToldOfAsync(NpgsqlTransaction transaction, string statementId, CancellationToken cancellationToken)
