@@ -139,7 +139,7 @@ public sealed partial class DeliveryWorker(
     private MimeKit.MimeMessage Compose(Due[] deliveries)
     {
         var first = deliveries[0];
-        return AlertMail.Compose(mailOptions.Value, new Mailbox(first.SubscriptionId, first.Target, first.Digest, first.ConfirmToken, first.UnsubscribeToken),
+        return AlertMail.Compose(mailOptions.Value, new Mailbox(first.Target, first.Digest, first.ConfirmToken, first.UnsubscribeToken),
             [.. deliveries.Select(d => new QueuedMail(d.Id, d.EventType, d.Payload, d.Announced))]);
     }
 

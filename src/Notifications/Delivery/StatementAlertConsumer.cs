@@ -14,8 +14,8 @@ namespace IdmPlatform.Notifications.Delivery;
 public sealed class StatementAlertConsumer(SubscriptionStore store, DeliveryQueue queue, StreamLog stream) :
     IConsumer<Batch<StatementsPublished>>, IConsumer<StatementRetracted>
 {
-    private const string Published = "statement.published";
-    private const string Retracted = "statement.retracted";
+    public const string Published = "statement.published";
+    public const string Retracted = "statement.retracted";
 
     public async Task Consume(ConsumeContext<Batch<StatementsPublished>> context)
     {

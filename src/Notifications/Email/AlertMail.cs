@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using IdmPlatform.Contracts;
+using IdmPlatform.Notifications.Delivery;
 using IdmPlatform.Notifications.Subscriptions;
 using MimeKit;
 
@@ -14,7 +15,7 @@ namespace IdmPlatform.Notifications.Email;
 public sealed record QueuedMail(string DeliveryId, string EventType, string Payload, string? Announced = null);
 
 /// <summary>An e-mail subscription as a mail to it needs it.</summary>
-public sealed record Mailbox(string SubscriptionId, string Address, string Digest, string? ConfirmToken, string? UnsubscribeToken);
+public sealed record Mailbox(string Address, string Digest, string? ConfirmToken, string? UnsubscribeToken);
 
 /// <summary>
 /// Writes the mails of e-mail subscriptions, in plain text: the confirmation that opts an address in, and alerts. The
@@ -53,8 +54,8 @@ public static class AlertMail
         message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 
-        var published = deliveries.Where(d => d.EventType == "statement.published").Select(d => Data<StatementView>(d.Payload)).ToList();
-        var retracted = deliveries.Where(d => d.EventType == "statement.retracted").ToList();
+        var published = deliveries.Where(d => d.EventType == StatementAlertConsumer.Published).Select(d => Data<StatementView>(d.Payload)).ToList();
+        var retracted = deliveries.Where(d => d.EventType == StatementAlertConsumer.Retracted).ToList();
         message.Subject = Subject(mailbox.Digest, published, retracted.Count);
 
         var body = new StringBuilder();

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using IdmPlatform.Notifications.Delivery;
-using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
