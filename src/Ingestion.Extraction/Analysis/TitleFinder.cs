@@ -578,7 +578,7 @@ public sealed partial class TitleFinder
     /// </summary>
     private static bool IsLinkRow(string value) =>
         value.Count(c => c == '•') >= 2
-        || (value.Split('|', StringSplitOptions.TrimEntries) is { Length: >= 3 } items && items.All(item => Words().Count(item) <= MaxLinkWords));
+        || (value.Count(c => c == '|') >= 2 && value.Split('|', StringSplitOptions.TrimEntries).All(item => Words().Count(item) <= MaxLinkWords));
 
     /// <summary>Whether a line (or its date) comes before the headline a reader would pick.</summary>
     private bool IsFurniture(List<Span> lines, int i, Span line, IReadOnlyList<WrittenDate> dates) =>
