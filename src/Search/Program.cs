@@ -38,19 +38,20 @@ builder.Services.AddSingleton<HotQueryCache>();
 builder.Services.AddSingleton<IndexKeeper>();
 builder.Services.AddHostedService(services => services.GetRequiredService<IndexKeeper>());
 builder.Services.AddHealthChecks().AddCheck<IndexHealthCheck>("index");
+var catalogue = new Uri(builder.Configuration["Search:Catalogue"] ?? "http://catalogue");
 // The export of 200,000 statements streams for longer than a request is otherwise allowed to take, and a failed
 // build is retried whole by the keeper, so this client has neither timeout nor retries of its own.
 #pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked experimental; it is the documented way to opt one client out.
 builder.Services.AddHttpClient<CatalogueExport>(http =>
 {
-    http.BaseAddress = new Uri(builder.Configuration["Search:Catalogue"] ?? "http://catalogue");
+    http.BaseAddress = catalogue;
     http.Timeout = Timeout.InfiniteTimeSpan;
 }).RemoveAllResilienceHandlers();
 // Asks the catalogue where a merged slug went, while a search waits: its answer is the redirect itself, so redirects
 // are not followed, and a catalogue slow to answer costs a search two seconds once, not retries.
 builder.Services.AddHttpClient(MergedNames.Client, http =>
 {
-    http.BaseAddress = new Uri(builder.Configuration["Search:Catalogue"] ?? "http://catalogue");
+    http.BaseAddress = catalogue;
     http.Timeout = TimeSpan.FromSeconds(2);
 }).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false }).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
