@@ -1,5 +1,9 @@
+using IdmPlatform.Catalogue.Curation;
+using IdmPlatform.Catalogue.Documents;
+using IdmPlatform.Catalogue.Entities;
 using IdmPlatform.Catalogue.Exports;
 using IdmPlatform.Catalogue.Statements;
+using IdmPlatform.Catalogue.Taxonomies;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,8 +13,13 @@ builder.AddDataSource("cataloguedb");
 builder.AddRedis("redis");
 builder.AddEventBus(bus => bus.AddConsumer<DocumentIngestedConsumer>());
 
-builder.Services.AddSingleton<CatalogueStore>();
-builder.Services.AddSingleton(services => new CatalogueExports(services.GetRequiredService<CatalogueStore>()));
+builder.Services.AddSingleton<StatementReader>();
+builder.Services.AddSingleton<DocumentReader>();
+builder.Services.AddSingleton<DocumentRecorder>();
+builder.Services.AddSingleton<EntityDirectory>();
+builder.Services.AddSingleton<StatementCurator>();
+builder.Services.AddSingleton<EntityMerger>();
+builder.Services.AddSingleton(services => new CatalogueExports(services.GetRequiredService<StatementReader>(), services.GetRequiredService<DocumentReader>()));
 
 var app = builder.Build();
 
@@ -22,6 +31,8 @@ app.MapDefaultOpenApi();
 app.MapStatementEndpoints();
 app.MapDocumentEndpoints();
 app.MapEntityEndpoints();
+app.MapTaxonomyEndpoints();
+app.MapCurationEndpoints();
 app.MapExportEndpoints();
 
 app.Run();

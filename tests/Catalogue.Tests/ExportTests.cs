@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IdmPlatform.Catalogue.Documents;
 using IdmPlatform.Catalogue.Exports;
 using IdmPlatform.Catalogue.Statements;
 using IdmPlatform.Contracts;
@@ -212,9 +213,9 @@ public sealed class ExportTests(CatalogueFixture fixture)
     public async Task Exports_walk_the_catalogue_page_by_page_without_losing_or_repeating_an_item()
     {
         var document = await CatalogueAsync();
-        var store = fixture.Service.Services.GetRequiredService<CatalogueStore>();
-        var onePerPage = new CatalogueExports(store, statementsPerPage: 1, documentsPerPage: 1);
-        var before = await new CatalogueExports(store).DocumentsAsync(CancellationToken.None).Select(d => d.Id).ToListAsync();
+        var (statementReader, documentReader) = (fixture.Service.Services.GetRequiredService<StatementReader>(), fixture.Service.Services.GetRequiredService<DocumentReader>());
+        var onePerPage = new CatalogueExports(statementReader, documentReader, statementsPerPage: 1, documentsPerPage: 1);
+        var before = await new CatalogueExports(statementReader, documentReader).DocumentsAsync(CancellationToken.None).Select(d => d.Id).ToListAsync();
 
         var statements = await onePerPage.StatementsAsync(new StatementFilter(DocumentId: document.DocumentId), CancellationToken.None).Select(s => s.Id).ToListAsync();
         var documents = await onePerPage.DocumentsAsync(CancellationToken.None).Select(d => d.Id).ToListAsync();

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using IdmPlatform.Catalogue.Documents;
 using IdmPlatform.Catalogue.Statements;
 using IdmPlatform.Contracts;
 
@@ -8,14 +9,14 @@ namespace IdmPlatform.Catalogue.Exports;
 /// The whole catalogue, or the part a filter selects, as a sequence in id order (so a rebuild from it is deterministic),
 /// read a page at a time: an export of any size holds one page in memory.
 /// </summary>
-public sealed class CatalogueExports(CatalogueStore store, int statementsPerPage = 500, int documentsPerPage = 50)
+public sealed class CatalogueExports(StatementReader statements, DocumentReader documents, int statementsPerPage = 500, int documentsPerPage = 50)
 {
     public async IAsyncEnumerable<StatementView> StatementsAsync(StatementFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? after = null;
         while (true)
         {
-            var page = await store.StatementsAfterAsync(filter, after, statementsPerPage, cancellationToken);
+            var page = await statements.AfterAsync(filter, after, statementsPerPage, cancellationToken);
             foreach (var statement in page)
             {
                 yield return statement;
@@ -36,7 +37,7 @@ public sealed class CatalogueExports(CatalogueStore store, int statementsPerPage
         string? after = null;
         while (true)
         {
-            var page = await store.DocumentsAfterAsync(after, documentsPerPage, cancellationToken);
+            var page = await documents.AfterAsync(after, documentsPerPage, cancellationToken);
             foreach (var document in page)
             {
                 yield return document;

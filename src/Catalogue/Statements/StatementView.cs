@@ -17,12 +17,3 @@ public sealed record StatementFilter(
     DateOnly? From = null,
     DateOnly? To = null,
     string? DocumentId = null);
-
-/// <summary>An editor's correction (PATCH): only the fields given change.</summary>
-public sealed record StatementCorrection(
-    string? Speaker = null,
-    string? SpeakerRole = null,
-    string? Organisation = null,
-    string? Event = null,
-    IReadOnlyList<string>? Themes = null,
-    IReadOnlyList<int>? GcmObjectives = null);

@@ -1,4 +1,4 @@
-namespace IdmPlatform.Catalogue.Statements;
+namespace IdmPlatform.Catalogue.Taxonomies;
 
 /// <summary>The 23 objectives of the Global Compact for Safe, Orderly and Regular Migration (adopted December 2018).</summary>
 public static class GcmObjectives

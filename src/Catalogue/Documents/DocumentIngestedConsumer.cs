@@ -1,14 +1,14 @@
 using IdmPlatform.Contracts;
 using MassTransit;
 
-namespace IdmPlatform.Catalogue.Statements;
+namespace IdmPlatform.Catalogue.Documents;
 
 /// <summary>Catalogues what ingestion found, then wakes the outbox relay so search and alerts hear of it at once.</summary>
-public sealed class DocumentIngestedConsumer(CatalogueStore store, Outbox outbox) : IConsumer<DocumentIngested>
+public sealed class DocumentIngestedConsumer(DocumentRecorder recorder, Outbox outbox) : IConsumer<DocumentIngested>
 {
     public async Task Consume(ConsumeContext<DocumentIngested> context)
     {
-        await store.RecordAsync(context.Message, context.CancellationToken);
+        await recorder.RecordAsync(context.Message, context.CancellationToken);
         outbox.Wake();
     }
 }

@@ -1,14 +1,10 @@
+using IdmPlatform.Catalogue.Documents;
+using IdmPlatform.Catalogue.Entities;
+using IdmPlatform.Catalogue.Statements;
 using IdmPlatform.Contracts;
 using Npgsql;
 
-namespace IdmPlatform.Catalogue.Statements;
-
-/// <summary>What can be merged into another of its kind, and where the catalogue names it.</summary>
-public sealed record MergeableEntity(string Kind, string Table, string StatementColumn)
-{
-    public static readonly MergeableEntity Person = new("person", "people", "speaker_slug");
-    public static readonly MergeableEntity Organisation = new("organisation", "organisations", "organisation_slug");
-}
+namespace IdmPlatform.Catalogue.Curation;
 
 public enum MergeOutcome
 {
@@ -22,7 +18,8 @@ public enum MergeOutcome
 /// <summary>How a merge went; <see cref="MergedInto"/> says where an already merged slug went.</summary>
 public sealed record MergeResult(MergeOutcome Outcome, string? MergedInto = null);
 
-public sealed partial class CatalogueStore
+/// <summary>An editor's merge of one person or organisation into another of its kind.</summary>
+public sealed class EntityMerger(NpgsqlDataSource dataSource)
 {
     /// <summary>
     /// Merges <paramref name="slug"/> into <paramref name="into"/> in one transaction: its statements (retracted ones
@@ -31,7 +28,7 @@ public sealed partial class CatalogueStore
     /// redirect. Each live statement that moved is queued as a StatementUpdated and each document whose entities
     /// changed as a DocumentCatalogued, so search and subscribers see what a correction would have shown them.
     /// </summary>
-    public async Task<MergeResult> MergeAsync(MergeableEntity entity, string slug, string into, CancellationToken cancellationToken)
+    public async Task<MergeResult> MergeAsync(EntityKind entity, string slug, string into, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -51,19 +48,19 @@ public sealed partial class CatalogueStore
 
         if (!found.Contains(slug))
         {
-            return await MergedIntoAsync(connection, transaction, entity, slug, cancellationToken) is { } went
+            return await EntityDirectory.MergedIntoAsync(connection, transaction, entity, slug, cancellationToken) is { } went
                 ? new MergeResult(MergeOutcome.SourceAlreadyMerged, went)
                 : new MergeResult(MergeOutcome.UnknownSource);
         }
 
         if (!found.Contains(into))
         {
-            return await MergedIntoAsync(connection, transaction, entity, into, cancellationToken) is { } went
+            return await EntityDirectory.MergedIntoAsync(connection, transaction, entity, into, cancellationToken) is { } went
                 ? new MergeResult(MergeOutcome.TargetAlreadyMerged, went)
                 : new MergeResult(MergeOutcome.UnknownTarget);
         }
 
-        var fillBlanks = entity == MergeableEntity.Person
+        var fillBlanks = entity == EntityKind.Person
             ? "UPDATE people b SET role = COALESCE(b.role, a.role), organisation_slug = COALESCE(b.organisation_slug, a.organisation_slug) FROM people a WHERE b.slug = @into AND a.slug = @slug;"
             : "UPDATE organisations b SET acronym = COALESCE(b.acronym, a.acronym) FROM organisations a WHERE b.slug = @into AND a.slug = @slug; UPDATE people SET organisation_slug = @into WHERE organisation_slug = @slug;";
         var movedStatements = new List<string>();
@@ -101,14 +98,14 @@ public sealed partial class CatalogueStore
         }
 
         // Retracted statements and a duplicate's copies were never (or are no longer) published: nobody is told of them.
-        var moved = await QueryStatementsAsync(connection, transaction, $"WHERE s.id = ANY(@ids) AND {IsLive} ORDER BY s.id",
+        var moved = await StatementReader.QueryAsync(connection, transaction, $"WHERE s.id = ANY(@ids) AND {StatementReader.IsLive} ORDER BY s.id",
             c => c.Parameters.AddWithValue("ids", movedStatements.ToArray()), cancellationToken);
         foreach (var statement in moved)
         {
             await Outbox.EnqueueAsync(transaction, new StatementUpdated(Guid.NewGuid(), DateTimeOffset.UtcNow, statement.Statement), cancellationToken);
         }
 
-        var documents = await QueryDocumentsAsync(connection, transaction, "WHERE d.id = ANY(@ids) ORDER BY d.id",
+        var documents = await DocumentReader.QueryViewsAsync(connection, transaction, "WHERE d.id = ANY(@ids) ORDER BY d.id",
             c => c.Parameters.AddWithValue("ids", changedDocuments.ToArray()), cancellationToken);
         foreach (var document in documents)
         {
@@ -118,20 +115,5 @@ public sealed partial class CatalogueStore
         await Outbox.EnqueueAsync(transaction, new EntityMerged(Guid.NewGuid(), DateTimeOffset.UtcNow, entity.Kind, slug, into), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new MergeResult(MergeOutcome.Merged, into);
-    }
-
-    /// <summary>The slug a merged person or organisation went into, or null when it was not merged.</summary>
-    public async Task<string?> MergedIntoAsync(MergeableEntity entity, string slug, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await MergedIntoAsync(connection, null, entity, slug, cancellationToken);
-    }
-
-    private static async Task<string?> MergedIntoAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, MergeableEntity entity, string slug, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT into_slug FROM entity_merges WHERE entity_kind = @kind AND slug = @slug", connection, transaction);
-        command.Parameters.AddWithValue("kind", entity.Kind);
-        command.Parameters.AddWithValue("slug", slug);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace IdmPlatform.Catalogue.Statements;
+namespace IdmPlatform.Catalogue.Entities;
 
 /// <summary>Stable, readable ids for entities: "António Vitorino" → "antonio-vitorino".</summary>
 public static partial class Slugs
