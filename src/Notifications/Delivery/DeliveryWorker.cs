@@ -110,7 +110,8 @@ public sealed partial class DeliveryWorker(
         // The POST continues the trace of the statement it announces.
         using var activity = Telemetry.StartContinuing("webhook deliver", delivery.TraceParent);
         var outcome = await webhooks.SendAsync(delivery.Target, delivery.Secret, delivery.Id, delivery.Payload, cancellationToken);
-        await RecordAsync([delivery], outcome, cancellationToken);
+        // Recorded even when the service is stopping, as mail is: a call the endpoint took and nobody wrote down would go out again.
+        await RecordAsync([delivery], outcome, CancellationToken.None);
     }
 
     /// <summary>

@@ -233,10 +233,7 @@ public static class SubscriptionEndpoints
             return NotFound(id);
         }
 
-        await using var connection = await store.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await SubscriptionStore.EnqueueDeliveryAsync(transaction, id, "ping", null, new { subscriptionId = id }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await store.PingAsync(id, cancellationToken);
         queue.Wake();
         return TypedResults.Accepted($"/api/notifications/subscriptions/{id}/deliveries");
     }

@@ -207,6 +207,15 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource)
         return (true, null);
     }
 
+    /// <summary>Queues a ping for the subscription, sent at once whatever its digest.</summary>
+    public async Task PingAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await EnqueueDeliveryAsync(transaction, id, "ping", null, new { subscriptionId = id }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public async Task DeleteAsync(string id, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("DELETE FROM subscriptions WHERE id = @id");
