@@ -81,7 +81,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IConnectionMulti
     {
         try
         {
-            if (response.StatusCode >= 500 || copy.Length > MaxKeptBody)
+            if (!IsFinal(response.StatusCode) || copy.Length > MaxKeptBody)
             {
                 await database.KeyDeleteAsync(redisKey);
                 return;
@@ -95,6 +95,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IConnectionMulti
             logger.LogWarning(ex, "The answer to an idempotent request could not be kept.");
         }
     }
+
+    /// <summary>
+    /// Whether an answer settles the request. A server error, a timeout or a "too many requests" asks the client to try
+    /// again later, and the retry, under the same key, must reach the service rather than get the refusal back.
+    /// </summary>
+    private static bool IsFinal(int status) =>
+        status is < 500 and not StatusCodes.Status408RequestTimeout and not StatusCodes.Status429TooManyRequests;
 
     private static async Task AnswerAgainAsync(HttpContext context, RedisValue stored, string fingerprint)
     {

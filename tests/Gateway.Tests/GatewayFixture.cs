@@ -21,6 +21,7 @@ public sealed class GatewayFixture() : InfrastructureFixture(databaseName: null,
     private LocalSite _backend = null!;
 
     private int _calls;
+    private int _refusals;
 
     /// <summary>How many requests the stand-in backend has answered.</summary>
     public int BackendCalls => Volatile.Read(ref _calls);
@@ -31,24 +32,41 @@ public sealed class GatewayFixture() : InfrastructureFixture(databaseName: null,
 
     public bool BackendHealthy { get; set; } = true;
 
+    /// <summary>How many of the next subscription requests the backend refuses with a 429.</summary>
+    public void RefuseSubscriptions(int count) => Volatile.Write(ref _refusals, count);
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         _backend = await LocalSite.StartAsync(app =>
         {
             app.MapGet("/health", () => BackendHealthy ? Results.Ok() : Results.StatusCode(503));
-            app.Map("/{**path}", (HttpRequest request) => Results.Json(new
+            // A service that asks some callers to come back later, as notifications does past its confirmation-mail cap.
+            app.MapPost("/api/notifications/subscriptions", (HttpRequest request) =>
             {
-                path = request.Path.Value,
-                query = request.QueryString.Value,
-                signature = request.Headers[Microsoft.Extensions.Hosting.GatewaySignature.Header].ToString(),
-                role = request.Headers[Microsoft.Extensions.Hosting.GatewaySignature.RoleHeader].ToString(),
-                call = Interlocked.Increment(ref _calls),
-            }));
+                if (Interlocked.Decrement(ref _refusals) < 0)
+                {
+                    return Echo(request);
+                }
+
+                request.HttpContext.Response.Headers.RetryAfter = "60";
+                return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Come back later");
+            });
+            app.Map("/{**path}", Echo);
         });
         BackendAddress = _backend.Address.ToString().TrimEnd('/');
         Gateway = Create(PermitLimit);
     }
+
+    /// <summary>What the backend answers by default: what reached it, and how many calls have.</summary>
+    private IResult Echo(HttpRequest request) => Results.Json(new
+    {
+        path = request.Path.Value,
+        query = request.QueryString.Value,
+        signature = request.Headers[Microsoft.Extensions.Hosting.GatewaySignature.Header].ToString(),
+        role = request.Headers[Microsoft.Extensions.Hosting.GatewaySignature.RoleHeader].ToString(),
+        call = Interlocked.Increment(ref _calls),
+    });
 
     /// <summary>A gateway of its own; <paramref name="ownKey"/> adds a contributor key only this gateway's tests use.</summary>
     public ServiceFactory<Program> Create(int permitLimit, TimeSpan? window = null, string? redis = null, string? ownKey = null)

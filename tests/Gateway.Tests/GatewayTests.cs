@@ -210,6 +210,37 @@ public sealed class GatewayTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task A_come_back_later_answer_is_not_kept_so_the_retry_under_the_same_key_is_served()
+    {
+        var key = Guid.NewGuid().ToString();
+        async Task<HttpResponseMessage> SubscribeAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/notifications/subscriptions")
+            {
+                Content = new StringContent("""{"channel":{"type":"email","address":"someone@example.org"}}""", System.Text.Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("Idempotency-Key", key);
+            return await _client.SendAsync(request);
+        }
+
+        fixture.RefuseSubscriptions(1);
+        var refused = await SubscribeAsync();
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(60), refused.Headers.RetryAfter?.Delta);
+
+        // The client waited as told and asks again with the same key: this time the service answers it.
+        var retried = await SubscribeAsync();
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.False(retried.Headers.Contains("Idempotent-Replayed"));
+
+        // That answer is the one kept.
+        var replayed = await SubscribeAsync();
+        Assert.Equal(HttpStatusCode.OK, replayed.StatusCode);
+        Assert.Equal("true", replayed.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(await retried.Content.ReadAsStringAsync(), await replayed.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task An_upload_repeated_with_its_idempotency_key_gets_the_first_answer_though_its_boundary_is_new()
     {
         var key = Guid.NewGuid().ToString();
