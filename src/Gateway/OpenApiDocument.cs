@@ -14,34 +14,72 @@ public static class OpenApiDocument
         ["ingestion"] = "Submitting documents (upload, text or URL), following their jobs, and feeds polled for new documents.",
         ["catalogue"] = "Statements, documents, events, organisations and people as extracted and curated.",
         ["search"] = "Full-text search over statements, name suggestions and Atom feeds of a query.",
-        ["notifications"] = "Webhook subscriptions to new statements and their deliveries.",
+        ["notifications"] = "Subscriptions to new statements by webhook or e-mail, their deliveries and feeds, and the live stream.",
     };
+
+    /// <summary>How long a merged document serves: the services' documents change only when they are deployed.</summary>
+    public static readonly TimeSpan Kept = TimeSpan.FromMinutes(1);
 
     public static WebApplication MapMergedOpenApi(this WebApplication app)
     {
+        // Kept for a while, so that this open path, outside the rate limit, does not cost four calls a reader.
+        var kept = new KeptDocument();
         app.MapGet(OpenApiExtensions.DocumentPath, async (HttpRequest request, IHttpClientFactory httpClientFactory, IConfiguration configuration, CancellationToken cancellationToken) =>
         {
-            var client = httpClientFactory.CreateClient(nameof(OpenApiDocument));
-            var merged = Skeleton($"{request.Scheme}://{request.Host}");
-            foreach (var service in Routes.Services)
+            if (kept.Fresh() is not { } merged)
             {
-                var address = new Uri(new Uri(Routes.ServiceAddress(configuration, service)), OpenApiExtensions.DocumentPath);
-                if (JsonNode.Parse(await client.GetStringAsync(address, cancellationToken)) is not JsonObject document)
+                var client = httpClientFactory.CreateClient(nameof(OpenApiDocument));
+                merged = Skeleton();
+                foreach (var service in Routes.Services)
                 {
-                    continue;
+                    if (await ServiceDocumentAsync(client, configuration, service, cancellationToken) is not { } document)
+                    {
+                        request.HttpContext.Response.Headers.RetryAfter = "5";
+                        return ProblemDetailsExtensions.Problem(StatusCodes.Status503ServiceUnavailable, "API description unavailable",
+                            $"The {service} service did not give its OpenAPI document, and a document without its operations would mislead; try again shortly.");
+                    }
+
+                    Merge(document["paths"], merged["paths"]!.AsObject(), service);
+                    Merge(document["components"]?["schemas"], merged["components"]!["schemas"]!.AsObject(), null);
                 }
 
-                Merge(document["paths"], merged["paths"]!.AsObject(), service);
-                Merge(document["components"]?["schemas"], merged["components"]!["schemas"]!.AsObject(), null);
+                AddGatewayAnswers(merged["paths"]!.AsObject());
+                kept.Keep(merged);
             }
 
-            AddGatewayAnswers(merged["paths"]!.AsObject());
-            return Results.Text(merged.ToJsonString(), "application/json");
+            var answer = merged.DeepClone().AsObject();
+            answer["servers"] = new JsonArray(new JsonObject { ["url"] = $"{request.Scheme}://{request.Host}", ["description"] = "This gateway" });
+            return Results.Text(answer.ToJsonString(), "application/json");
         }).ExcludeFromDescription();
         return app;
     }
 
-    private static JsonObject Skeleton(string server) => new()
+    /// <summary>A service's own document, or null when it cannot be had (the service is down, slow, or answers no JSON object).</summary>
+    private static async Task<JsonObject?> ServiceDocumentAsync(HttpClient client, IConfiguration configuration, string service, CancellationToken cancellationToken)
+    {
+        var address = new Uri(new Uri(Routes.ServiceAddress(configuration, service)), OpenApiExtensions.DocumentPath);
+        try
+        {
+            return JsonNode.Parse(await client.GetStringAsync(address, cancellationToken)) as JsonObject;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    private sealed class KeptDocument
+    {
+        private sealed record Entry(JsonObject Document, DateTimeOffset At);
+
+        private Entry? _kept;
+
+        public JsonObject? Fresh() => Volatile.Read(ref _kept) is { } kept && DateTimeOffset.UtcNow - kept.At < Kept ? kept.Document : null;
+
+        public void Keep(JsonObject document) => Volatile.Write(ref _kept, new Entry(document, DateTimeOffset.UtcNow));
+    }
+
+    private static JsonObject Skeleton() => new()
     {
         ["openapi"] = "3.1.1",
         ["info"] = new JsonObject
@@ -52,7 +90,6 @@ public static class OpenApiDocument
             ["contact"] = new JsonObject { ["name"] = "IdmPlatform team", ["url"] = "https://github.com/idmplatform/idmplatform" },
             ["license"] = new JsonObject { ["name"] = "MIT", ["identifier"] = "MIT" },
         },
-        ["servers"] = new JsonArray(new JsonObject { ["url"] = server, ["description"] = "This gateway" }),
         ["tags"] = new JsonArray(ServiceDescriptions.Select(s => (JsonNode)new JsonObject { ["name"] = s.Key, ["description"] = s.Value }).ToArray()),
         ["paths"] = new JsonObject(),
         ["components"] = new JsonObject

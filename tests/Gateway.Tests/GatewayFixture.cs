@@ -32,6 +32,9 @@ public sealed class GatewayFixture() : InfrastructureFixture(databaseName: null,
 
     public bool BackendHealthy { get; set; } = true;
 
+    /// <summary>Whether the backend serves its OpenAPI document.</summary>
+    public bool ServiceDocumentsAvailable { get; set; } = true;
+
     /// <summary>How many of the next subscription requests the backend refuses with a 429.</summary>
     public void RefuseSubscriptions(int count) => Volatile.Write(ref _refusals, count);
 
@@ -41,6 +44,9 @@ public sealed class GatewayFixture() : InfrastructureFixture(databaseName: null,
         _backend = await LocalSite.StartAsync(app =>
         {
             app.MapGet("/health", () => BackendHealthy ? Results.Ok() : Results.StatusCode(503));
+            app.MapGet("/openapi/v1.json", () => ServiceDocumentsAvailable
+                ? Results.Json(new { paths = new Dictionary<string, object> { ["/api/ingestion/example"] = new { get = new { responses = new Dictionary<string, object> { ["200"] = new { description = "An example." } } } } } })
+                : Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
             // A service that asks some callers to come back later, as notifications does past its confirmation-mail cap.
             app.MapPost("/api/notifications/subscriptions", (HttpRequest request) =>
             {

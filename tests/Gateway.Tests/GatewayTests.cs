@@ -241,6 +241,35 @@ public sealed class GatewayTests(GatewayFixture fixture)
     }
 
     [Fact]
+    public async Task The_api_description_is_a_503_while_a_service_cannot_give_its_part_and_is_kept_once_merged()
+    {
+        await using var gateway = fixture.Create(GatewayFixture.PermitLimit);
+        using var client = gateway.CreateClient();
+        try
+        {
+            fixture.ServiceDocumentsAvailable = false;
+            var refused = await client.GetAsync("/openapi/v1.json");
+            await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.ServiceUnavailable, "OpenAPI document");
+            Assert.NotNull(refused.Headers.RetryAfter);
+
+            fixture.ServiceDocumentsAvailable = true;
+            var merged = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+            var operation = merged.GetProperty("paths").GetProperty("/api/ingestion/example").GetProperty("get");
+            Assert.True(operation.GetProperty("responses").TryGetProperty("429", out _));
+            Assert.EndsWith(client.BaseAddress!.Authority, merged.GetProperty("servers")[0].GetProperty("url").GetString(), StringComparison.Ordinal);
+
+            // Merged once, it is served without asking the services again.
+            fixture.ServiceDocumentsAvailable = false;
+            var kept = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+            Assert.True(kept.GetProperty("paths").TryGetProperty("/api/ingestion/example", out _));
+        }
+        finally
+        {
+            fixture.ServiceDocumentsAvailable = true;
+        }
+    }
+
+    [Fact]
     public async Task An_upload_repeated_with_its_idempotency_key_gets_the_first_answer_though_its_boundary_is_new()
     {
         var key = Guid.NewGuid().ToString();
