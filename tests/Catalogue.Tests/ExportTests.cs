@@ -144,6 +144,24 @@ public sealed class ExportTests(CatalogueFixture fixture)
     }
 
     [Fact]
+    public async Task A_csv_cell_a_spreadsheet_would_run_as_a_formula_is_written_as_text()
+    {
+        // Titles and names come from pages anyone can publish; opened in a spreadsheet, this title would be a live link.
+        var document = Document() with { Title = "=HYPERLINK(\"https://example.net/steal\",\"Open\")" };
+        await fixture.Bus.Publish(document);
+        await Eventually.HoldsAsync(async () =>
+            (await _client.GetFromJsonAsync<JsonElement>($"/api/catalogue/statements?document={document.DocumentId}")).GetProperty("items").GetArrayLength() == 2,
+            "the statements to be catalogued");
+
+        var rows = Csv.Parse(await _client.GetStringAsync($"/api/catalogue/exports/statements.csv?document={document.DocumentId}"));
+        var title = rows[0].IndexOf("documentTitle");
+        Assert.All(rows.Skip(1), r => Assert.Equal($"'{document.Title}", r[title]));
+        // The JSON lines export is data for programs, and keeps the title as it is.
+        var line = (await LinesAsync($"/api/catalogue/exports/statements.jsonl?document={document.DocumentId}"))[0];
+        Assert.Equal(document.Title, (string?)JsonNode.Parse(line)!["document"]!["title"]);
+    }
+
+    [Fact]
     public async Task The_documents_export_holds_each_document_with_its_text_as_its_catalogued_event_does()
     {
         var document = await CatalogueAsync();

@@ -23,7 +23,7 @@ public static class ExportEndpoints
             .Produces<StatementView>(StatusCodes.Status200OK, ExportWriters.JsonLinesType).ProducesProblems(StatusCodes.Status400BadRequest);
         exports.MapGet("/statements.csv", StatementsCsv)
             .Documented("ExportStatementsCsv", "Export statements as CSV",
-                "Every live statement the filters select, in id order, streamed as RFC 4180 CSV in UTF-8: a header row, then one row per statement; speaker, organisation, event and document are flattened into columns, themes and GCM objectives joined with ';'. The filters are the statement list's.")
+                "Every live statement the filters select, in id order, streamed as RFC 4180 CSV in UTF-8: a header row, then one row per statement; speaker, organisation, event and document are flattened into columns, themes and GCM objectives joined with ';'; a cell that would begin as a spreadsheet formula (=, +, -, @, a tab) begins with an apostrophe instead. The filters are the statement list's.")
             .Produces<string>(StatusCodes.Status200OK, "text/csv").ProducesProblems(StatusCodes.Status400BadRequest);
         exports.MapGet("/documents.jsonl", DocumentsJsonLines)
             .Documented("ExportDocumentsJsonLines", "Export documents as JSON lines",

@@ -64,6 +64,8 @@ public static class ExportWriters
         await pipe.CompleteAsync();
     }
 
+    private static readonly SearchValues<char> FormulaStarts = SearchValues.Create("=+-@\t\r");
+
     private static void AppendRow(StringBuilder line, IReadOnlyList<string?> fields)
     {
         for (var i = 0; i < fields.Count; i++)
@@ -74,6 +76,13 @@ public static class ExportWriters
             }
 
             var field = fields[i] ?? string.Empty;
+            // Text from published pages that begins as a formula would be run by a spreadsheet opening the file
+            // (OWASP's "CSV injection"); a leading apostrophe makes the spreadsheet show it as the text it is.
+            if (field.Length > 0 && FormulaStarts.Contains(field[0]))
+            {
+                field = $"'{field}";
+            }
+
             if (field.AsSpan().IndexOfAny(",\"\r\n") < 0)
             {
                 line.Append(field);
