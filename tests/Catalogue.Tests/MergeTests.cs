@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using IdmPlatform.Contracts;
 using IdmPlatform.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace IdmPlatform.Catalogue.Tests;
 
@@ -222,6 +224,40 @@ public sealed class MergeTests(CatalogueFixture fixture)
         await ProblemAssert.IsProblemAsync(await direct.PostAsJsonAsync($"/api/catalogue/people/{a}/merge", new { into = b }), HttpStatusCode.Forbidden, "gateway");
 
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/api/catalogue/people/{a}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_name_ingested_while_its_merge_is_under_way_lands_on_the_person_it_was_merged_into()
+    {
+        var (a, b) = await TwoPeopleAsync();
+        var nameA = (await StatementsAsync($"person={a}"))[0].GetProperty("speaker").GetProperty("name").GetString()!;
+        var dataSource = fixture.Service.Services.GetRequiredService<NpgsqlDataSource>();
+
+        // Another session holds A's row, so that the merge, and then a document naming A, queue up behind it.
+        await using var other = await dataSource.OpenConnectionAsync();
+        await using var hold = await other.BeginTransactionAsync();
+        await using (var command = new NpgsqlCommand("SELECT 1 FROM people WHERE slug = @slug FOR UPDATE", other, hold))
+        {
+            command.Parameters.AddWithValue("slug", a);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        async Task<bool> WaitingAsync(int sessions)
+        {
+            await using var command = dataSource.CreateCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+            return (long)(await command.ExecuteScalarAsync())! >= sessions;
+        }
+
+        var merge = MergeAsync("people", a, new { into = b });
+        await Eventually.HoldsAsync(() => WaitingAsync(1), "the merge to wait for A's row");
+        var later = Document([], [], (nameA, null));
+        await fixture.Bus.Publish(later);
+        await Eventually.HoldsAsync(() => WaitingAsync(2), "the document naming A to wait too");
+        await hold.CommitAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await merge).StatusCode);
+        Assert.Equal(b, SpeakerOf(Assert.Single(await WaitForAsync(later))));
+        await MergedAwayAsync("people", a, b);
     }
 
     /// <summary>Two people of their own, each with a statement; their slugs.</summary>

@@ -32,6 +32,7 @@ public sealed class EntityMerger(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await EntityNames.LockOutNamingAsync(transaction, cancellationToken);
 
         // Both rows locked, in slug order, so two merges of the same entities (or an ingestion naming them) wait for
         // each other; a row merged away meanwhile is no longer found, and the redirect is read after the wait.

@@ -9,8 +9,29 @@ namespace IdmPlatform.Catalogue.Entities;
 /// </summary>
 internal static class EntityNames
 {
+    /// <summary>
+    /// Taken alone by a merge and shared by everything that names someone. A name is resolved through the merges when it
+    /// is written; resolved while a merge is under way, it would miss the merge's redirect and bring back the entity the
+    /// merge deletes. Held to the end of the transaction, as the names written are.
+    /// </summary>
+    private const long MergeLock = 0x1d3_3e26e;
+
+    public static async Task LockOutNamingAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        await LockAsync(transaction, "pg_advisory_xact_lock", cancellationToken);
+
+    private static async Task WaitForMergesAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        await LockAsync(transaction, "pg_advisory_xact_lock_shared", cancellationToken);
+
+    private static async Task LockAsync(NpgsqlTransaction transaction, string function, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SELECT {function}(@key)", transaction.Connection, transaction);
+        command.Parameters.AddWithValue("key", MergeLock);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public static async Task<string> OrganisationAsync(NpgsqlTransaction transaction, string name, string? acronym, CancellationToken cancellationToken)
     {
+        await WaitForMergesAsync(transaction, cancellationToken);
         var slug = Slugs.From(acronym ?? name);
         // A name whose slug an editor merged into another organisation is that one now: the old slug stays redirected.
         await using var command = new NpgsqlCommand(
@@ -28,6 +49,7 @@ internal static class EntityNames
 
     public static async Task<string> PersonAsync(NpgsqlTransaction transaction, string name, string? role, string? organisationSlug, CancellationToken cancellationToken)
     {
+        await WaitForMergesAsync(transaction, cancellationToken);
         var slug = Slugs.From(name);
         // Likewise a person merged into another: their name, seen again, is the other's.
         await using var command = new NpgsqlCommand(
