@@ -249,6 +249,28 @@ public sealed class CatalogueTests(CatalogueFixture fixture)
     }
 
     [Fact]
+    public async Task An_organisation_named_by_its_full_name_without_its_acronym_is_the_one_known_by_both()
+    {
+        var (_, id) = await CatalogueOneDocumentAsync();
+
+        // An editor's correction, in another case or by the acronym alone.
+        foreach (var named in new[] { "International Organization for Migration", "international organization for migration", "IOM" })
+        {
+            var response = await _client.PatchAsJsonAsync($"/api/catalogue/statements/{id}", new { organisation = named });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("iom", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("organisation").GetProperty("slug").GetString());
+        }
+
+        // A document whose extraction found the name but not the acronym.
+        var withoutAcronym = Document() with { Organisations = [new OrganisationRef("International Organization for Migration", null)] };
+        await fixture.Bus.Publish(withoutAcronym);
+        var shown = await CataloguedDocumentAsync(withoutAcronym.DocumentId);
+        Assert.Equal(["iom"], shown.GetProperty("organisations").EnumerateArray().Select(o => o.GetProperty("slug").GetString()));
+
+        await ProblemAssert.IsProblemAsync(await _client.GetAsync("/api/catalogue/organisations/international-organization-for-migration"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task An_editor_correction_changes_the_statement_and_is_published_as_an_update()
     {
         var document = Document();

@@ -33,10 +33,17 @@ internal static class EntityNames
     {
         await WaitForMergesAsync(transaction, cancellationToken);
         var slug = Slugs.From(acronym ?? name);
-        // A name whose slug an editor merged into another organisation is that one now: the old slug stays redirected.
+        // An organisation known by this name, or by this acronym, is that one, whichever its slug came from: an editor
+        // writes "International Organization for Migration" for the IOM kept as "iom". A name whose slug an editor
+        // merged into another organisation is that one now: the old slug stays redirected.
         await using var command = new NpgsqlCommand(
             """
-            INSERT INTO organisations (slug, name, acronym) VALUES (COALESCE((SELECT m.into_slug FROM entity_merges m WHERE m.entity_kind = 'organisation' AND m.slug = @slug), @slug), @name, @acronym)
+            WITH known AS (
+                SELECT slug FROM organisations
+                WHERE lower(name) = lower(@name) OR lower(acronym) = lower(COALESCE(@acronym, @name))
+                ORDER BY lower(name) = lower(@name) DESC, slug LIMIT 1)
+            INSERT INTO organisations (slug, name, acronym)
+            VALUES (COALESCE((SELECT slug FROM known), (SELECT m.into_slug FROM entity_merges m WHERE m.entity_kind = 'organisation' AND m.slug = @slug), @slug), @name, @acronym)
             ON CONFLICT (slug) DO UPDATE SET acronym = COALESCE(organisations.acronym, EXCLUDED.acronym),
                 name = CASE WHEN organisations.name = organisations.acronym THEN EXCLUDED.name ELSE organisations.name END
             RETURNING slug
