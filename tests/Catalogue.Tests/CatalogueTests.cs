@@ -271,6 +271,49 @@ public sealed class CatalogueTests(CatalogueFixture fixture)
     }
 
     [Fact]
+    public async Task A_person_page_shows_their_roles_over_time_and_an_event_page_its_panels()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..10];
+        var (name, eventSlug) = ($"Lena Okafor {marker}", $"idm-{marker}");
+        var idm = new EventRef(eventSlug, $"International Dialogue on Migration {marker}", new DateOnly(2023, 3, 28), new DateOnly(2023, 3, 29));
+        DocumentIngested Said(DateOnly on, string role, string organisation, string? panel)
+        {
+            var documentId = $"doc_{Guid.NewGuid():N}";
+            var text = $"{name} said: \"Quote of {documentId}.\"";
+            var quote = $"Quote of {documentId}.";
+            return new DocumentIngested(
+                Guid.NewGuid(), DateTimeOffset.UtcNow, documentId, "job_test", $"sha256:{documentId}", "Remarks", on, "en", "speech",
+                "https://example.org/remarks", text, null, null, [idm], [new OrganisationRef(organisation, null)], [new PersonRef(name, role, organisation)],
+                [], [], [new IngestedStatement(0, "quote", quote, name, organisation, eventSlug, panel, text.IndexOf(quote, StringComparison.Ordinal), text.IndexOf(quote, StringComparison.Ordinal) + quote.Length, [], [])]);
+        }
+
+        var documents = new[]
+        {
+            Said(new DateOnly(2023, 3, 28), "Minister of Labour", $"Government of Ghana {marker}", "Panel 1: Labour mobility"),
+            Said(new DateOnly(2023, 3, 29), "Minister of Labour", $"Government of Ghana {marker}", "Panel 2: Data"),
+            Said(new DateOnly(2024, 5, 2), "Special Envoy on Migration", $"African Union {marker}", null),
+        };
+        foreach (var document in documents)
+        {
+            await fixture.Bus.Publish(document);
+        }
+
+        var slug = $"lena-okafor-{marker}";
+        await Eventually.HoldsAsync(async () => await _client.GetAsync($"/api/catalogue/people/{slug}") is { StatusCode: HttpStatusCode.OK } found
+            && (await found.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("statements").GetArrayLength() == 3, "the person's three statements");
+        var person = await _client.GetFromJsonAsync<JsonElement>($"/api/catalogue/people/{slug}");
+
+        Assert.Equal([(2023, 2), (2024, 1)], person.GetProperty("statementsByYear").EnumerateArray().Select(y => (y.GetProperty("year").GetInt32(), y.GetProperty("statementCount").GetInt32())));
+        var roles = person.GetProperty("roles").EnumerateArray().Select(r => (r.GetProperty("role").GetString(), r.GetProperty("organisation").GetString(),
+            r.GetProperty("from").GetString(), r.GetProperty("to").GetString(), r.GetProperty("statementCount").GetInt32())).ToArray();
+        Assert.Equal([("Minister of Labour", $"government-of-ghana-{marker}", "2023-03-28", "2023-03-29", 2), ("Special Envoy on Migration", $"african-union-{marker}", "2024-05-02", "2024-05-02", 1)], roles);
+
+        var shown = await _client.GetFromJsonAsync<JsonElement>($"/api/catalogue/events/{eventSlug}");
+        Assert.Equal([("Panel 1: Labour mobility", 1), ("Panel 2: Data", 1)], shown.GetProperty("panels").EnumerateArray().Select(p => (p.GetProperty("panel").GetString(), p.GetProperty("statementCount").GetInt32())));
+        Assert.Equal([(2023, 2), (2024, 1)], shown.GetProperty("statementsByYear").EnumerateArray().Select(y => (y.GetProperty("year").GetInt32(), y.GetProperty("statementCount").GetInt32())));
+    }
+
+    [Fact]
     public async Task An_editor_correction_changes_the_statement_and_is_published_as_an_update()
     {
         var document = Document();

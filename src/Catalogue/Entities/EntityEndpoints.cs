@@ -16,9 +16,10 @@ public static class EntityEndpoints
                 .Produces<Page<EntitySummary>>().ProducesProblems(StatusCodes.Status400BadRequest);
             var get = app.MapGet($"/api/catalogue/{path}/{{slug}}", (string slug, EntityDirectory directory, CancellationToken ct) =>
                 GetAsync(kind, slug, directory, ct))
-                .Documented($"Get{path}", $"One of the {path}", kind.Mergeable
-                    ? $"One of the {path} by slug, with its newest statements. A slug an editor merged into another answers 301, its Location the other's."
-                    : $"One of the {path} by slug, with its newest statements.")
+                .Documented($"Get{path}", $"One of the {path}", $"One of the {path} by slug, with its newest statements and its number of statements each year"
+                    + (kind == EntityKind.Person ? ", and the roles the person spoke in over time (from the first to the last dated statement in each)"
+                        : kind == EntityKind.Event ? ", and the event's panels with their number of statements" : string.Empty)
+                    + (kind.Mergeable ? ". A slug an editor merged into another answers 301, its Location the other's." : "."))
                 .Produces<EntityDetail>().ProducesProblems(StatusCodes.Status404NotFound);
             if (kind.Mergeable)
             {
