@@ -85,7 +85,12 @@ public sealed class ApiKeyMiddleware(RequestDelegate next)
     {
         if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method))
         {
-            return null;
+            // Reading is open, but for what only those who write there should see: the feeds an administrator follows
+            // (their addresses may carry tokens), and the list of everyone's submissions. A job's own page stays open
+            // to whoever holds its id, as the submission's Location gives it.
+            return path.StartsWithSegments("/api/ingestion/sources") ? Roles.Admin
+                : path.StartsWithSegments("/api/ingestion/jobs", out var rest) && rest.Value is null or "" or "/" ? Roles.Contributor
+                : null;
         }
 
         return path.StartsWithSegments("/api/ingestion/sources") ? Roles.Admin

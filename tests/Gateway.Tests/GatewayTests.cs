@@ -22,6 +22,33 @@ public sealed class GatewayTests(GatewayFixture fixture)
         Assert.Equal(url, echoed.GetProperty("path").GetString() + echoed.GetProperty("query").GetString());
     }
 
+    [Theory]
+    [InlineData("/api/ingestion/sources", "admin")]
+    [InlineData("/api/ingestion/sources/src_1", "admin")]
+    [InlineData("/api/ingestion/jobs", "contributor")]
+    [InlineData("/api/ingestion/jobs?status=failed", "contributor")]
+    public async Task Reading_the_feeds_followed_and_the_list_of_everyones_submissions_needs_a_key(string url, string role)
+    {
+        async Task<HttpResponseMessage> ReadAsync(string? key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (key is not null)
+            {
+                request.Headers.Add("X-Api-Key", key);
+            }
+
+            return await _client.SendAsync(request);
+        }
+
+        await ProblemAssert.IsProblemAsync(await ReadAsync(null), HttpStatusCode.Unauthorized, role);
+        if (role == "admin")
+        {
+            await ProblemAssert.IsProblemAsync(await ReadAsync(fixture.EditorKey), HttpStatusCode.Forbidden, role);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await ReadAsync(role == "admin" ? fixture.AdminKey : fixture.ContributorKey)).StatusCode);
+    }
+
     [Fact]
     public async Task An_unknown_path_is_a_404_problem()
     {
