@@ -102,6 +102,30 @@ public sealed partial class SearchTests(SearchFixture fixture)
     }
 
     [Fact]
+    public async Task A_word_one_language_holds_as_a_stop_word_is_still_searched_in_the_others()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        // "eu" and "un" are French stop words, "sea", "un" and "estados" Spanish ones: each language's text is read without them.
+        var eu = Statement($"The EU pact and the UN agree on the sea route {marker}.", "en", "Kim Eberhardt", "governance");
+        var pact = Statement($"The pact was signed {marker}.", "en", $"Lars Pedersen {marker}", "governance");
+        var estados = Statement($"Los Estados miembros firmaron {marker}.", "es", "Marta Gil", "governance");
+        await IndexAsync(eu, pact, estados);
+
+        async Task<List<string?>> IdsAsync(string query) =>
+            [.. (await SearchAsync(query)).GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString())];
+
+        Assert.Equal([eu.Id], await IdsAsync($"q=EU pact {marker}"));
+        Assert.Equal([eu.Id], await IdsAsync($"q=\"EU pact\" {marker}"));
+        Assert.Equal([eu.Id], await IdsAsync($"q=UN {marker}"));
+        Assert.Equal([eu.Id], await IdsAsync($"q=sea {marker}"));
+        Assert.Equal([estados.Id], await IdsAsync($"q=estados {marker}"));
+        // Alone, such a word is no match-all: a statement without it is not found.
+        Assert.Empty(await IdsAsync($"q=EU&person={pact.Speaker!.Slug}"));
+        // Only words the language asked for leaves out: nothing to search for, so nothing found rather than everything.
+        Assert.Equal(0, (await SearchAsync("q=the of&language=en")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Excluded_words_phrases_and_facets_work_like_a_web_search()
     {
         var marker = $"zq{Guid.NewGuid():N}"[..10];

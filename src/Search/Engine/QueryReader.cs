@@ -1,3 +1,4 @@
+using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -28,7 +29,8 @@ public sealed class QueryTerms
 /// for other languages, and among names, which weigh more), so an English word finds English statements and a French word
 /// French ones. A word the index has (almost) never seen is read as a possible misspelling and also matches words one or
 /// two edits away, which score below exact matches; a word the index knows well is taken as written, so a correct query is
-/// not flooded with look-alikes. Stop words of any of the languages are dropped, as no language would require them.
+/// not flooded with look-alikes. A stop word of one language ("eu" in French, "sea" in Spanish) is a word in another, so it
+/// is searched all the same; only when the query keeps to one language are that language's stop words left out.
 /// </summary>
 public sealed class QueryReader(TextAnalysis analysis)
 {
@@ -38,18 +40,20 @@ public sealed class QueryReader(TextAnalysis analysis)
     /// <summary>A word fewer items than this hold may be a misspelling (also in the text itself), so look-alikes are searched too.</summary>
     private const int RareBelow = 3;
 
-    public (Query Query, QueryTerms Terms) Read(string query, IndexReader reader)
+    /// <param name="language">The language filter, if any: its stop words are the only ones left out of the query.</param>
+    public (Query Query, QueryTerms Terms) Read(string query, IndexReader reader, string? language)
     {
+        var stopWords = TextAnalysis.StemmedLanguages.Contains(language) ? analysis.For(language!) : null;
         var terms = new QueryTerms();
         var root = new BooleanQuery();
-        var positives = 0;
+        var (asked, positives) = (0, 0);
         var items = SearchSyntax.Terms(query);
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
             if (item.Excluded)
             {
-                if (Clause(item, reader, terms: null) is { } excluded)
+                if (Clause(item, reader, stopWords, terms: null) is { } excluded)
                 {
                     root.Add(excluded, Occur.MUST_NOT);
                 }
@@ -65,7 +69,8 @@ public sealed class QueryReader(TextAnalysis analysis)
                 i += 2;
             }
 
-            var clauses = group.Where(g => !g.IsOr).Select(g => Clause(g, reader, terms)).OfType<Query>().ToList();
+            asked++;
+            var clauses = group.Where(g => !g.IsOr).Select(g => Clause(g, reader, stopWords, terms)).OfType<Query>().ToList();
             if (clauses.Count == 0)
             {
                 continue;
@@ -85,6 +90,12 @@ public sealed class QueryReader(TextAnalysis analysis)
             positives++;
         }
 
+        if (asked > 0 && positives == 0)
+        {
+            // Words were asked for but none is searchable (only stop words, or no letters): nothing matches them.
+            return (new BooleanQuery(), terms);
+        }
+
         if (positives == 0)
         {
             root.Add(new MatchAllDocsQuery(), Occur.MUST);
@@ -93,21 +104,35 @@ public sealed class QueryReader(TextAnalysis analysis)
         return (root, terms);
     }
 
-    private BooleanQuery? Clause(QueryTerm item, IndexReader reader, QueryTerms? terms)
+    private BooleanQuery? Clause(QueryTerm item, IndexReader reader, Analyzer? stopWords, QueryTerms? terms)
     {
         var words = TextAnalysis.Terms(analysis.Words, IndexFields.Words, item.Text);
-        // The word (or phrase) as each language reads it, read once: a reading that keeps nothing marks a stop word.
-        var readings = analysis.Readings.Select(r => TextAnalysis.Terms(r, IndexFields.Content, item.Text)).ToList();
-        if (words.Count == 0 || (!item.Phrase && readings.Any(r => r.Count == 0)))
+        if (words.Count == 0 || (!item.Phrase && stopWords is not null && TextAnalysis.Terms(stopWords, IndexFields.Content, item.Text).Count == 0))
         {
             return null;
         }
 
-        // Languages often agree, so one or two distinct terms remain.
         var clause = new BooleanQuery();
-        foreach (var reading in readings.Where(r => r.Count > 0).DistinctBy(r => string.Join(' ', r.Select(t => $"{t.Position}:{t.Term}"))))
+        // The word (or phrase) as each language reads it. A reading that kept every word may meet any language's text:
+        // languages often agree, so one or two distinct terms remain. A reading that lost stop words is how that
+        // language's text was indexed, so it is looked for in that language's text alone, and where it lost every word,
+        // that text is searched for the words as written.
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var language in TextAnalysis.StemmedLanguages.Append(null))
         {
-            clause.Add(Match(IndexFields.Content, reading), Occur.SHOULD);
+            var reading = TextAnalysis.Terms(language is null ? analysis.Words : analysis.For(language), IndexFields.Content, item.Text);
+            if (reading.Count == words.Count)
+            {
+                if (distinct.Add(string.Join(' ', reading.Select(t => $"{t.Position}:{t.Term}"))))
+                {
+                    clause.Add(Match(IndexFields.Content, reading), Occur.SHOULD);
+                }
+            }
+            else
+            {
+                clause.Add(InLanguage(reading.Count > 0 ? Match(IndexFields.Content, reading) : Match(IndexFields.Words, words), language!), Occur.SHOULD);
+            }
+
             reading.ForEach(t => terms?.Add(IndexFields.Content, t.Term));
         }
 
@@ -144,6 +169,13 @@ public sealed class QueryReader(TextAnalysis analysis)
         terms.ForEach(t => phrase.Add(new Term(field, t.Term), t.Position));
         return phrase;
     }
+
+    private static BooleanQuery InLanguage(Query query, string language) => new()
+    {
+        { query, Occur.MUST },
+        // Narrows without scoring, as the filters do.
+        { new TermQuery(new Term("language", language)) { Boost = 0 }, Occur.MUST },
+    };
 
     private static Query Boosted(Query query, float boost)
     {

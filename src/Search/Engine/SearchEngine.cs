@@ -307,7 +307,7 @@ public sealed class SearchEngine : IDisposable
             if (query.Q is { } q)
             {
                 // A notion named in one language is searched in all three (the glossary).
-                var (text, found) = _queries.Read(_glossary.Expand(q), searcher.IndexReader);
+                var (text, found) = _queries.Read(_glossary.Expand(q), searcher.IndexReader, query.Language);
                 terms = found;
                 filters.Add(text, Occur.MUST);
             }

@@ -43,7 +43,6 @@ public sealed class TextAnalysis
             var tokenizer = new StandardTokenizer(Version, reader);
             return new TokenStreamComponents(tokenizer, new ASCIIFoldingFilter(new LowerCaseFilter(Version, tokenizer)));
         });
-        Readings = [.. _stemmers.Values, Words];
     }
 
     public static TextAnalysis Load() => new(Glossary.QueryGlossary.Spellings());
@@ -53,9 +52,6 @@ public sealed class TextAnalysis
 
     /// <summary>What the index writer uses for fields it analyses itself (words, names); text comes analysed by <see cref="For"/>.</summary>
     public Analyzer Indexing => Words;
-
-    /// <summary>Every way a text may have been read: a query word is read each way, so it meets any language's text.</summary>
-    public IReadOnlyList<Analyzer> Readings { get; }
 
     /// <summary>How text in <paramref name="language"/> is read: stemmed in its language, or as plain words.</summary>
     public Analyzer For(string language) => _stemmers.GetValueOrDefault(language, Words);
