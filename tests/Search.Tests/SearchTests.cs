@@ -295,6 +295,18 @@ public sealed partial class SearchTests(SearchFixture fixture)
     public async Task Bad_parameters_get_400_problem_details(string query) =>
         await ProblemAssert.IsProblemAsync(await _client.GetAsync($"/api/search?{query}"), HttpStatusCode.BadRequest);
 
+    [Fact]
+    public async Task A_query_of_more_words_than_the_limit_gets_400_problem_details_naming_it()
+    {
+        static string Words(int count) => string.Join(' ', Enumerable.Range(0, count).Select(i => $"w{i}"));
+
+        // Over 1,024 words Lucene refused the query outright (TooManyClauses) and the answer was a 500.
+        await ProblemAssert.IsProblemAsync(await _client.GetAsync($"/api/search?q={Words(1_025)}"), HttpStatusCode.BadRequest, "at most 64 words");
+        await ProblemAssert.IsProblemAsync(await _client.GetAsync($"/api/search/feed.atom?q={Words(1_025)}"), HttpStatusCode.BadRequest, "at most 64 words");
+        await ProblemAssert.IsProblemAsync(await _client.GetAsync($"/api/search?q={Words(60)} \"{Words(5)}\""), HttpStatusCode.BadRequest, "at most 64 words");
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/api/search?q={Words(63)} OR w1")).StatusCode);
+    }
+
     [Theory]
     [InlineData("0|2147483647")]
     [InlineData("0|1000000000")]

@@ -40,6 +40,19 @@ public sealed class QueryReader(TextAnalysis analysis)
     /// <summary>A word fewer items than this hold may be a misspelling (also in the text itself), so look-alikes are searched too.</summary>
     private const int RareBelow = 3;
 
+    /// <summary>
+    /// The most words a query may ask for. Each is a clause or more, Lucene refuses a query of over 1,024, and no one
+    /// types more than a few dozen; a longer q is a pasted text or a probe.
+    /// </summary>
+    public const int MaxWords = 64;
+
+    /// <summary>The most words searched as possible misspellings too: each walks the term dictionary, twice.</summary>
+    public const int MaxLookAlikeWords = 5;
+
+    /// <summary>How many words a query asks for: its terms (OR aside) and the words of its phrases.</summary>
+    public static int WordCount(string query) =>
+        SearchSyntax.Terms(query).Where(t => !t.IsOr).Sum(t => Math.Max(1, t.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length));
+
     /// <param name="language">The language filter, if any: its stop words are the only ones left out of the query.</param>
     public (Query Query, QueryTerms Terms) Read(string query, IndexReader reader, string? language)
     {
@@ -139,7 +152,7 @@ public sealed class QueryReader(TextAnalysis analysis)
         clause.Add(Boosted(Match(IndexFields.Names, words), NameBoost), Occur.SHOULD);
         words.ForEach(w => terms?.Add(IndexFields.Words, w.Term));
 
-        if (terms is not null && !item.Phrase && words.Count == 1 && Edits(words[0].Term) is > 0 and var edits
+        if (terms is not null && terms.Fuzzy.Count < MaxLookAlikeWords && !item.Phrase && words.Count == 1 && Edits(words[0].Term) is > 0 and var edits
             && reader.DocFreq(new Term(IndexFields.Words, words[0].Term)) + reader.DocFreq(new Term(IndexFields.Names, words[0].Term)) < RareBelow)
         {
             clause.Add(Boosted(new FuzzyQuery(new Term(IndexFields.Words, words[0].Term), edits, prefixLength: 1), FuzzyBoost), Occur.SHOULD);

@@ -13,7 +13,7 @@ public static class SearchEndpoints
     {
         app.MapGet("/api/search", SearchAsync)
             .Documented("Search", "Search statements or documents",
-                "Full-text search in web-search syntax (\"exact phrase\", OR, -excluded) over statements (type=statement, the default) or whole documents (type=document), in English, French and Spanish at once, tolerant of small misspellings, with the catalogue's filters (a person or organisation merged into another is the other, as in the catalogue), facet counts and highlighted snippets; sort by relevance or date. A cursor keeps a walk through the pages to what the first page saw; pages reach the first 10,000 matches.")
+                "Full-text search in web-search syntax (\"exact phrase\", OR, -excluded) over statements (type=statement, the default) or whole documents (type=document), in English, French and Spanish at once, tolerant of small misspellings, with the catalogue's filters (a person or organisation merged into another is the other, as in the catalogue), facet counts and highlighted snippets; sort by relevance or date. A cursor keeps a walk through the pages to what the first page saw; pages reach the first 10,000 matches. A query asks for at most 64 words.")
             .Produces<SearchResult>().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
         app.MapGet("/api/search/suggest", Suggest)
             .Documented("Suggest", "Suggest names", "People, organisations, events and themes whose names, or a word of them, start with q; whole-name matches first, then the most named.")
@@ -29,6 +29,11 @@ public static class SearchEndpoints
         DateOnly? from, DateOnly? to, string? sort, string? facets, string? type, int? limit, string? cursor,
         SearchEngine engine, HotQueryCache cache, MergedNames merged, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
+        if (InvalidQuery(q) is { } invalid)
+        {
+            return invalid;
+        }
+
         if (type is not (null or "statement" or "document"))
         {
             return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown type", "type must be 'statement' or 'document'.");
@@ -95,6 +100,11 @@ public static class SearchEndpoints
         HttpRequest request, string? q, string? @event, string? organisation, string? person, string? theme, int? gcm, string? language, string? kind,
         DateOnly? from, DateOnly? to, SearchEngine engine, MergedNames merged, CancellationToken cancellationToken)
     {
+        if (InvalidQuery(q) is { } invalid)
+        {
+            return invalid;
+        }
+
         if (!engine.IsReady)
         {
             return NotReady();
@@ -107,6 +117,12 @@ public static class SearchEndpoints
         return AtomFeed.Result(request, title, [.. result.Hits.Select(h => new AtomEntry(
             h.Id, h.Updated, h.Date, h.Speaker?.Name, h.Organisation?.Name, h.Event?.Name, h.Title, h.Url, h.Snippet))]);
     }
+
+    /// <summary>What the search and its feed refuse to look for, as a problem to answer; null when they can.</summary>
+    private static IResult? InvalidQuery(string? q) => q is not null && QueryReader.WordCount(q) is > QueryReader.MaxWords and var words
+        ? ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Query too long",
+            $"A query asks for at most {QueryReader.MaxWords} words (a phrase's words count one by one); this one asks for {words}.")
+        : null;
 
     /// <summary>A replica answers once its first build from the catalogue is done; an empty index would answer wrongly.</summary>
     private static IResult NotReady() => ProblemDetailsExtensions.Problem(StatusCodes.Status503ServiceUnavailable, "Index being built",
