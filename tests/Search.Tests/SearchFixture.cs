@@ -32,6 +32,9 @@ public sealed class SearchFixture() : InfrastructureFixture(databaseName: null)
     /// <summary>The catalogue's merges ("people/ana-ruiz" → "ana-ruiz-lopez"): their old pages answer 301, as the catalogue's do.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, string> CatalogueMerges { get; } = new();
 
+    /// <summary>Entity pages ("people/ana-ruiz") the catalogue cannot answer for now: they get a 503, as from a catalogue that is down.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, bool> CatalogueOutages { get; } = new();
+
     /// <summary>How often the catalogue was asked for an entity's page.</summary>
     public int CatalogueEntityLookups => _entityLookups;
 
@@ -49,7 +52,8 @@ public sealed class SearchFixture() : InfrastructureFixture(databaseName: null)
             app.MapGet("/api/catalogue/{kind}/{slug}", (string kind, string slug) =>
             {
                 Interlocked.Increment(ref _entityLookups);
-                return CatalogueMerges.TryGetValue($"{kind}/{slug}", out var into)
+                return CatalogueOutages.ContainsKey($"{kind}/{slug}") ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable)
+                    : CatalogueMerges.TryGetValue($"{kind}/{slug}", out var into)
                     ? Results.Redirect($"/api/catalogue/{kind}/{Uri.EscapeDataString(into)}", permanent: true)
                     : Results.NotFound();
             });

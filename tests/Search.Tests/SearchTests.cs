@@ -241,6 +241,28 @@ public sealed partial class SearchTests(SearchFixture fixture)
     }
 
     [Fact]
+    public async Task A_search_answered_while_the_catalogue_cannot_say_where_a_slug_went_is_not_served_once_it_can()
+    {
+        var marker = $"zm{Guid.NewGuid():N}"[..10];
+        var statement = Statement($"Return must be voluntary {marker}.", "en", $"Olga Brandt {marker}", "return");
+        await IndexAsync(statement);
+        var old = $"people/olga-brant-{marker}";
+        fixture.CatalogueMerges[old] = statement.Speaker!.Slug;
+        fixture.CatalogueOutages[old] = true;
+        var query = $"/api/search?person=olga-brant-{marker}";
+
+        // While the catalogue is down the filter stays as asked and finds nothing; that answer is not kept.
+        using var during = await _client.GetAsync(query);
+        using var again = await _client.GetAsync(query);
+        Assert.Equal(0, (await during.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("total").GetInt32());
+        Assert.Equal("miss", again.Headers.GetValues("Search-Cache").Single());
+
+        fixture.CatalogueOutages.TryRemove(old, out _);
+        var after = await _client.GetFromJsonAsync<JsonElement>(query);
+        Assert.Equal([statement.Id], after.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()));
+    }
+
+    [Fact]
     public async Task A_statement_that_says_the_words_more_ranks_first()
     {
         var marker = $"zq{Guid.NewGuid():N}"[..10];

@@ -9,6 +9,8 @@ namespace IdmPlatform.Search.Searching;
 /// editor merged into another means the other. The index holds no statement under a merged slug (the catalogue moved
 /// them all), so only a slug the index does not know is looked up: the catalogue answers its page with a 301 to the
 /// slug it became. Merges are never undone, so what is learnt is kept; that a slug is no merged one is kept a minute.
+/// A catalogue that cannot answer (down, refusing, slow, failing) has said nothing: the slug stays as asked, nothing
+/// is kept, and the search is told its answer is incomplete, so that answer is not cached either.
 /// </summary>
 public sealed class MergedNames(IHttpClientFactory http, TimeProvider clock)
 {
@@ -25,13 +27,15 @@ public sealed class MergedNames(IHttpClientFactory http, TimeProvider clock)
     private readonly ConcurrentDictionary<string, DateTimeOffset> _notMergedUntil = new(StringComparer.Ordinal);
 
     /// <summary>The query with its person and organisation filters as they are now called.</summary>
-    public async Task<SearchQuery> FollowAsync(SearchQuery query, SearchEngine engine, CancellationToken cancellationToken) => query with
+    /// <returns>The query, and whether the catalogue could say where every slug that needed asking went.</returns>
+    public async Task<(SearchQuery Query, bool Complete)> FollowAsync(SearchQuery query, SearchEngine engine, CancellationToken cancellationToken)
     {
-        Person = await CurrentAsync("people", "person", query.Person, engine, cancellationToken),
-        Organisation = await CurrentAsync("organisations", "organisation", query.Organisation, engine, cancellationToken),
-    };
+        var person = await CurrentAsync("people", "person", query.Person, engine, cancellationToken);
+        var organisation = await CurrentAsync("organisations", "organisation", query.Organisation, engine, cancellationToken);
+        return (query with { Person = person.Slug, Organisation = organisation.Slug }, person.Complete && organisation.Complete);
+    }
 
-    private async Task<string?> CurrentAsync(string path, string field, string? slug, SearchEngine engine, CancellationToken cancellationToken)
+    private async Task<(string? Slug, bool Complete)> CurrentAsync(string path, string field, string? slug, SearchEngine engine, CancellationToken cancellationToken)
     {
         for (var hop = 0; hop < MaxHops && slug is not null && !engine.Holds(field, slug); hop++)
         {
@@ -43,8 +47,13 @@ public sealed class MergedNames(IHttpClientFactory http, TimeProvider clock)
                     break;
                 }
 
-                into = await MergedIntoAsync(path, slug, cancellationToken);
-                if (into is null)
+                var (answered, mergedInto) = await MergedIntoAsync(path, slug, cancellationToken);
+                if (!answered)
+                {
+                    return (slug, false);
+                }
+
+                if (mergedInto is null)
                 {
                     if (_notMergedUntil.Count >= MaxNotMerged)
                     {
@@ -55,31 +64,36 @@ public sealed class MergedNames(IHttpClientFactory http, TimeProvider clock)
                     break;
                 }
 
-                _into[key] = into;
+                _into[key] = into = mergedInto;
             }
 
             slug = into;
         }
 
-        return slug;
+        return (slug, true);
     }
 
-    /// <summary>The slug the catalogue's page for this one moved to, or null when it did not (or the catalogue cannot say now).</summary>
-    private async Task<string?> MergedIntoAsync(string path, string slug, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the catalogue answered (its page, a 404, or a redirect), and the slug the page moved to, or null when it
+    /// did not. Anything else (no connection, a timeout, a 5xx, a 429) says nothing: the next search asks again.
+    /// </summary>
+    private async Task<(bool Answered, string? Into)> MergedIntoAsync(string path, string slug, CancellationToken cancellationToken)
     {
         try
         {
             using var catalogue = http.CreateClient(Client);
             using var response = await catalogue.GetAsync($"/api/catalogue/{path}/{Uri.EscapeDataString(slug)}", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            return response.StatusCode is HttpStatusCode.MovedPermanently or HttpStatusCode.PermanentRedirect
-                   && response.Headers.Location?.OriginalString is { } location && location.StartsWith($"/api/catalogue/{path}/", StringComparison.Ordinal)
-                ? Uri.UnescapeDataString(location[(location.LastIndexOf('/') + 1)..])
-                : null;
+            if (response.StatusCode is HttpStatusCode.MovedPermanently or HttpStatusCode.PermanentRedirect
+                && response.Headers.Location?.OriginalString is { } location && location.StartsWith($"/api/catalogue/{path}/", StringComparison.Ordinal))
+            {
+                return (true, Uri.UnescapeDataString(location[(location.LastIndexOf('/') + 1)..]));
+            }
+
+            return (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound, null);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            // The filter stays as asked; the next search asks again.
-            return null;
+            return (false, null);
         }
     }
 }

@@ -70,10 +70,12 @@ public static class SearchEndpoints
 
         var query = new SearchQuery(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), type ?? "statement", @event, organisation, person, theme, gcm, language, kind,
             from, to, sort == "date", facetNames.Distinct().ToList(), Paging.Limit(limit), offset, (asOf ?? DateTimeOffset.UtcNow).UtcTicks);
-        query = await merged.FollowAsync(query, engine, cancellationToken);
+        (query, var complete) = await merged.FollowAsync(query, engine, cancellationToken);
         var version = engine.Published;
-        var (answer, cached) = await cache.GetOrAddAsync(version, CacheKey(request, asOf, offset, version),
-            () => JsonSerializer.SerializeToUtf8Bytes(engine.Search(query), json.Value.SerializerOptions));
+        byte[] Answer() => JsonSerializer.SerializeToUtf8Bytes(engine.Search(query), json.Value.SerializerOptions);
+        // An answer given while the catalogue could not say where a merged slug went is this request's alone: cached,
+        // it would be served for ten minutes after the catalogue came back.
+        var (answer, cached) = complete ? await cache.GetOrAddAsync(version, CacheKey(request, asOf, offset, version), Answer) : (Answer(), false);
         // Say where the answer came from, for benchmarks and curious operators; the answer is the same either way.
         request.HttpContext.Response.Headers["Search-Cache"] = cached ? "hit" : "miss";
         request.HttpContext.Response.Headers["Search-Replica"] = engine.Replica;
@@ -112,7 +114,7 @@ public static class SearchEndpoints
 
         var query = new SearchQuery(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), "statement", @event, organisation, person, theme, gcm, language, kind,
             from, to, SortByDate: true, [], Paging.MaxLimit / 2, 0, DateTimeOffset.UtcNow.UtcTicks);
-        var result = engine.Search(await merged.FollowAsync(query, engine, cancellationToken));
+        var result = engine.Search((await merged.FollowAsync(query, engine, cancellationToken)).Query);
         var title = q is null ? "IdmPlatform: newest statements" : $"IdmPlatform: statements matching \u201C{q}\u201D";
         return AtomFeed.Result(request, title, [.. result.Hits.Select(h => new AtomEntry(
             h.Id, h.Updated, h.Date, h.Speaker?.Name, h.Organisation?.Name, h.Event?.Name, h.Title, h.Url, h.Snippet))]);
