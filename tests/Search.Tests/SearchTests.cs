@@ -205,6 +205,32 @@ public sealed partial class SearchTests(SearchFixture fixture)
     }
 
     [Fact]
+    public async Task A_date_range_leaves_out_undated_statements_as_the_catalogue_does()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        var dated = Statement($"Dated statement {marker}.", "en", "Ana Dias", "data") with { Date = new DateOnly(2011, 6, 1) };
+        var undated = Statement($"Undated statement {marker}.", "en", "Ben Dahl", "data") with { Date = null };
+        await IndexAsync(dated, undated);
+
+        async Task<IEnumerable<string?>> IdsAsync(string query) =>
+            (await SearchAsync($"q={marker}{query}")).GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString());
+
+        Assert.Equal([dated.Id], await IdsAsync("&to=2011-12-31"));
+        Assert.Equal([dated.Id], await IdsAsync("&from=2011-01-01"));
+        Assert.Equal([dated.Id], await IdsAsync("&from=2011-01-01&to=2011-12-31&type=statement"));
+        Assert.Equal(new[] { dated.Id, undated.Id }.Order(), (await IdsAsync(string.Empty)).Order());
+        var feed = await _client.GetStringAsync($"/api/search/feed.atom?q={marker}&to=2011-12-31");
+        Assert.DoesNotContain(undated.Id, feed, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/search?q=x&gcm=0")]
+    [InlineData("/api/search?gcm=99")]
+    [InlineData("/api/search/feed.atom?gcm=0")]
+    public async Task A_gcm_objective_that_does_not_exist_gets_400_problem_details_as_in_the_catalogue(string path) =>
+        await ProblemAssert.IsProblemAsync(await _client.GetAsync(path), HttpStatusCode.BadRequest, "from 1 to 23");
+
+    [Fact]
     public async Task A_person_or_organisation_filter_naming_a_merged_slug_finds_the_entity_it_was_merged_into()
     {
         var marker = $"zm{Guid.NewGuid():N}"[..10];

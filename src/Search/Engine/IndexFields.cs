@@ -23,8 +23,11 @@ public static class IndexFields
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The day number of an undated item: below every date, so it sorts last.</summary>
+    public const int Undated = int.MinValue;
+
     /// <summary>Days since 0001-01-01, the form dates are filtered and sorted in; undated items sort last.</summary>
-    public static int DayNumber(DateOnly? date) => date?.DayNumber ?? int.MinValue;
+    public static int DayNumber(DateOnly? date) => date?.DayNumber ?? Undated;
 
     public static Document ForStatement(TextAnalysis analysis, StatementView s, long seen, long updated)
     {

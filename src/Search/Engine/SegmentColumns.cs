@@ -76,7 +76,7 @@ public sealed class SegmentColumns
                 Ids[doc] = scratch.Utf8ToString();
             }
 
-            Dates[doc] = dates is null ? int.MinValue : (int)dates.Get(doc);
+            Dates[doc] = dates is null ? IndexFields.Undated : (int)dates.Get(doc);
             Seen[doc] = seen?.Get(doc) ?? 0;
             IsDocument[doc] = types?.Get(doc) == 1;
         }
@@ -161,8 +161,9 @@ public sealed class ColumnFilter(bool documents, long asOf, int? fromDay, int? t
 
     public bool Accepts(int doc)
     {
+        // An undated item is in no date range, as in the catalogue (a NULL date is neither after nor before a day).
         if (_columns.IsDocument[doc] != documents || _columns.Seen[doc] > asOf
-            || (fromDay is { } from && _columns.Dates[doc] < from) || (toDay is { } to && _columns.Dates[doc] > to))
+            || (fromDay is { } from && _columns.Dates[doc] < from) || (toDay is { } to && (_columns.Dates[doc] > to || _columns.Dates[doc] == IndexFields.Undated)))
         {
             return false;
         }

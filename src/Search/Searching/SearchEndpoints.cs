@@ -29,7 +29,7 @@ public static class SearchEndpoints
         DateOnly? from, DateOnly? to, string? sort, string? facets, string? type, int? limit, string? cursor,
         SearchEngine engine, HotQueryCache cache, MergedNames merged, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        if (InvalidQuery(q) is { } invalid)
+        if (Invalid(q, gcm) is { } invalid)
         {
             return invalid;
         }
@@ -102,7 +102,7 @@ public static class SearchEndpoints
         HttpRequest request, string? q, string? @event, string? organisation, string? person, string? theme, int? gcm, string? language, string? kind,
         DateOnly? from, DateOnly? to, SearchEngine engine, MergedNames merged, CancellationToken cancellationToken)
     {
-        if (InvalidQuery(q) is { } invalid)
+        if (Invalid(q, gcm) is { } invalid)
         {
             return invalid;
         }
@@ -121,9 +121,13 @@ public static class SearchEndpoints
     }
 
     /// <summary>What the search and its feed refuse to look for, as a problem to answer; null when they can.</summary>
-    private static IResult? InvalidQuery(string? q) => q is not null && QueryReader.WordCount(q) is > QueryReader.MaxWords and var words
-        ? ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Query too long",
-            $"A query asks for at most {QueryReader.MaxWords} words (a phrase's words count one by one); this one asks for {words}.")
+    private static IResult? Invalid(string? q, int? gcm) =>
+        q is not null && QueryReader.WordCount(q) is > QueryReader.MaxWords and var words
+            ? ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Query too long",
+                $"A query asks for at most {QueryReader.MaxWords} words (a phrase's words count one by one); this one asks for {words}.")
+        // As the catalogue's filter: an objective that does not exist is a mistake, not a search for nothing.
+        : gcm is < 1 or > 23
+            ? ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown GCM objective", "gcm must be an objective number from 1 to 23.")
         : null;
 
     /// <summary>A replica answers once its first build from the catalogue is done; an empty index would answer wrongly.</summary>
