@@ -19,7 +19,7 @@ public sealed class MergedNamesTests
                 ? new HttpResponseMessage(HttpStatusCode.MovedPermanently) { Headers = { Location = new Uri($"{path}-lopez", UriKind.Relative) } }
                 : new HttpResponseMessage(HttpStatusCode.OK));
         var merged = new MergedNames(catalogue, new StillClock());
-        var query = new SearchQuery(null, "statement", null, null, "ana-ruiz", null, null, null, null, null, null, false, [], 20, 0, 0);
+        var query = new SearchQuery(null, "statement", null, null, "ana-ruiz", null, null, null, null, null, null, SearchOrder.Relevance, [], 20, 0, 0);
 
         var refused = await merged.FollowAsync(query, engine, CancellationToken.None);
         var unavailable = await merged.FollowAsync(query, engine, CancellationToken.None);
@@ -39,7 +39,7 @@ public sealed class MergedNamesTests
         using var engine = await EmptyIndexAsync();
         var catalogue = new Catalogue(_ => new HttpResponseMessage(HttpStatusCode.NotFound));
         var merged = new MergedNames(catalogue, new StillClock());
-        var query = new SearchQuery(null, "statement", null, "nobody", null, null, null, null, null, null, null, false, [], 20, 0, 0);
+        var query = new SearchQuery(null, "statement", null, "nobody", null, null, null, null, null, null, null, SearchOrder.Relevance, [], 20, 0, 0);
 
         var first = await merged.FollowAsync(query, engine, CancellationToken.None);
         var again = await merged.FollowAsync(query, engine, CancellationToken.None);

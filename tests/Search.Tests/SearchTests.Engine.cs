@@ -141,7 +141,7 @@ public sealed partial class SearchTests
             await engine.RefreshAsync(CancellationToken.None);
         }
 
-        Searching.SearchQuery Query(string q) => new(q, "statement", null, null, null, null, null, null, null, null, null, false, [], 20, 0, DateTimeOffset.UtcNow.UtcTicks);
+        Searching.SearchQuery Query(string q) => new(q, "statement", null, null, null, null, null, null, null, null, null, Searching.SearchOrder.Relevance, [], 20, 0, DateTimeOffset.UtcNow.UtcTicks);
         var before = engine.Search(Query("reception return")).Hits.Select(h => h.Id).ToList();
 
         Assert.True(await engine.CompactAsync(atLeast: 4, CancellationToken.None));
@@ -162,7 +162,7 @@ public sealed partial class SearchTests
             Microsoft.Extensions.Logging.Abstractions.NullLogger<Searching.HotQueryCache>.Instance);
         async Task<int> TotalAsync()
         {
-            var query = new Searching.SearchQuery(marker, "statement", null, null, null, null, null, null, null, null, null, false, [], 20, 0, DateTimeOffset.UtcNow.UtcTicks);
+            var query = new Searching.SearchQuery(marker, "statement", null, null, null, null, null, null, null, null, null, Searching.SearchOrder.Relevance, [], 20, 0, DateTimeOffset.UtcNow.UtcTicks);
             var (answer, _) = await cache.GetOrAddAsync(engine.Published, $"?q={marker}", () => JsonSerializer.SerializeToUtf8Bytes(engine.Search(query)));
             return JsonDocument.Parse(answer).RootElement.GetProperty("Total").GetInt32();
         }
@@ -218,7 +218,7 @@ public sealed partial class SearchTests
         do
         {
             Assert.True(Paging.TryParsePosition(cursor, out _, out var position));
-            var page = engine.Search(new Searching.SearchQuery(null, "statement", null, null, null, null, null, null, null, null, null, true, [], 2,
+            var page = engine.Search(new Searching.SearchQuery(null, "statement", null, null, null, null, null, null, null, null, null, Searching.SearchOrder.Date, [], 2,
                 int.Parse(position ?? "0", System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.UtcNow.UtcTicks));
             seen.AddRange(page.Hits.Select(h => h.Id));
             totals.Add(page.Total);
@@ -263,7 +263,7 @@ public sealed partial class SearchTests
         }
 
         Searching.SearchQuery Query(string? q, bool byDate = false, string? theme = null, int offset = 0) =>
-            new(q, "statement", null, null, null, theme, null, null, null, null, null, byDate, ["theme", "person", "language"], 10, offset, DateTimeOffset.UtcNow.UtcTicks);
+            new(q, "statement", null, null, null, theme, null, null, null, null, null, byDate ? Searching.SearchOrder.Date : Searching.SearchOrder.Relevance, ["theme", "person", "language"], 10, offset, DateTimeOffset.UtcNow.UtcTicks);
         foreach (var query in new[] { Query("return"), Query("labour border"), Query("\"labour labour\""), Query("return", offset: 10), Query(null, theme: "protection"), Query("family", byDate: true) })
         {
             var (a, b) = (split.Search(query), whole.Search(query));

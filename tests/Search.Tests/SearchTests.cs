@@ -400,6 +400,31 @@ public sealed partial class SearchTests(SearchFixture fixture)
     }
 
     [Fact]
+    public async Task The_feed_lists_the_newest_catalogued_statements_first_whatever_their_own_date()
+    {
+        var marker = $"zq{Guid.NewGuid():N}"[..10];
+        var recent = Statement($"Said last year, catalogued first {marker}.", "en", "Ada Price", "data") with { Date = new DateOnly(2024, 3, 1) };
+        var old = Statement($"Said long ago, catalogued next {marker}.", "en", "Bo Lund", "data") with { Date = new DateOnly(2001, 3, 1) };
+        var undated = Statement($"Never dated, catalogued last {marker}.", "en", "Cy Mora", "data") with { Date = null };
+        foreach (var statement in new[] { recent, old, undated })
+        {
+            await IndexAsync(statement);
+        }
+
+        // A correction changes the statement, not when it entered the catalogue.
+        await fixture.Bus.Publish(new StatementUpdated(Guid.NewGuid(), DateTimeOffset.UtcNow, recent with { Text = $"Said last year, catalogued first, corrected {marker}." }));
+        await CorrectionsHandledAsync();
+
+        var feed = System.Xml.Linq.XDocument.Parse(await _client.GetStringAsync($"/api/search/feed.atom?q={marker}"));
+        System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
+        var entries = feed.Root!.Elements(atom + "entry").ToList();
+        var updated = entries.Select(e => DateTimeOffset.Parse(e.Element(atom + "updated")!.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        Assert.Equal([undated.Id, old.Id, recent.Id], entries.Select(e => e.Element(atom + "id")!.Value.Split('/')[^1]));
+        Assert.Equal(updated.OrderDescending(), updated);
+    }
+
+    [Fact]
     public async Task Characters_xml_cannot_hold_in_a_query_or_a_statement_do_not_break_the_feed()
     {
         var marker = $"zq{Guid.NewGuid():N}"[..10];

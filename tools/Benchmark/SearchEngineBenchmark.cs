@@ -40,7 +40,7 @@ internal static class SearchEngineBenchmark
         var random = new Random(7);
         var now = DateTimeOffset.UtcNow.UtcTicks;
         SearchQuery Query(string? q, bool byDate = false, string[]? facets = null, string? theme = null, string? language = null, DateOnly? from = null, int offset = 0) =>
-            new(q, "statement", null, null, null, theme, null, language, null, from, null, byDate, facets ?? [], 20, offset, now);
+            new(q, "statement", null, null, null, theme, null, language, null, from, null, byDate ? SearchOrder.Date : SearchOrder.Relevance, facets ?? [], 20, offset, now);
         (string Name, Action<Random> Run)[] kinds =
         [
             ("common term", _ => engine.Search(Query("migration"))),

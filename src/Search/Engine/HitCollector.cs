@@ -1,10 +1,11 @@
+using IdmPlatform.Search.Searching;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace IdmPlatform.Search.Engine;
 
 /// <summary>A match kept for the page: where it is, and what orders it.</summary>
-public readonly record struct RankedMatch(int Doc, float Score, float RankScore, int Date, string Id);
+public readonly record struct RankedMatch(int Doc, float Score, float RankScore, int Date, long Seen, string Id);
 
 /// <summary>What a search collected: the best matches (best first), how many matched, and each facet's value counts.</summary>
 /// <param name="FacetsAreEstimates">Whether facet counts were scaled up from the first matches rather than counted over all.</param>
@@ -17,9 +18,10 @@ public sealed record CollectedHits(List<RankedMatch> Best, int Total, bool Facet
 /// Scores are compared at about four significant digits, then by date and id, so replicas whose segments differ
 /// (and so whose scores differ in the last bits) still order alike.
 /// </summary>
-public sealed class HitCollector(int size, bool byDate, ColumnFilter filter, IReadOnlyList<string> facets, FacetValues values, int facetBound)
+public sealed class HitCollector(int size, SearchOrder order, ColumnFilter filter, IReadOnlyList<string> facets, FacetValues values, int facetBound)
 {
-    private readonly PriorityQueue<RankedMatch, RankedMatch> _best = new(size + 1, byDate ? WorstByDate : WorstByScore);
+    private readonly Comparer<RankedMatch> _worst = WorstFirst(order);
+    private readonly PriorityQueue<RankedMatch, RankedMatch> _best = new(size + 1, WorstFirst(order));
     private readonly int[][] _counts = facets.Select(_ => new int[values.Count + 64]).ToArray();
     private Scorer? _scorer;
     private SegmentColumns _columns = null!;
@@ -66,29 +68,32 @@ public sealed class HitCollector(int size, bool byDate, ColumnFilter filter, IRe
             }
         }
 
-        var score = byDate ? 0f : _scorer!.GetScore();
+        var score = order == SearchOrder.Relevance ? _scorer!.GetScore() : 0f;
         var rank = Coarse(score);
-        var date = _columns.Dates[doc];
-        if (_best.Count >= size)
+        var (date, seen) = (_columns.Dates[doc], _columns.Seen[doc]);
+        // Cheap refusals first: most matches lose on score (or date) without their id being looked at.
+        if (_best.Count >= size && LosesTo(_best.Peek(), rank, date, seen))
         {
-            var worst = _best.Peek();
-            // Cheap refusals first: most matches lose on score (or date) without their id being looked at.
-            if (byDate ? date < worst.Date : rank < worst.RankScore || (rank == worst.RankScore && date < worst.Date))
-            {
-                return;
-            }
+            return;
         }
 
-        var match = new RankedMatch(_docBase + doc, score, rank, date, _columns.Ids[doc]);
+        var match = new RankedMatch(_docBase + doc, score, rank, date, seen, _columns.Ids[doc]);
         if (_best.Count < size)
         {
             _best.Enqueue(match, match);
         }
-        else if ((byDate ? WorstByDate : WorstByScore).Compare(match, _best.Peek()) > 0)
+        else if (_worst.Compare(match, _best.Peek()) > 0)
         {
             _best.EnqueueDequeue(match, match);
         }
     }
+
+    private bool LosesTo(RankedMatch worst, float rank, int date, long seen) => order switch
+    {
+        SearchOrder.Date => date < worst.Date,
+        SearchOrder.Catalogued => seen < worst.Seen,
+        _ => rank < worst.RankScore || (rank == worst.RankScore && date < worst.Date),
+    };
 
     /// <summary>The best matches, best first.</summary>
     public List<RankedMatch> Best()
@@ -110,12 +115,12 @@ public sealed class HitCollector(int size, bool byDate, ColumnFilter filter, IRe
     /// bound, so a split query counts no more than a whole one.
     /// </summary>
     public static CollectedHits Collect(
-        IndexSearcher searcher, Query query, int parts, int size, bool byDate, Func<ColumnFilter> filter, IReadOnlyList<string> facets, FacetValues values, int facetBound)
+        IndexSearcher searcher, Query query, int parts, int size, SearchOrder order, Func<ColumnFilter> filter, IReadOnlyList<string> facets, FacetValues values, int facetBound)
     {
         var weight = searcher.CreateNormalizedWeight(query);
         var leaves = searcher.IndexReader.Leaves;
         var items = searcher.IndexReader.MaxDoc;
-        var collectors = Enumerable.Range(0, parts).Select(_ => new HitCollector(size, byDate, filter(), facets, values, (facetBound + parts - 1) / parts)).ToArray();
+        var collectors = Enumerable.Range(0, parts).Select(_ => new HitCollector(size, order, filter(), facets, values, (facetBound + parts - 1) / parts)).ToArray();
         void CollectPart(int part)
         {
             var collector = collectors[part];
@@ -146,7 +151,7 @@ public sealed class HitCollector(int size, bool byDate, ColumnFilter filter, IRe
             Parallel.For(0, parts, CollectPart);
         }
 
-        var worst = byDate ? WorstByDate : WorstByScore;
+        var worst = WorstFirst(order);
         var best = collectors.SelectMany(c => c.Best()).ToList();
         best.Sort((a, b) => worst.Compare(b, a));
         var counts = Enumerable.Range(0, facets.Count).Select(facet => SummedCounts(collectors, facet)).ToList();
@@ -180,4 +185,14 @@ public sealed class HitCollector(int size, bool byDate, ColumnFilter filter, IRe
 
     private static readonly Comparer<RankedMatch> WorstByDate = Comparer<RankedMatch>.Create((a, b) =>
         a.Date != b.Date ? a.Date.CompareTo(b.Date) : string.CompareOrdinal(b.Id, a.Id));
+
+    private static readonly Comparer<RankedMatch> WorstBySeen = Comparer<RankedMatch>.Create((a, b) =>
+        a.Seen != b.Seen ? a.Seen.CompareTo(b.Seen) : string.CompareOrdinal(b.Id, a.Id));
+
+    private static Comparer<RankedMatch> WorstFirst(SearchOrder order) => order switch
+    {
+        SearchOrder.Date => WorstByDate,
+        SearchOrder.Catalogued => WorstBySeen,
+        _ => WorstByScore,
+    };
 }

@@ -29,7 +29,7 @@ public static class IndexFields
     /// <summary>Days since 0001-01-01, the form dates are filtered and sorted in; undated items sort last.</summary>
     public static int DayNumber(DateOnly? date) => date?.DayNumber ?? Undated;
 
-    public static Document ForStatement(TextAnalysis analysis, StatementView s, long seen, long updated)
+    public static Document ForStatement(TextAnalysis analysis, StatementView s, long seen)
     {
         var names = string.Join(" \n ", new[] { s.Speaker?.Name, s.Organisation?.Name, s.Organisation?.Acronym, s.Event?.Name }.OfType<string>());
         var document = Common(analysis, s.Id, "statement", s.Language, s.Text, names, s.Date, seen);
@@ -49,7 +49,7 @@ public static class IndexFields
 
         var hit = new StoredHit("statement", s.Speaker is null ? null : new NamedRef(s.Speaker.Slug, s.Speaker.Name),
             s.Organisation is null ? null : new NamedRef(s.Organisation.Slug, s.Organisation.Name),
-            s.Event is null ? null : new NamedRef(s.Event.Slug, s.Event.Name), s.Date, s.Document.Title, s.Document.SourceUrl, s.Language, seen, updated);
+            s.Event is null ? null : new NamedRef(s.Event.Slug, s.Event.Name), s.Date, s.Document.Title, s.Document.SourceUrl, s.Language, seen);
         document.Add(new StoredField(Stored, JsonSerializer.SerializeToUtf8Bytes(hit, Json)));
         return document;
     }
@@ -72,7 +72,7 @@ public static class IndexFields
             }
         }
 
-        var hit = new StoredHit("document", null, null, null, d.PublishedOn, d.Title, d.SourceUrl, d.Language, seen, seen);
+        var hit = new StoredHit("document", null, null, null, d.PublishedOn, d.Title, d.SourceUrl, d.Language, seen);
         document.Add(new StoredField(Stored, JsonSerializer.SerializeToUtf8Bytes(hit, Json)));
         return document;
     }
@@ -121,4 +121,4 @@ public static class IndexFields
 
 /// <summary>What a hit shows besides its score and snippet, kept with the item.</summary>
 public sealed record StoredHit(
-    string Type, NamedRef? Speaker, NamedRef? Organisation, NamedRef? Event, DateOnly? Date, string? Title, string? Url, string Language, long Seen, long Updated);
+    string Type, NamedRef? Speaker, NamedRef? Organisation, NamedRef? Event, DateOnly? Date, string? Title, string? Url, string Language, long Seen);

@@ -316,12 +316,12 @@ public sealed class SearchEngine : IDisposable
                 filters.Add(new MatchAllDocsQuery(), Occur.MUST);
             }
 
-            var byDate = query.SortByDate || query.Q is null;
+            var order = query.Q is null && query.Order == SearchOrder.Relevance ? SearchOrder.Date : query.Order;
             // Split only a search that runs alone: under load the other cores are busy with other searches, and
             // splitting would only add the cost of handing parts over.
             var parts = searcher.IndexReader.MaxDoc >= _options.SplitFrom && Volatile.Read(ref _searching) == 1 ? _options.SplitInto : 1;
             var depth = (int)Math.Min((long)query.Offset + query.Limit, MaxDepth);
-            var collected = HitCollector.Collect(searcher, filters, parts, depth, byDate, () => BroadFilters(query), query.Facets, _facetValues, _options.ExactFacetBound);
+            var collected = HitCollector.Collect(searcher, filters, parts, depth, order, () => BroadFilters(query), query.Facets, _facetValues, _options.ExactFacetBound);
 
             var hits = collected.Best.Skip(query.Offset).Take(query.Limit).Select(match =>
             {
@@ -330,7 +330,7 @@ public sealed class SearchEngine : IDisposable
                 return new SearchHit(match.Id, stored.Type, Math.Round(match.Score, 4), _snippets.For(document.Get(IndexFields.Text), stored.Language, terms),
                     stored.Speaker, stored.Organisation, stored.Event, stored.Date, stored.Title, stored.Url, stored.Language)
                 {
-                    Updated = new DateTimeOffset(stored.Updated, TimeSpan.Zero),
+                    Catalogued = new DateTimeOffset(stored.Seen, TimeSpan.Zero),
                 };
             }).ToList();
 
@@ -466,7 +466,7 @@ public sealed class SearchEngine : IDisposable
         }
 
         var state = new ItemState(version, known?.Seen ?? seen, [.. SuggestDictionary.NamesOf(statement)]);
-        var document = IndexFields.ForStatement(_analysis, statement, state.Seen, Math.Max(state.Seen, version));
+        var document = IndexFields.ForStatement(_analysis, statement, state.Seen);
         if (known is null)
         {
             // New to this generation: nothing to delete, which spares the writer a term lookup per statement.

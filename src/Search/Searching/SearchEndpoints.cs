@@ -19,7 +19,7 @@ public static class SearchEndpoints
             .Documented("Suggest", "Suggest names", "People, organisations, events and themes whose names, or a word of them, start with q; whole-name matches first, then the most named.")
             .Produces<IReadOnlyList<Suggestion>>().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
         app.MapGet("/api/search/feed.atom", FeedAsync)
-            .Documented("SearchFeed", "Follow a query as a feed", "The newest statements matching a query and filters, as an Atom 1.0 feed; each entry links to the statement's JSON.")
+            .Documented("SearchFeed", "Follow a query as a feed", "The statements matching a query and filters that entered the catalogue last, newest first whatever their own date, as an Atom 1.0 feed; each entry links to the statement's JSON.")
             .Produces<string>(StatusCodes.Status200OK, "application/atom+xml").ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status503ServiceUnavailable);
         return app;
     }
@@ -69,7 +69,7 @@ public static class SearchEndpoints
         }
 
         var query = new SearchQuery(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), type ?? "statement", @event, organisation, person, theme, gcm, language, kind,
-            from, to, sort == "date", facetNames.Distinct().ToList(), Paging.Limit(limit), offset, (asOf ?? DateTimeOffset.UtcNow).UtcTicks);
+            from, to, sort == "date" ? SearchOrder.Date : SearchOrder.Relevance, facetNames.Distinct().ToList(), Paging.Limit(limit), offset, (asOf ?? DateTimeOffset.UtcNow).UtcTicks);
         (query, var complete) = await merged.FollowAsync(query, engine, cancellationToken);
         var version = engine.Published;
         byte[] Answer() => JsonSerializer.SerializeToUtf8Bytes(engine.Search(query), json.Value.SerializerOptions);
@@ -113,11 +113,11 @@ public static class SearchEndpoints
         }
 
         var query = new SearchQuery(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), "statement", @event, organisation, person, theme, gcm, language, kind,
-            from, to, SortByDate: true, [], Paging.MaxLimit / 2, 0, DateTimeOffset.UtcNow.UtcTicks);
+            from, to, SearchOrder.Catalogued, [], Paging.MaxLimit / 2, 0, DateTimeOffset.UtcNow.UtcTicks);
         var result = engine.Search((await merged.FollowAsync(query, engine, cancellationToken)).Query);
         var title = q is null ? "IdmPlatform: newest statements" : $"IdmPlatform: statements matching \u201C{q}\u201D";
         return AtomFeed.Result(request, title, [.. result.Hits.Select(h => new AtomEntry(
-            h.Id, h.Updated, h.Date, h.Speaker?.Name, h.Organisation?.Name, h.Event?.Name, h.Title, h.Url, h.Snippet))]);
+            h.Id, h.Catalogued, h.Date, h.Speaker?.Name, h.Organisation?.Name, h.Event?.Name, h.Title, h.Url, h.Snippet))]);
     }
 
     /// <summary>What the search and its feed refuse to look for, as a problem to answer; null when they can.</summary>

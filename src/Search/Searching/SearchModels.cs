@@ -6,9 +6,9 @@ public sealed record SearchHit(
     string Id, string Type, double Score, string Snippet, NamedRef? Speaker, NamedRef? Organisation, NamedRef? Event,
     DateOnly? Date, string? Title, string? Url, string Language)
 {
-    /// <summary>When the item last changed as far as the index knows: a feed entry's "updated".</summary>
+    /// <summary>When the item entered the catalogue (first seen by the index): the feed's order and its entries' "updated".</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public DateTimeOffset Updated { get; init; }
+    public DateTimeOffset Catalogued { get; init; }
 }
 
 public sealed record FacetValue(string Value, string Label, int Count);
@@ -24,4 +24,16 @@ public sealed record SearchResult(
 /// <param name="AsOf">Only items first seen by then (UTC ticks): a walk through the pages keeps to what the first page saw.</param>
 public sealed record SearchQuery(
     string? Q, string Type, string? Event, string? Organisation, string? Person, string? Theme, int? Gcm, string? Language, string? Kind,
-    DateOnly? From, DateOnly? To, bool SortByDate, IReadOnlyList<string> Facets, int Limit, int Offset, long AsOf);
+    DateOnly? From, DateOnly? To, SearchOrder Order, IReadOnlyList<string> Facets, int Limit, int Offset, long AsOf);
+
+/// <summary>How hits are ordered; without q, relevance means nothing and the newest by date come first.</summary>
+public enum SearchOrder
+{
+    Relevance,
+
+    /// <summary>Newest first by the item's own date (when it was said or published); undated ones last.</summary>
+    Date,
+
+    /// <summary>Newest in the catalogue first, whatever the item's own date: what a feed reader expects.</summary>
+    Catalogued,
+}
