@@ -61,12 +61,16 @@ public sealed class QueryReader(TextAnalysis analysis)
         var root = new BooleanQuery();
         var (asked, positives) = (0, 0);
         var items = SearchSyntax.Terms(query);
+        // Whether the query has a word every language searches. Then a word some language drops (English "of", French
+        // "eu") is not asked of that language's text, which was indexed without it, so "inclusion of migrants" finds
+        // "migrant inclusion"; asked alone, such a word is searched as written everywhere, so "EU" finds the EU.
+        var carried = items.Any(t => !t.Excluded && !t.IsOr && EveryLanguageKeeps(t));
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
             if (item.Excluded)
             {
-                if (Clause(item, reader, stopWords, terms: null) is { } excluded)
+                if (Clause(item, reader, stopWords, carried: false, terms: null) is { } excluded)
                 {
                     root.Add(excluded, Occur.MUST_NOT);
                 }
@@ -83,7 +87,7 @@ public sealed class QueryReader(TextAnalysis analysis)
             }
 
             asked++;
-            var clauses = group.Where(g => !g.IsOr).Select(g => Clause(g, reader, stopWords, terms)).OfType<Query>().ToList();
+            var clauses = group.Where(g => !g.IsOr).Select(g => Clause(g, reader, stopWords, carried && !IsAcronym(g), terms)).OfType<Query>().ToList();
             if (clauses.Count == 0)
             {
                 continue;
@@ -117,7 +121,19 @@ public sealed class QueryReader(TextAnalysis analysis)
         return (root, terms);
     }
 
-    private BooleanQuery? Clause(QueryTerm item, IndexReader reader, Analyzer? stopWords, QueryTerms? terms)
+    /// <summary>
+    /// Whether every language's reading keeps the item's words. A phrase counts, as its words go together, and so does a
+    /// word typed in capitals: "UN" and "EU" are acronyms, not the French or Spanish words they spell.
+    /// </summary>
+    private bool EveryLanguageKeeps(QueryTerm item) =>
+        item.Phrase || IsAcronym(item) || (TextAnalysis.Terms(analysis.Words, IndexFields.Words, item.Text).Count > 0
+            && TextAnalysis.StemmedLanguages.All(language => TextAnalysis.Terms(analysis.For(language), IndexFields.Content, item.Text).Count > 0));
+
+    private static bool IsAcronym(QueryTerm item) =>
+        !item.Phrase && item.Text.Length > 1 && item.Text.All(c => char.IsUpper(c) || char.IsDigit(c)) && item.Text.Any(char.IsUpper);
+
+    /// <param name="carried">Whether other words of the query carry it, so that a language dropping this one need not have it.</param>
+    private BooleanQuery? Clause(QueryTerm item, IndexReader reader, Analyzer? stopWords, bool carried, QueryTerms? terms)
     {
         var words = TextAnalysis.Terms(analysis.Words, IndexFields.Words, item.Text);
         if (words.Count == 0 || (!item.Phrase && stopWords is not null && TextAnalysis.Terms(stopWords, IndexFields.Content, item.Text).Count == 0))
@@ -140,6 +156,10 @@ public sealed class QueryReader(TextAnalysis analysis)
                 {
                     clause.Add(Match(IndexFields.Content, reading), Occur.SHOULD);
                 }
+            }
+            else if (reading.Count == 0 && carried)
+            {
+                clause.Add(new TermQuery(new Term("language", language)) { Boost = 0 }, Occur.SHOULD);
             }
             else
             {
