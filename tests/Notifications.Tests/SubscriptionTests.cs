@@ -6,6 +6,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IdmPlatform.Contracts;
 using IdmPlatform.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 
 namespace IdmPlatform.Notifications.Tests;
@@ -191,6 +193,30 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
             async () => await DeliveryAsync(id, token) is { } d && d.GetProperty("status").GetString() == "delivered" ? (object)d : null,
             "the delivery log to show the delivery");
         Assert.Equal(2, ((JsonElement)delivery).GetProperty("attempts").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_endpoint_that_answers_200_at_once_but_never_finishes_its_body_has_the_delivery_on_the_first_attempt()
+    {
+        // The status line and headers come at once; the body starts and then never ends, as a slow or hostile server's may.
+        await using var endpoint = await LocalSite.StartAsync(app => app.MapPost("/hook", async (HttpContext context) =>
+        {
+            await context.Response.WriteAsync("accepted, and then some", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        }));
+        var theme = $"theme-{Guid.NewGuid():N}";
+        var (id, token, _) = await SubscribeAsync(endpoint.Url("/hook"), new { themes = new[] { theme } });
+
+        await fixture.Bus.Publish(Published(Statement(theme)));
+
+        // The first attempt's outcome is the one asserted: a 2xx is success, whatever the body does afterwards.
+        var attempted = await Eventually.ReturnsAsync(
+            async () => await DeliveryAsync(id, token) is { } d && d.GetProperty("attempts").GetInt32() >= 1 ? (object)d : null, "the first attempt to be logged");
+        var delivery = (JsonElement)attempted;
+        Assert.Equal(("delivered", 1, (string?)null),
+            (delivery.GetProperty("status").GetString(), delivery.GetProperty("attempts").GetInt32(), delivery.GetProperty("lastError").GetString()));
+        Assert.Equal(200, delivery.GetProperty("lastStatusCode").GetInt32());
     }
 
     [Fact]

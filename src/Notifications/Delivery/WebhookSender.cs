@@ -46,7 +46,9 @@ public sealed class WebhookSender(IOptions<WebhookOptions> options) : IDisposabl
         var clock = Stopwatch.StartNew();
         try
         {
-            using var response = await _http.SendAsync(request, cancellationToken);
+            // The answer is its status: the body is never read, so the 10 s are to the status line, and an endpoint
+            // that sends a large or endless body neither turns a 2xx into a failure (and a duplicate) nor fills memory.
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var status = (int)response.StatusCode;
             return new DeliveryOutcome(response.IsSuccessStatusCode, status, (int)clock.ElapsedMilliseconds,
                 response.IsSuccessStatusCode ? null : $"The endpoint answered {status}.");
