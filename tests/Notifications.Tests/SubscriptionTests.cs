@@ -271,6 +271,66 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
         Assert.Equal("active", await StatusAsync(id, token));
     }
 
+    [Fact]
+    public async Task A_failed_delivery_sent_again_after_its_endpoint_is_fixed_has_a_new_day_of_retries()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (id, token, _, statement) = await FirstFailedDeliveryAsync(receiver);
+        await AgeAsync("UPDATE subscriptions SET created_at = now() - interval '4 days' WHERE id = @subscription;", id);
+        await AgeAsync("UPDATE deliveries SET due_at = now() - interval '2 days', next_attempt_at = now() WHERE subscription_id = @subscription;", id);
+        var failed = await Eventually.ReturnsAsync(
+            async () => await DeliveryAsync(id, token) is { } d && d.GetProperty("status").GetString() == "failed" ? (object)d : null, "the delivery given up");
+        await Eventually.HoldsAsync(async () => await StatusAsync(id, token) == "disabled", "the subscription disabled");
+
+        // The owner fixes the endpoint (which still stumbles once), resumes the subscription and sends the delivery again.
+        receiver.FailNext(1);
+        Assert.Equal(HttpStatusCode.OK, (await ChangeAsync(id, token, new { status = "active" })).StatusCode);
+        var deliveryId = ((JsonElement)failed).GetProperty("id").GetString();
+        var attemptsBefore = ((JsonElement)failed).GetProperty("attempts").GetInt32();
+        Assert.Equal(HttpStatusCode.Accepted, (await AsOwnerAsync(HttpMethod.Post, $"/api/notifications/subscriptions/{id}/deliveries/{deliveryId}/redeliver", token)).StatusCode);
+
+        // The stumble is retried after a back-off, not given up at once.
+        var settled = await Eventually.ReturnsAsync(
+            async () => await DeliveryAsync(id, token) is { } d && d.GetProperty("attempts").GetInt32() > attemptsBefore && d.GetProperty("status").GetString() != "pending" ? (object)d : null,
+            "the redelivery to be settled");
+        Assert.Equal("delivered", ((JsonElement)settled).GetProperty("status").GetString());
+        Assert.Contains(receiver.Received, w => w.Body.Contains(statement.Id, StringComparison.Ordinal));
+        Assert.Equal("active", await StatusAsync(id, token));
+    }
+
+    [Fact]
+    public async Task A_delivery_that_waited_more_than_a_day_for_its_paused_subscription_has_a_day_of_retries_once_resumed()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (id, token, _) = await SubscribeAsync(receiver.Url, new { themes = new[] { $"theme-{Guid.NewGuid():N}" } });
+        Assert.Equal(HttpStatusCode.OK, (await ChangeAsync(id, token, new { status = "paused" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await AsOwnerAsync(HttpMethod.Post, $"/api/notifications/subscriptions/{id}/ping", token)).StatusCode);
+        // Paused for two days, on a subscription old enough to be disabled if the delivery were given up.
+        await AgeAsync(
+            """
+            UPDATE subscriptions SET created_at = now() - interval '4 days' WHERE id = @subscription;
+            UPDATE deliveries SET due_at = now() - interval '2 days', next_attempt_at = now() - interval '2 days' WHERE subscription_id = @subscription;
+            """, id);
+
+        receiver.FailNext(1);
+        Assert.Equal(HttpStatusCode.OK, (await ChangeAsync(id, token, new { status = "active" })).StatusCode);
+
+        var settled = await Eventually.ReturnsAsync(
+            async () => await DeliveryAsync(id, token) is { } d && d.GetProperty("attempts").GetInt32() > 0 && d.GetProperty("status").GetString() != "pending" ? (object)d : null,
+            "the ping to be settled");
+        Assert.Equal(("delivered", 2), (((JsonElement)settled).GetProperty("status").GetString(), ((JsonElement)settled).GetProperty("attempts").GetInt32()));
+        Assert.Single(receiver.Received);
+        Assert.Equal("active", await StatusAsync(id, token));
+    }
+
+    /// <summary>Sets a subscription's rows back in time, as days passing would.</summary>
+    private async Task AgeAsync(string sql, string subscriptionId)
+    {
+        await using var age = fixture.Database.CreateCommand(sql);
+        age.Parameters.AddWithValue("subscription", subscriptionId);
+        await age.ExecuteNonQueryAsync();
+    }
+
     /// <summary>A subscription to a receiver that fails every delivery, and a statement whose first attempt has failed.</summary>
     private async Task<(string Id, string Token, string Theme, StatementView Statement)> FirstFailedDeliveryAsync(WebhookReceiver receiver)
     {

@@ -22,7 +22,7 @@ public sealed partial class DeliveryWorker(
     private const int StatementsPerMail = 100;
 
     private sealed record Due(
-        string Id, string SubscriptionId, string Target, string Secret, string EventType, string Payload, int Attempts, DateTimeOffset DueAt,
+        string Id, string SubscriptionId, string Target, string Secret, string EventType, string Payload, int WindowAttempts, DateTimeOffset DueAt,
         string? TraceParent, string Digest, string? ConfirmToken, string? UnsubscribeToken, string? Announced);
 
     // Webhooks and mail are sent by two loops, so a mail server that stalls does not hold webhooks back, nor the reverse.
@@ -84,7 +84,7 @@ public sealed partial class DeliveryWorker(
                 WHERE pending.status = 'pending' AND pending.next_attempt_at <= now() AND owner.channel_type = @channel
                   AND (owner.status = 'active' OR (owner.status = 'pendingConfirmation' AND pending.event_type = @confirmation))
                 ORDER BY pending.next_attempt_at LIMIT @limit FOR UPDATE OF pending SKIP LOCKED)
-            RETURNING d.id, s.id, s.target, s.secret, d.event_type, d.payload::text, d.attempts, d.due_at, d.trace_parent, s.digest,
+            RETURNING d.id, s.id, s.target, s.secret, d.event_type, d.payload::text, d.window_attempts, d.due_at, d.trace_parent, s.digest,
                       s.confirm_token, s.unsubscribe_token,
                       -- A retraction's mail says which statement it was: the one the subscriber was sent.
                       (SELECT announced.payload::text FROM deliveries announced WHERE d.event_type = 'statement.retracted'
@@ -150,12 +150,12 @@ public sealed partial class DeliveryWorker(
     /// </summary>
     private async Task RecordAsync(IReadOnlyList<Due> deliveries, DeliveryOutcome outcome, CancellationToken cancellationToken)
     {
-        var attempts = deliveries.Max(d => d.Attempts) + 1;
+        var windowAttempts = deliveries.Max(d => d.WindowAttempts) + 1;
         var givenUp = !outcome.Succeeded && (outcome.Permanent || DateTimeOffset.UtcNow - deliveries.Min(d => d.DueAt) > options.Value.RetryFor);
         var status = outcome.Succeeded ? "delivered" : givenUp ? "failed" : "pending";
         await using var command = dataSource.CreateCommand(
             """
-            UPDATE deliveries SET status = @status, attempts = attempts + 1, last_status_code = @code, last_latency_ms = @latency,
+            UPDATE deliveries SET status = @status, attempts = attempts + 1, window_attempts = window_attempts + 1, last_status_code = @code, last_latency_ms = @latency,
                 last_error = @error, next_attempt_at = now() + @delay,
                 delivered_at = CASE WHEN @status = 'delivered' THEN now() END
             WHERE id = ANY(@ids)
@@ -165,7 +165,7 @@ public sealed partial class DeliveryWorker(
         command.Parameters.AddWithValue("code", (object?)outcome.StatusCode ?? DBNull.Value);
         command.Parameters.AddWithValue("latency", outcome.LatencyMs);
         command.Parameters.AddWithValue("error", (object?)outcome.Error ?? DBNull.Value);
-        command.Parameters.AddWithValue("delay", RetryDelay(attempts));
+        command.Parameters.AddWithValue("delay", RetryDelay(windowAttempts));
         await command.ExecuteNonQueryAsync(cancellationToken);
         if (givenUp)
         {

@@ -47,7 +47,7 @@ public static class SubscriptionEndpoints
             .Documented("ListDeliveries", "Deliveries", "The subscription's deliveries newest first: attempts, answers, latency and the next retry.")
             .Produces<Page<DeliveryView>>().ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         subscriptions.MapPost("/{id}/deliveries/{deliveryId}/redeliver", RedeliverAsync)
-            .Documented("Redeliver", "Send a delivery again", "Queues one of the subscription's deliveries again, at once, whatever became of it. A confirmation mail counts towards its address's three a day (429 past them).")
+            .Documented("Redeliver", "Send a delivery again", "Queues one of the subscription's deliveries again, at once, whatever became of it, with a new day of retries. A confirmation mail counts towards its address's three a day (429 past them).")
             .Produces(StatusCodes.Status202Accepted).ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
         subscriptions.MapPost("/{id}/ping", PingAsync)
             .Documented("PingSubscription", "Send a test delivery", "Queues a test delivery: a ping to the webhook, signed like every other, or a test mail.")

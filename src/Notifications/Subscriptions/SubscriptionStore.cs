@@ -148,22 +148,51 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource)
             channel, r.GetString(3), r.GetFieldValue<DateTimeOffset>(5));
     }
 
-    /// <summary>Changes what was given of filter, digest and status (active or paused).</summary>
+    /// <summary>
+    /// Changes what was given of filter, digest and status (active or paused). A paused or disabled subscription set
+    /// active again gives the deliveries that waited a new retry window from now: the days they waited, or failed
+    /// before it was disabled, do not count against them, so one stumble after resuming is retried, not given up.
+    /// </summary>
     public async Task ChangeAsync(string id, SubscriptionFilter? filter, string? digest, string? status, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
             """
+            SELECT status FROM subscriptions WHERE id = @id FOR UPDATE;
             UPDATE subscriptions SET filter = COALESCE(@filter::jsonb, filter), digest = COALESCE(@digest, digest),
                 -- Only the address's holder starts or ends e-mail alerts: a change of status that lands just after their
                 -- click leaves what they did.
                 status = CASE WHEN status IN ('pendingConfirmation', 'unsubscribed') THEN status ELSE COALESCE(@status, status) END
-            WHERE id = @id
-            """);
+            WHERE id = @id RETURNING status;
+            """, connection, transaction);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("filter", filter is null ? DBNull.Value : JsonSerializer.Serialize(filter, JsonSerializerOptions.Web));
         command.Parameters.AddWithValue("digest", (object?)digest ?? DBNull.Value);
         command.Parameters.AddWithValue("status", (object?)status ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        string? before, after;
+        await using (var r = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            before = await r.ReadAsync(cancellationToken) ? r.GetString(0) : null;
+            await r.NextResultAsync(cancellationToken);
+            after = await r.ReadAsync(cancellationToken) ? r.GetString(0) : null;
+        }
+
+        if (before is "paused" or "disabled" && after == "active")
+        {
+            // Only what is already due. One never attempted keeps next_attempt_at = due_at, the mark of a delivery no
+            // sender has taken (a retraction withdraws those); one backing off keeps its next attempt.
+            await using var resume = new NpgsqlCommand(
+                """
+                UPDATE deliveries SET due_at = now(), window_attempts = 0,
+                    next_attempt_at = CASE WHEN next_attempt_at = due_at THEN now() ELSE next_attempt_at END
+                WHERE subscription_id = @id AND status = 'pending' AND due_at < now()
+                """, connection, transaction);
+            resume.Parameters.AddWithValue("id", id);
+            await resume.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>
@@ -198,8 +227,12 @@ public sealed class SubscriptionStore(NpgsqlDataSource dataSource)
             return (true, retryAt);
         }
 
+        // A new retry window: sent again because its endpoint is fixed, one stumble must not give it up at once.
         await using var command = new NpgsqlCommand(
-            "UPDATE deliveries SET status = 'pending', next_attempt_at = now() WHERE id = @delivery AND subscription_id = @id", connection, transaction);
+            """
+            UPDATE deliveries SET status = 'pending', next_attempt_at = now(), due_at = now(), window_attempts = 0
+            WHERE id = @delivery AND subscription_id = @id
+            """, connection, transaction);
         command.Parameters.AddWithValue("id", id);
         command.Parameters.AddWithValue("delivery", deliveryId);
         await command.ExecuteNonQueryAsync(cancellationToken);
