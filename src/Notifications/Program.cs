@@ -10,8 +10,8 @@ builder.AddServiceDefaults();
 builder.AddDefaultOpenApi();
 builder.AddDataSource("notificationsdb");
 builder.AddRedis("redis");
-// Published statements are taken a hundred events at a time when they queue up (one transaction each), and at once
-// when they do not.
+// Published and corrected statements are taken a hundred events at a time when they queue up (one transaction each),
+// and at once when they do not.
 builder.AddEventBus(bus =>
 {
     bus.AddConsumer<StatementAlertConsumer>(consumer => consumer.Options<BatchOptions>(batch => batch

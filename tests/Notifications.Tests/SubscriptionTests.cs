@@ -490,6 +490,82 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
         await ProblemAssert.IsProblemAsync(wrong, HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task A_corrected_statement_is_fed_as_corrected_to_the_subscriptions_it_now_matches_and_alerted_to_nobody_again()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (wrong, right) = ($"wrong-{Guid.NewGuid():N}", $"right-{Guid.NewGuid():N}");
+        var (wrongId, wrongToken, _) = await SubscribeAsync(receiver.Url, new { people = new[] { wrong } });
+        var (rightId, rightToken, _) = await SubscribeAsync(receiver.Url, new { people = new[] { right } });
+        var statement = Statement($"theme-{Guid.NewGuid():N}") with { Speaker = new SpeakerView(wrong, "Wrong Speaker", null) };
+        await fixture.Bus.Publish(Published(statement));
+        await Eventually.HoldsAsync(() => Task.FromResult(!receiver.Received.IsEmpty), "the statement's webhook");
+
+        // An editor finds the statement was someone else's.
+        var updated = new StatementUpdated(Guid.NewGuid(), DateTimeOffset.UtcNow, statement with { Speaker = new SpeakerView(right, "Right Speaker", "Delegate") });
+        await fixture.Bus.Publish(updated);
+        await Eventually.HoldsAsync(() => fixture.WasHandledAsync(updated.EventId), "the correction handled");
+
+        Assert.Empty(await FeedAsync(wrongId, wrongToken));
+        Assert.Equal([(statement.Id, "Right Speaker")], await FeedAsync(rightId, rightToken));
+        // A correction is not a new statement: nobody is alerted of it again, nor are those it matches now.
+        await using var queued = fixture.Database.CreateCommand("SELECT count(*) FROM deliveries WHERE statement_id = @id");
+        queued.Parameters.AddWithValue("id", statement.Id);
+        Assert.Equal(1L, await queued.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task A_subscription_naming_a_person_merged_into_another_keeps_the_moved_statements_in_its_feed()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (from, into) = ($"ama-{Guid.NewGuid():N}", $"ama-mensah-{Guid.NewGuid():N}");
+        var (id, token, _) = await SubscribeAsync(receiver.Url, new { people = new[] { from } });
+        var statement = Statement($"theme-{Guid.NewGuid():N}") with { Speaker = new SpeakerView(from, "Ama", null) };
+        await fixture.Bus.Publish(Published(statement));
+        await Eventually.HoldsAsync(() => Task.FromResult(!receiver.Received.IsEmpty), "the statement's webhook");
+
+        // The catalogue tells of each statement the merge moved, then of the merge.
+        var moved = new StatementUpdated(Guid.NewGuid(), DateTimeOffset.UtcNow, statement with { Speaker = new SpeakerView(into, "Ama Mensah", "Minister") });
+        var merged = new EntityMerged(Guid.NewGuid(), DateTimeOffset.UtcNow, "person", from, into);
+        await fixture.Bus.Publish(moved);
+        await fixture.Bus.Publish(merged);
+        await Eventually.HoldsAsync(async () => await fixture.WasHandledAsync(moved.EventId) && await fixture.WasHandledAsync(merged.EventId), "the merge handled");
+
+        Assert.Equal([into], await FilterAsync(id, token, "people"));
+        Assert.Equal([(statement.Id, "Ama Mensah")], await FeedAsync(id, token));
+    }
+
+    [Fact]
+    public async Task A_correction_handled_before_its_statements_publication_is_what_is_alerted_and_fed()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var (wrong, right) = ($"wrong-{Guid.NewGuid():N}", $"right-{Guid.NewGuid():N}");
+        var (id, token, _) = await SubscribeAsync(receiver.Url, new { people = new[] { right } });
+        var statement = Statement($"theme-{Guid.NewGuid():N}") with { Speaker = new SpeakerView(wrong, "Wrong Speaker", null) };
+
+        // The correction overtakes the publication, as after a backlog, a retry or a replayed error queue.
+        var updated = new StatementUpdated(Guid.NewGuid(), DateTimeOffset.UtcNow, statement with { Speaker = new SpeakerView(right, "Right Speaker", null) });
+        await fixture.Bus.Publish(updated);
+        await Eventually.HoldsAsync(() => fixture.WasHandledAsync(updated.EventId), "the correction handled");
+        await fixture.Bus.Publish(Published(statement));
+
+        var webhook = await Eventually.ReturnsAsync(
+            () => Task.FromResult(receiver.Received.FirstOrDefault(w => w.Body.Contains(statement.Id, StringComparison.Ordinal))), "the statement's webhook");
+        Assert.Equal(right, JsonNode.Parse(webhook.Body)!["data"]!["speaker"]!["slug"]!.GetValue<string>());
+        Assert.Equal([(statement.Id, "Right Speaker")], await FeedAsync(id, token));
+    }
+
+    /// <summary>The subscription's Atom feed as its reader sees it: each entry's statement id and author.</summary>
+    private async Task<List<(string Id, string? Author)>> FeedAsync(string id, string token)
+    {
+        var response = await _client.GetAsync($"/api/notifications/subscriptions/{id}/feed.atom?token={token}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var feed = System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync());
+        System.Xml.Linq.XNamespace atom = "http://www.w3.org/2005/Atom";
+        return [.. feed.Root!.Elements(atom + "entry")
+            .Select(e => (e.Element(atom + "id")!.Value.Split('/')[^1], e.Element(atom + "author")?.Element(atom + "name")?.Value))];
+    }
+
     [Theory]
     [InlineData("daily", "(date_trunc('day', created_at AT TIME ZONE 'UTC') + interval '1 day') AT TIME ZONE 'UTC'")] // the midnight (UTC) after it was queued
     [InlineData("weekly", "(date_trunc('week', created_at AT TIME ZONE 'UTC') + interval '7 days') AT TIME ZONE 'UTC'")] // the Monday after
