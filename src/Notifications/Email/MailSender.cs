@@ -18,8 +18,10 @@ public sealed class MailSender(IConfiguration configuration, Microsoft.Extension
     public bool IsConfigured => _server is not null && options.Value.PublicBaseUrl is not null;
 
     /// <summary>
-    /// Sends each message and says how each went, in order. The server's answer is the status code; one it gives as
-    /// permanent (5xx: no such mailbox, refused) is not worth retrying.
+    /// Sends each message and says how each went, in order. The server's answer is the status code. Only a mailbox it
+    /// refuses for good (5xx to RCPT TO: no such mailbox) is not worth retrying; a 5xx to the sender or to the content
+    /// (a login required, a sending quota, a rate limit, a policy) is about this deployment or the server's state, not
+    /// the subscriber's address, and is tried again later.
     /// </summary>
     public async Task<IReadOnlyList<DeliveryOutcome>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
     {
@@ -46,7 +48,8 @@ public sealed class MailSender(IConfiguration configuration, Microsoft.Extension
                 catch (SmtpCommandException ex)
                 {
                     outcomes.Add(new DeliveryOutcome(false, (int)ex.StatusCode, (int)clock.ElapsedMilliseconds,
-                        $"The mail server refused it: {ex.Message}", Permanent: (int)ex.StatusCode >= 500));
+                        $"The mail server refused it: {ex.Message}",
+                        Permanent: ex.ErrorCode == SmtpErrorCode.RecipientNotAccepted && (int)ex.StatusCode >= 500));
                 }
             }
 
