@@ -2,7 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using IdmPlatform.Contracts;
+using IdmPlatform.Notifications.Delivery;
+using IdmPlatform.Notifications.Email;
 using IdmPlatform.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace IdmPlatform.Notifications.Tests;
@@ -241,6 +248,60 @@ public sealed class EmailSubscriptionTests(NotificationsFixture fixture)
 
         var mail = (await fixture.Mail.WaitForAsync(address, 2))[1];
         Assert.Contains("Regular pathways reduce irregular journeys.", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_mail_still_to_be_sent_in_a_slow_batch_stays_leased_so_no_other_replica_sends_it_too()
+    {
+        // This replica's sender stands aside; another replica, whose mail server is slow, takes both mails in one batch.
+        var worker = fixture.Service.Services.GetServices<IHostedService>().OfType<DeliveryWorker>().Single();
+        await worker.StopAsync(CancellationToken.None);
+        try
+        {
+            await using var server = ScriptedSmtpServer.Start();
+            var addresses = new[] { NewAddress(), NewAddress() };
+            var held = addresses.Select(server.Hold).ToArray();
+            var subscriptions = new[] { (await SubscribeAsync(addresses[0], "t")).Id, (await SubscribeAsync(addresses[1], "t")).Id };
+            var mailOptions = Options.Create(new MailOptions { PublicBaseUrl = NotificationsFixture.PublicBaseUrl, Timeout = TimeSpan.FromMinutes(1) });
+            var webhookOptions = Options.Create(new WebhookOptions { AllowPrivateTargets = true });
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:mail"] = server.ConnectionString }).Build();
+            using var webhooks = new WebhookSender(webhookOptions);
+            using var queue = new DeliveryQueue();
+            using var replica = new DeliveryWorker(
+                fixture.Database, webhooks, new MailSender(configuration, mailOptions), queue, webhookOptions, mailOptions, NullLogger<DeliveryWorker>.Instance);
+            await replica.StartAsync(CancellationToken.None);
+            try
+            {
+                await Task.WhenAny(held.Select(h => h.Arrived)).WaitAsync(Eventually.DefaultTimeout);
+                var (sending, next) = held[0].Arrived.IsCompleted ? (0, 1) : (1, 0);
+
+                // The first mail takes longer than the lease the batch was claimed with: the next one's has run out.
+                await using (var expire = fixture.Database.CreateCommand("UPDATE deliveries SET next_attempt_at = now() WHERE subscription_id = @id"))
+                {
+                    expire.Parameters.AddWithValue("id", subscriptions[next]);
+                    await expire.ExecuteNonQueryAsync();
+                }
+
+                held[sending].Release();
+                await held[next].Arrived.WaitAsync(Eventually.DefaultTimeout);
+
+                // While it is being sent, it is not due: no other replica's sender can take it and send it too.
+                await using var leased = fixture.Database.CreateCommand("SELECT next_attempt_at > now() FROM deliveries WHERE subscription_id = @id");
+                leased.Parameters.AddWithValue("id", subscriptions[next]);
+                Assert.Equal(true, await leased.ExecuteScalarAsync());
+                held[next].Release();
+                await Eventually.HoldsAsync(() => Task.FromResult(addresses.All(server.Taken.Contains)), "both mails taken");
+            }
+            finally
+            {
+                Array.ForEach(held, h => h.Release());
+                await replica.StopAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await worker.StartAsync(CancellationToken.None);
+        }
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public sealed partial class DeliveryWorker(
     private const int MailBatch = 500;
     private const int StatementsPerMail = 100;
 
+    // A webhook batch is done within its lease: eight calls at a time, each given 10 s.
+    private static readonly TimeSpan WebhookLease = TimeSpan.FromMinutes(1);
+
     private sealed record Due(
         string Id, string SubscriptionId, string Target, string Secret, string EventType, string Payload, int WindowAttempts, DateTimeOffset DueAt,
         string? TraceParent, string Digest, string? ConfirmToken, string? UnsubscribeToken, string? Announced);
@@ -56,7 +59,7 @@ public sealed partial class DeliveryWorker(
     /// <summary>Calls the due webhooks, eight at a time; false when none was due.</summary>
     private async Task<bool> CallDueAsync(CancellationToken cancellationToken)
     {
-        var calls = await ClaimAsync("webhook", WebhookBatch, cancellationToken);
+        var calls = await ClaimAsync("webhook", WebhookBatch, WebhookLease, cancellationToken);
         await Parallel.ForEachAsync(calls, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (delivery, ct) => await CallAsync(delivery, ct));
         return calls.Count > 0;
@@ -65,19 +68,26 @@ public sealed partial class DeliveryWorker(
     /// <summary>Mails what is due; false when nothing was (or the deployment has no mail server).</summary>
     private async Task<bool> MailDueAsync(CancellationToken cancellationToken)
     {
-        var mails = mail.IsConfigured ? await ClaimAsync("email", MailBatch, cancellationToken) : [];
+        var mails = mail.IsConfigured ? await ClaimAsync("email", MailBatch, MailLease, cancellationToken) : [];
         await MailAsync(mails, cancellationToken);
         return mails.Count > 0;
     }
 
-    private async Task<IReadOnlyList<Due>> ClaimAsync(string channel, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// How long mail deliveries are leased: connecting and sending one mail take about ten steps of the mail server's,
+    /// each allowed Mail:Timeout. A batch's mails go out one after another, so before each one the lease of those not
+    /// sent yet is renewed (MailAsync): however many a batch holds, another replica never takes one still to be sent here.
+    /// </summary>
+    private TimeSpan MailLease => mailOptions.Value.Timeout * 10;
+
+    private async Task<IReadOnlyList<Due>> ClaimAsync(string channel, int limit, TimeSpan lease, CancellationToken cancellationToken)
     {
         // A paused subscription's deliveries are left as they are, pending, until it is active again; they are passed
         // over in the choice itself so that, however many wait, they never hold back other subscriptions' deliveries.
         // An e-mail address not confirmed yet is sent its confirmation mail and nothing else.
         await using var command = dataSource.CreateCommand(
             """
-            UPDATE deliveries d SET next_attempt_at = now() + interval '1 minute'
+            UPDATE deliveries d SET next_attempt_at = now() + @lease
             FROM subscriptions s
             WHERE s.id = d.subscription_id AND d.id IN (
                 SELECT pending.id FROM deliveries pending JOIN subscriptions owner ON owner.id = pending.subscription_id
@@ -93,6 +103,7 @@ public sealed partial class DeliveryWorker(
         command.Parameters.AddWithValue("channel", channel);
         command.Parameters.AddWithValue("confirmation", SubscriptionStore.Confirmation);
         command.Parameters.AddWithValue("limit", limit);
+        command.Parameters.AddWithValue("lease", lease);
         var due = new List<Due>();
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))
@@ -129,11 +140,29 @@ public sealed partial class DeliveryWorker(
         }
 
         using var activity = Telemetry.StartContinuing("mail deliver", mails[0][0].TraceParent);
-        var outcomes = await mail.SendAsync([.. mails.Select(Compose)], cancellationToken);
+        var outcomes = await mail.SendAsync([.. mails.Select(Compose)], (next, ct) => KeepLeasedAsync([.. mails.Skip(next).SelectMany(m => m)], ct), cancellationToken);
         // Recorded even when the service is stopping: a mail the server took and nobody wrote down would go out again.
         foreach (var (deliveries, outcome) in mails.Zip(outcomes))
         {
             await RecordAsync(deliveries, outcome, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Renews the lease of deliveries not sent yet, those with less than half of it left.</summary>
+    private async Task KeepLeasedAsync(IReadOnlyList<Due> unsent, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "UPDATE deliveries SET next_attempt_at = now() + @lease WHERE id = ANY(@ids) AND status = 'pending' AND next_attempt_at < now() + @lease / 2");
+        command.Parameters.AddWithValue("ids", unsent.Select(d => d.Id).ToArray());
+        command.Parameters.AddWithValue("lease", MailLease);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (NpgsqlException ex)
+        {
+            // Sending on is better than leaving the batch half sent; the lease may run out, and a mail go out twice.
+            LogLeaseNotRenewed(logger, ex);
         }
     }
 
@@ -197,6 +226,9 @@ public sealed partial class DeliveryWorker(
         var seconds = Math.Min(5 * Math.Pow(2, Math.Max(0, attempts - 1)), 3600);
         return TimeSpan.FromSeconds(seconds * (1 + (Random.Shared.NextDouble() * 0.2)));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery worker could not renew the lease of the mails it is sending")]
+    private static partial void LogLeaseNotRenewed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery worker cannot reach its database")]
     private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception);

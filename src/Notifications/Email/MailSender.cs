@@ -21,9 +21,11 @@ public sealed class MailSender(IConfiguration configuration, Microsoft.Extension
     /// Sends each message and says how each went, in order. The server's answer is the status code. Only a mailbox it
     /// refuses for good (5xx to RCPT TO: no such mailbox) is not worth retrying; a 5xx to the sender or to the content
     /// (a login required, a sending quota, a rate limit, a policy) is about this deployment or the server's state, not
-    /// the subscriber's address, and is tried again later.
+    /// the subscriber's address, and is tried again later. beforeEach is given each message's index just before it is
+    /// sent (the caller keeps the rest leased).
     /// </summary>
-    public async Task<IReadOnlyList<DeliveryOutcome>> SendAsync(IReadOnlyList<MimeMessage> messages, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DeliveryOutcome>> SendAsync(
+        IReadOnlyList<MimeMessage> messages, Func<int, CancellationToken, Task> beforeEach, CancellationToken cancellationToken)
     {
         var server = _server ?? throw new InvalidOperationException("No SMTP server: set the 'mail' connection string.");
         var outcomes = new List<DeliveryOutcome>(messages.Count);
@@ -37,12 +39,13 @@ public sealed class MailSender(IConfiguration configuration, Microsoft.Extension
                 await client.AuthenticateAsync(Uri.UnescapeDataString(user), Uri.UnescapeDataString(password), cancellationToken);
             }
 
-            foreach (var message in messages)
+            for (var next = 0; next < messages.Count; next++)
             {
+                await beforeEach(next, cancellationToken);
                 clock.Restart();
                 try
                 {
-                    await client.SendAsync(message, cancellationToken);
+                    await client.SendAsync(messages[next], cancellationToken);
                     outcomes.Add(new DeliveryOutcome(true, 250, (int)clock.ElapsedMilliseconds, null));
                 }
                 catch (SmtpCommandException ex)
