@@ -20,6 +20,7 @@ builder.AddEventBus(bus =>
 });
 
 builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
+builder.Services.Configure<StreamOptions>(builder.Configuration.GetSection(StreamOptions.Section));
 // A sender that cannot be parsed would fail every mail when it is written; it fails the start instead.
 builder.Services.AddOptions<MailOptions>().Bind(builder.Configuration.GetSection(MailOptions.Section))
     .Validate(mail => MimeKit.MailboxAddress.TryParse(mail.From, out _), "Mail:From must be one e-mail address, such as \"Alerts <alerts@example.org>\".")

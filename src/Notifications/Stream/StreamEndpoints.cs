@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using IdmPlatform.Contracts;
 using IdmPlatform.Notifications.Subscriptions;
+using Microsoft.Extensions.Options;
 
 namespace IdmPlatform.Notifications.Stream;
 
@@ -10,9 +11,6 @@ public static class StreamEndpoints
 {
     /// <summary>A comment this often keeps proxies from closing a quiet stream.</summary>
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
-
-    /// <summary>Other replicas' events are found by polling at least this often.</summary>
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
     public static IEndpointRouteBuilder MapStreamEndpoints(this IEndpointRouteBuilder app)
     {
@@ -26,7 +24,7 @@ public static class StreamEndpoints
 
     private static async Task<IResult> StreamAsync(
         HttpContext context, string? q, string? themes, string? organisations, string? people, string? events, string? gcm, string? languages,
-        StreamLog log, CancellationToken cancellationToken)
+        StreamLog log, IOptions<StreamOptions> options, CancellationToken cancellationToken)
     {
         var objectives = new List<int>();
         foreach (var value in List(gcm) ?? [])
@@ -62,7 +60,7 @@ public static class StreamEndpoints
         var quietSince = DateTimeOffset.UtcNow;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var wake = log.WaitAsync(Poll, cancellationToken);
+            var wake = log.WaitAsync(options.Value.Poll, cancellationToken);
             foreach (var item in await log.ReadAfterAsync(last, cancellationToken))
             {
                 last = item.Seq;
