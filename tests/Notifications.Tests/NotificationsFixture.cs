@@ -16,16 +16,19 @@ public sealed class NotificationsFixture() : InfrastructureFixture("notification
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        Service = new ServiceFactory<Program>(new Dictionary<string, string>
-        {
-            ["Webhooks:AllowPrivateTargets"] = "true",
-            ["Mail:PublicBaseUrl"] = PublicBaseUrl.ToString(),
-            // A stopped mail server's port still takes connections (the orchestrator's proxy holds it); an attempt
-            // fails when no greeting comes.
-            ["Mail:Timeout"] = "00:00:05",
-        });
+        Service = new ServiceFactory<Program>(Settings());
         Service.CreateClient().Dispose();
     }
+
+    /// <summary>The service's settings in tests; another replica of it starts with these too.</summary>
+    public static Dictionary<string, string> Settings() => new()
+    {
+        ["Webhooks:AllowPrivateTargets"] = "true",
+        ["Mail:PublicBaseUrl"] = PublicBaseUrl.ToString(),
+        // A stopped mail server's port still takes connections (the orchestrator's proxy holds it); an attempt
+        // fails when no greeting comes.
+        ["Mail:Timeout"] = "00:00:05",
+    };
 
     public override async Task DisposeAsync()
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
 using IdmPlatform.Notifications.Stream;
 using IdmPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +44,36 @@ public sealed class StreamLogTests(NotificationsFixture fixture)
         await PollAsync();
 
         Assert.Equal([earlier, later], read.Select(e => e.StatementId).Where(id => id == earlier || id == later));
+    }
+
+    [Fact]
+    public async Task A_stream_resumed_far_behind_sends_the_whole_backlog_without_waiting_between_pages()
+    {
+        // Another replica, whose streams are not woken by its poll during the test: after a page, the next one comes
+        // because the page was full, not because time passed.
+        await using var replica = new ServiceFactory<Program>(new Dictionary<string, string>(NotificationsFixture.Settings()) { ["Stream:Poll"] = "01:00:00" });
+        using var client = replica.CreateSignedClient();
+        var last = await fixture.Service.Services.GetRequiredService<StreamLog>().LatestAsync(CancellationToken.None);
+        var backlog = Enumerable.Range(0, 250).Select(_ => $"st_{Guid.NewGuid():N}").ToList();
+        await using (var connection = await fixture.Database.OpenConnectionAsync())
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await StreamLog.AppendAsync(transaction, "statement.retracted", [.. backlog.Select(id => (id, (object)new { id }))], CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        await using var stream = await EventStream.OpenAsync(client, "/api/notifications/stream", last.ToString(CultureInfo.InvariantCulture));
+        var received = new List<string>();
+        while (received.Count < backlog.Count)
+        {
+            var id = JsonNode.Parse((await stream.NextAsync()).Data)!["id"]!.GetValue<string>();
+            if (backlog.Contains(id))
+            {
+                received.Add(id);
+            }
+        }
+
+        Assert.Equal(backlog, received);
     }
 
     private static async Task AppendAndCommitAsync(NpgsqlConnection connection, string statementId)

@@ -43,9 +43,10 @@ public sealed class EventStream : IAsyncDisposable
         {
             await _events.DisposeAsync();
         }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException)
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException or NotSupportedException)
         {
-            // The stream was closed under the reader, which is how a client leaves.
+            // The stream was closed under the reader, which is how a client leaves; or a read was still pending when
+            // the caller stopped waiting (the parser refuses to be disposed then), whose own failure is the one to see.
         }
     }
 }

@@ -61,7 +61,8 @@ public static class StreamEndpoints
         while (!cancellationToken.IsCancellationRequested)
         {
             var wake = log.WaitAsync(options.Value.Poll, cancellationToken);
-            foreach (var item in await log.ReadAfterAsync(last, cancellationToken))
+            var page = await log.ReadAfterAsync(last, cancellationToken);
+            foreach (var item in page)
             {
                 last = item.Seq;
                 if (item.Type == "statement.published" && !filter.Matches(JsonSerializer.Deserialize<StatementView>(item.Data, JsonSerializerOptions.Web)!))
@@ -80,7 +81,12 @@ public static class StreamEndpoints
             }
 
             await response.Body.FlushAsync(cancellationToken);
-            await wake;
+            // A full page means more may follow at once (a client resuming far behind, a backlog): read on, rather
+            // than a page per wake-up.
+            if (page.Count < StreamLog.PageSize)
+            {
+                await wake;
+            }
         }
 
         return Results.Empty;

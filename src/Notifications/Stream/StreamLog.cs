@@ -12,6 +12,9 @@ public sealed record StreamEvent(long Seq, string Type, string StatementId, stri
 /// </summary>
 public sealed class StreamLog(NpgsqlDataSource dataSource)
 {
+    /// <summary>The most events ReadAfterAsync answers at once.</summary>
+    public const int PageSize = 100;
+
     private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>
@@ -96,8 +99,9 @@ public sealed class StreamLog(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<StreamEvent>> ReadAfterAsync(long after, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT seq, event_type, statement_id, data FROM stream_events WHERE seq > @after ORDER BY seq LIMIT 100");
+            "SELECT seq, event_type, statement_id, data FROM stream_events WHERE seq > @after ORDER BY seq LIMIT @page");
         command.Parameters.AddWithValue("after", after);
+        command.Parameters.AddWithValue("page", PageSize);
         var events = new List<StreamEvent>();
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))
