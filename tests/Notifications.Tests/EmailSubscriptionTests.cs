@@ -289,6 +289,10 @@ public sealed class EmailSubscriptionTests(NotificationsFixture fixture)
                 await using var leased = fixture.Database.CreateCommand("SELECT next_attempt_at > now() FROM deliveries WHERE subscription_id = @id");
                 leased.Parameters.AddWithValue("id", subscriptions[next]);
                 Assert.Equal(true, await leased.ExecuteScalarAsync());
+                // And the mail the server took is written down already: were this replica to die now, it would not go out again.
+                await using var recorded = fixture.Database.CreateCommand("SELECT status FROM deliveries WHERE subscription_id = @id");
+                recorded.Parameters.AddWithValue("id", subscriptions[sending]);
+                Assert.Equal("delivered", await recorded.ExecuteScalarAsync());
                 held[next].Release();
                 await Eventually.HoldsAsync(() => Task.FromResult(addresses.All(server.Taken.Contains)), "both mails taken");
             }

@@ -21,7 +21,7 @@ public sealed class MailSenderTests
         await using var server = ScriptedSmtpServer.Start();
         server.Refuse(step, reply);
 
-        var outcome = Assert.Single(await Sender(server).SendAsync([Mail("reader@example.org")], (_, _) => Task.CompletedTask, CancellationToken.None));
+        var outcome = Assert.Single(await Sender(server).SendAsync([Mail("reader@example.org")], (_, _, _) => Task.CompletedTask, CancellationToken.None));
 
         Assert.False(outcome.Succeeded);
         Assert.Equal(int.Parse(reply[..3], System.Globalization.CultureInfo.InvariantCulture), outcome.StatusCode);

@@ -75,7 +75,7 @@ public sealed partial class DeliveryWorker(
 
     /// <summary>
     /// How long mail deliveries are leased: connecting and sending one mail take about ten steps of the mail server's,
-    /// each allowed Mail:Timeout. A batch's mails go out one after another, so before each one the lease of those not
+    /// each allowed Mail:Timeout. A batch's mails go out one after another, so after each one the lease of those not
     /// sent yet is renewed (MailAsync): however many a batch holds, another replica never takes one still to be sent here.
     /// </summary>
     private TimeSpan MailLease => mailOptions.Value.Timeout * 10;
@@ -140,9 +140,17 @@ public sealed partial class DeliveryWorker(
         }
 
         using var activity = Telemetry.StartContinuing("mail deliver", mails[0][0].TraceParent);
-        var outcomes = await mail.SendAsync([.. mails.Select(Compose)], (next, ct) => KeepLeasedAsync([.. mails.Skip(next).SelectMany(m => m)], ct), cancellationToken);
-        // Recorded even when the service is stopping: a mail the server took and nobody wrote down would go out again.
-        foreach (var (deliveries, outcome) in mails.Zip(outcomes))
+        // Each mail is written down as soon as the server has answered it, even when the service is stopping: a mail the
+        // server took and nobody wrote down would go out again, after a crash as after the lease.
+        var recorded = 0;
+        var outcomes = await mail.SendAsync([.. mails.Select(Compose)], async (sent, outcome, ct) =>
+        {
+            await RecordAsync(mails[sent], outcome, CancellationToken.None);
+            recorded = sent + 1;
+            await KeepLeasedAsync([.. mails.Skip(recorded).SelectMany(m => m)], ct);
+        }, cancellationToken);
+        // Those the server never answered: it could not be reached, went away, or the service stopped.
+        foreach (var (deliveries, outcome) in mails.Zip(outcomes).Skip(recorded))
         {
             await RecordAsync(deliveries, outcome, CancellationToken.None);
         }

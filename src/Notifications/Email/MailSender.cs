@@ -21,11 +21,11 @@ public sealed class MailSender(IConfiguration configuration, Microsoft.Extension
     /// Sends each message and says how each went, in order. The server's answer is the status code. Only a mailbox it
     /// refuses for good (5xx to RCPT TO: no such mailbox) is not worth retrying; a 5xx to the sender or to the content
     /// (a login required, a sending quota, a rate limit, a policy) is about this deployment or the server's state, not
-    /// the subscriber's address, and is tried again later. beforeEach is given each message's index just before it is
-    /// sent (the caller keeps the rest leased).
+    /// the subscriber's address, and is tried again later. answered is given each message's index and outcome as soon as
+    /// the server has answered it (the caller writes it down and keeps the rest leased).
     /// </summary>
     public async Task<IReadOnlyList<DeliveryOutcome>> SendAsync(
-        IReadOnlyList<MimeMessage> messages, Func<int, CancellationToken, Task> beforeEach, CancellationToken cancellationToken)
+        IReadOnlyList<MimeMessage> messages, Func<int, DeliveryOutcome, CancellationToken, Task> answered, CancellationToken cancellationToken)
     {
         var server = _server ?? throw new InvalidOperationException("No SMTP server: set the 'mail' connection string.");
         var outcomes = new List<DeliveryOutcome>(messages.Count);
@@ -41,7 +41,6 @@ public sealed class MailSender(IConfiguration configuration, Microsoft.Extension
 
             for (var next = 0; next < messages.Count; next++)
             {
-                await beforeEach(next, cancellationToken);
                 clock.Restart();
                 try
                 {
@@ -54,6 +53,8 @@ public sealed class MailSender(IConfiguration configuration, Microsoft.Extension
                         $"The mail server refused it: {ex.Message}",
                         Permanent: ex.ErrorCode == SmtpErrorCode.RecipientNotAccepted && (int)ex.StatusCode >= 500));
                 }
+
+                await answered(next, outcomes[next], cancellationToken);
             }
 
             await client.DisconnectAsync(quit: true, cancellationToken);
