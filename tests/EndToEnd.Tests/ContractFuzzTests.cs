@@ -70,7 +70,7 @@ public sealed class ContractFuzzTests(PlatformFixture platform, ITestOutputHelpe
                 foreach (var bad in new[] { "abc", string.Empty, "-1x", "2024-99-99" })
                 {
                     var path = FillPath(operation.Path, _ => "x");
-                    using var response = await platform.Gateway.GetAsync($"{path}?{parameter.Name}={Uri.EscapeDataString(bad)}");
+                    using var response = await ReadAsync($"{path}?{parameter.Name}={Uri.EscapeDataString(bad)}");
                     Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path}?{parameter.Name}={bad} answered {(int)response.StatusCode}");
                     var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
                     Assert.Contains(parameter.Name, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class ContractFuzzTests(PlatformFixture platform, ITestOutputHelpe
             {
                 if (operation.Query.Any(p => p.Name == "limit"))
                 {
-                    using var response = await platform.Gateway.GetAsync($"{FillPath(operation.Path, _ => "x")}?limit={limit}");
+                    using var response = await ReadAsync($"{FillPath(operation.Path, _ => "x")}?limit={limit}");
                     Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"{operation.Path}?limit={limit} answered {(int)response.StatusCode}");
                 }
             }
@@ -126,10 +126,18 @@ public sealed class ContractFuzzTests(PlatformFixture platform, ITestOutputHelpe
         {
             foreach (var cursor in new[] { "zzz", "AAAA", "bm90LWEtY3Vyc29y" })
             {
-                using var response = await platform.Gateway.GetAsync($"{list.Path}?cursor={cursor}");
+                using var response = await ReadAsync($"{list.Path}?cursor={cursor}");
                 Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{list.Path}?cursor={cursor} answered {(int)response.StatusCode}");
             }
         }
+    }
+
+    /// <summary>A GET with the admin key: the lists of jobs and feeds need one, and the values are what is tried here.</summary>
+    private async Task<HttpResponseMessage> ReadAsync(string url)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("X-Api-Key", platform.Keys.Admin);
+        return await platform.Gateway.SendAsync(request);
     }
 
     private async Task<IReadOnlyList<Operation>> OperationsAsync()
