@@ -114,6 +114,7 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
         await Eventually.HoldsAsync(() => Task.FromResult(receiver.Received.Count(w => w.Body.Contains(heard.Id, StringComparison.Ordinal)) == 2), "the delivery sent again");
         await ProblemAssert.IsProblemAsync(await owner.PostAsync($"/api/notifications/subscriptions/{id}/deliveries/msg_none/redeliver", null), HttpStatusCode.NotFound);
         await ProblemAssert.IsProblemAsync(await owner.PatchAsJsonAsync($"/api/notifications/subscriptions/{id}", new { status = "sleeping" }), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(await owner.PatchAsJsonAsync($"/api/notifications/subscriptions/{id}", new { filter = new { q = "… —" } }), HttpStatusCode.BadRequest, "filter.q");
     }
 
     [Fact]
@@ -619,6 +620,9 @@ public sealed class SubscriptionTests(NotificationsFixture fixture)
     [InlineData("{\"channel\": {\"type\": \"webhook\", \"url\": \"ftp://example.org/x\"}}", HttpStatusCode.BadRequest)]
     [InlineData("{\"channel\": {\"type\": \"pigeon\"}}", HttpStatusCode.BadRequest)]
     [InlineData("{\"filter\": {\"gcm\": [24]}, \"channel\": {\"type\": \"webhook\", \"url\": \"https://example.org/x\"}}", HttpStatusCode.BadRequest)]
+    // A q with no word in it (a word has a letter or a digit) would look for nothing, and search finds nothing for it.
+    [InlineData("{\"filter\": {\"q\": \"!!! ?\"}, \"channel\": {\"type\": \"webhook\", \"url\": \"https://example.org/x\"}}", HttpStatusCode.BadRequest)]
+    [InlineData("{\"filter\": {\"q\": \"OR\"}, \"channel\": {\"type\": \"webhook\", \"url\": \"https://example.org/x\"}}", HttpStatusCode.BadRequest)]
     public async Task Bad_subscriptions_get_problem_details(string json, HttpStatusCode status)
     {
         using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");

@@ -105,9 +105,9 @@ public static class SubscriptionEndpoints
             return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown digest", "digest must be immediate, daily or weekly.");
         }
 
-        if (request.Filter?.Gcm?.Any(n => n is < 1 or > 23) == true)
+        if (InvalidFilter(request.Filter) is { } badFilter)
         {
-            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown GCM objective", "filter.gcm holds objective numbers from 1 to 23.");
+            return badFilter;
         }
 
         // Only a webhook signs what it sends; a mail has nothing to sign with.
@@ -123,6 +123,15 @@ public static class SubscriptionEndpoints
         return TypedResults.Created($"/api/notifications/subscriptions/{created.Id}",
             new CreatedSubscription(created.Id, created.Status, token, secret, created.Filter, created.Channel, created.Digest, created.CreatedAt));
     }
+
+    /// <summary>What a filter cannot hold, when it is created or changed.</summary>
+    private static IResult? InvalidFilter(SubscriptionFilter? filter) =>
+        filter?.Gcm?.Any(n => n is < 1 or > 23) == true
+            ? ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown GCM objective", "filter.gcm holds objective numbers from 1 to 23.")
+        : TextQuery.AsksForNothing(filter?.Q)
+            ? ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Nothing to look for",
+                "filter.q holds no word to look for (a word has a letter or a digit); leave it out to hear of every statement the other filters select.")
+        : null;
 
     /// <summary>The address alone (no display name, no list), trimmed; null when it is not one.</summary>
     private static string? EmailAddress(string? text) =>
@@ -162,9 +171,9 @@ public static class SubscriptionEndpoints
             return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown status", "status must be active or paused.");
         }
 
-        if (change.Filter?.Gcm?.Any(n => n is < 1 or > 23) == true)
+        if (InvalidFilter(change.Filter) is { } badFilter)
         {
-            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown GCM objective", "filter.gcm holds objective numbers from 1 to 23.");
+            return badFilter;
         }
 
         await store.ChangeAsync(id, change.Filter, change.Digest, change.Status, cancellationToken);

@@ -54,6 +54,13 @@ public static class TextQuery
         return true;
     }
 
+    /// <summary>
+    /// Whether a q that is not blank holds no word to look for ("…", "-", "OR"): it could match nothing, as search finds
+    /// nothing for it, so a subscription with it is refused rather than kept silent.
+    /// </summary>
+    public static bool AsksForNothing(string? query) =>
+        !string.IsNullOrWhiteSpace(query) && Read(query).Where(i => !i.IsOr).All(i => i.Words.Length == 0);
+
     private sealed record Item(string[] Words, bool Excluded, bool IsOr);
 
     /// <summary>The query's terms as every service reads them, each as the words it stands for.</summary>
