@@ -83,7 +83,7 @@ public sealed class FeedSourceTests(IngestionFixture fixture) : IAsyncLifetime
 
         // One document per item, once: the full text from the feed, the linked page fetched.
         await using var documents = fixture.Database.CreateCommand(
-            "SELECT convert_from(content, 'UTF8') FROM documents WHERE convert_from(content, 'UTF8') LIKE '%' || @run || '%'");
+            "SELECT convert_from(content, 'UTF8') FROM documents WHERE position(convert_to(@run, 'UTF8') IN content) > 0");
         documents.Parameters.AddWithValue("run", _run);
         var texts = new List<string>();
         await using (var reader = await documents.ExecuteReaderAsync())
@@ -145,11 +145,14 @@ public sealed class FeedSourceTests(IngestionFixture fixture) : IAsyncLifetime
         Assert.Single(await DocumentsAsync("flaky"));
     }
 
-    /// <summary>The publication dates of the documents whose text carries this run's marker and the given word.</summary>
+    /// <summary>
+    /// The publication dates of the documents whose text carries this run's marker and the given word (searched as bytes:
+    /// other tests store PDFs, which are not UTF-8).
+    /// </summary>
     private async Task<List<DateOnly?>> DocumentsAsync(string marker)
     {
         await using var command = fixture.Database.CreateCommand(
-            "SELECT published_on FROM documents WHERE convert_from(content, 'UTF8') LIKE '%' || @marker || '%'");
+            "SELECT published_on FROM documents WHERE position(convert_to(@marker, 'UTF8') IN content) > 0");
         command.Parameters.AddWithValue("marker", $"{_run}-{marker}");
         var dates = new List<DateOnly?>();
         await using var reader = await command.ExecuteReaderAsync();

@@ -113,9 +113,13 @@ public sealed class DocumentReader
         }
     }
 
+    /// <summary>
+    /// The title as one line of text, cleaned as the text itself is: a format's metadata may hold control characters
+    /// (a PDF title in UTF-16 without its byte-order mark reads as letters between NULs), which PostgreSQL cannot store.
+    /// </summary>
     private static string? OneLine(string? title)
     {
-        var line = title is null ? null : string.Join(' ', title.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var line = title is null ? null : TextComposer.Normalise(title);
         return string.IsNullOrEmpty(line) ? null : line;
     }
 }

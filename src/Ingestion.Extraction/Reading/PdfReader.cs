@@ -162,7 +162,8 @@ internal static partial class PdfReader
     /// <summary>Producers write file names and placeholders into the title field; those say nothing.</summary>
     private static string? MeaningfulTitle(string? title)
     {
-        var trimmed = title?.Trim();
+        // Cleaned first, so a placeholder written in UTF-16 without its byte-order mark ("\0U\0n\0t...") is still one.
+        var trimmed = title is null ? null : TextComposer.Normalise(title);
         return string.IsNullOrEmpty(trimmed) || trimmed.Length < 4 || PlaceholderTitle().IsMatch(trimmed) ? null : trimmed;
     }
 

@@ -213,7 +213,7 @@ internal sealed partial class TextComposer(Boilerplate boilerplate)
     }
 
     /// <summary>One line: no control characters, every kind of space a single plain space, no invisible characters.</summary>
-    private static string Normalise(string text) => Spaces().Replace(Invisible().Replace(text, string.Empty), " ").Trim();
+    public static string Normalise(string text) => Spaces().Replace(Invisible().Replace(text, string.Empty), " ").Trim();
 
     [GeneratedRegex(@"(?<head>\p{L}+)-[ \t]*\n[ \t]*(?<tail>\p{Ll}+)", RegexOptions.CultureInvariant)]
     private static partial Regex HyphenatedBreak();

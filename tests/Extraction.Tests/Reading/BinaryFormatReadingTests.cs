@@ -47,6 +47,19 @@ public sealed class BinaryFormatReadingTests
         Assert.Null(read.Title);
     }
 
+    [Theory]
+    [InlineData("Harbour Session Summary", "Harbour Session Summary")]
+    [InlineData("Untitled", null)] // still a placeholder once its NULs are gone
+    public void A_PDF_title_written_in_UTF16_without_its_byte_order_mark_is_read_without_control_characters(string title, string? expected)
+    {
+        // Each letter after a NUL, as a producer that drops the byte-order mark writes it; PostgreSQL cannot store a NUL.
+        var written = string.Concat(title.Select(c => $"\0{c}")) + "\u0007";
+
+        var read = DocumentReader.Default.Read(Pdf([["Only one line of text here."]], title: written), "application/pdf");
+
+        Assert.Equal(expected, read.Title);
+    }
+
     [Fact]
     public void A_DOCX_keeps_headings_lists_and_footnotes()
     {
