@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
+using IdmPlatform.Ingestion.Jobs;
 using IdmPlatform.Testing;
+using Microsoft.Extensions.Hosting;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
@@ -29,6 +32,45 @@ public sealed class JobOutcomeTests(IngestionFixture fixture)
             "SELECT payload->>'title' FROM outbox_messages WHERE payload->>'jobId' = @job AND event_type LIKE 'IdmPlatform.Contracts.DocumentIngested,%'");
         title.Parameters.AddWithValue("job", job.GetProperty("jobId").GetString()!);
         Assert.Equal("Harbour Session Summary", await title.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task A_document_whose_result_the_database_refuses_fails_its_job_with_the_reason_and_can_be_submitted_again()
+    {
+        var content = Encoding.UTF8.GetBytes($"\u201CData must guide policy,\u201D said Ivo Petrov ({Guid.NewGuid():N}).");
+        var documentId = Ids.FromKey("doc", JobStore.ContentHash(content));
+        // The database refuses this one document's result, as it refused a title holding NULs: no retry changes that.
+        var refusal = $"refuse_{documentId}";
+        await ExecuteAsync(
+            $"""
+            CREATE FUNCTION {refusal}() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'refused for this test' USING ERRCODE = '22P05'; END $$;
+            CREATE TRIGGER {refusal} BEFORE INSERT ON document_fingerprints FOR EACH ROW
+            WHEN (NEW.document_id = '{documentId}') EXECUTE FUNCTION {refusal}();
+            """);
+        JsonElement failed;
+        try
+        {
+            var first = await UploadAsync(content, "text/plain");
+            failed = await FinishedJobAsync(first.GetProperty("jobId").GetString()!);
+        }
+        finally
+        {
+            await ExecuteAsync($"DROP TRIGGER {refusal} ON document_fingerprints; DROP FUNCTION {refusal}();");
+        }
+
+        Assert.Equal("failed", failed.GetProperty("status").GetString());
+        Assert.Contains("refused for this test", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
+        var again = await UploadAsync(content, "text/plain");
+        Assert.Equal(documentId, again.GetProperty("documentId").GetString());
+        var retried = await FinishedJobAsync(again.GetProperty("jobId").GetString()!);
+        Assert.Equal("completed", retried.GetProperty("status").GetString());
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var command = fixture.Database.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static byte[] Pdf(string line, string title)

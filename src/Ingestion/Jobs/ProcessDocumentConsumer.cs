@@ -2,12 +2,13 @@ using IdmPlatform.Contracts;
 using IdmPlatform.Ingestion.Duplicates;
 using IdmPlatform.Ingestion.Extraction;
 using MassTransit;
+using Npgsql;
 
 namespace IdmPlatform.Ingestion.Jobs;
 
 /// <summary>
-/// Runs extraction for one job. A document that cannot be read fails its own job with the reason;
-/// it never fails the consumer, so it neither loops through retries nor lands in the error queue.
+/// Runs extraction for one job. A document that cannot be read, or whose result the database refuses, fails its own
+/// job with the reason; it never fails the consumer, so it neither loops through retries nor lands in the error queue.
 /// </summary>
 public sealed partial class ProcessDocumentConsumer(
     JobStore jobs, DocumentExtractor extractor, NearDuplicates nearDuplicates, Outbox outbox, ILogger<ProcessDocumentConsumer> logger) : IConsumer<DocumentSubmitted>
@@ -52,11 +53,24 @@ public sealed partial class ProcessDocumentConsumer(
             return;
         }
 
-        var fingerprint = TextFingerprint.Of(extracted.Text);
-        var original = await nearDuplicates.FindOriginalAsync(started.DocumentId, fingerprint, cancellationToken);
-        var translationOf = extracted.TranslationOf is { } originalUrl ? await jobs.FindBySourceUrlAsync(originalUrl, started.DocumentId, cancellationToken) : null;
-        var ingested = ToEvent(jobId, started.DocumentId, started.ContentHash, started.Document.SourceUrl, extracted) with { DuplicateOf = original, TranslationOf = translationOf };
-        await jobs.CompleteAsync(jobId, ingested, fingerprint, cancellationToken);
+        try
+        {
+            var fingerprint = TextFingerprint.Of(extracted.Text);
+            var original = await nearDuplicates.FindOriginalAsync(started.DocumentId, fingerprint, cancellationToken);
+            var translationOf = extracted.TranslationOf is { } originalUrl ? await jobs.FindBySourceUrlAsync(originalUrl, started.DocumentId, cancellationToken) : null;
+            var ingested = ToEvent(jobId, started.DocumentId, started.ContentHash, started.Document.SourceUrl, extracted) with { DuplicateOf = original, TranslationOf = translationOf };
+            await jobs.CompleteAsync(jobId, ingested, fingerprint, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or NpgsqlException { IsTransient: true }))
+        {
+            // What the database refuses now it refuses at every retry: left to the retries, the job would stay
+            // "processing" for ever, and a resubmission would be answered as a duplicate. A database that is away
+            // (transient) is still waited out by the bus's retries.
+            LogStoringFailed(logger, jobId, ex);
+            await jobs.FailAsync(jobId, $"The document was read but what was found in it could not be stored: {ex.Message}", cancellationToken);
+            return;
+        }
+
         outbox.Wake();
     }
 
@@ -84,4 +98,7 @@ public sealed partial class ProcessDocumentConsumer(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Extraction of job {JobId} crashed")]
     private static partial void LogExtractionCrashed(ILogger logger, string jobId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The result of job {JobId} could not be stored")]
+    private static partial void LogStoringFailed(ILogger logger, string jobId, Exception exception);
 }
