@@ -67,6 +67,25 @@ public sealed class JobOutcomeTests(IngestionFixture fixture)
         Assert.Equal("completed", retried.GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task A_failed_document_sent_again_with_its_right_type_is_read_as_that_type()
+    {
+        var text = Encoding.UTF8.GetBytes($"\u201CCities are where inclusion happens,\u201D said Rosa Keller ({Guid.NewGuid():N}).");
+        var wrong = await UploadAsync(text, "application/pdf");
+        var failed = await FinishedJobAsync(wrong.GetProperty("jobId").GetString()!);
+        Assert.Equal("failed", failed.GetProperty("status").GetString());
+        Assert.Contains("not a PDF", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
+
+        var right = await UploadAsync(text, "text/plain; charset=utf-8");
+
+        var retried = await FinishedJobAsync(right.GetProperty("jobId").GetString()!);
+        Assert.Equal("completed", retried.GetProperty("status").GetString());
+        Assert.Equal(wrong.GetProperty("documentId").GetString(), right.GetProperty("documentId").GetString());
+        await using var type = fixture.Database.CreateCommand("SELECT content_type FROM documents WHERE id = @id");
+        type.Parameters.AddWithValue("id", right.GetProperty("documentId").GetString()!);
+        Assert.Equal("text/plain; charset=utf-8", await type.ExecuteScalarAsync()); // its charset too, for the reader
+    }
+
     private async Task ExecuteAsync(string sql)
     {
         await using var command = fixture.Database.CreateCommand(sql);
@@ -85,7 +104,7 @@ public sealed class JobOutcomeTests(IngestionFixture fixture)
     private async Task<JsonElement> UploadAsync(byte[] content, string contentType, string fileName = "document")
     {
         using var form = new MultipartFormDataContent();
-        form.Add(new ByteArrayContent(content) { Headers = { ContentType = new(contentType) } }, "file", fileName);
+        form.Add(new ByteArrayContent(content) { Headers = { ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType) } }, "file", fileName);
         var response = await _client.PostAsync("/api/ingestion/documents", form);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();

@@ -64,7 +64,8 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// True when the stored document's last job failed, so it is to be tried again, with the hints this submission
-    /// gives. The document's row is locked first: two retries at once make one new job, not two.
+    /// gives and its content type: a file first sent with the wrong type (a PDF as text/plain) is read as what the
+    /// new submission says it is. The document's row is locked first: two retries at once make one new job, not two.
     /// </summary>
     private static async Task<bool> RetryFailedAsync(NpgsqlTransaction transaction, string documentId, SubmittedDocument document, CancellationToken cancellationToken)
     {
@@ -74,11 +75,12 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
                  failed AS (
                      SELECT l.id FROM locked l
                      WHERE (SELECT status FROM jobs WHERE document_id = l.id ORDER BY created_at DESC, id DESC LIMIT 1) = 'failed')
-            UPDATE documents d SET source_url = COALESCE(@url, d.source_url), published_on = COALESCE(@published, d.published_on),
-                                   language = COALESCE(@language, d.language)
+            UPDATE documents d SET content_type = @type, source_url = COALESCE(@url, d.source_url),
+                                   published_on = COALESCE(@published, d.published_on), language = COALESCE(@language, d.language)
             FROM failed f WHERE d.id = f.id
             """, transaction.Connection, transaction);
         command.Parameters.AddWithValue("id", documentId);
+        command.Parameters.AddWithValue("type", document.ContentType);
         command.Parameters.AddWithValue("url", (object?)document.SourceUrl ?? DBNull.Value);
         command.Parameters.Add(new NpgsqlParameter("published", NpgsqlTypes.NpgsqlDbType.Date) { Value = (object?)document.PublishedOn ?? DBNull.Value });
         command.Parameters.AddWithValue("language", (object?)document.Language ?? DBNull.Value);
