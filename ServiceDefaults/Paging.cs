@@ -42,7 +42,9 @@ public static class Paging
         try
         {
             var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(base64));
-            position = decoded.StartsWith(Marker, StringComparison.Ordinal) ? decoded[Marker.Length..] : null;
+            // No cursor issued here holds a control character; a forged one could smuggle a NUL past the request guard,
+            // hidden in base64, to PostgreSQL, which refuses it.
+            position = decoded.StartsWith(Marker, StringComparison.Ordinal) && !decoded.Any(char.IsControl) ? decoded[Marker.Length..] : null;
             return position is not null;
         }
         catch (FormatException)

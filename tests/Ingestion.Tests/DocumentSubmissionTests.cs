@@ -289,6 +289,19 @@ public sealed class DocumentSubmissionTests(IngestionFixture fixture)
         Assert.Equal(submitted[0], secondIds.First());
     }
 
+    [Theory]
+    [InlineData("idm:0|\0x")] // a NUL hidden in base64 gets past the guard on query values; PostgreSQL refuses it
+    [InlineData("idm:0|job\u0001")]
+    [InlineData("0|job_x")] // decodes, but was not issued here
+    public async Task A_cursor_the_service_did_not_issue_is_a_400_problem(string position)
+    {
+        var cursor = Convert.ToBase64String(Encoding.UTF8.GetBytes(position)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+        var response = await _client.GetAsync($"/api/ingestion/jobs?cursor={cursor}");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "not one this service issued");
+    }
+
     [Fact]
     public async Task A_near_duplicate_is_linked_to_the_first_document_in_the_event_it_publishes()
     {
