@@ -124,6 +124,17 @@ public sealed class FeedSourceTests(IngestionFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_feed_url_longer_than_the_limit_gets_400_problem_details_saying_the_limit()
+    {
+        // Random, so PostgreSQL cannot compress it into its unique index's row: that refusal was a 500.
+        var path = string.Concat(Enumerable.Range(0, 100).Select(_ => Guid.NewGuid().ToString("N")));
+
+        var response = await _client.PostAsJsonAsync("/api/ingestion/sources", new { url = $"https://example.org/{path}" });
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "at most 2048 bytes");
+    }
+
+    [Fact]
     public async Task An_item_whose_page_fails_is_taken_at_the_next_poll_and_items_keep_the_feeds_date_or_none()
     {
         var created = await _client.PostAsJsonAsync("/api/ingestion/sources", new { url = _site.Url("/mixed.xml"), pollEvery = "PT1H" });

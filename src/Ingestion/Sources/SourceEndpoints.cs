@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml;
 
 namespace IdmPlatform.Ingestion.Sources;
@@ -7,6 +8,12 @@ public static class SourceEndpoints
     public sealed record SourceRequest(string? Url = null, string? PollEvery = null);
 
     private static readonly TimeSpan MinimumPollInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Longer than any real feed's address, and well within what PostgreSQL fits in a row of the unique index on
+    /// sources.url (about 2.7 KB), which refused longer ones with an error rather than an answer.
+    /// </summary>
+    private const int MaxUrlBytes = 2048;
 
     public static IEndpointRouteBuilder MapSourceEndpoints(this IEndpointRouteBuilder app)
     {
@@ -34,6 +41,12 @@ public static class SourceEndpoints
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
             return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Invalid feed URL", "'url' must be an absolute http or https URL.");
+        }
+
+        if (Encoding.UTF8.GetByteCount(url.ToString()) is var length && length > MaxUrlBytes)
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Feed URL too long",
+                $"'url' is {length} bytes long; a feed URL may be at most {MaxUrlBytes} bytes ({MaxUrlBytes} characters of plain ASCII).");
         }
 
         TimeSpan every;
