@@ -230,6 +230,23 @@ public sealed class DocumentSubmissionTests(IngestionFixture fixture)
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, detailMentions);
     }
 
+    [Theory]
+    [InlineData("text/plain; charset=utf-8\\0")] // the two characters \0 stand for a NUL; accepted as text/plain, then refused by PostgreSQL when stored
+    public async Task A_file_part_whose_content_type_holds_a_NUL_is_refused_with_400_problem_details(string contentType)
+    {
+        // Written by hand: HttpClient would not send such a header, but nothing stops another client.
+        const string Boundary = "part-boundary";
+        var body = Encoding.UTF8.GetBytes(
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"note.txt\"\r\n" +
+            $"Content-Type: {contentType.Replace("\\0", "\0", StringComparison.Ordinal)}\r\n\r\n{UniqueText()}\r\n--{Boundary}--\r\n");
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse($"multipart/form-data; boundary={Boundary}");
+
+        var response = await _client.PostAsync("/api/ingestion/documents", content);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "NUL");
+    }
+
     [Fact]
     public async Task A_form_field_date_is_kept_with_the_document()
     {

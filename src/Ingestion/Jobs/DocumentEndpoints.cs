@@ -102,6 +102,12 @@ public static class DocumentEndpoints
             return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Invalid form field", $"The field '{field}' holds a NUL character.");
         }
 
+        // The part's own header, stored with the document once its type passes ("text/plain; charset=\0").
+        if (file.ContentType?.Contains('\0', StringComparison.Ordinal) == true)
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Invalid file part", "The 'file' part's Content-Type holds a NUL character.");
+        }
+
         // The same form as the JSON way in, so a date that is not one is refused rather than dropped.
         DateOnly? publishedOn = null;
         if (NullIfEmpty(form["publishedAt"]) is { } published)
