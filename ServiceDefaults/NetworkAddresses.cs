@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Http;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -12,6 +13,7 @@ public static class NetworkAddresses
     private static readonly byte[] Nat64Prefix = [0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0];
 
     /// <summary>True when the URL's host resolves to a loopback, private, link-local or unspecified address.</summary>
+    /// <exception cref="BadHttpRequestException">The host is not a name DNS can be asked about: the URL is the caller's error.</exception>
     public static async Task<bool> IsPrivateTargetAsync(Uri url, CancellationToken cancellationToken)
     {
         IPAddress[] addresses;
@@ -24,6 +26,12 @@ public static class NetworkAddresses
         catch (SocketException)
         {
             return false; // Unresolvable: the call itself will fail with a clear error.
+        }
+        catch (ArgumentException)
+        {
+            // A URL may carry a host DNS refuses to look up at all; that is a wrong URL (400), not the server's failure.
+            throw new BadHttpRequestException(
+                "The URL's host is not a name that can be looked up: a host name has at most 255 characters, and each of its labels at most 63.");
         }
 
         return addresses.Any(IsPrivate);

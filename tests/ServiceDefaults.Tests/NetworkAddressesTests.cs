@@ -65,6 +65,19 @@ public sealed class NetworkAddressesTests
         Assert.True(await NetworkAddresses.IsPrivateTargetAsync(new Uri(url), CancellationToken.None), url);
 
     [Fact]
+    public async Task A_host_name_too_long_to_look_up_is_the_callers_error_not_the_servers()
+    {
+        // Five labels of 60 letters: a valid URL, but a name longer than the 255 characters DNS allows.
+        var host = string.Join('.', Enumerable.Repeat(new string('a', 60), 5)) + ".example";
+
+        var refused = await Assert.ThrowsAsync<BadHttpRequestException>(() =>
+            NetworkAddresses.IsPrivateTargetAsync(new Uri($"https://{host}/hook"), CancellationToken.None));
+
+        Assert.Equal(StatusCodes.Status400BadRequest, refused.StatusCode); // a problem-details 400 where a request asked
+        Assert.Contains("at most 255 characters", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_connect_step_refuses_a_private_address_whatever_the_name_said_before()
     {
         // A name checked as public before the call can resolve to a private address when the call connects (DNS
