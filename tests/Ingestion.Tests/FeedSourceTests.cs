@@ -14,6 +14,7 @@ public sealed class FeedSourceTests(IngestionFixture fixture) : IAsyncLifetime
     private readonly string _run = Guid.NewGuid().ToString("N");
     private LocalSite _site = null!;
     private int _flakyRequests;
+    private int _refusedRequests;
 
     public async Task InitializeAsync() => _site = await LocalSite.StartAsync(app =>
     {
@@ -52,6 +53,24 @@ public sealed class FeedSourceTests(IngestionFixture fixture) : IAsyncLifetime
         app.MapGet("/flaky.html", () => Interlocked.Increment(ref _flakyRequests) == 1
             ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable)
             : Results.Content($"<html><body><p>Back again ({_run}-flaky).</p></body></html>", "text/html"));
+        // Items whose pages the submission refuses: a type it does not accept, and an empty page.
+        app.MapGet("/refusing.xml", () => Results.Content(
+            $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0">
+              <channel><title>Dialogue news</title><link>{_site.Address}</link><description>Test feed</description>
+                <item><title>Data</title><link>{_site.Url("/data.xml")}</link><guid>{_run}-data</guid></item>
+                <item><title>Empty</title><link>{_site.Url("/empty.html")}</link><guid>{_run}-empty</guid></item>
+                <item><title>Fine</title><link>{_site.Url("/article.html")}</link><guid>{_run}-fine</guid></item>
+              </channel>
+            </rss>
+            """, "application/rss+xml"));
+        app.MapGet("/data.xml", () =>
+        {
+            Interlocked.Increment(ref _refusedRequests);
+            return Results.Content("<data>figures</data>", "text/xml");
+        });
+        app.MapGet("/empty.html", () => Results.Content(string.Empty, "text/html"));
     });
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
@@ -154,6 +173,27 @@ public sealed class FeedSourceTests(IngestionFixture fixture) : IAsyncLifetime
         Assert.Equal([(DateOnly?)null], await DocumentsAsync("undated")); // not year 1
         Assert.Equal([(DateOnly?)new DateOnly(2024, 6, 3)], await DocumentsAsync("article")); // the page, dated by the feed
         Assert.Single(await DocumentsAsync("flaky"));
+    }
+
+    [Fact]
+    public async Task An_item_the_submission_refuses_is_reported_on_the_source_and_not_fetched_again()
+    {
+        var created = await _client.PostAsJsonAsync("/api/ingestion/sources", new { url = _site.Url("/refusing.xml"), pollEvery = "PT1H" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        var first = (JsonElement)await Eventually.ReturnsAsync(async () =>
+            await SourceAsync(id) is var s && s.GetProperty("lastPolledAt").ValueKind == JsonValueKind.String ? (object)s : null, "the first poll");
+
+        // A refused page will be refused again: the items are seen, and the refusal says which and why.
+        Assert.Equal(3, first.GetProperty("itemsSeen").GetInt32());
+        var error = first.GetProperty("lastError").GetString();
+        Assert.Contains("2 item(s) were refused", error, StringComparison.Ordinal);
+        Assert.Contains(_site.Url("/data.xml").ToString(), error, StringComparison.Ordinal);
+        Assert.Contains("'text/xml' is not accepted", error, StringComparison.Ordinal);
+        var firstPoll = first.GetProperty("lastPolledAt").GetDateTimeOffset();
+        Assert.Equal(HttpStatusCode.Accepted, (await _client.PostAsync($"/api/ingestion/sources/{id}/poll", null)).StatusCode);
+        await Eventually.HoldsAsync(async () => (await SourceAsync(id)).GetProperty("lastPolledAt").GetDateTimeOffset() > firstPoll, "the second poll");
+        Assert.Equal(1, Volatile.Read(ref _refusedRequests));
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
 using IdmPlatform.Ingestion.Jobs;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
 namespace IdmPlatform.Ingestion.Sources;
@@ -74,8 +75,10 @@ public sealed partial class FeedPoller(SourceStore sources, DocumentFetcher fetc
         }
 
         // An item is marked seen only once it has been submitted: one whose page could not be fetched this time
-        // is tried again at the next poll rather than lost.
+        // is tried again at the next poll rather than lost. One the submission refuses (a type it does not accept, an
+        // empty page) would be refused again, so it is seen too, and the refusal reported rather than lost silently.
         var failures = new List<string>();
+        var refusals = new List<string>();
         foreach (var item in feed.Items)
         {
             var link = item.Links.FirstOrDefault(l => l.RelationshipType is null or "alternate")?.GetAbsoluteUri();
@@ -92,13 +95,26 @@ public sealed partial class FeedPoller(SourceStore sources, DocumentFetcher fetc
                 continue;
             }
 
-            await submission.SubmitAsync(document.Document, cancellationToken);
+            if (await submission.SubmitAsync(document.Document, cancellationToken) is ProblemHttpResult refused)
+            {
+                refusals.Add($"'{link?.ToString() ?? key}': {refused.ProblemDetails.Detail}");
+            }
+
             await sources.MarkSeenAsync(sourceId, key, cancellationToken);
         }
 
-        var error = failures.Count == 0 ? null
-            : $"{failures.Count} item(s) could not be taken and will be tried again at the next poll; the first: {failures[0]}";
-        await sources.RecordPollAsync(sourceId, error, cancellationToken);
+        List<string> errors = [];
+        if (failures.Count > 0)
+        {
+            errors.Add($"{failures.Count} item(s) could not be taken and will be tried again at the next poll; the first: {failures[0]}");
+        }
+
+        if (refusals.Count > 0)
+        {
+            errors.Add($"{refusals.Count} item(s) were refused and will not be tried again; the first: {refusals[0]}");
+        }
+
+        await sources.RecordPollAsync(sourceId, errors.Count == 0 ? null : string.Join(" ", errors), cancellationToken);
     }
 
     /// <summary>
