@@ -30,6 +30,8 @@ public sealed class FetchByUrlTests(IngestionFixture fixture) : IAsyncLifetime
             }
         });
         app.MapGet("/gone", () => Results.StatusCode(404));
+        app.MapGet("/release.xhtml", () => Results.Content(
+            $"""<?xml version="1.0" encoding="utf-8"?>{"\n"}<html xmlns="http://www.w3.org/1999/xhtml">{_page[6..]}""", "application/xhtml+xml; charset=utf-8"));
     });
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
@@ -47,6 +49,22 @@ public sealed class FetchByUrlTests(IngestionFixture fixture) : IAsyncLifetime
             return current.GetProperty("status").GetString() is "completed" or "failed" ? (object)current : null;
         }, "the fetched document's job");
         Assert.Equal("completed", ((JsonElement)job).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_page_served_as_xhtml_is_read_as_html()
+    {
+        var response = await _client.PostAsJsonAsync("/api/ingestion/documents", new { url = _site.Url("/release.xhtml") });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var jobId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetString();
+        var job = (JsonElement)await Eventually.ReturnsAsync(async () =>
+        {
+            var current = await _client.GetFromJsonAsync<JsonElement>($"/api/ingestion/jobs/{jobId}");
+            return current.GetProperty("status").GetString() is "completed" or "failed" ? (object)current : null;
+        }, "the fetched page's job");
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        Assert.Equal(1, job.GetProperty("statementCount").GetInt32()); // the quotation, without the markup around it
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 
 namespace IdmPlatform.Ingestion.Jobs;
@@ -66,10 +67,14 @@ public sealed class DocumentFetcher(IOptions<IngestionOptions> options) : IDispo
                     return Refused(StatusCodes.Status413PayloadTooLarge, $"The document at {url} is over the {ByteSize.Describe(limit)} limit.");
                 }
 
-                var mediaType = response.Content.Headers.ContentType?.MediaType;
-                var contentType = mediaType is null or "application/octet-stream"
-                    ? DocumentSubmission.ContentTypeFromFileName(url.AbsolutePath)
-                    : response.Content.Headers.ContentType!.ToString();
+                var declared = response.Content.Headers.ContentType;
+                var contentType = declared?.MediaType switch
+                {
+                    null or "application/octet-stream" => DocumentSubmission.ContentTypeFromFileName(url.AbsolutePath),
+                    // XHTML is HTML written as XML, which the HTML reader reads; sites serving it would be refused otherwise.
+                    "application/xhtml+xml" => new MediaTypeHeaderValue("text/html") { CharSet = declared.CharSet }.ToString(),
+                    _ => declared.ToString(),
+                };
                 return new FetchResult(new SubmittedDocument(content, contentType, url.ToString(), null, null), StatusCodes.Status200OK, null);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
