@@ -71,6 +71,20 @@ public sealed class FeedSourceTests(IngestionFixture fixture) : IAsyncLifetime
             return Results.Content("<data>figures</data>", "text/xml");
         });
         app.MapGet("/empty.html", () => Results.Content(string.Empty, "text/html"));
+        // Dates as some sites write them: a zone RFC 822 does not name, and day and month in German.
+        string Article(string marker) => string.Concat(Enumerable.Repeat($"<p>The consultation on return and reintegration went on ({_run}-{marker}).</p>", 8));
+        app.MapGet("/dates.xml", () => Results.Content(
+            $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+              <channel><title>Dialogue news</title><link>{_site.Address}</link><description>Test feed</description>
+                <item><title>Zoned</title><guid>{_run}-zoned</guid><pubDate>Tue, 21 May 2024 09:00:00 CEST</pubDate>
+                  <content:encoded><![CDATA[{Article("zoned")}]]></content:encoded></item>
+                <item><title>German</title><guid>{_run}-german</guid><pubDate>Di, 21 Mai 2024 09:00:00 +0200</pubDate>
+                  <content:encoded><![CDATA[{Article("german")}]]></content:encoded></item>
+              </channel>
+            </rss>
+            """, "application/rss+xml"));
     });
 
     public async Task DisposeAsync() => await _site.DisposeAsync();
@@ -194,6 +208,21 @@ public sealed class FeedSourceTests(IngestionFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, (await _client.PostAsync($"/api/ingestion/sources/{id}/poll", null)).StatusCode);
         await Eventually.HoldsAsync(async () => (await SourceAsync(id)).GetProperty("lastPolledAt").GetDateTimeOffset() > firstPoll, "the second poll");
         Assert.Equal(1, Volatile.Read(ref _refusedRequests));
+    }
+
+    [Fact]
+    public async Task An_item_with_a_date_the_standard_cannot_parse_is_taken_with_the_date_it_writes_or_none()
+    {
+        var created = await _client.PostAsJsonAsync("/api/ingestion/sources", new { url = _site.Url("/dates.xml"), pollEvery = "PT1H" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+        var polled = (JsonElement)await Eventually.ReturnsAsync(async () =>
+            await SourceAsync(id) is var s && s.GetProperty("lastPolledAt").ValueKind == JsonValueKind.String ? (object)s : null, "the first poll");
+
+        Assert.Equal(JsonValueKind.Null, polled.GetProperty("lastError").ValueKind); // not "Not an RSS or Atom feed"
+        Assert.Equal(2, polled.GetProperty("itemsSeen").GetInt32());
+        Assert.Equal([(DateOnly?)new DateOnly(2024, 5, 21)], await DocumentsAsync("zoned")); // the day it says
+        Assert.Equal([(DateOnly?)null], await DocumentsAsync("german")); // no date rather than a wrong one
     }
 
     /// <summary>

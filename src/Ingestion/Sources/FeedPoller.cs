@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -66,7 +67,7 @@ public sealed partial class FeedPoller(SourceStore sources, DocumentFetcher fetc
                 XmlResolver = null,
                 MaxCharactersFromEntities = 0,
             });
-            feed = SyndicationFeed.Load(reader);
+            feed = Load(reader);
         }
         catch (Exception ex) when (ex is XmlException or InvalidOperationException or NotSupportedException)
         {
@@ -118,6 +119,41 @@ public sealed partial class FeedPoller(SourceStore sources, DocumentFetcher fetc
     }
 
     /// <summary>
+    /// As <see cref="SyndicationFeed.Load(XmlReader)"/>, with a lenient date parser: the standard one throws on one
+    /// item's date it cannot read ("09:00 CEST", "Di, 21 Mai 2024"), which made the whole feed unreadable.
+    /// </summary>
+    private static SyndicationFeed Load(XmlReader reader)
+    {
+        SyndicationFeedFormatter formatter = new Atom10FeedFormatter();
+        if (!formatter.CanRead(reader))
+        {
+            formatter = new Rss20FeedFormatter();
+            if (!formatter.CanRead(reader))
+            {
+                throw new XmlException($"<{reader.LocalName}> in '{reader.NamespaceURI}' starts neither RSS 2.0 nor Atom 1.0.");
+            }
+        }
+
+        var standard = formatter.DateTimeParser;
+        formatter.DateTimeParser = (XmlDateTimeData data, out DateTimeOffset date) =>
+        {
+            if (standard(data, out date))
+            {
+                return true;
+            }
+
+            // The calendar date as written ("21 May 2024"), which is all a document keeps; else no date at all.
+            var written = WrittenDate().Match(data.DateTimeString);
+            date = written.Success && DateTime.TryParseExact(written.Value, "d MMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+                ? new DateTimeOffset(day, TimeSpan.Zero)
+                : default;
+            return true;
+        };
+        formatter.ReadFrom(reader);
+        return formatter.Feed;
+    }
+
+    /// <summary>
     /// The item as a document: the feed's own full text when it carries one, otherwise the page it links to, dated by
     /// the feed when the feed gives a date (an RSS item may have none, an Atom entry only its last update).
     /// </summary>
@@ -157,6 +193,9 @@ public sealed partial class FeedPoller(SourceStore sources, DocumentFetcher fetc
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Markup();
+
+    [GeneratedRegex(@"\b[0-9]{1,2} [A-Za-z]{3} [0-9]{4}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WrittenDate();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Polling source {SourceId} failed")]
     private static partial void LogPollFailed(ILogger logger, string sourceId, Exception exception);
