@@ -71,6 +71,15 @@ public sealed class FeedSourceTests(IngestionFixture fixture) : IAsyncLifetime
             return Results.Content("<data>figures</data>", "text/xml");
         });
         app.MapGet("/empty.html", () => Results.Content(string.Empty, "text/html"));
+        app.MapGet("/stuck.xml", () => Results.Content(
+            $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0">
+              <channel><title>Dialogue news</title><link>{_site.Address}</link><description>Test feed</description>
+                <item><title>Stuck</title><link>{_site.Url("/article.html")}</link><guid>{_run}-stuck</guid></item>
+              </channel>
+            </rss>
+            """, "application/rss+xml"));
         // Dates as some sites write them: a zone RFC 822 does not name, and day and month in German.
         string Article(string marker) => string.Concat(Enumerable.Repeat($"<p>The consultation on return and reintegration went on ({_run}-{marker}).</p>", 8));
         app.MapGet("/dates.xml", () => Results.Content(
@@ -223,6 +232,42 @@ public sealed class FeedSourceTests(IngestionFixture fixture) : IAsyncLifetime
         Assert.Equal(2, polled.GetProperty("itemsSeen").GetInt32());
         Assert.Equal([(DateOnly?)new DateOnly(2024, 5, 21)], await DocumentsAsync("zoned")); // the day it says
         Assert.Equal([(DateOnly?)null], await DocumentsAsync("german")); // no date rather than a wrong one
+    }
+
+    [Fact]
+    public async Task A_poll_the_database_refuses_records_the_error_on_its_source()
+    {
+        // PostgreSQL refuses to record this one item as seen, as it refused an item id too long for its index: an error
+        // of this source's poll, not a database that is away.
+        var refusal = $"refuse_item_{_run}";
+        await ExecuteAsync(
+            $"""
+            CREATE FUNCTION {refusal}() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'refused for this test' USING ERRCODE = '54000'; END $$;
+            CREATE TRIGGER {refusal} BEFORE INSERT ON source_items FOR EACH ROW
+            WHEN (NEW.item_key = '{_run}-stuck') EXECUTE FUNCTION {refusal}();
+            """);
+        try
+        {
+            var created = await _client.PostAsJsonAsync("/api/ingestion/sources", new { url = _site.Url("/stuck.xml"), pollEvery = "PT1H" });
+            var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+
+            var polled = (JsonElement)await Eventually.ReturnsAsync(async () =>
+                await SourceAsync(id) is var s && s.GetProperty("lastError").ValueKind == JsonValueKind.String ? (object)s : null, "the poll's error");
+
+            Assert.Contains("refused for this test", polled.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+            Assert.Equal(0, polled.GetProperty("itemsSeen").GetInt32());
+        }
+        finally
+        {
+            await ExecuteAsync($"DROP TRIGGER {refusal} ON source_items; DROP FUNCTION {refusal}();");
+        }
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var command = fixture.Database.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>

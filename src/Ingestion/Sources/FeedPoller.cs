@@ -33,11 +33,13 @@ public sealed partial class FeedPoller(SourceStore sources, DocumentFetcher fetc
                     {
                         await PollAsync(id, url, stoppingToken);
                     }
-                    catch (Exception ex) when (ex is not (OperationCanceledException or NpgsqlException))
+                    catch (Exception ex) when (ex is not (OperationCanceledException or NpgsqlException { IsTransient: true }))
                     {
-                        // One source's surprise is that source's error, never the end of polling for all.
+                        // One source's surprise is that source's error, never the end of polling for all: so is what the
+                        // database refuses for this feed alone. Only a database that is away ends the round.
                         LogPollFailed(logger, id, ex);
-                        await sources.RecordPollAsync(id, $"The feed could not be read: {ex.Message}", stoppingToken);
+                        var what = ex is NpgsqlException ? "The feed's items could not be stored" : "The feed could not be read";
+                        await sources.RecordPollAsync(id, $"{what}: {ex.Message}", stoppingToken);
                     }
                 }
             }
