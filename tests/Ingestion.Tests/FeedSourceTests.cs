@@ -16,6 +16,9 @@ public sealed class FeedSourceTests(IngestionFixture fixture) : IAsyncLifetime
     private int _flakyRequests;
     private int _refusedRequests;
 
+    // Random, so PostgreSQL cannot compress it into a row of its index on the items seen (about 2.7 KB at most).
+    private readonly string _longId = string.Concat(Enumerable.Range(0, 100).Select(_ => Guid.NewGuid().ToString("N")));
+
     public async Task InitializeAsync() => _site = await LocalSite.StartAsync(app =>
     {
         var fullText = string.Concat(Enumerable.Repeat($"<p>\u201CNo one should have to choose between safety and family,\u201D said Ama Boateng ({_run}).</p>", 8));
@@ -91,6 +94,16 @@ public sealed class FeedSourceTests(IngestionFixture fixture) : IAsyncLifetime
                   <content:encoded><![CDATA[{Article("zoned")}]]></content:encoded></item>
                 <item><title>German</title><guid>{_run}-german</guid><pubDate>Di, 21 Mai 2024 09:00:00 +0200</pubDate>
                   <content:encoded><![CDATA[{Article("german")}]]></content:encoded></item>
+              </channel>
+            </rss>
+            """, "application/rss+xml"));
+        app.MapGet("/long-id.xml", () => Results.Content(
+            $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+              <channel><title>Dialogue news</title><link>{_site.Address}</link><description>Test feed</description>
+                <item><title>Long id</title><guid isPermaLink="false">{_longId}</guid>
+                  <content:encoded><![CDATA[{Article("long-id")}]]></content:encoded></item>
               </channel>
             </rss>
             """, "application/rss+xml"));
@@ -262,6 +275,24 @@ public sealed class FeedSourceTests(IngestionFixture fixture) : IAsyncLifetime
         {
             await ExecuteAsync($"DROP TRIGGER {refusal} ON source_items; DROP FUNCTION {refusal}();");
         }
+    }
+
+    [Fact]
+    public async Task An_item_with_a_very_long_id_is_taken_once()
+    {
+        var created = await _client.PostAsJsonAsync("/api/ingestion/sources", new { url = _site.Url("/long-id.xml"), pollEvery = "PT1H" });
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        var first = (JsonElement)await Eventually.ReturnsAsync(async () =>
+            await SourceAsync(id) is var s && s.GetProperty("lastPolledAt").ValueKind == JsonValueKind.String ? (object)s : null, "the first poll");
+
+        Assert.Equal(HttpStatusCode.Accepted, (await _client.PostAsync($"/api/ingestion/sources/{id}/poll", null)).StatusCode);
+        var firstPoll = first.GetProperty("lastPolledAt").GetDateTimeOffset();
+        var second = (JsonElement)await Eventually.ReturnsAsync(async () =>
+            await SourceAsync(id) is var s && s.GetProperty("lastPolledAt").GetDateTimeOffset() > firstPoll ? (object)s : null, "the second poll");
+
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("lastError").ValueKind);
+        Assert.Equal(1, second.GetProperty("itemsSeen").GetInt32()); // seen at the first poll, known at the second
+        Assert.Single(await DocumentsAsync("long-id"));
     }
 
     private async Task ExecuteAsync(string sql)

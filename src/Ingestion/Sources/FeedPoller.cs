@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -18,6 +19,7 @@ public sealed partial class FeedPoller(SourceStore sources, DocumentFetcher fetc
     : BackgroundService
 {
     private const int FullTextThreshold = 400;
+    private const int MaxItemKeyBytes = 1024;
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -85,7 +87,7 @@ public sealed partial class FeedPoller(SourceStore sources, DocumentFetcher fetc
         foreach (var item in feed.Items)
         {
             var link = item.Links.FirstOrDefault(l => l.RelationshipType is null or "alternate")?.GetAbsoluteUri();
-            var key = item.Id ?? link?.ToString();
+            var key = ItemKey(item.Id ?? link?.ToString());
             if (key is null || await sources.IsSeenAsync(sourceId, key, cancellationToken))
             {
                 continue;
@@ -119,6 +121,13 @@ public sealed partial class FeedPoller(SourceStore sources, DocumentFetcher fetc
 
         await sources.RecordPollAsync(sourceId, errors.Count == 0 ? null : string.Join(" ", errors), cancellationToken);
     }
+
+    /// <summary>
+    /// How an item is remembered as seen: its id (or link), or the hash of one too long for the index on the items seen
+    /// (PostgreSQL fits about 2.7 KB in an index row); a feed's ids are a few dozen characters, some are whole texts.
+    /// </summary>
+    private static string? ItemKey(string? id) =>
+        id is null || Encoding.UTF8.GetByteCount(id) <= MaxItemKeyBytes ? id : $"sha256:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))}";
 
     /// <summary>
     /// As <see cref="SyndicationFeed.Load(XmlReader)"/>, with a lenient date parser: the standard one throws on one
