@@ -40,27 +40,15 @@ public sealed class JobOutcomeTests(IngestionFixture fixture)
         var content = Encoding.UTF8.GetBytes($"\u201CData must guide policy,\u201D said Ivo Petrov ({Guid.NewGuid():N}).");
         var documentId = Ids.FromKey("doc", JobStore.ContentHash(content));
         // The database refuses this one document's result, as it refused a title holding NULs: no retry changes that.
-        var refusal = $"refuse_{documentId}";
-        await ExecuteAsync(
-            $"""
-            CREATE FUNCTION {refusal}() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN RAISE EXCEPTION 'refused for this test' USING ERRCODE = '22P05'; END $$;
-            CREATE TRIGGER {refusal} BEFORE INSERT ON document_fingerprints FOR EACH ROW
-            WHEN (NEW.document_id = '{documentId}') EXECUTE FUNCTION {refusal}();
-            """);
         JsonElement failed;
-        try
+        await using (await DatabaseRefusal.InstallAsync(fixture.Database, "document_fingerprints", "document_id", documentId, "22P05"))
         {
             var first = await UploadAsync(content, "text/plain");
             failed = await FinishedJobAsync(first.GetProperty("jobId").GetString()!);
         }
-        finally
-        {
-            await ExecuteAsync($"DROP TRIGGER {refusal} ON document_fingerprints; DROP FUNCTION {refusal}();");
-        }
 
         Assert.Equal("failed", failed.GetProperty("status").GetString());
-        Assert.Contains("refused for this test", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains(DatabaseRefusal.Message, failed.GetProperty("error").GetString(), StringComparison.Ordinal);
         var again = await UploadAsync(content, "text/plain");
         Assert.Equal(documentId, again.GetProperty("documentId").GetString());
         var retried = await FinishedJobAsync(again.GetProperty("jobId").GetString()!);
@@ -84,12 +72,6 @@ public sealed class JobOutcomeTests(IngestionFixture fixture)
         await using var type = fixture.Database.CreateCommand("SELECT content_type FROM documents WHERE id = @id");
         type.Parameters.AddWithValue("id", right.GetProperty("documentId").GetString()!);
         Assert.Equal("text/plain; charset=utf-8", await type.ExecuteScalarAsync()); // its charset too, for the reader
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var command = fixture.Database.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync();
     }
 
     private static byte[] Pdf(string line, string title)
