@@ -1,4 +1,3 @@
-using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -56,21 +55,22 @@ public sealed class QueryReader(TextAnalysis analysis)
     /// <param name="language">The language filter, if any: its stop words are the only ones left out of the query.</param>
     public (Query Query, QueryTerms Terms) Read(string query, IndexReader reader, string? language)
     {
-        var stopWords = TextAnalysis.StemmedLanguages.Contains(language) ? analysis.For(language!) : null;
+        var keptTo = TextAnalysis.StemmedLanguages.Contains(language) ? language : null;
         var terms = new QueryTerms();
         var root = new BooleanQuery();
         var (asked, positives) = (0, 0);
         var items = SearchSyntax.Terms(query);
+        var read = items.Select(item => item.IsOr ? null : ReadItem(item)).ToList();
         // Whether the query has a word every language searches. Then a word some language drops (English "of", French
         // "eu") is not asked of that language's text, which was indexed without it, so "inclusion of migrants" finds
         // "migrant inclusion"; asked alone, such a word is searched as written everywhere, so "EU" finds the EU.
-        var carried = items.Any(t => !t.Excluded && !t.IsOr && EveryLanguageKeeps(t));
+        var carried = read.Any(r => r is { Item.Excluded: false, EveryLanguageKeeps: true });
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
             if (item.Excluded)
             {
-                if (Clause(item, reader, stopWords, carried: false, terms: null) is { } excluded)
+                if (read[i] is { } excludedReading && Clause(excludedReading, reader, keptTo, carried: false, terms: null) is { } excluded)
                 {
                     root.Add(excluded, Occur.MUST_NOT);
                 }
@@ -79,15 +79,20 @@ public sealed class QueryReader(TextAnalysis analysis)
             }
 
             // a OR b OR c: one required group, any of whose parts may match.
-            var group = new List<QueryTerm> { item };
+            var group = new List<ItemReading>();
+            if (read[i] is { } first)
+            {
+                group.Add(first);
+            }
+
             while (i + 2 < items.Count && items[i + 1].IsOr && !items[i + 2].Excluded && !items[i + 2].IsOr)
             {
-                group.Add(items[i + 2]);
+                group.Add(read[i + 2]!);
                 i += 2;
             }
 
             asked++;
-            var clauses = group.Where(g => !g.IsOr).Select(g => Clause(g, reader, stopWords, carried && !IsAcronym(g), terms)).OfType<Query>().ToList();
+            var clauses = group.Select(g => Clause(g, reader, keptTo, carried && !g.IsAcronym, terms)).OfType<Query>().ToList();
             if (clauses.Count == 0)
             {
                 continue;
@@ -121,35 +126,38 @@ public sealed class QueryReader(TextAnalysis analysis)
         return (root, terms);
     }
 
-    /// <summary>
-    /// Whether every language's reading keeps the item's words. A phrase counts, as its words go together, and so does a
-    /// word typed in capitals: "UN" and "EU" are acronyms, not the French or Spanish words they spell.
-    /// </summary>
-    private bool EveryLanguageKeeps(QueryTerm item) =>
-        item.Phrase || IsAcronym(item) || (TextAnalysis.Terms(analysis.Words, IndexFields.Words, item.Text).Count > 0
-            && TextAnalysis.StemmedLanguages.All(language => TextAnalysis.Terms(analysis.For(language), IndexFields.Content, item.Text).Count > 0));
-
-    private static bool IsAcronym(QueryTerm item) =>
-        !item.Phrase && item.Text.Length > 1 && item.Text.All(c => char.IsUpper(c) || char.IsDigit(c)) && item.Text.Any(char.IsUpper);
-
-    /// <param name="carried">Whether other words of the query carry it, so that a language dropping this one need not have it.</param>
-    private BooleanQuery? Clause(QueryTerm item, IndexReader reader, Analyzer? stopWords, bool carried, QueryTerms? terms)
+    /// <summary>A query item read once: its words as written, and its terms as each stemmed language reads it.</summary>
+    private sealed record ItemReading(QueryTerm Item, List<(string Term, int Position)> Words, IReadOnlyDictionary<string, List<(string Term, int Position)>> ByLanguage)
     {
-        var words = TextAnalysis.Terms(analysis.Words, IndexFields.Words, item.Text);
-        if (words.Count == 0 || (!item.Phrase && stopWords is not null && TextAnalysis.Terms(stopWords, IndexFields.Content, item.Text).Count == 0))
+        /// <summary>A word typed in capitals: "UN" and "EU" are acronyms, not the French or Spanish words they spell.</summary>
+        public bool IsAcronym =>
+            !Item.Phrase && Item.Text.Length > 1 && Item.Text.All(c => char.IsUpper(c) || char.IsDigit(c)) && Item.Text.Any(char.IsUpper);
+
+        /// <summary>Whether every language keeps the item's words: a phrase counts, as its words go together, and an acronym.</summary>
+        public bool EveryLanguageKeeps => Item.Phrase || IsAcronym || (Words.Count > 0 && ByLanguage.Values.All(r => r.Count > 0));
+    }
+
+    private ItemReading ReadItem(QueryTerm item) => new(item, TextAnalysis.Terms(analysis.Words, IndexFields.Words, item.Text),
+        TextAnalysis.StemmedLanguages.ToDictionary(language => language, language => TextAnalysis.Terms(analysis.For(language), IndexFields.Content, item.Text)));
+
+    /// <param name="keptTo">The one language the query keeps to, if any: only its stop words are left out.</param>
+    /// <param name="carried">Whether other words of the query carry it, so that a language dropping this one need not have it.</param>
+    private static BooleanQuery? Clause(ItemReading read, IndexReader reader, string? keptTo, bool carried, QueryTerms? terms)
+    {
+        var (item, words) = (read.Item, read.Words);
+        if (words.Count == 0 || (!item.Phrase && keptTo is not null && read.ByLanguage[keptTo].Count == 0))
         {
             return null;
         }
 
         var clause = new BooleanQuery();
-        // The word (or phrase) as each language reads it. A reading that kept every word may meet any language's text:
-        // languages often agree, so one or two distinct terms remain. A reading that lost stop words is how that
-        // language's text was indexed, so it is looked for in that language's text alone, and where it lost every word,
-        // that text is searched for the words as written.
+        // The word (or phrase) as each language reads it, and as written. A reading that kept every word may meet any
+        // language's text: languages often agree, so one or two distinct terms remain. A reading that lost stop words is
+        // how that language's text was indexed, so it is looked for in that language's text alone, and where it lost
+        // every word, that text is searched for the words as written.
         var distinct = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var language in TextAnalysis.StemmedLanguages.Append(null))
+        foreach (var (language, reading) in read.ByLanguage.Append(new(string.Empty, words)))
         {
-            var reading = TextAnalysis.Terms(language is null ? analysis.Words : analysis.For(language), IndexFields.Content, item.Text);
             if (reading.Count == words.Count)
             {
                 if (distinct.Add(string.Join(' ', reading.Select(t => $"{t.Position}:{t.Term}"))))
@@ -163,7 +171,7 @@ public sealed class QueryReader(TextAnalysis analysis)
             }
             else
             {
-                clause.Add(InLanguage(reading.Count > 0 ? Match(IndexFields.Content, reading) : Match(IndexFields.Words, words), language!), Occur.SHOULD);
+                clause.Add(InLanguage(reading.Count > 0 ? Match(IndexFields.Content, reading) : Match(IndexFields.Words, words), language), Occur.SHOULD);
             }
 
             reading.ForEach(t => terms?.Add(IndexFields.Content, t.Term));
