@@ -64,9 +64,9 @@ public static class CurationEndpoints
     // speaker or organisation is stored under the slug of its name, which a name without a letter or digit lacks.
     private static IResult? Invalid(StatementCorrection correction)
     {
-        if (correction.GcmObjectives?.Any(n => n is < 1 or > 23) == true)
+        if (GcmObjectiveNumbers.Unknown("gcmObjectives", correction.GcmObjectives) is { } unknown)
         {
-            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown GCM objective", "gcmObjectives holds objective numbers from 1 to 23.");
+            return unknown;
         }
 
         if (correction.Themes?.All(Slugs.IsSlug) == false)

@@ -36,7 +36,7 @@ public static class ExportEndpoints
         string? @event, string? organisation, string? person, string? theme, int? gcm, string? language, string? kind,
         DateOnly? from, DateOnly? to, string? document, CatalogueExports exports, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        if (Invalid(gcm) is { } problem)
+        if (GcmObjectiveNumbers.Unknown("gcm", gcm) is { } problem)
         {
             return problem;
         }
@@ -51,7 +51,7 @@ public static class ExportEndpoints
         string? @event, string? organisation, string? person, string? theme, int? gcm, string? language, string? kind,
         DateOnly? from, DateOnly? to, string? document, CatalogueExports exports, CancellationToken cancellationToken)
     {
-        if (Invalid(gcm) is { } problem)
+        if (GcmObjectiveNumbers.Unknown("gcm", gcm) is { } problem)
         {
             return problem;
         }
@@ -66,9 +66,4 @@ public static class ExportEndpoints
         TypedResults.Stream(
             body => ExportWriters.WriteJsonLinesAsync(body, exports.DocumentsAsync(cancellationToken), json.Value.SerializerOptions, cancellationToken),
             ExportWriters.JsonLinesType, "documents.jsonl");
-
-    // The one filter value that parses yet selects nothing real; a value that does not parse is refused while binding.
-    private static IResult? Invalid(int? gcm) => gcm is < 1 or > 23
-        ? ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown GCM objective", "gcm must be an objective number from 1 to 23.")
-        : null;
 }

@@ -20,9 +20,9 @@ public static class StatementEndpoints
         string? @event, string? organisation, string? person, string? theme, int? gcm, string? language, string? kind,
         DateOnly? from, DateOnly? to, string? document, int? limit, string? cursor, StatementReader statements, CancellationToken cancellationToken)
     {
-        if (gcm is < 1 or > 23)
+        if (GcmObjectiveNumbers.Unknown("gcm", gcm) is { } unknown)
         {
-            return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown GCM objective", "gcm must be an objective number from 1 to 23.");
+            return unknown;
         }
 
         if (!Paging.TryParsePosition(cursor, out var at, out var id))

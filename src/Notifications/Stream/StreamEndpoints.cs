@@ -29,9 +29,9 @@ public static class StreamEndpoints
         var objectives = new List<int>();
         foreach (var value in List(gcm) ?? [])
         {
-            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 23)
+            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || !GcmObjectiveNumbers.IsKnown(number))
             {
-                return ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown GCM objective", "gcm holds objective numbers from 1 to 23, separated by commas.");
+                return GcmObjectiveNumbers.Problem("gcm (separated by commas)");
             }
 
             objectives.Add(number);

@@ -126,12 +126,11 @@ public static class SubscriptionEndpoints
 
     /// <summary>What a filter cannot hold, when it is created or changed.</summary>
     private static IResult? InvalidFilter(SubscriptionFilter? filter) =>
-        filter?.Gcm?.Any(n => n is < 1 or > 23) == true
-            ? ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown GCM objective", "filter.gcm holds objective numbers from 1 to 23.")
-        : TextQuery.AsksForNothing(filter?.Q)
+        GcmObjectiveNumbers.Unknown("filter.gcm", filter?.Gcm)
+        ?? (TextQuery.AsksForNothing(filter?.Q)
             ? ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Nothing to look for",
                 "filter.q holds no word to look for (a word has a letter or a digit); leave it out to hear of every statement the other filters select.")
-        : null;
+            : null);
 
     /// <summary>The address alone (no display name, no list), trimmed; null when it is not one.</summary>
     private static string? EmailAddress(string? text) =>

@@ -125,10 +125,7 @@ public static class SearchEndpoints
         q is not null && QueryReader.WordCount(q) is > QueryReader.MaxWords and var words
             ? ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Query too long",
                 $"A query asks for at most {QueryReader.MaxWords} words (a phrase's words count one by one); this one asks for {words}.")
-        // As the catalogue's filter: an objective that does not exist is a mistake, not a search for nothing.
-        : gcm is < 1 or > 23
-            ? ProblemDetailsExtensions.Problem(StatusCodes.Status400BadRequest, "Unknown GCM objective", "gcm must be an objective number from 1 to 23.")
-        : null;
+        : GcmObjectiveNumbers.Unknown("gcm", gcm);
 
     /// <summary>A replica answers once its first build from the catalogue is done; an empty index would answer wrongly.</summary>
     private static IResult NotReady() => ProblemDetailsExtensions.Problem(StatusCodes.Status503ServiceUnavailable, "Index being built",
